@@ -1,0 +1,110 @@
+"""The command line of briefing-app: no sub-command opens the window, the others work in a batch.
+
+Contract (see DESIGN.md): exit 0 on success, 2 on a usage error, 1 on any other failure with one
+clear line on stderr and no traceback. Heavy modules (Qt, ReportLab) are imported only by the
+command that needs them, so the batch commands never load Qt and the window starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from . import __version__
+
+PROG = "briefing-app"
+
+# name -> (one-line help, function adding its arguments, function running it)
+Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, help_line: str, add_arguments: Callable[[argparse.ArgumentParser], None]):
+    def register(run: Callable[[argparse.Namespace], int]):
+        COMMANDS[name] = (help_line, add_arguments, run)
+        return run
+
+    return register
+
+
+def _top_parser() -> argparse.ArgumentParser:
+    lines = "\n".join(f"  {PROG} {name:<8} {help_line}" for name, (help_line, _, _) in COMMANDS.items())
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Turn an article into a structured, cited brief and export it to PDF, fully offline.",
+        epilog=f"commands (each has its own --help):\n{lines}" if lines else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "path", nargs="?", metavar="PATH", help="article or .brief file to open (default: the bundled sample)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (the console script exits with it)."""
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_in and args_in[0] in COMMANDS:
+            help_line, add_arguments, run = COMMANDS[args_in[0]]
+            parser = argparse.ArgumentParser(prog=f"{PROG} {args_in[0]}", description=help_line)
+            add_arguments(parser)
+            return run(parser.parse_args(args_in[1:]))
+        args = _top_parser().parse_args(args_in)
+        return _open_window(args.path)
+    except SystemExit as e:  # argparse: --help/--version exit 0, usage errors exit 2
+        return e.code if isinstance(e.code, int) else 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # the contract: one line, no traceback
+        return fail(e)
+
+
+def fail(e: BaseException) -> int:
+    from .core.errors import BriefingError
+
+    if isinstance(e, BriefingError):
+        msg = str(e)
+    elif isinstance(e, OSError):
+        msg = f"{e.filename + ': ' if e.filename else ''}{e.strerror or e}"
+    else:
+        if os.environ.get("BRIEFING_APP_DEBUG"):
+            raise e
+        msg = f"internal error: {type(e).__name__}: {e} (set BRIEFING_APP_DEBUG=1 to see where)"
+    print(f"{PROG}: {msg}", file=sys.stderr)
+    return 1
+
+
+def _no_display_reason() -> str | None:
+    """Why a window cannot be shown here, or None. Checked before Qt loads, since Qt aborts the process."""
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    display = os.environ.get("DISPLAY", "")
+    if not display:
+        return "no display found (DISPLAY is not set)"
+    if display.startswith(":"):  # a local X server listens on /tmp/.X11-unix/X<n>
+        number = display[1:].split(".")[0]
+        if number.isdigit() and not os.path.exists(f"/tmp/.X11-unix/X{number}"):
+            return f"no display found (no X server at DISPLAY={display})"
+    return None
+
+
+def _open_window(path: str | None) -> int:
+    reason = _no_display_reason()
+    if reason:
+        print(
+            f"{PROG}: {reason}; the window needs a desktop session. "
+            f"Without one, use the command line: {PROG} --help",
+            file=sys.stderr,
+        )
+        return 1
+    from .gui.app import run
+
+    return run(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

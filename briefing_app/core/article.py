@@ -1,0 +1,106 @@
+"""An article as the app holds it: its exact text, its paragraphs with their offsets, and its metadata.
+
+Offsets everywhere in briefing-app are Python string indices (code points) into ``Article.text``.
+Paragraph numbering is a pure function of the text and the ``title_line`` flag, so a source embedded
+in a .brief file numbers its paragraphs exactly as the article did when it was loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\f\v]*\n")
+_TITLE_MAX_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph: its number as cited (the title line is 0) and its span in the text."""
+
+    number: int
+    start: int
+    end: int
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs of ``text``, without surrounding white space.
+
+    A text with blank lines is split at blank lines (single newlines inside a block are hard wraps);
+    a text without any blank line has one paragraph per line, as in most plain-text news copies.
+    """
+    sep = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    spans = []
+    pos = 0
+    for m in [*sep.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        if m:
+            pos = m.end()
+    return spans
+
+
+def looks_like_title(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the first paragraph is a heading line: short, one line, not a sentence, more text after."""
+    if len(spans) < 2:
+        return False
+    first = text[spans[0][0] : spans[0][1]]
+    return len(first) <= _TITLE_MAX_CHARS and "\n" not in first and not first.endswith((".", ",", ";", ":"))
+
+
+def number_paragraphs(text: str, title_line: bool) -> tuple[Paragraph, ...]:
+    """The paragraphs of ``text``, numbered from 1; a title line, if any, is number 0."""
+    spans = paragraph_spans(text)
+    first = 0 if title_line else 1
+    return tuple(Paragraph(i + first, s, e) for i, (s, e) in enumerate(spans))
+
+
+def paragraph_number_at(paragraphs: tuple[Paragraph, ...], offset: int) -> int:
+    """The number of the paragraph holding ``offset`` (a gap between paragraphs counts as the one before)."""
+    starts = [p.start for p in paragraphs]
+    i = bisect_right(starts, offset) - 1
+    return paragraphs[max(i, 0)].number if paragraphs else 0
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Article:
+    """A loaded article. ``text`` is exactly what the app shows and what every offset points into."""
+
+    text: str
+    title: str
+    origin: str
+    title_line: bool = False
+    author: str = ""
+    publisher: str = ""
+    url: str = ""
+    published: str = ""
+    encoding: str = "utf-8"
+    paragraphs: tuple[Paragraph, ...] = field(init=False, repr=False, compare=False)
+    sha256: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "paragraphs", number_paragraphs(self.text, self.title_line))
+        object.__setattr__(self, "sha256", text_sha256(self.text))
+
+    def paragraph_at(self, offset: int) -> int:
+        return paragraph_number_at(self.paragraphs, offset)
+
+
+def article_from_text(text: str, origin: str, fallback_title: str = "", **metadata: str) -> Article:
+    """An article from decoded text: line endings normalised; the title from the metadata, else from a
+    short first line, else ``fallback_title``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    spans = paragraph_spans(text)
+    title_line = looks_like_title(text, spans)
+    title = metadata.pop("title", "") or (text[spans[0][0] : spans[0][1]] if title_line else fallback_title)
+    return Article(text=text, title=title, origin=origin, title_line=title_line, **metadata)

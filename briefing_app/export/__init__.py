@@ -1,0 +1,1 @@
+"""Brief -> PDF with ReportLab. Reads only ``briefing_app.core``."""

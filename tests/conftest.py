@@ -1,0 +1,30 @@
+"""Test-wide set-up: Qt offscreen, and every per-user folder (settings, data, recovery) in a temp dir."""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: no display is needed, and nothing touches the real user's files.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_HOME = Path(tempfile.mkdtemp(prefix="briefing-app-tests-"))
+for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[var] = str(_HOME / var.lower())
+os.environ["XDG_RUNTIME_DIR"] = str(_HOME / "runtime")
+(_HOME / "runtime").mkdir(mode=0o700)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "north-koreans-in-russia.txt"
+PROBE = Path(__file__).resolve().parent / "probe_window.py"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+def venv_bin(name: str) -> str:
+    """A console script installed beside the running interpreter (the project's .venv)."""
+    return str(Path(sys.executable).parent / name)

@@ -1,0 +1,56 @@
+"""The README's two commands are the ones the project really runs, and the benchmarks still run."""
+
+import importlib.util
+import re
+import subprocess
+
+import pytest
+from conftest import ROOT, venv_bin
+
+
+def readme_commands() -> dict[str, str]:
+    table = (
+        (ROOT / "README.md").read_text(encoding="utf-8").split("## Two commands", 1)[1].split("\n## ", 1)[0]
+    )
+    rows = re.findall(r"^\| (.+?) \| `(.+?)` \|$", table, flags=re.M)
+    return {what: cmd for what, cmd in rows}
+
+
+def test_readme_has_exactly_two_commands_and_ci_runs_the_test_one():
+    commands = readme_commands()
+    assert len(commands) == 2
+    run_cmd = next(c for w, c in commands.items() if "open the app" in w)
+    test_cmd = next(c for w, c in commands.items() if "test suite" in w)
+    assert run_cmd.endswith(".venv/bin/briefing-app")
+    ci_lines = [ln for ln in (ROOT / ".ci" / "run").read_text().splitlines() if ln and not ln.startswith("#")]
+    assert ci_lines[-1] == test_cmd
+
+
+def test_setup_is_a_no_op_when_everything_is_in_place():
+    """Second run: nothing to install, so it prints nothing and succeeds quickly."""
+    p = subprocess.run(
+        ["bash", str(ROOT / ".ci" / "setup"), "--test"], capture_output=True, text=True, timeout=120
+    )
+    assert p.returncode == 0, p.stderr
+    assert p.stdout == ""
+
+
+def load_bench(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_startup_benchmark_runs_and_reports(capsys):
+    result = load_bench("bench_startup").main(["--runs", "1"])
+    assert result["app_s"] > 0 and result["bare_qt_s"] > 0
+    assert "start-up to first paint" in capsys.readouterr().out
+
+
+def test_code_is_lint_clean():
+    p = subprocess.run(
+        [venv_bin("ruff"), "check", str(ROOT)], capture_output=True, text=True
+    )
+    assert p.returncode == 0, p.stdout
