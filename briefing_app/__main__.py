@@ -10,23 +10,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from . import __version__
-
-PROG = "briefing-app"
-
-# name -> (one-line help, function adding its arguments, function running it)
-Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
-COMMANDS: dict[str, Command] = {}
-
-
-def command(name: str, help_line: str, add_arguments: Callable[[argparse.ArgumentParser], None]):
-    def register(run: Callable[[argparse.Namespace], int]):
-        COMMANDS[name] = (help_line, add_arguments, run)
-        return run
-
-    return register
+from .commands import COMMANDS, PROG
 
 
 def _top_parser() -> argparse.ArgumentParser:
@@ -96,8 +83,7 @@ def _open_window(path: str | None) -> int:
     reason = _no_display_reason()
     if reason:
         print(
-            f"{PROG}: {reason}; the window needs a desktop session. "
-            f"Without one, use the command line: {PROG} --help",
+            f"{PROG}: {reason}; the window needs a desktop session. Without one, use the command line: {PROG} --help",
             file=sys.stderr,
         )
         return 1

@@ -74,7 +74,7 @@ def test_bad_files_are_refused_with_one_clear_line(tmp_path, content, message):
 def test_missing_folder_unreadable_and_huge_files(tmp_path):
     with pytest.raises(ArticleError, match="does not exist"):
         load_article(tmp_path / "nope.txt")
-    with pytest.raises(ArticleError, match="is a folder"):
+    with pytest.raises(ArticleError, match="is a folder, not an article"):
         load_article(tmp_path)
     huge = tmp_path / "huge.txt"
     with open(huge, "wb") as f:  # sparse: costs no disk

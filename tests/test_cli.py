@@ -6,10 +6,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import PROBE, venv_bin
+from conftest import PROBE, SEED, venv_bin
 
 from briefing_app import __version__
 from briefing_app.__main__ import main
+from briefing_app.core.brief_file import load_brief
 
 
 def run(*args, env=None, cwd=None):
@@ -67,7 +68,72 @@ def test_run_command_opens_the_window_on_the_seed_article(seed_text):
 def test_a_path_on_the_command_line_is_opened(tmp_path):
     article = tmp_path / "note.txt"
     article.write_text("Troop numbers\nTen thousand soldiers arrived.\n", encoding="utf-8")
-    p = subprocess.run(
-        [sys.executable, str(PROBE), "app", str(article)], capture_output=True, text=True, timeout=60
-    )
+    p = subprocess.run([sys.executable, str(PROBE), "app", str(article)], capture_output=True, text=True, timeout=60)
     assert json.loads(p.stdout.strip().splitlines()[-1])["title"] == "Troop numbers — briefing-app"
+
+
+# --- new and check
+def test_new_then_check(tmp_path):
+    out = tmp_path / "troops.brief"
+    p = run("new", str(SEED), "-o", str(out), "--author", "Jana", "--handling", "tlp:green")
+    assert p.returncode == 0, p.stderr
+    brief, _ = load_brief(out)
+    assert brief.title == "North Koreans in Russia: A Match Made in Military Heaven?"
+    assert brief.author == "Jana" and brief.handling == "TLP:GREEN"
+    assert brief.sources[0].text == SEED.read_text("utf-8")
+    checked = run("check", str(out))
+    assert checked.returncode == 0 and "OK (1 source(s), 0 key fact(s)" in checked.stdout
+
+
+def test_new_refuses_to_overwrite_without_force(tmp_path):
+    out = tmp_path / "b.brief"
+    out.write_text("precious")
+    p = run("new", str(SEED), "-o", str(out))
+    assert p.returncode == 1 and p.stderr == f"briefing-app: {out} already exists; use --force to replace it\n"
+    assert out.read_text() == "precious"
+    assert run("new", str(SEED), "-o", str(out), "--force").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["new", "missing.txt", "-o", "x.brief"], "missing.txt does not exist"),
+        (["new", "{seed}", "-o", "nofolder/x.brief"], "the folder nofolder does not exist"),
+        (["new", "{seed}", "-o", "x.brief", "--handling", "two\nlines"], "one line"),
+        (["check", "missing.brief"], "missing.brief does not exist"),
+    ],
+)
+def test_failures_are_one_line_with_exit_1(tmp_path, args, message):
+    p = run(*[a.replace("{seed}", str(SEED)) for a in args], cwd=tmp_path)
+    assert p.returncode == 1
+    assert message in p.stderr and "Traceback" not in p.stderr
+
+
+def test_check_lists_every_problem(tmp_path):
+    out = tmp_path / "b.brief"
+    run("new", str(SEED), "-o", str(out))
+    data = json.loads(out.read_text("utf-8"))
+    data["sources"][0]["text"] += " tampered"
+    data["key_facts"].append({"id": "k1", "source": 1, "start": 0, "end": 99999, "paragraph": 0, "text": "x",
+                              "speaker": "", "affiliation": "", "note": "", "tags": []})  # fmt: skip
+    out.write_text(json.dumps(data), "utf-8")
+    p = run("check", str(out))
+    assert p.returncode == 1
+    assert p.stdout.splitlines() == [
+        f"{out}: sources[0].sha256: does not match the embedded text (the text was altered)",
+        f"{out}: key_facts[0].end: beyond the end of source 1",
+    ]
+    assert p.stderr == f"briefing-app: {out} has 2 problem(s)\n"
+
+
+def test_usage_errors_of_subcommands_exit_2():
+    assert run("new", str(SEED)).returncode == 2  # -o is required
+    assert run("check").returncode == 2
+
+
+def test_window_opens_a_brief_on_its_first_source(tmp_path):
+    out = tmp_path / "troops.brief"
+    run("new", str(SEED), "-o", str(out))
+    p = subprocess.run([sys.executable, str(PROBE), "app", str(out)], capture_output=True, text=True, timeout=60)
+    shown = json.loads(p.stdout.strip().splitlines()[-1])
+    assert shown["chars"] == len(SEED.read_text("utf-8"))

@@ -64,8 +64,7 @@ def _write_console_script(env_dir: Path, site: Path) -> None:
     assert "briefing-app = briefing_app.__main__:main" in (dist_info / "entry_points.txt").read_text()
     script = env_dir / "bin" / "briefing-app"
     script.write_text(
-        f"#!{env_dir / 'bin' / 'python'}\n"
-        "import sys\nfrom briefing_app.__main__ import main\nsys.exit(main())\n"
+        f"#!{env_dir / 'bin' / 'python'}\nimport sys\nfrom briefing_app.__main__ import main\nsys.exit(main())\n"
     )
     script.chmod(0o755)
 

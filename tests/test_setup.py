@@ -9,9 +9,7 @@ from conftest import ROOT, venv_bin
 
 
 def readme_commands() -> dict[str, str]:
-    table = (
-        (ROOT / "README.md").read_text(encoding="utf-8").split("## Two commands", 1)[1].split("\n## ", 1)[0]
-    )
+    table = (ROOT / "README.md").read_text(encoding="utf-8").split("## Two commands", 1)[1].split("\n## ", 1)[0]
     rows = re.findall(r"^\| (.+?) \| `(.+?)` \|$", table, flags=re.M)
     return {what: cmd for what, cmd in rows}
 
@@ -28,9 +26,7 @@ def test_readme_has_exactly_two_commands_and_ci_runs_the_test_one():
 
 def test_setup_is_a_no_op_when_everything_is_in_place():
     """Second run: nothing to install, so it prints nothing and succeeds quickly."""
-    p = subprocess.run(
-        ["bash", str(ROOT / ".ci" / "setup"), "--test"], capture_output=True, text=True, timeout=120
-    )
+    p = subprocess.run(["bash", str(ROOT / ".ci" / "setup"), "--test"], capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr
     assert p.stdout == ""
 
@@ -50,7 +46,11 @@ def test_startup_benchmark_runs_and_reports(capsys):
 
 
 def test_code_is_lint_clean():
-    p = subprocess.run(
-        [venv_bin("ruff"), "check", str(ROOT)], capture_output=True, text=True
-    )
+    p = subprocess.run([venv_bin("ruff"), "check", str(ROOT)], capture_output=True, text=True)
     assert p.returncode == 0, p.stdout
+
+
+def test_brief_io_benchmark_runs_and_reports(capsys):
+    result = load_bench("bench_brief_io").main(["--items", "50", "--megabytes", "0.05", "--runs", "1"])
+    assert result["save_s"] > 0 and result["load_s"] > 0
+    assert "brief with 50 items" in capsys.readouterr().out

@@ -63,8 +63,7 @@ def number_paragraphs(text: str, title_line: bool) -> tuple[Paragraph, ...]:
 
 def paragraph_number_at(paragraphs: tuple[Paragraph, ...], offset: int) -> int:
     """The number of the paragraph holding ``offset`` (a gap between paragraphs counts as the one before)."""
-    starts = [p.start for p in paragraphs]
-    i = bisect_right(starts, offset) - 1
+    i = bisect_right(paragraphs, offset, key=lambda p: p.start) - 1
     return paragraphs[max(i, 0)].number if paragraphs else 0
 
 

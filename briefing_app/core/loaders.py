@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .article import Article, article_from_text
 from .errors import BriefingError
+from .files import read_limited
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024  # far beyond any article; keeps a stray disk image out of memory
 
@@ -20,23 +21,8 @@ class ArticleError(BriefingError):
     """An article could not be loaded; ``str(err)`` says why in one line."""
 
 
-def read_limited(path: Path) -> bytes:
-    """The bytes of ``path``, refusing missing, unreadable, empty and oversized files with a clear message."""
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ArticleError(f"{path} is a folder, not a file")
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(
-                f"{path} is too large ({size / 1e6:.0f} MB; the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB)"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError(f"{path} does not exist") from None
-    except PermissionError:
-        raise ArticleError(f"{path} cannot be read (permission denied)") from None
-    except OSError as e:
-        raise ArticleError(f"{path} cannot be read ({e.strerror or e})") from None
+def read_article_bytes(path: Path) -> bytes:
+    data = read_limited(path, MAX_ARTICLE_BYTES, "an article", ArticleError)
     if not data.strip():
         raise ArticleError(f"{path} is empty")
     return data
@@ -49,9 +35,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             try:
                 return data.decode(enc).lstrip("\ufeff"), enc
             except UnicodeDecodeError:
-                raise ArticleError(
-                    f"{name} starts with a {enc} byte-order mark but is not valid {enc}"
-                ) from None
+                raise ArticleError(f"{name} starts with a {enc} byte-order mark but is not valid {enc}") from None
     if b"\x00" in data[:8192]:
         raise ArticleError(f"{name} looks like a binary file, not text")
     try:
@@ -65,7 +49,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
 def load_article(path: str | Path) -> Article:
     """Load the article at ``path`` (plain text or Markdown)."""
     path = Path(path)
-    data = read_limited(path)
+    data = read_article_bytes(path)
     text, encoding = decode_text(data, path.name)
     if not text.strip():
         raise ArticleError(f"{path} holds no text")

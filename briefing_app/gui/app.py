@@ -30,7 +30,7 @@ def open_main_window(path: str | Path | None = None) -> MainWindow:
     """A shown main window on ``path``, or on the bundled seed article when ``path`` is None."""
     application()
     window = MainWindow()
-    window.open_article(path if path is not None else str(seed_article()))
+    window.open_path(path if path is not None else str(seed_article()))
     window.show()
     return window
 

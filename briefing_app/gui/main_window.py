@@ -9,6 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from ..core.article import Article
+from ..core.brief_file import SUFFIX as BRIEF_SUFFIX
+from ..core.document import Document
 from ..core.errors import BriefingError
 from ..core.loaders import load_article
 from .article_view import ArticleView
@@ -36,6 +38,7 @@ class MainWindow(QMainWindow):
         self.meta_label.setTextFormat(Qt.PlainText)
         self.meta_label.setEnabled(False)  # the palette's muted text colour, light or dark
         self.article_view = ArticleView()
+        self.document: Document | None = None
 
         pane = QWidget()
         layout = QVBoxLayout(pane)
@@ -61,7 +64,22 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-    # --- articles
+    # --- files
+    def open_path(self, path: str | Path) -> bool:
+        """Open an article, or a .brief file (shown through its first source)."""
+        return self.open_brief(path) if str(path).endswith(BRIEF_SUFFIX) else self.open_article(path)
+
+    def open_brief(self, path: str | Path) -> bool:
+        try:
+            document = Document.open(path)
+        except BriefingError as e:
+            self.report_error("Could not open the brief", str(e))
+            return False
+        self.document = document
+        sources = document.brief.sources
+        self.show_article(sources[0].to_article() if sources else None)
+        return True
+
     def choose_article(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open article", "", ARTICLE_FILTER)
         if path:
@@ -87,9 +105,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self.title_label.setText(article.title)
         count = sum(1 for p in article.paragraphs if p.number)
-        self.meta_label.setText(
-            f"{Path(article.origin).name} · {count} paragraphs · {len(article.text):,} characters"
-        )
+        self.meta_label.setText(f"{Path(article.origin).name} · {count} paragraphs · {len(article.text):,} characters")
         self.statusBar().showMessage(f"Opened {article.origin}", 5000)
 
     # --- messages

@@ -1,0 +1,75 @@
+"""The sub-commands of the command line (``briefing-app COMMAND ...``), each a parser and a runner.
+
+Each runner imports what it needs when it runs, so that one command never pays for another's
+libraries (``export`` never loads Qt, the window never loads ReportLab at start-up).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+PROG = "briefing-app"
+
+# name -> (one-line help, function adding its arguments, function running it and returning the exit status)
+Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, help_line: str, add_arguments: Callable[[argparse.ArgumentParser], None]):
+    def register(run: Callable[[argparse.Namespace], int]):
+        COMMANDS[name] = (help_line, add_arguments, run)
+        return run
+
+    return register
+
+
+def _new_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("article", metavar="ARTICLE", help="the article to brief (becomes source 1)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.brief", help="the brief file to create")
+    p.add_argument("--author", default="", help="the brief's author")
+    p.add_argument("--handling", default=None, help="handling mark, e.g. TLP:GREEN (default TLP:AMBER)")
+    p.add_argument("--force", action="store_true", help="replace OUT.brief if it exists")
+
+
+@command("new", "create a brief with ARTICLE as its source", _new_arguments)
+def run_new(args: argparse.Namespace) -> int:
+    from .core.brief_file import save_brief
+    from .core.document import Document
+    from .core.files import WriteError
+    from .core.loaders import load_article
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise WriteError(f"{out} already exists; use --force to replace it")
+    doc = Document.from_article(load_article(args.article), author=args.author)
+    if args.handling:
+        doc.brief.set_field("handling", args.handling)
+    save_brief(doc.brief, out)
+    print(f"{out}: new brief “{doc.brief.title}” on {args.article}")
+    return 0
+
+
+def _check_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("brief", metavar="BRIEF", help="the .brief file to check")
+
+
+@command("check", "validate a brief file: structure, source hashes, every item against its source", _check_arguments)
+def run_check(args: argparse.Namespace) -> int:
+    from .core.brief_file import check_file, load_brief
+
+    found = check_file(args.brief)
+    if found:
+        for problem in found:
+            print(f"{args.brief}: {problem}")
+        print(f"{PROG}: {args.brief} has {len(found)} problem(s)", file=sys.stderr)
+        return 1
+    brief, _ = load_brief(args.brief)
+    counts = ", ".join(
+        [f"{len(brief.sources)} source(s)", f"{len(brief.key_facts)} key fact(s)",
+         f"{len(brief.expert_assessments)} expert assessment(s)"]
+    )  # fmt: skip
+    print(f"{args.brief}: OK ({counts}; every source hash and item span verified)")
+    return 0

@@ -1,0 +1,492 @@
+"""The brief as a document: metadata, sources, key facts and expert assessments, and every operation on them.
+
+Plain Python, no Qt. Each operation either succeeds and tells the listeners, or raises a
+:class:`BriefError` with one clear sentence and leaves the brief exactly as it was. Items are
+immutable: an edit swaps in a new :class:`Item`, so an undo simply puts the old one back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date as _date
+
+from .article import Article, Paragraph, number_paragraphs, paragraph_number_at, text_sha256
+from .errors import BriefingError
+
+KEY_FACTS = "key_facts"
+EXPERT_ASSESSMENTS = "expert_assessments"
+SECTIONS = (KEY_FACTS, EXPERT_ASSESSMENTS)
+ITEM_NOUN = {KEY_FACTS: "key fact", EXPERT_ASSESSMENTS: "expert assessment"}
+
+TLP_MARKS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
+DEFAULT_HANDLING = "TLP:AMBER"  # limited disclosure until the analyst decides otherwise
+RELIABILITY_GRADES = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+BRIEF_FIELDS = ("title", "date", "author", "handling", "bluf", "comment")
+SOURCE_FIELDS = ("title", "publisher", "url", "published", "accessed", "reliability")
+ITEM_FIELDS = ("speaker", "affiliation", "note", "tags")
+MAX_HANDLING_CHARS = 120
+
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+class BriefError(BriefingError):
+    """An operation on a brief was refused; the brief is unchanged."""
+
+
+class SpanTaken(BriefError):
+    """The span is already (partly) held by another item, named in the message and by ``holder``."""
+
+    def __init__(self, message: str, holder: Item) -> None:
+        super().__init__(message)
+        self.holder = holder
+
+
+def today() -> str:
+    return _date.today().isoformat()
+
+
+def check_date(value: str, what: str) -> str:
+    """``value`` if it is empty or an ISO date, possibly partial (2024, 2024-10, 2024-10-28)."""
+    if value and not _PARTIAL_DATE.fullmatch(value):
+        raise BriefError(f"{what} must be a date like 2024-10-28 (or 2024-10, 2024), not {value!r}")
+    if len(value) == 10:
+        try:
+            _date.fromisoformat(value)
+        except ValueError:
+            raise BriefError(f"{what} is not a real date: {value}") from None
+    return value
+
+
+def normalise_handling(value: str) -> str:
+    """A TLP mark in its canonical spelling, or a free one-line classification, checked."""
+    value = value.strip()
+    for mark in TLP_MARKS:
+        if value.upper().replace(" ", "") == mark:
+            return mark
+    if not value:
+        raise BriefError("the handling mark cannot be empty (use TLP:CLEAR for material without limits)")
+    if "\n" in value or len(value) > MAX_HANDLING_CHARS:
+        raise BriefError(f"the handling mark must be one line of at most {MAX_HANDLING_CHARS} characters")
+    return value
+
+
+def snippet(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source of the brief, with its full text embedded so the brief verifies without the original."""
+
+    title: str
+    text: str
+    publisher: str = ""
+    url: str = ""
+    published: str = ""
+    accessed: str = ""
+    reliability: str = "F"
+    origin: str = ""
+    title_line: bool = False
+    sha256: str = field(init=False, compare=False, repr=False)
+    paragraphs: tuple[Paragraph, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sha256", text_sha256(self.text))
+        object.__setattr__(self, "paragraphs", number_paragraphs(self.text, self.title_line))
+
+    @classmethod
+    def from_article(cls, article: Article, accessed: str | None = None) -> Source:
+        return cls(
+            title=article.title,
+            text=article.text,
+            publisher=article.publisher,
+            url=article.url,
+            published=article.published,
+            accessed=today() if accessed is None else accessed,
+            origin=article.origin,
+            title_line=article.title_line,
+        )
+
+    def paragraph_at(self, offset: int) -> int:
+        return paragraph_number_at(self.paragraphs, offset)
+
+    def to_article(self) -> Article:
+        """The source as an article, e.g. to show it in the article pane."""
+        return Article(
+            text=self.text,
+            title=self.title,
+            origin=self.origin or self.title,
+            title_line=self.title_line,
+            publisher=self.publisher,
+            url=self.url,
+            published=self.published,
+        )
+
+
+@dataclass(frozen=True)
+class Item:
+    """A key fact or expert assessment: verbatim text from a source span, cited as [source, ¶paragraph]."""
+
+    id: str
+    source: int  # the source's citation number, 1-based
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    speaker: str = ""
+    affiliation: str = ""
+    note: str = ""
+    tags: tuple[str, ...] = ()
+
+
+def new_item_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed, for listeners: ``what`` is "field", "sources", "items" (order or membership) or "item"."""
+
+    what: str
+    section: str | None = None
+    item_id: str | None = None
+    name: str | None = None
+
+
+Listener = Callable[[Change], None]
+
+
+class Brief:
+    """A brief under construction. Read attributes freely; change it only through its methods."""
+
+    def __init__(
+        self,
+        title: str = "",
+        date: str = "",
+        author: str = "",
+        handling: str = DEFAULT_HANDLING,
+        bluf: str = "",
+        comment: str = "",
+    ) -> None:
+        self.title = title
+        self.date = check_date(date, "the brief's date")
+        self.author = author
+        self.handling = normalise_handling(handling)
+        self.bluf = bluf
+        self.comment = comment
+        self._sources: list[Source] = []
+        self._sections: dict[str, list[Item]] = {s: [] for s in SECTIONS}
+        self._listeners: list[Listener] = []
+
+    @classmethod
+    def from_checked(cls, fields: dict[str, str], sources: list[Source], sections: dict[str, list[Item]]) -> Brief:
+        """A brief from parts already checked as a whole (by the file loader), skipping the per-item
+        checks that would make loading a large brief quadratic."""
+        brief = cls(**fields)
+        brief._sources = list(sources)
+        brief._sections = {s: list(sections[s]) for s in SECTIONS}
+        return brief
+
+    # --- reading
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return tuple(self._sources)
+
+    def items(self, section: str) -> tuple[Item, ...]:
+        return tuple(self._sections[_section(section)])
+
+    @property
+    def key_facts(self) -> tuple[Item, ...]:
+        return self.items(KEY_FACTS)
+
+    @property
+    def expert_assessments(self) -> tuple[Item, ...]:
+        return self.items(EXPERT_ASSESSMENTS)
+
+    def all_items(self) -> Iterator[tuple[str, Item]]:
+        for section in SECTIONS:
+            for item in self._sections[section]:
+                yield section, item
+
+    def source(self, number: int) -> Source:
+        if not isinstance(number, int) or not 1 <= number <= len(self._sources):
+            raise BriefError(f"there is no source {number} (the brief has {len(self._sources)})")
+        return self._sources[number - 1]
+
+    def find(self, item_id: str) -> tuple[str, int, Item]:
+        """(section, index, item) of the item with ``item_id``."""
+        for section in SECTIONS:
+            for i, item in enumerate(self._sections[section]):
+                if item.id == item_id:
+                    return section, i, item
+        raise BriefError(f"no item with id {item_id!r} in the brief")
+
+    def label(self, item_id: str) -> str:
+        """How the item is named to the user, e.g. 'key fact 2'."""
+        section, index, _ = self.find(item_id)
+        return f"{ITEM_NOUN[section]} {index + 1}"
+
+    def item_at(self, source: int, offset: int) -> Item | None:
+        """The item whose span in ``source`` holds ``offset``, if any."""
+        for _, item in self.all_items():
+            if item.source == source and item.start <= offset < item.end:
+                return item
+        return None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Brief):
+            return NotImplemented
+        return (
+            all(getattr(self, f) == getattr(other, f) for f in BRIEF_FIELDS)
+            and self._sources == other._sources
+            and self._sections == other._sections
+        )
+
+    __hash__ = None  # mutable
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(self._sections[s])} {s}" for s in SECTIONS)
+        return f"<Brief {self.title!r}: {len(self._sources)} sources, {counts}>"
+
+    # --- listeners
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(change)`` after every change; returns a function that unsubscribes it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _changed(self, what: str, **details: str | None) -> None:
+        change = Change(what, **details)
+        for listener in list(self._listeners):
+            listener(change)
+
+    # --- metadata
+    def set_field(self, name: str, value: str) -> str:
+        """Set one of title, date, author, handling, bluf, comment; returns the previous value."""
+        if name not in BRIEF_FIELDS:
+            raise BriefError(f"a brief has no field {name!r} (it has {', '.join(BRIEF_FIELDS)})")
+        if not isinstance(value, str):
+            raise BriefError(f"the {name} must be text")
+        if name == "date":
+            value = check_date(value, "the brief's date")
+        elif name == "handling":
+            value = normalise_handling(value)
+        old = getattr(self, name)
+        if value != old:
+            setattr(self, name, value)
+            self._changed("field", name=name)
+        return old
+
+    # --- sources
+    def add_source(self, source: Source, number: int | None = None) -> int:
+        """Add ``source`` (at citation ``number``, renumbering later citations); returns its number."""
+        _check_source(source)
+        number = len(self._sources) + 1 if number is None else number
+        if not 1 <= number <= len(self._sources) + 1:
+            raise BriefError(f"a new source can be number 1 to {len(self._sources) + 1}, not {number}")
+        self._renumber(lambda n: n + 1 if n >= number else n)
+        self._sources.insert(number - 1, source)
+        self._changed("sources")
+        return number
+
+    def update_source(self, number: int, **changes: str) -> Source:
+        """Change a source's metadata (not its text); returns the source as it was."""
+        old = self.source(number)
+        bad = set(changes) - set(SOURCE_FIELDS)
+        if bad:
+            raise BriefError(f"a source's {', '.join(sorted(bad))} cannot be changed")
+        new = dataclasses.replace(old, **changes)
+        _check_source(new)
+        self._sources[number - 1] = new
+        self._changed("sources")
+        return old
+
+    def remove_source(self, number: int) -> Source:
+        """Remove a source no item cites; later sources move up one number."""
+        source = self.source(number)
+        cited = sum(1 for _, it in self.all_items() if it.source == number)
+        if cited:
+            raise BriefError(f"source {number} is cited by {cited} item(s); remove or move them first")
+        del self._sources[number - 1]
+        self._renumber(lambda n: n - 1 if n > number else n)
+        self._changed("sources")
+        return source
+
+    def _renumber(self, renumber: Callable[[int], int]) -> None:
+        for section in SECTIONS:
+            self._sections[section] = [
+                dataclasses.replace(it, source=renumber(it.source)) for it in self._sections[section]
+            ]
+
+    # --- items
+    def make_item(
+        self,
+        source: int,
+        start: int,
+        end: int,
+        *,
+        expect_text: str | None = None,
+        item_id: str | None = None,
+        ignore: str | None = None,
+        **details,
+    ) -> Item:
+        """An item for a span of ``source``, checked but not added: ends trimmed of white space,
+        within the text, equal to ``expect_text`` if given, and not overlapping another item
+        (other than the one with id ``ignore``)."""
+        src = self.source(source)
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(src.text)):
+            raise BriefError(f"the span {start}-{end} is not within source {source} (0-{len(src.text)})")
+        while start < end and src.text[start].isspace():
+            start += 1
+        while end > start and src.text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            raise BriefError("the selection holds only white space")
+        text = src.text[start:end]
+        if expect_text is not None and expect_text.strip() != text:
+            raise BriefError(
+                f"the text does not match source {source} at {start}-{end}: "
+                f"expected “{snippet(expect_text)}”, the source has “{snippet(text)}”"
+            )
+        for _, other in self.all_items():
+            if other.source == source and other.id != ignore and other.start < end and start < other.end:
+                raise SpanTaken(
+                    f"that passage is already in the brief as {self.label(other.id)}: “{snippet(other.text)}”",
+                    other,
+                )
+        unknown = set(details) - set(ITEM_FIELDS)
+        if unknown:
+            raise BriefError(f"an item has no {', '.join(sorted(unknown))}")
+        details["tags"] = _clean_tags(details.get("tags", ()))
+        return Item(item_id or new_item_id(), source, start, end, text, src.paragraph_at(start), **details)
+
+    def add_item(self, section: str, source: int, start: int, end: int, *, index: int | None = None, **kwargs) -> Item:
+        """Add a span of ``source`` to ``section`` (at ``index``, default the end); returns the new item."""
+        section = _section(section)
+        item = self.make_item(source, start, end, **kwargs)
+        self._insert(section, index, item)
+        return item
+
+    def insert_item(self, section: str, index: int, item: Item) -> Item:
+        """Put an existing item back (undo of a removal), checking it as if it were new."""
+        section = _section(section)
+        if any(it.id == item.id for _, it in self.all_items()):
+            raise BriefError(f"an item with id {item.id!r} is already in the brief")
+        details = {f: getattr(item, f) for f in ITEM_FIELDS}
+        checked = self.make_item(item.source, item.start, item.end, expect_text=item.text, item_id=item.id, **details)
+        self._insert(section, index, checked)
+        return checked
+
+    def _insert(self, section: str, index: int | None, item: Item) -> None:
+        items = self._sections[section]
+        index = len(items) if index is None else index
+        if not 0 <= index <= len(items):
+            raise BriefError(f"position {index + 1} is outside the {ITEM_NOUN[section]}s (1-{len(items) + 1})")
+        items.insert(index, item)
+        self._changed("items", section=section, item_id=item.id)
+
+    def remove_item(self, item_id: str) -> tuple[str, int, Item]:
+        """Remove an item; returns (section, index, item) so that it can be put back where it was."""
+        section, index, item = self.find(item_id)
+        del self._sections[section][index]
+        self._changed("items", section=section, item_id=item_id)
+        return section, index, item
+
+    def edit_item(self, item_id: str, **changes) -> Item:
+        """Change an item's speaker, affiliation, note, tags, or its span (start/end); returns the old item."""
+        section, index, old = self.find(item_id)
+        unknown = set(changes) - {"start", "end", *ITEM_FIELDS}
+        if unknown:
+            raise BriefError(f"only an item's span, {', '.join(ITEM_FIELDS)} can be changed, not {', '.join(unknown)}")
+        start, end = changes.pop("start", old.start), changes.pop("end", old.end)
+        details = {f: getattr(old, f) for f in ITEM_FIELDS} | changes
+        new = self.make_item(old.source, start, end, item_id=old.id, ignore=old.id, **details)
+        if new != old:
+            self._sections[section][index] = new
+            self._changed("item", section=section, item_id=item_id)
+        return old
+
+    def replace_item(self, item: Item) -> Item:
+        """Put back an earlier version of an item (same id); returns the version it replaces."""
+        return self.edit_item(item.id, start=item.start, end=item.end, **{f: getattr(item, f) for f in ITEM_FIELDS})
+
+    def move_item(self, item_id: str, index: int, section: str | None = None) -> tuple[str, int]:
+        """Move an item to ``index`` of ``section`` (default: its own); returns where it was."""
+        old_section, old_index, item = self.find(item_id)
+        section = old_section if section is None else _section(section)
+        limit = len(self._sections[section]) - (1 if section == old_section else 0)
+        if not 0 <= index <= limit:
+            raise BriefError(f"position {index + 1} is outside the {ITEM_NOUN[section]}s (1-{limit + 1})")
+        del self._sections[old_section][old_index]
+        self._sections[section].insert(index, item)
+        self._changed("items", section=section, item_id=item_id)
+        if section != old_section:
+            self._changed("items", section=old_section, item_id=item_id)
+        return old_section, old_index
+
+    def sort_items(self, section: str) -> list[str]:
+        """Order a section by source, then position in the source; returns the previous order of ids."""
+        section = _section(section)
+        before = [it.id for it in self._sections[section]]
+        self._sections[section].sort(key=lambda it: (it.source, it.start))
+        self._changed("items", section=section)
+        return before
+
+    def set_order(self, section: str, ids: list[str]) -> list[str]:
+        """Reorder a section to ``ids`` (a permutation of its items); returns the previous order."""
+        section = _section(section)
+        current = {it.id: it for it in self._sections[section]}
+        if sorted(ids) != sorted(current):
+            raise BriefError(f"the new order must hold exactly the {ITEM_NOUN[section]}s already there")
+        before = list(current)
+        self._sections[section] = [current[i] for i in ids]
+        self._changed("items", section=section)
+        return before
+
+
+def brief_from_article(article: Article, author: str = "") -> Brief:
+    """A new brief on ``article``: its title, today's date, and the article as source 1."""
+    brief = Brief(title=article.title, date=today(), author=author)
+    brief.add_source(Source.from_article(article))
+    return brief
+
+
+def _section(section: str) -> str:
+    if section not in SECTIONS:
+        raise BriefError(f"no section {section!r} (sections: {', '.join(SECTIONS)})")
+    return section
+
+
+def _clean_tags(tags) -> tuple[str, ...]:
+    if isinstance(tags, str):
+        raise BriefError("tags must be a list of words, not one string")
+    out = []
+    for tag in tags:
+        tag = " ".join(str(tag).split())
+        if tag and tag not in out:
+            out.append(tag)
+    return tuple(out)
+
+
+def _check_source(source: Source) -> None:
+    if not isinstance(source, Source):
+        raise BriefError("a source must be a Source")
+    if source.reliability not in RELIABILITY_GRADES:
+        raise BriefError(f"the reliability grade must be one of A-F, not {source.reliability!r}")
+    check_date(source.published, "the published date")
+    check_date(source.accessed, "the accessed date")
+    if source.url and not re.match(r"(?i)https?://", source.url):
+        raise BriefError(f"a source URL must start with http:// or https://, not {snippet(source.url, 40)!r}")
+    if not source.text.strip():
+        raise BriefError("a source needs text")

@@ -1,0 +1,260 @@
+"""The .brief file format: UTF-8 JSON with a format name and version, sources embedded with their SHA-256.
+
+Loading checks everything (structure against ``resources/brief.schema.json``, then hashes, spans,
+paragraph numbers and overlaps) and names the first problem by its place, e.g.
+``key_facts[3].end: beyond the end of source 1``. Nothing in a file is ever executed: it is parsed as
+JSON and read as data. Saving never loses work: see :func:`save_brief`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+from .article import number_paragraphs, paragraph_number_at, text_sha256
+from .brief import BRIEF_FIELDS, SECTIONS, Brief, Item, Source
+from .errors import BriefingError
+from .files import WriteError, describe_os_error, read_limited, write_atomically
+
+FORMAT = "briefing-app/brief"
+VERSION = 1
+SUFFIX = ".brief"
+BACKUP_SUFFIX = ".bak"
+MAX_BRIEF_BYTES = 512 * 1024 * 1024
+
+_SOURCE_KEYS = ("title", "publisher", "url", "published", "accessed", "reliability", "origin", "title_line")
+_ITEM_KEYS = ("id", "source", "start", "end", "paragraph", "text", "speaker", "affiliation", "note", "tags")
+_PATTERN_MEANS = {
+    "date": "must be a date like 2024-10-28 (or 2024-10, 2024, or empty)",
+    "published": "must be a date like 2024-10-28 (or 2024-10, 2024, or empty)",
+    "accessed": "must be a date like 2024-10-28 (or 2024-10, 2024, or empty)",
+    "url": "must start with http:// or https://",
+    "sha256": "must be 64 lower-case hexadecimal digits",
+    "id": "must be 1-64 letters, digits, '-' or '_'",
+    "handling": "must be one line",
+}
+_TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "an object",
+               "boolean": "true or false"}  # fmt: skip
+
+
+class BriefFileError(BriefingError):
+    """A .brief file could not be read; the message names the file and the first problem."""
+
+
+class ChangedOnDisk(BriefFileError):
+    """The file on disk is not the one this brief was opened from; saving would overwrite someone's work."""
+
+
+def file_sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- brief <-> data
+def brief_to_data(brief: Brief) -> dict:
+    data: dict = {"format": FORMAT, "version": VERSION}
+    data |= {f: getattr(brief, f) for f in BRIEF_FIELDS}
+    data["sources"] = [{k: getattr(s, k) for k in _SOURCE_KEYS} | {"sha256": s.sha256, "text": s.text}
+                       for s in brief.sources]  # fmt: skip
+    for section in SECTIONS:
+        data[section] = [_item_data(it) for it in brief.items(section)]
+    return data
+
+
+def _item_data(item: Item) -> dict:
+    data = {k: getattr(item, k) for k in _ITEM_KEYS}
+    data["tags"] = list(item.tags)
+    return data
+
+
+def dumps(brief: Brief) -> bytes:
+    """The file's bytes: the same brief always gives the same bytes."""
+    data = brief_to_data(brief)
+    try:
+        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate cannot be UTF-8; \u escapes keep it exactly
+        return (json.dumps(data, ensure_ascii=True, indent=1) + "\n").encode("ascii")
+
+
+def data_to_brief(data: dict) -> Brief:
+    """A brief from data that :func:`problems` found no fault with."""
+    sources = [Source(text=s["text"], **{k: s[k] for k in _SOURCE_KEYS}) for s in data["sources"]]
+    sections = {
+        section: [Item(**{k: tuple(v) if k == "tags" else v for k, v in it.items()}) for it in data[section]]
+        for section in SECTIONS
+    }
+    return Brief.from_checked({f: data[f] for f in BRIEF_FIELDS}, sources, sections)
+
+
+# --- checking
+@cache
+def _validator():
+    import jsonschema  # loaded on first use: start-up never pays for it
+
+    from ..resources import resource
+
+    schema = json.loads(resource("brief.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _place(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _schema_message(e) -> str:
+    """A short message for one schema error; never echoes a (possibly huge) value back."""
+    field = next((p for p in reversed(e.absolute_path) if isinstance(p, str)), "")
+    v = e.validator
+    if v == "type":
+        return f"must be {_TYPE_NAMES.get(e.validator_value, e.validator_value)}"
+    if v == "required":
+        return f"missing {e.message.split(' is a required')[0]}"
+    if v == "additionalProperties":
+        return e.message.replace("Additional properties are not allowed", "unknown field(s)")
+    if v == "enum":
+        return f"must be one of {', '.join(map(str, e.validator_value))}"
+    if v == "const":
+        return f"must be {e.validator_value!r}"
+    if v == "minimum":
+        return f"must be at least {e.validator_value}"
+    if v == "minLength":
+        return "must not be empty"
+    if v == "maxLength":
+        return f"must be at most {e.validator_value} characters"
+    if v == "uniqueItems":
+        return "holds the same value twice"
+    if v == "pattern":
+        return _PATTERN_MEANS.get(field, "has the wrong form")
+    return e.message[:120]
+
+
+def problems(data: object) -> list[str]:
+    """Every problem with a .brief file's parsed content, each as 'place: what is wrong'."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return ["the file is not a briefing-app brief (no 'format': 'briefing-app/brief')"]
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        return [f"version: the file was made by a newer briefing-app (format version {version}; "
+                f"this one reads up to {VERSION}); update briefing-app to open it"]  # fmt: skip
+    errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    if errors:
+        return [f"{_place(e.absolute_path)}: {_schema_message(e)}" for e in errors]
+
+    found = []
+    sources = data["sources"]
+    paragraphs = []
+    for i, s in enumerate(sources):
+        if text_sha256(s["text"]) != s["sha256"]:
+            found.append(f"sources[{i}].sha256: does not match the embedded text (the text was altered)")
+        paragraphs.append(number_paragraphs(s["text"], s["title_line"]))
+    seen_ids: dict[str, str] = {}
+    spans: dict[int, list[tuple[int, int, int, str]]] = {}  # source -> (start, end, file order, place)
+    for section in SECTIONS:
+        for j, it in enumerate(data[section]):
+            place = f"{section}[{j}]"
+            if it["id"] in seen_ids:
+                found.append(f"{place}.id: {it['id']!r} is already used by {seen_ids[it['id']]}")
+            seen_ids.setdefault(it["id"], place)
+            n, start, end = it["source"], it["start"], it["end"]
+            if n > len(sources):
+                found.append(f"{place}.source: there is no source {n} (the brief has {len(sources)})")
+                continue
+            text = sources[n - 1]["text"]
+            if end > len(text):
+                found.append(f"{place}.end: beyond the end of source {n}")
+                continue
+            if start >= end:
+                found.append(f"{place}.start: must be before end")
+                continue
+            if text[start:end] != it["text"]:
+                found.append(f"{place}.text: does not match source {n} at {start}-{end}")
+            elif text[start].isspace() or text[end - 1].isspace():
+                found.append(f"{place}: the span starts or ends with white space")
+            expected = paragraph_number_at(paragraphs[n - 1], start)
+            if it["paragraph"] != expected:
+                found.append(f"{place}.paragraph: is {it['paragraph']} but the span starts in paragraph {expected}")
+            spans.setdefault(n, []).append((start, end, len(seen_ids), place))
+    for n, held in spans.items():
+        held.sort()
+        for a, b in zip(held, held[1:], strict=False):
+            if b[0] < a[1]:
+                earlier, later = sorted((a, b), key=lambda h: h[2])
+                found.append(f"{later[3]}: overlaps {earlier[3]} in source {n}")
+    return found
+
+
+def parse(raw: bytes, name: str) -> dict:
+    """The JSON object in ``raw``, or a BriefFileError naming ``name``."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise BriefFileError(f"{name} is not a brief file (not UTF-8 text at byte {e.start})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise BriefFileError(f"{name} is not a valid brief file: line {e.lineno}, column {e.colno}: {e.msg}") from None
+    except (RecursionError, ValueError) as e:  # absurd nesting, integers of thousands of digits
+        raise BriefFileError(f"{name} is not a valid brief file: {str(e)[:100]}") from None
+
+
+def loads(raw: bytes, name: str = "the file") -> Brief:
+    data = parse(raw, name)
+    found = problems(data)
+    if found:
+        more = f" (and {len(found) - 1} more problem(s); run 'briefing-app check')" if len(found) > 1 else ""
+        raise BriefFileError(f"{name}: {found[0]}{more}")
+    return data_to_brief(data)
+
+
+def read_file(path: str | Path) -> bytes:
+    return read_limited(Path(path), MAX_BRIEF_BYTES, "a brief file", BriefFileError)
+
+
+def load_brief(path: str | Path) -> tuple[Brief, str]:
+    """The brief in ``path`` and the SHA-256 of the file's bytes (to notice later changes on disk)."""
+    raw = read_file(path)
+    return loads(raw, str(path)), file_sha256(raw)
+
+
+def check_file(path: str | Path) -> list[str]:
+    """All problems of the brief file at ``path`` (an empty list: it is sound). A file that cannot be
+    read at all raises BriefFileError instead."""
+    raw = read_file(path)
+    try:
+        return problems(parse(raw, str(path)))
+    except BriefFileError as e:
+        return [str(e)]
+
+
+# --- saving
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def save_brief(brief: Brief, path: str | Path, *, expected_sha256: str | None = None, force: bool = False) -> str:
+    """Save ``brief`` to ``path`` without any risk to the file already there; returns the new file's SHA-256.
+
+    - ``expected_sha256``: the hash of the file as it was opened or last saved. If the file on disk has
+      changed since, ChangedOnDisk is raised (unless ``force``), so nobody's edits are overwritten.
+    - The previous file is kept next to it as ``NAME.brief.bak``.
+    - Every step writes a temporary file and replaces the target only once the data is on disk; any
+      failure raises WriteError with one clear line and leaves both files as they were.
+    """
+    path = Path(path)
+    data = dumps(brief)
+    try:
+        old = path.read_bytes() if path.is_file() else None
+    except OSError as e:
+        raise WriteError(describe_os_error(e, path)) from e
+    if old is not None and expected_sha256 and not force and file_sha256(old) != expected_sha256:
+        raise ChangedOnDisk(
+            f"{path} was changed on disk after it was opened; save under another name, or overwrite it on purpose"
+        )
+    if old is not None and old != data:
+        write_atomically(backup_path(path), old)
+    write_atomically(path, data)
+    return file_sha256(data)

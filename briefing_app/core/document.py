@@ -1,0 +1,56 @@
+"""A brief bound to its file: where it is saved, the bytes on disk it was read from, its recovery copy.
+
+This is what a window (or a script) holds while someone works on a brief. Saving goes through
+:func:`~briefing_app.core.brief_file.save_brief`, so a file changed on disk by someone else is never
+silently overwritten, and the recovery copy is removed only after the save succeeded.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from .article import Article
+from .brief import Brief, brief_from_article
+from .brief_file import SUFFIX, load_brief, save_brief
+from .recovery import discard_recovery, write_recovery
+
+
+class Document:
+    def __init__(self, brief: Brief, path: str | Path | None = None, disk_sha256: str | None = None) -> None:
+        self.brief = brief
+        self.path = Path(path) if path else None
+        self.disk_sha256 = disk_sha256  # SHA-256 of the file as last read or written by us
+        self.recovery_key = uuid.uuid4().hex
+
+    @classmethod
+    def open(cls, path: str | Path) -> Document:
+        brief, sha = load_brief(path)
+        return cls(brief, path, sha)
+
+    @classmethod
+    def from_article(cls, article: Article, author: str = "") -> Document:
+        return cls(brief_from_article(article, author))
+
+    def suggested_path(self, folder: str | Path) -> Path:
+        """Where a brief never saved before would go by default: its title as a file name."""
+        stem = "".join(c if c.isalnum() or c in " -_" else " " for c in self.brief.title).strip()
+        return Path(folder) / f"{' '.join(stem.split())[:80] or 'brief'}{SUFFIX}"
+
+    def save(self, path: str | Path | None = None, *, force: bool = False, recovery_folder: str | Path | None = None):
+        """Save to ``path`` (default: where it was opened or last saved). Saving to another file is a
+        "save as": the changed-on-disk check applies only to the file this document came from."""
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("the brief has no file yet: give a path")
+        same_file = self.path is not None and target.resolve() == self.path.resolve()
+        self.disk_sha256 = save_brief(
+            self.brief, target, expected_sha256=self.disk_sha256 if same_file else None, force=force
+        )
+        self.path = target
+        if recovery_folder is not None:
+            discard_recovery(recovery_folder, self.recovery_key)
+        return target
+
+    def write_recovery(self, folder: str | Path) -> Path:
+        return write_recovery(self.brief, folder, self.recovery_key, self.path)

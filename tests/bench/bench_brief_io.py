@@ -1,0 +1,67 @@
+"""Saving and loading a large brief: 1,000 items over a 1 MB source (issue 4's target: under 0.2 s each).
+
+Save is the whole safe path (temporary file, fsync, backup, replace); load is the whole checked path
+(JSON, schema, hashes, every item's span, text, paragraph and overlaps). Prints medians.
+
+usage: python tests/bench/bench_brief_io.py [--items N] [--megabytes M] [--runs R]
+"""
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from briefing_app.core.article import article_from_text
+from briefing_app.core.brief import EXPERT_ASSESSMENTS, KEY_FACTS, brief_from_article
+from briefing_app.core.brief_file import load_brief, save_brief
+
+SEED = Path(__file__).resolve().parent.parent.parent / "seeds" / "north-koreans-in-russia.txt"
+TARGET_S = 0.2
+
+
+def big_brief(items: int, megabytes: float):
+    seed = SEED.read_text("utf-8")
+    body = seed.split("\n", 1)[1]
+    copies = max(1, round(megabytes * 1e6 / len(body.encode("utf-8"))))
+    article = article_from_text(seed.split("\n", 1)[0] + "\n" + "\n".join([body] * copies), "bench")
+    brief = brief_from_article(article)
+    step = len(article.text) // items
+    for i in range(items):
+        section = EXPERT_ASSESSMENTS if i % 3 == 0 else KEY_FACTS
+        kwargs = {"speaker": "Barthélémy Courmont", "affiliation": "IRIS"} if section == EXPERT_ASSESSMENTS else {}
+        brief.add_item(section, 1, i * step, i * step + min(step - 1, 160), note=f"item {i}", **kwargs)
+    return brief
+
+
+def main(argv=None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--items", type=int, default=1000)
+    ap.add_argument("--megabytes", type=float, default=1.0)
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args(argv)
+    brief = big_brief(args.items, args.megabytes)
+    saves, loads = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.brief"
+        sha = save_brief(brief, path)
+        for _ in range(args.runs):
+            t0 = time.perf_counter()
+            sha = save_brief(brief, path, expected_sha256=sha)
+            saves.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            loaded, _ = load_brief(path)
+            loads.append(time.perf_counter() - t0)
+        size = path.stat().st_size
+    assert loaded == brief
+    result = {"save_s": statistics.median(saves), "load_s": statistics.median(loads), "bytes": size}
+    n = len(brief.key_facts) + len(brief.expert_assessments)
+    print(f"brief with {n} items over a {len(brief.sources[0].text) / 1e6:.2f} M-character source "
+          f"({size / 1e6:.2f} MB file), median of {args.runs}: save {result['save_s']:.3f} s, "
+          f"load {result['load_s']:.3f} s (target < {TARGET_S} s each: "
+          f"{'met' if max(result['save_s'], result['load_s']) < TARGET_S else 'NOT met'})")  # fmt: skip
+    return result
+
+
+if __name__ == "__main__":
+    main()

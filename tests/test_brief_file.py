@@ -1,0 +1,336 @@
+"""The .brief format: exact round trips, place-named problems, and saves that cannot lose work."""
+
+import errno
+import json
+import os
+import re
+from unittest import mock
+
+import jsonschema
+import pytest
+from conftest import ROOT, SEED
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing_app.core import files
+from briefing_app.core.brief import (
+    EXPERT_ASSESSMENTS,
+    KEY_FACTS,
+    TLP_MARKS,
+    Brief,
+    BriefError,
+    Source,
+    brief_from_article,
+)
+from briefing_app.core.brief_file import (
+    BriefFileError,
+    ChangedOnDisk,
+    backup_path,
+    check_file,
+    dumps,
+    load_brief,
+    loads,
+    problems,
+    save_brief,
+)
+from briefing_app.core.document import Document
+from briefing_app.core.files import WriteError
+from briefing_app.core.loaders import load_article
+
+SCHEMA = json.loads((ROOT / "resources" / "brief.schema.json").read_text("utf-8"))
+
+
+def seed_brief() -> Brief:
+    article = load_article(SEED)
+    b = brief_from_article(article, author="Jana Хвоздяр")
+    t = article.text
+    for needle in ("The Pentagon and NATO confirmed", "These troops are slated", "Putin’s aim to build"):
+        s = t.index(needle)
+        b.add_item(KEY_FACTS, 1, s, t.index(".", s) + 1, tags=["troops"])
+    s = t.index("“Behind the Moscow")
+    b.add_item(EXPERT_ASSESSMENTS, 1, s, t.index("”", s) + 1, speaker="Barthélémy Courmont", affiliation="IRIS")
+    b.set_field("bluf", "North Korea has sent 10,000 troops to Russia; <escalation> & risk for Seoul.")
+    b.add_source(
+        Source(title="김정은 statement", text="조선 10,000\n\nSecond para.", url="https://example.org/?a=1&b=<2>")
+    )
+    return b
+
+
+# --- round trips and the documented format
+def test_round_trip_is_exact_and_bytes_are_stable():
+    b = seed_brief()
+    raw = dumps(b)
+    again = loads(raw)
+    assert again == b and dumps(again) == raw
+    assert '"speaker": "Barthélémy Courmont"' in raw.decode("utf-8")  # stored as UTF-8, not \u escapes
+
+
+def test_saved_files_follow_the_published_schema():
+    data = json.loads(dumps(seed_brief()))
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    assert set(SCHEMA["required"]) == set(data)
+    assert set(SCHEMA["properties"]["sources"]["items"]["required"]) == set(data["sources"][0])
+    assert set(SCHEMA["$defs"]["item"]["required"]) == set(data["key_facts"][0])
+
+
+def test_readme_documents_every_field_of_the_format():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("### The .brief file", 1)[1].split("\n## ", 1)[0]
+    fields = [*SCHEMA["properties"], *SCHEMA["properties"]["sources"]["items"]["properties"]]
+    fields += list(SCHEMA["$defs"]["item"]["properties"])
+    assert [f for f in fields if f"`{f}`" not in section] == []
+
+
+def test_lone_surrogates_still_round_trip():
+    b = seed_brief()
+    b.set_field("comment", "broken \ud800 pair")
+    assert loads(dumps(b)).comment == "broken \ud800 pair"
+
+
+# --- problems named by their place
+def mutated(change) -> dict:
+    data = json.loads(dumps(seed_brief()))
+    change(data)
+    return data
+
+
+@pytest.mark.parametrize(
+    "change, first_problem",
+    [
+        (lambda d: d["key_facts"][2].update(end=10**7), "key_facts[2].end: beyond the end of source 1"),
+        (lambda d: d["key_facts"][0].update(source=9), "key_facts[0].source: there is no source 9 (the brief has 2)"),
+        (lambda d: d["key_facts"][1].update(text="Forged"), "key_facts[1].text: does not match source 1 at"),
+        (lambda d: d["key_facts"][1].update(paragraph=2), "key_facts[1].paragraph: is 2 but the span starts in"),
+        (lambda d: d["sources"][0].update(text=d["sources"][0]["text"] + "!"), "sources[0].sha256: does not match"),
+        (lambda d: d["key_facts"][1].update(id=d["key_facts"][0]["id"]), "key_facts[1].id: "),
+        (lambda d: d["expert_assessments"].append(dict(d["key_facts"][0], id="x1")), "expert_assessments[1]: overlaps"),
+        (lambda d: d["key_facts"][0].update(start="12"), "key_facts[0].start: must be a whole number"),
+        (lambda d: d["sources"][1].update(reliability="Z"), "sources[1].reliability: must be one of A, B, C, D, E, F"),
+        (lambda d: d["sources"][1].update(url="file:///etc/passwd"), "sources[1].url: must start with http"),
+        (lambda d: d.update(date="tomorrow"), "date: must be a date like 2024-10-28"),
+        (lambda d: d.pop("bluf"), "the file: missing 'bluf'"),
+        (lambda d: d.update(macro="os.system('rm -rf /')"), "the file: unknown field(s) ('macro' was unexpected)"),
+        (lambda d: d.update(version=2), "version: the file was made by a newer briefing-app (format version 2"),
+        (lambda d: d.update(version=0), "version: must be 1"),
+        (lambda d: d.update(format="something/else"), "the file is not a briefing-app brief"),
+    ],
+)
+def test_each_problem_is_named_by_its_place(change, first_problem):
+    found = problems(mutated(change))
+    assert found and found[0].startswith(first_problem), found
+    raw = json.dumps(mutated(change)).encode()
+    with pytest.raises(BriefFileError, match="^" + re.escape(f"doc.brief: {first_problem}")):
+        loads(raw, "doc.brief")
+
+
+def test_problem_messages_never_echo_huge_values():
+    found = problems(mutated(lambda d: d["sources"][0].update(title=["x" * 100_000])))
+    assert found == ["sources[0].title: must be text"]
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        (b"", "line 1, column 1"),
+        (b"\xff\xfe{", "not UTF-8"),
+        (b"[1, 2", "line 1, column 6"),
+        (b"[]", "not a briefing-app brief"),
+        (b"[" * 100_000 + b"]" * 100_000, "not a valid brief file"),
+        (b'{"format": "briefing-app/brief", "version": 1' + b"9" * 5000 + b"}", "not a valid brief file"),
+        (b"\x80\x04\x95cos\nsystem\n(S'echo pwned'\ntR.", "not UTF-8"),  # a pickle is data to us, never code
+    ],
+)
+def test_non_briefs_are_refused_with_one_line(raw, message):
+    with pytest.raises(BriefFileError, match=message) as e:
+        loads(raw, "x.brief")
+    assert "\n" not in str(e.value)
+
+
+def test_load_reports_the_count_of_further_problems():
+    data = mutated(lambda d: (d["key_facts"][0].update(end=10**7), d["key_facts"][1].update(end=10**7)))
+    with pytest.raises(
+        BriefFileError, match=r"beyond the end of source 1 \(and 1 more problem\(s\); run 'briefing-app check'\)"
+    ):
+        loads(json.dumps(data).encode())
+
+
+# --- saving never loses work
+def test_save_keeps_previous_version_as_backup(tmp_path):
+    path = tmp_path / "troops.brief"
+    b = seed_brief()
+    sha1 = save_brief(b, path)
+    first = path.read_bytes()
+    b.set_field("title", "Second version")
+    sha2 = save_brief(b, path, expected_sha256=sha1)
+    assert backup_path(path).read_bytes() == first
+    assert load_brief(path) == (b, sha2)
+    assert load_brief(backup_path(path))[0].title != "Second version"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["troops.brief", "troops.brief.bak"]  # no temp files left
+
+
+def test_refuses_to_overwrite_a_file_changed_on_disk(tmp_path):
+    path = tmp_path / "b.brief"
+    doc = Document(seed_brief())
+    doc.save(path)
+    other = Document.open(path)
+    other.brief.set_field("title", "Colleague's edit")
+    other.save()
+    colleague = path.read_bytes()
+    doc.brief.set_field("title", "My edit")
+    with pytest.raises(ChangedOnDisk, match="was changed on disk"):
+        doc.save()
+    assert path.read_bytes() == colleague and doc.brief.title == "My edit"
+    doc.save(force=True)
+    assert load_brief(path)[0].title == "My edit"
+    assert load_brief(backup_path(path))[0].title == "Colleague's edit"
+
+
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        (errno.ENOSPC, "the disk is full"),
+        (errno.EACCES, "permission denied"),
+        (errno.EROFS, "read-only disk"),
+        (errno.EIO, "could not write"),
+    ],
+)
+@pytest.mark.parametrize("step", ["write", "fsync", "replace"])
+def test_a_failure_at_any_step_leaves_the_previous_file_intact(tmp_path, code, message, step):
+    path = tmp_path / "b.brief"
+    b = seed_brief()
+    save_brief(b, path)
+    before = path.read_bytes()
+    b.set_field("title", "Unsaved change")
+    memory = dumps(b)
+    failing = {"write": "briefing_app.core.files.os.fdopen", "fsync": "briefing_app.core.files.os.fsync",
+               "replace": "briefing_app.core.files.os.replace"}[step]  # fmt: skip
+    with mock.patch(failing, side_effect=OSError(code, os.strerror(code))):
+        with pytest.raises(WriteError, match=message) as e:
+            save_brief(b, path)
+    assert "\n" not in str(e.value)
+    assert path.read_bytes() == before and loads(before).title != "Unsaved change"
+    assert dumps(b) == memory  # the brief in memory is as it was
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_missing_folder_and_unwritable_folder(tmp_path):
+    with pytest.raises(WriteError, match="the folder .* does not exist"):
+        save_brief(seed_brief(), tmp_path / "gone" / "b.brief")
+    with pytest.raises(WriteError, match="is a folder"):
+        save_brief(seed_brief(), tmp_path)
+
+
+def test_saving_keeps_the_files_permissions(tmp_path):
+    path = tmp_path / "b.brief"
+    save_brief(seed_brief(), path)
+    path.chmod(0o640)
+    save_brief(seed_brief(), path)
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_check_file_lists_every_problem(tmp_path):
+    path = tmp_path / "b.brief"
+    data = mutated(lambda d: (d["key_facts"][0].update(end=10**7), d["sources"][1].update(reliability="Z")))
+    path.write_text(json.dumps(data))
+    assert check_file(path) == ["sources[1].reliability: must be one of A, B, C, D, E, F"]  # structure first
+    data["sources"][1]["reliability"] = "A"
+    path.write_text(json.dumps(data))
+    assert check_file(path) == ["key_facts[0].end: beyond the end of source 1"]
+    with pytest.raises(BriefFileError, match="does not exist"):
+        check_file(tmp_path / "none.brief")
+
+
+# --- properties
+one_line = st.text(st.characters(blacklist_characters="\n\r"), max_size=30)
+dates = st.sampled_from(["", "2024", "2024-10", "2024-10-28"])
+
+
+@st.composite
+def briefs(draw) -> Brief:
+    handling = draw(st.sampled_from(TLP_MARKS) | one_line.filter(lambda s: s.strip() and s.strip().upper() != "TLP"))
+    b = Brief(title=draw(st.text(max_size=40)), date=draw(dates), author=draw(one_line), handling=handling,
+              bluf=draw(st.text(max_size=80)), comment=draw(st.text(max_size=80)))  # fmt: skip
+    for _ in range(draw(st.integers(0, 3))):
+        b.add_source(Source(
+            title=draw(st.text(max_size=30)), text=draw(st.text(min_size=1, max_size=300).filter(str.strip)),
+            publisher=draw(one_line), url=draw(st.sampled_from(["", "https://example.org/x?a=1&b=<c>", "HTTP://A.B"])),
+            published=draw(dates), accessed=draw(dates), reliability=draw(st.sampled_from("ABCDEF")),
+            title_line=draw(st.booleans()), origin=draw(one_line),
+        ))  # fmt: skip
+    for _ in range(draw(st.integers(0, 12)) if b.sources else 0):
+        n = draw(st.integers(1, len(b.sources)))
+        size = len(b.sources[n - 1].text)
+        start = draw(st.integers(0, size - 1))
+        end = draw(st.integers(start + 1, size))
+        section = draw(st.sampled_from([KEY_FACTS, EXPERT_ASSESSMENTS]))
+        try:
+            b.add_item(section, n, start, end, speaker=draw(one_line), note=draw(st.text(max_size=20)),
+                       tags=draw(st.lists(one_line, max_size=3)))  # fmt: skip
+        except BriefError:
+            pass  # white space only, or overlapping: refused, as it should be
+    return b
+
+
+@settings(max_examples=150, deadline=None)
+@given(briefs())
+def test_any_brief_saves_and_loads_back_equal_with_identical_bytes(b):
+    raw = dumps(b)
+    again = loads(raw)
+    assert again == b
+    assert dumps(again) == raw
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_a_truncated_or_corrupted_file_gives_a_clear_error_and_stays_on_disk(tmp_path, data):
+    raw = dumps(seed_brief())
+    how = data.draw(st.sampled_from(["truncate", "flip", "splice"]))
+    at = data.draw(st.integers(0, len(raw) - 1))
+    if how == "truncate":
+        bad = raw[:at]
+    elif how == "flip":
+        bad = raw[:at] + bytes([raw[at] ^ data.draw(st.integers(1, 255))]) + raw[at + 1 :]
+    else:
+        bad = raw[:at] + data.draw(st.binary(min_size=1, max_size=20)) + raw[at:]
+    path = tmp_path / "corrupt.brief"
+    path.write_bytes(bad)
+    try:
+        b, _ = load_brief(path)
+    except BriefFileError as e:
+        assert "\n" not in str(e) and str(path) in str(e)
+    else:  # a change in a place that does not matter (white space), or one that is still consistent
+        assert dumps(b) == raw or check_file(path) == []
+    assert path.read_bytes() == bad
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 5), st.sampled_from(["fdopen", "fsync", "replace"]))
+def test_failing_on_the_nth_system_call_of_a_save_never_harms_the_saved_files(tmp_path, nth, call):
+    path = tmp_path / "b.brief"
+    b = seed_brief()
+    save_brief(b, path)
+    b.set_field("title", "First edit")
+    save_brief(b, path)
+    before, backup_before = path.read_bytes(), backup_path(path).read_bytes()
+    b.set_field("title", "Second edit")
+    real = getattr(files.os, call)
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == nth + 1:
+            raise OSError(errno.EIO, "I/O error")
+        return real(*args, **kwargs)
+
+    with mock.patch.object(files.os, call, flaky):
+        try:
+            save_brief(b, path)
+            saved = True
+        except WriteError:
+            saved = False
+    now = path.read_bytes()
+    assert now == (dumps(b) if saved else before)
+    # the backup is either untouched or the previous version; both always load
+    assert backup_path(path).read_bytes() in (backup_before, before)
+    loads(now), loads(backup_path(path).read_bytes())
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
