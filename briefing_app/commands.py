@@ -73,3 +73,20 @@ def run_check(args: argparse.Namespace) -> int:
     )  # fmt: skip
     print(f"{args.brief}: OK ({counts}; every source hash and item span verified)")
     return 0
+
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("brief", metavar="BRIEF", help="the .brief file to render")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write (replaced if it exists)")
+    p.add_argument("--page-size", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+
+
+@command("export", "render a brief to PDF", _export_arguments)
+def run_export(args: argparse.Namespace) -> int:
+    from .core.brief_file import load_brief
+    from .export import export_pdf
+
+    brief, _ = load_brief(args.brief)
+    result = export_pdf(brief, args.output, page_size=args.page_size)
+    print(f"Exported {result.pages} page(s) to {result.path}")
+    return 0

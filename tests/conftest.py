@@ -1,6 +1,8 @@
 """Test-wide set-up: Qt offscreen, and every per-user folder (settings, data, recovery) in a temp dir."""
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -10,6 +12,7 @@ import pytest
 # Before anything imports Qt: no display is needed, and nothing touches the real user's files.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _HOME = Path(tempfile.mkdtemp(prefix="briefing-app-tests-"))
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[var] = str(_HOME / var.lower())
 os.environ["XDG_RUNTIME_DIR"] = str(_HOME / "runtime")
@@ -28,3 +31,15 @@ def seed_text() -> str:
 def venv_bin(name: str) -> str:
     """A console script installed beside the running interpreter (the project's .venv)."""
     return str(Path(sys.executable).parent / name)
+
+
+@pytest.fixture
+def window(qtbot):
+    """The app's main window on the seed article, shown offscreen, closed after the test."""
+    from briefing_app.gui.app import open_main_window
+
+    w = open_main_window()
+    qtbot.addWidget(w)
+    qtbot.waitExposed(w)
+    yield w
+    w.close()

@@ -256,3 +256,12 @@ def test_brief_without_sources_or_metadata_is_valid():
     assert b.sources == () and b.key_facts == () and b.title == ""
     with pytest.raises(BriefError, match="there is no source 1"):
         b.add_item(KEY_FACTS, 1, 0, 1)
+
+
+def test_snapshot_is_independent_and_equal(brief, article):
+    add(brief, article, FACT)
+    copy = brief.snapshot()
+    assert copy == brief and dumps(copy) == dumps(brief)
+    brief.set_field("title", "Changed after the snapshot")
+    brief.remove_item(brief.key_facts[0].id)
+    assert copy.title != brief.title and len(copy.key_facts) == 1

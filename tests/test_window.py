@@ -4,17 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 
-from briefing_app.gui.app import open_main_window
-
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot):
-    w = open_main_window()
-    qtbot.addWidget(w)
-    qtbot.waitExposed(w)
-    return w
 
 
 def test_opens_on_the_seed_article_read_only_with_paragraph_numbers(window, seed_text):

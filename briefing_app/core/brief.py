@@ -199,6 +199,11 @@ class Brief:
         brief._sections = {s: list(sections[s]) for s in SECTIONS}
         return brief
 
+    def snapshot(self) -> Brief:
+        """An independent copy without listeners (e.g. to export in another thread while editing goes on).
+        Cheap: items and sources are immutable, so only the lists are copied."""
+        return Brief.from_checked({f: getattr(self, f) for f in BRIEF_FIELDS}, self._sources, self._sections)
+
     # --- reading
     @property
     def sources(self) -> tuple[Source, ...]:

@@ -21,6 +21,7 @@ class Document:
         self.brief = brief
         self.path = Path(path) if path else None
         self.disk_sha256 = disk_sha256  # SHA-256 of the file as last read or written by us
+        self.export_path: Path | None = None  # where the last PDF went: the next export goes there again
         self.recovery_key = uuid.uuid4().hex
 
     @classmethod

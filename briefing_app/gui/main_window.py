@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.article import Article
 from ..core.brief_file import SUFFIX as BRIEF_SUFFIX
@@ -14,15 +23,18 @@ from ..core.document import Document
 from ..core.errors import BriefingError
 from ..core.loaders import load_article
 from .article_view import ArticleView
+from .export_job import prepare_export
 
 APP_NAME = "briefing-app"
 ARTICLE_FILTER = "Articles (*.txt *.md *.text);;All files (*)"
+PAGE_SIZE_KEY = "export/page_size"
 
 
 class MainWindow(QMainWindow):
     """One window per brief. ``error_reported`` carries every message shown to the user."""
 
     error_reported = Signal(str)
+    export_finished = Signal(object)  # ExportResult, after the status bar says where the PDF went
 
     def __init__(self) -> None:
         super().__init__()
@@ -48,6 +60,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.article_view, 1)
         self.setCentralWidget(pane)
         self._make_menus()
+        self._make_status_bar()
+        self._export_thread = self._export_job = None
+        self.export_dialog: QFileDialog | None = None
         self.show_article(None)
 
     def _make_menus(self) -> None:
@@ -58,11 +73,40 @@ class MainWindow(QMainWindow):
         self.open_article_action.triggered.connect(self.choose_article)
         file_menu.addAction(self.open_article_action)
         file_menu.addSeparator()
+        self.export_action = QAction("&Export PDF", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setToolTip("Export the brief to PDF (Ctrl+E): asks where the first time, then re-exports")
+        self.export_action.triggered.connect(self.export_brief)
+        file_menu.addAction(self.export_action)
+        size_menu = file_menu.addMenu("PDF page &size")
+        self.page_size_actions = QActionGroup(self)
+        current = self.page_size()
+        for key, label in (("a4", "A4"), ("letter", "US Letter")):
+            action = size_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(key == current)
+            action.setData(key)
+            self.page_size_actions.addAction(action)
+        self.page_size_actions.triggered.connect(lambda action: QSettings().setValue(PAGE_SIZE_KEY, action.data()))
+        file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence.Quit)
         self.quit_action.setMenuRole(QAction.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+
+    def _make_status_bar(self) -> None:
+        self.export_progress = QProgressBar()
+        self.export_progress.setRange(0, 100)
+        self.export_progress.setMaximumWidth(180)
+        self.export_progress.hide()
+        self.open_pdf_button = QPushButton("Open PDF")
+        self.open_pdf_button.setFlat(True)
+        self.open_pdf_button.setToolTip("Open the exported PDF in the system's viewer")
+        self.open_pdf_button.clicked.connect(self.open_exported_pdf)
+        self.open_pdf_button.hide()
+        self.statusBar().addPermanentWidget(self.export_progress)
+        self.statusBar().addPermanentWidget(self.open_pdf_button)
 
     # --- files
     def open_path(self, path: str | Path) -> bool:
@@ -92,6 +136,7 @@ class MainWindow(QMainWindow):
         except BriefingError as e:
             self.report_error("Could not open the article", str(e))
             return False
+        self.document = Document.from_article(article)
         self.show_article(article)
         return True
 
@@ -107,6 +152,91 @@ class MainWindow(QMainWindow):
         count = sum(1 for p in article.paragraphs if p.number)
         self.meta_label.setText(f"{Path(article.origin).name} · {count} paragraphs · {len(article.text):,} characters")
         self.statusBar().showMessage(f"Opened {article.origin}", 5000)
+
+    # --- export
+    def export_brief(self) -> None:
+        """Ctrl+E: export to the PDF last exported to; the first time, ask where (next to the brief)."""
+        if self.document is None:
+            self.report_error("Nothing to export", "Open an article or a brief first.")
+            return
+        if self._export_thread is not None:
+            self.statusBar().showMessage("An export is already running…", 3000)
+            return
+        if self.document.export_path is None:
+            self._ask_export_path()
+        else:
+            self.export_to(self.document.export_path)
+
+    def page_size(self) -> str:
+        """The paper size of exported PDFs ("a4" or "letter"), kept in the user's settings."""
+        value = str(QSettings().value(PAGE_SIZE_KEY, "a4"))
+        return value if value in ("a4", "letter") else "a4"
+
+    def _default_export_path(self) -> Path:
+        if self.document.path is not None:
+            return self.document.path.with_suffix(".pdf")
+        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+        return self.document.suggested_path(folder).with_suffix(".pdf")
+
+    def _ask_export_path(self) -> None:
+        default = self._default_export_path()
+        dialog = QFileDialog(self, "Export PDF", str(default.parent), "PDF documents (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(str(default))
+        dialog.fileSelected.connect(lambda chosen: self.export_to(Path(chosen)))
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.export_dialog = dialog
+        dialog.open()  # window-modal, not a blocking loop
+
+    def export_to(self, path: Path) -> None:
+        """Export the brief to ``path`` in a worker thread; the window stays responsive."""
+        self.document.export_path = path
+        thread, job = prepare_export(self.document.brief, path, self.page_size(), self)
+        # bound methods of this window, not lambdas: PySide runs a lambda in the emitting (worker) thread,
+        # a QObject's method in the QObject's own (GUI) thread
+        job.progressed.connect(self._export_progressed)
+        job.succeeded.connect(self._exported)
+        job.failed.connect(self._export_failed)
+        thread.finished.connect(self._export_done)
+        self._export_thread, self._export_job = thread, job  # held: an unreferenced job would be collected
+        self.export_action.setEnabled(False)
+        self.open_pdf_button.hide()
+        self.export_progress.setValue(0)
+        self.export_progress.show()
+        self.statusBar().showMessage(f"Exporting to {path}…")
+        thread.start()
+
+    # Declared slots: PySide6 mishandles cross-thread signals into plain methods (PYSIDE-3124)
+    @Slot(int)
+    def _export_progressed(self, percent: int) -> None:
+        self.export_progress.setValue(percent)
+
+    @Slot(str)
+    def _export_failed(self, message: str) -> None:
+        self.report_error("Export failed", message)
+
+    @Slot(object)
+    def _exported(self, result) -> None:
+        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+        self.statusBar().showMessage(f"Exported {pages} to {result.path}")
+        self.open_pdf_button.show()
+        self.export_finished.emit(result)
+
+    @Slot()
+    def _export_done(self) -> None:
+        self._export_thread = self._export_job = None
+        self.export_progress.hide()
+        self.export_action.setEnabled(True)
+
+    def open_exported_pdf(self) -> None:
+        if self.document is not None and self.document.export_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.document.export_path)))
+
+    def closeEvent(self, event) -> None:
+        if self._export_thread is not None:
+            self._export_thread.wait()  # let a running export finish writing its file
+        super().closeEvent(event)
 
     # --- messages
     def report_error(self, title: str, message: str) -> None:

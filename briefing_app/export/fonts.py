@@ -1,0 +1,118 @@
+"""The export's fonts: a chain of bundled TrueType fonts, checked character by character.
+
+Each run of text is set in the first font of the chain that has all of its characters (see
+``resources/fonts/README.md``), so no glyph is ever missing: a character no font has becomes a
+visible ``[U+XXXX]``. Fonts are parsed and registered with ReportLab on first use only: a brief in
+English never pays for the 9 MB of Korean and Chinese fonts.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..resources import resource
+
+STYLES = ("regular", "bold", "italic", "bolditalic")
+
+# (family, {style: file}); a style a family lacks falls back to its bold or regular file
+CHAIN: tuple[tuple[str, dict[str, str]], ...] = (
+    ("NotoSans", {"regular": "NotoSans-Regular.ttf", "bold": "NotoSans-Bold.ttf",
+                  "italic": "NotoSans-Italic.ttf", "bolditalic": "NotoSans-BoldItalic.ttf"}),
+    ("DejaVuSans", {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}),
+    ("NanumGothic", {"regular": "NanumGothic.ttf", "bold": "NanumGothicBold.ttf"}),
+    ("DroidSansFallback", {"regular": "DroidSansFallbackFull.ttf"}),
+)  # fmt: skip
+
+_lock = threading.Lock()  # exports may run in a worker thread while another one starts
+
+
+def _file_for(files: dict[str, str], style: str) -> str:
+    if style in files:
+        return files[style]
+    return files["bold"] if "bold" in style and "bold" in files else files["regular"]
+
+
+@dataclass(frozen=True)
+class Face:
+    """One font file of the chain, registered with ReportLab under ``name`` when first needed."""
+
+    name: str
+    file: str
+
+    @cached_property
+    def font(self) -> TTFont:
+        with _lock:
+            # getFont() on an unknown name first parses every Type 1 font on the disk (~1 s): ask the registry
+            if self.name in pdfmetrics.getRegisteredFontNames():
+                return pdfmetrics.getFont(self.name)
+            font = TTFont(self.name, str(resource(f"fonts/{self.file}")))
+            pdfmetrics.registerFont(font)
+            return font
+
+    @cached_property
+    def missing(self) -> re.Pattern[str]:
+        """Matches any character this face has no glyph for."""
+        codes = sorted(self.font.face.charToGlyph)
+        ranges, start, prev = [], codes[0], codes[0]
+        for c in codes[1:] + [-1]:
+            if c != prev + 1:
+                ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+                start = c
+            prev = c
+        return re.compile(f"[^{''.join(ranges)}\\s]")
+
+    def has(self, char: str) -> bool:
+        return char.isspace() or ord(char) in self.font.face.charToGlyph
+
+
+def faces(style: str) -> tuple[Face, ...]:
+    """The chain for one style, best font first; a face is named after its file, e.g. NotoSans-Bold."""
+    return tuple(Face(Path(file).stem, file) for file in (_file_for(files, style) for _, files in CHAIN))
+
+
+_CHAINS = {style: faces(style) for style in STYLES}
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+
+
+def primary(style: str = "regular") -> str:
+    """The ReportLab font name of the main face for ``style`` (registering it)."""
+    face = _CHAINS[style][0]
+    _ = face.font
+    return face.name
+
+
+def clean(text: str) -> str:
+    """Drop control and invisible formatting characters, which no font draws and PDF viewers mangle."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def runs(text: str, style: str = "regular") -> list[tuple[str | None, str]]:
+    """Split ``text`` into (face name, chunk) runs; face None marks a character no font has.
+
+    The common case, text the main font covers entirely, costs one regular-expression search.
+    """
+    chain = _CHAINS[style]
+    main = chain[0]
+    if not main.missing.search(text):
+        return [(main.name, text)]
+    out: list[tuple[str | None, str]] = []
+    for char in text:
+        face = next((f for f in chain if f.has(char)), None)
+        name = face.name if face else None
+        if out and out[-1][0] == name and name is not None:
+            out[-1] = (name, out[-1][1] + char)
+        else:
+            out.append((name, char))
+    return out
+
+
+def describe_missing(char: str) -> str:
+    """How a character no font has is printed: its code point, e.g. [U+1F600]."""
+    return f"[U+{ord(char):04X}]"

@@ -1,0 +1,74 @@
+"""Every string from an article or the user becomes ReportLab paragraph markup here, and only here.
+
+ReportLab's Paragraph understands a small HTML-like language (<font>, <a>, <img>, <onDraw>...).
+User text is therefore escaped run by run before any tag is added, so that ``AT&T``, ``a<b`` or
+``<img src="/etc/passwd"/>`` print exactly as typed and no file is ever read. The only tags in the
+output are the ones made here: font switches for the font chain, and links, which accept only
+http and https.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+from .fonts import clean, describe_missing, primary, runs
+
+LINK_COLOUR = "#1f4e8c"
+MISSING_COLOUR = "#8a8a8a"
+
+
+def text(value: str, style: str = "regular") -> str:
+    """``value`` as paragraph markup for a paragraph whose font is the main face of ``style``:
+    escaped, each run in a font that has its characters, unknown characters as [U+XXXX]."""
+    main = primary(style)
+    out = []
+    for face, chunk in runs(clean(value), style):
+        if face == main:
+            out.append(escape(chunk))
+        elif face is None:
+            shown = "".join(describe_missing(c) for c in chunk)
+            out.append(f'<font face="{main}" color="{MISSING_COLOUR}">{escape(shown)}</font>')
+        else:
+            out.append(f'<font face="{face}">{escape(chunk)}</font>')
+    return "".join(out)
+
+
+def lines(value: str, style: str = "regular") -> str:
+    """Like :func:`text`, keeping the writer's line breaks."""
+    return "<br/>".join(text(line, style) for line in value.split("\n"))
+
+
+def blocks(value: str) -> list[str]:
+    """The paragraphs a person typed into a multi-line field (blank lines separate them)."""
+    return [b.strip("\n") for b in re.split(r"\n\s*\n", value.strip()) if b.strip()]
+
+
+def safe_url(url: str) -> str | None:
+    """``url`` if it is a plain http or https address, else None (javascript:, file:, data: ...)."""
+    url = url.strip()
+    if not url or _has_control(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def _has_control(value: str) -> bool:
+    return any(ord(c) < 32 or c.isspace() for c in value)
+
+
+def link(label: str, url: str) -> str:
+    """Markup ``label`` (already markup) as a link to ``url``; no link unless ``url`` is http(s)."""
+    target = safe_url(url)
+    if target is None:
+        return label
+    return f'<a href={quoteattr(target)} color="{LINK_COLOUR}">{label}</a>'
+
+
+def anchor(name: str) -> str:
+    assert re.fullmatch(r"[a-z0-9_-]+", name)
+    return f'<a name="{name}"/>'
