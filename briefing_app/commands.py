@@ -29,6 +29,7 @@ def command(name: str, help_line: str, add_arguments: Callable[[argparse.Argumen
 def _new_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("article", metavar="ARTICLE", help="the article to brief (becomes source 1)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.brief", help="the brief file to create")
+    p.add_argument("--encoding", default=None, help="the article's text encoding, if not detected right (e.g. cp1252)")
     p.add_argument("--author", default="", help="the brief's author")
     p.add_argument("--handling", default=None, help="handling mark, e.g. TLP:GREEN (default TLP:AMBER)")
     p.add_argument("--force", action="store_true", help="replace OUT.brief if it exists")
@@ -44,7 +45,7 @@ def run_new(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not args.force:
         raise WriteError(f"{out} already exists; use --force to replace it")
-    doc = Document.from_article(load_article(args.article), author=args.author)
+    doc = Document.from_article(load_article(args.article, encoding=args.encoding), author=args.author)
     if args.handling:
         doc.brief.set_field("handling", args.handling)
     save_brief(doc.brief, out)

@@ -3,6 +3,7 @@
 import importlib.util
 import re
 import subprocess
+import sys
 
 import pytest
 from conftest import ROOT, venv_bin
@@ -32,6 +33,9 @@ def test_setup_is_a_no_op_when_everything_is_in_place():
 
 
 def load_bench(name: str):
+    bench_dir = str(ROOT / "tests" / "bench")
+    if bench_dir not in sys.path:  # as when a benchmark runs as a script: its folder is importable
+        sys.path.insert(0, bench_dir)
     spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -54,3 +58,15 @@ def test_brief_io_benchmark_runs_and_reports(capsys):
     result = load_bench("bench_brief_io").main(["--items", "50", "--megabytes", "0.05", "--runs", "1"])
     assert result["save_s"] > 0 and result["load_s"] > 0
     assert "brief with 50 items" in capsys.readouterr().out
+
+
+def test_loader_benchmark_runs_and_reports(capsys):
+    result = load_bench("bench_loaders").main(["--megabytes", "0.2", "--pages", "3", "--runs", "1"])
+    assert result["pages"] >= 3 and result["progress_calls"] == result["pages"]
+    assert "page PDF" in capsys.readouterr().out
+
+
+def test_export_benchmark_runs_and_reports(capsys):
+    rows = load_bench("bench_export").main(["--sizes", "3", "--runs", "1", "--no-process"])
+    assert rows[0]["ratio"] > 0
+    assert "bare ReportLab" in capsys.readouterr().out

@@ -70,3 +70,13 @@ def test_window_reads_at_1280x720(window, tmp_path):
     shot = tmp_path / "window.png"
     assert window.grab().save(str(shot))
     assert shot.stat().st_size > 10_000
+
+
+def test_reopen_with_another_encoding_and_other_formats(window, tmp_path):
+    f = tmp_path / "ru.txt"
+    f.write_bytes("Заголовок статьи\nПервый абзац о переговорах в Москве.".encode("cp1251"))
+    assert window.open_article(f, encoding="koi8-r")  # the wrong choice shows mojibake, as asked
+    assert "Заголовок" not in window.article_view.toPlainText()
+    assert window.open_article(f, encoding="cp1251")
+    assert window.article_view.toPlainText().startswith("Заголовок статьи")
+    assert "cp1251" in window.meta_label.text()

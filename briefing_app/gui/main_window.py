@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -21,13 +22,14 @@ from ..core.article import Article
 from ..core.brief_file import SUFFIX as BRIEF_SUFFIX
 from ..core.document import Document
 from ..core.errors import BriefingError
-from ..core.loaders import load_article
+from ..core.loaders import FILE_FILTER, load_article
 from .article_view import ArticleView
 from .export_job import prepare_export
 
 APP_NAME = "briefing-app"
-ARTICLE_FILTER = "Articles (*.txt *.md *.text);;All files (*)"
 PAGE_SIZE_KEY = "export/page_size"
+COMMON_ENCODINGS = ["utf-8", "cp1252", "iso-8859-1", "cp1251", "koi8-r", "iso-8859-2", "cp1250", "utf-16",
+                    "shift_jis", "euc-kr", "gb18030", "big5", "mac_roman"]  # fmt: skip
 
 
 class MainWindow(QMainWindow):
@@ -69,9 +71,13 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.open_article_action = QAction("&Open article…", self)
         self.open_article_action.setShortcut(QKeySequence.Open)
-        self.open_article_action.setStatusTip("Open a text article to read and brief")
+        self.open_article_action.setStatusTip("Open an article (text, web page, PDF or Word) to read and brief")
         self.open_article_action.triggered.connect(self.choose_article)
         file_menu.addAction(self.open_article_action)
+        self.reopen_encoding_action = QAction("Reopen with &encoding…", self)
+        self.reopen_encoding_action.setStatusTip("Read the article again in an encoding you choose")
+        self.reopen_encoding_action.triggered.connect(self.choose_encoding)
+        file_menu.addAction(self.reopen_encoding_action)
         file_menu.addSeparator()
         self.export_action = QAction("&Export PDF", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -125,14 +131,24 @@ class MainWindow(QMainWindow):
         return True
 
     def choose_article(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open article", "", ARTICLE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open article", "", FILE_FILTER)
         if path:
             self.open_article(path)
 
-    def open_article(self, path: str | Path) -> bool:
-        """Load and show the article at ``path``; on failure report it and keep what is shown."""
+    def choose_encoding(self) -> None:
+        article = self.article_view.article
+        if article is None or not Path(article.origin).is_file():
+            self.report_error("Nothing to reopen", "Open an article from a file first.")
+            return
+        choice, ok = QInputDialog.getItem(self, "Reopen with encoding", "Text encoding:", COMMON_ENCODINGS, 0, True)
+        if ok and choice.strip():
+            self.open_article(article.origin, encoding=choice.strip())
+
+    def open_article(self, path: str | Path, encoding: str | None = None) -> bool:
+        """Load and show the article at ``path`` (in ``encoding`` if given); on failure report it and keep
+        what is shown."""
         try:
-            article = load_article(path)
+            article = load_article(path, encoding=encoding)
         except BriefingError as e:
             self.report_error("Could not open the article", str(e))
             return False
@@ -150,7 +166,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self.title_label.setText(article.title)
         count = sum(1 for p in article.paragraphs if p.number)
-        self.meta_label.setText(f"{Path(article.origin).name} · {count} paragraphs · {len(article.text):,} characters")
+        details = [Path(article.origin).name, *(x for x in (article.author, article.publisher, article.published) if x),
+                   f"{count} paragraphs", f"{len(article.text):,} characters", article.encoding]  # fmt: skip
+        self.meta_label.setText(" · ".join(details))
         self.statusBar().showMessage(f"Opened {article.origin}", 5000)
 
     # --- export

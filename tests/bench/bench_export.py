@@ -12,12 +12,12 @@ usage: python tests/bench/bench_export.py [--sizes 15 150 1500] [--runs R]
 
 import argparse
 import importlib.util
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import median_time
 
 from briefing_app.core.brief import EXPERT_ASSESSMENTS, KEY_FACTS, Brief, Source
 from briefing_app.core.brief_file import save_brief
@@ -53,15 +53,6 @@ def brief_like_peer(peer, n: int) -> Brief:
     return b
 
 
-def median_time(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
-
 def main(argv=None) -> list[dict]:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[15, 150, 1500])
@@ -77,8 +68,8 @@ def main(argv=None) -> list[dict]:
             peer_out = str(tmp / f"peer{n}.pdf")
             runs = max(1, args.runs if n < 1000 else args.runs // 2)
             render_pdf(brief), peer.reportlab(n, peer_out)  # warm both
-            app_s = median_time(lambda b=brief: render_pdf(b), runs)
-            peer_s = median_time(lambda n=n, o=peer_out: peer.reportlab(n, o), runs)
+            app_s = median_time(lambda b=brief: render_pdf(b), runs)[0]
+            peer_s = median_time(lambda n=n, o=peer_out: peer.reportlab(n, o), runs)[0]
             row = {"items": n + max(1, n // 3), "app_s": app_s, "peer_s": peer_s, "ratio": app_s / peer_s}
             if not args.no_process:
                 brief_path = tmp / f"b{n}.brief"

@@ -1,0 +1,302 @@
+"""Loading what analysts receive: encodings, saved web pages, PDFs and Word files, made here and read back
+exactly; and every kind of bad file refused in one line without touching it."""
+
+import io
+import zipfile
+
+import docx
+import pytest
+from conftest import SEED, venv_bin
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from briefing_app.core.loaders import ArticleError, article_from_paste, load_article
+
+SEED_TEXT = SEED.read_text("utf-8")
+
+
+def assert_refused(path, data: bytes, message: str) -> None:
+    """Writing ``data`` to ``path`` and loading it is refused with ``message``, in one line, file untouched."""
+    path.write_bytes(data)
+    with pytest.raises(ArticleError, match=message) as e:
+        load_article(path)
+    assert "\n" not in str(e.value) and path.read_bytes() == data
+
+
+# --- text in any encoding
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("utf-16"),  # with BOM, little-endian
+        lambda t: b"\xfe\xff" + t.encode("utf-16-be"),
+        lambda t: t.encode("cp1252"),
+        lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+        lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
+    ],
+    ids=["utf-16le-bom", "utf-16be-bom", "cp1252", "crlf", "utf-8-bom"],
+)
+def test_the_seed_in_every_encoding_loads_to_the_same_text(tmp_path, encode):
+    f = tmp_path / "seed.txt"
+    f.write_bytes(encode(SEED_TEXT))
+    article = load_article(f)
+    assert article.text == SEED_TEXT
+    assert article.title == "North Koreans in Russia: A Match Made in Military Heaven?"
+
+
+def test_koi8r_russian_is_detected(tmp_path):
+    text = (
+        "Депутат Хвоздяр заявил, что поставки снарядов выросли вдвое.\nВторой абзац: переговоры в Москве продолжатся."
+    )
+    f = tmp_path / "ru.txt"
+    f.write_bytes(text.encode("koi8-r"))
+    article = load_article(f)
+    assert article.text == text and article.encoding.replace("_", "-") == "koi8-r"
+
+
+def test_the_user_can_name_the_encoding(tmp_path):
+    f = tmp_path / "x.txt"
+    f.write_bytes("Façade\nSecond line.".encode("cp1252"))
+    assert load_article(f, encoding="cp1252").text == "Façade\nSecond line."
+    assert load_article(f, encoding="latin-1").encoding == "iso8859-1"
+    with pytest.raises(ArticleError, match="is not valid utf-8 text"):
+        load_article(f, encoding="utf-8")
+    with pytest.raises(ArticleError, match="unknown text encoding 'martian'"):
+        load_article(f, encoding="martian")
+
+
+def test_markdown_title_and_paragraphs(tmp_path):
+    f = tmp_path / "note.md"
+    f.write_text("# Troops in Russia\n\nFirst paragraph\nwrapped here.\n\nSecond paragraph.\n", "utf-8")
+    a = load_article(f)
+    assert a.title == "Troops in Russia" and a.text.startswith("# Troops in Russia")
+    assert [a.text[p.start : p.end] for p in a.paragraphs if p.number] == [
+        "First paragraph\nwrapped here.", "Second paragraph."
+    ]  # fmt: skip
+
+
+def test_pasted_text():
+    a = article_from_paste("Breaking: talks resume\r\nDelegations met in Geneva on Monday.")
+    assert a.title == "Breaking: talks resume" and a.origin == "pasted text" and "\r" not in a.text
+    with pytest.raises(ArticleError, match="clipboard holds no text"):
+        article_from_paste("  \n ")
+
+
+# --- web pages
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="{charset}">
+<title>Troops in Russia | Example News</title>
+<meta name="author" content="{author}">
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2024-10-28T09:00:00Z">
+<link rel="canonical" href="https://news.example.org/world/troops">
+</head><body>
+<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a> | Subscribe now</nav>
+<div class="ad">Advertisement: buy the best coffee machine today</div>
+<article>
+<h1>North Korean troops arrive in Russia</h1>
+<p>The Pentagon and NATO confirmed on October 28, 2024, that 10,000 North Korean soldiers have been dispatched to a military training camp in eastern Russia.</p>
+<p>“Behind the Moscow-Pyongyang agreement, it is the relationship between Russia and South Korea that must be closely monitored,” said {name} of IRIS.</p>
+<p>Officials in Seoul said the deployment could change the balance on the peninsula &amp; beyond; talks are planned for next week in {city}.</p>
+</article>
+<aside><h3>Related stories</h3><ul><li><a href="/a">Ten things about Pyongyang</a></li><li><a href="/b">Weather</a></li></ul></aside>
+<footer>© 2024 Example News · Privacy · Terms · Contact us</footer>
+</body></html>"""
+ARTICLE_PARAGRAPHS = [
+    "North Korean troops arrive in Russia",
+    "The Pentagon and NATO confirmed on October 28, 2024, that 10,000 North Korean soldiers have been dispatched "
+    "to a military training camp in eastern Russia.",
+    "“Behind the Moscow-Pyongyang agreement, it is the relationship between Russia and South Korea that must be "
+    "closely monitored,” said {name} of IRIS.",
+    "Officials in Seoul said the deployment could change the balance on the peninsula & beyond; talks are planned "
+    "for next week in {city}.",
+]
+
+
+@pytest.mark.parametrize(
+    "charset, city, name, author",
+    [
+        ("utf-8", "Genève", "Barthélémy Courmont", "Jana Novák"),
+        ("windows-1251", "Москва", "Бартелеми Курмон", "Яна Новак"),
+    ],
+)
+def test_saved_web_page_gives_the_article_without_navigation_ads_or_footer(tmp_path, charset, city, name, author):
+    f = tmp_path / "page.html"
+    f.write_bytes(PAGE.format(charset=charset, city=city, name=name, author=author).encode(charset))
+    a = load_article(f)
+    assert a.text == "\n".join(ARTICLE_PARAGRAPHS).format(city=city, name=name)
+    # the headline is a better title than the <title> with its site suffix
+    assert (a.title, a.author, a.publisher, a.url, a.published) == (
+        "North Korean troops arrive in Russia", author, "Example News", "https://news.example.org/world/troops",
+        "2024-10-28",
+    )  # fmt: skip
+    assert [p.number for p in a.paragraphs] == [0, 1, 2, 3]  # the headline is the title line
+
+
+def test_a_web_page_saved_as_txt_is_still_a_web_page(tmp_path):
+    f = tmp_path / "page.txt"
+    f.write_text(PAGE.format(charset="utf-8", city="Oslo", name="X", author="Y"), "utf-8")
+    assert "Subscribe" not in load_article(f).text
+
+
+def test_web_pages_without_an_article_or_broken_are_refused(tmp_path):
+    empty = tmp_path / "menu.html"
+    empty.write_text("<html><body><nav>Home | About</nav></body></html>", "utf-8")
+    with pytest.raises(ArticleError, match="no article text found in menu.html"):
+        load_article(empty)
+    page = PAGE.format(charset="utf-8", city="Oslo", name="X", author="Y").encode()
+    assert_refused(tmp_path / "broken.html", page[:300], "no article text found")  # cut off in <head>
+    assert_refused(tmp_path / "photo.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary")
+
+
+# --- PDF
+SECTIONS = ["Alpha", "Bravo", "Charlie", "Delta"]
+PDF_PARAGRAPHS = [
+    "Assessment: part {section}",
+    "The Pentagon and NATO confirmed on October 28, 2024, that ten thousand North Korean soldiers have been "
+    "dispatched to a military training camp located in eastern Russia for deployment.",
+    "These troops are slated for deployment on the intense Ukrainian front, intensifying the conflict that has "
+    "ravaged the region since the invasion began.",
+    "Analysts in {section} expect further shipments of artillery shells and missiles in {section}, according to "
+    "officials in Seoul, part {section}.",
+]
+# each paragraph as the lines of a narrow column, with hyphenated breaks
+PDF_LINES = [
+    ["Assessment: part {section}"],
+    ["The Pentagon and NATO confirmed on October", "28, 2024, that ten thousand North Korean sol-",
+     "diers have been dispatched to a military train-", "ing camp located in eastern Russia for deploy-",
+     "ment."],
+    ["These troops are slated for deployment on the", "intense Ukrainian front, intensifying the con-",
+     "flict that has ravaged the region since the in-", "vasion began."],
+    ["Analysts in {section} expect further shipments", "of artillery shells and missiles in {section},",
+     "according to officials in Seoul, part {section}."],
+]  # fmt: skip
+
+
+def make_pdf(pages: int = 2, password: str | None = None, text: bool = True) -> bytes:
+    """A two-column report: running header, page numbers, wrapped and hyphenated lines."""
+    buffer = io.BytesIO()
+    c = Canvas(buffer, pagesize=A4, invariant=1)
+    c.setTitle("Korean Peninsula assessment")
+    c.setAuthor("Institute of Strategic Studies")
+    width, height = A4
+    for page in range(1, pages + 1):
+        c.setFont("Helvetica", 8)
+        c.drawString(50, height - 30, "Institute of Strategic Studies — Quarterly Report")
+        c.drawCentredString(width / 2, 30, f"Page {page} of {pages}")
+        if text:
+            c.setFont("Helvetica", 10)
+            columns = [PDF_LINES[:2], PDF_LINES[2:]]  # left column, then right column
+            for col, paragraphs in enumerate(columns):
+                y = height - 80
+                for lines in paragraphs:
+                    for line in lines:
+                        c.drawString(50 + col * 260, y, line.format(section=SECTIONS[page - 1]))
+                        y -= 13
+                    y -= 8
+        else:
+            c.rect(50, 100, 400, 600, fill=1)  # a "scanned" page: pictures only
+        c.showPage()
+    c.save()
+    data = buffer.getvalue()
+    if password:
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+        writer.encrypt(password)
+        out = io.BytesIO()
+        writer.write(out)
+        data = out.getvalue()
+    return data
+
+
+def test_two_column_pdf_with_hyphenation_headers_and_page_numbers(tmp_path):
+    f = tmp_path / "report.pdf"
+    f.write_bytes(make_pdf(pages=3))
+    seen = []
+    a = load_article(f, progress=seen.append)
+    assert a.text == "\n".join(p.format(section=s) for s in SECTIONS[:3] for p in PDF_PARAGRAPHS)
+    assert "Quarterly Report" not in a.text and "Page 1" not in a.text
+    assert (a.title, a.author, a.encoding) == ("Korean Peninsula assessment", "Institute of Strategic Studies", "pdf")
+    assert seen == [1 / 3, 2 / 3, 1.0]
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (make_pdf(text=False), "has no text layer"),
+        (make_pdf(password="s3cret"), "protected by a password"),
+        (b"%PDF-1.7\n1 0 obj garbage that is not a pdf\n%%EOF", "not a readable PDF"),
+        (make_pdf()[:1500], "not a readable PDF|has no text layer"),
+    ],
+    ids=["scanned", "password", "garbage", "truncated"],
+)
+def test_pdfs_that_cannot_be_briefed_are_refused(tmp_path, data, message):
+    assert_refused(tmp_path / "doc.pdf", data, message)
+
+
+def test_a_pdf_extension_on_something_else(tmp_path):
+    f = tmp_path / "doc.pdf"
+    f.write_text("just text", "utf-8")
+    with pytest.raises(ArticleError, match="is not a PDF"):
+        load_article(f)
+
+
+# --- Word
+def make_docx(path):
+    d = docx.Document()
+    d.core_properties.title = "Budget talks"
+    d.core_properties.author = "François Villeroy de Galhau"
+    d.add_heading("Budget talks resume", level=1)
+    d.add_paragraph("The minister announced a 4% rise in defence spending on Monday.")
+    table = d.add_table(rows=2, cols=3)
+    for r, row in enumerate([["Year", "Budget", "Change"], ["2025", "€52bn", "+4%"]]):
+        for col, value in enumerate(row):
+            table.cell(r, col).text = value
+    d.add_paragraph("“Inflation will fall back to 2% in 2025,” he said.")
+    d.save(path)
+
+
+def test_word_document_with_a_table(tmp_path):
+    f = tmp_path / "talks.docx"
+    make_docx(f)
+    a = load_article(f)
+    assert a.text == (
+        "Budget talks resume\nThe minister announced a 4% rise in defence spending on Monday.\n"
+        "Year | Budget | Change\n2025 | €52bn | +4%\n“Inflation will fall back to 2% in 2025,” he said."
+    )
+    assert (a.title, a.author) == ("Budget talks", "François Villeroy de Galhau")
+
+
+def test_damaged_word_documents_are_refused(tmp_path):
+    good = tmp_path / "good.docx"
+    make_docx(good)
+    damaged = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(damaged, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item, data[:200] if item.filename == "word/document.xml" else data)
+    with pytest.raises(ArticleError, match="damaged Word document"):
+        load_article(damaged)
+    sheet = io.BytesIO()
+    with zipfile.ZipFile(sheet, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    assert_refused(tmp_path / "sheet.docx", sheet.getvalue(), "not a Word")
+    assert_refused(tmp_path / "garbage.docx", b"PK\x03\x04" + bytes(100), "not a Word")
+
+
+# --- the command line takes every kind
+def test_new_brief_from_a_word_file_and_a_koi8_file(tmp_path):
+    import subprocess
+
+    f = tmp_path / "talks.docx"
+    make_docx(f)
+    out = tmp_path / "talks.brief"
+    p = subprocess.run([venv_bin("briefing-app"), "new", str(f), "-o", str(out)], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    ru = tmp_path / "ru.txt"
+    ru.write_bytes("Заголовок\nПервый абзац текста.".encode("koi8-r"))
+    p = subprocess.run([venv_bin("briefing-app"), "new", str(ru), "-o", str(tmp_path / "ru.brief"),
+                        "--encoding", "koi8-r"], capture_output=True, text=True)  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    p = subprocess.run([venv_bin("briefing-app"), "new", str(ru), "-o", str(tmp_path / "x.brief"),
+                        "--encoding", "nope"], capture_output=True, text=True)  # fmt: skip
+    assert p.returncode == 1 and p.stderr.strip() == "briefing-app: unknown text encoding 'nope'"
