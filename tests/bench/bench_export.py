@@ -15,6 +15,7 @@ import importlib.util
 import subprocess
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from timing import median_time
@@ -53,6 +54,10 @@ def brief_like_peer(peer, n: int) -> Brief:
     return b
 
 
+def run_process(cmd: list[str]) -> None:
+    subprocess.run(cmd, check=True, capture_output=True)
+
+
 def main(argv=None) -> list[dict]:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[15, 150, 1500])
@@ -76,12 +81,8 @@ def main(argv=None) -> list[dict]:
                 save_brief(brief, brief_path)
                 app_cmd = [sys.executable, "-m", "briefing_app", "export", str(brief_path), "-o", str(tmp / "a.pdf")]
                 peer_cmd = [sys.executable, str(PEER), "reportlab", str(n), peer_out]
-                row["app_proc_s"] = median_time(
-                    lambda c=app_cmd: subprocess.run(c, check=True, capture_output=True), runs
-                )
-                row["peer_proc_s"] = median_time(
-                    lambda c=peer_cmd: subprocess.run(c, check=True, capture_output=True), runs
-                )
+                row["app_proc_s"] = median_time(partial(run_process, app_cmd), runs)[0]
+                row["peer_proc_s"] = median_time(partial(run_process, peer_cmd), runs)[0]
                 row["proc_ratio"] = row["app_proc_s"] / row["peer_proc_s"]
             rows.append(row)
             line = (f"{n:>5} facts + {max(1, n // 3)} quotes: in-process app {app_s * 1000:7.1f} ms, bare ReportLab "
