@@ -79,7 +79,8 @@ def test_a_large_export_shows_progress_and_keeps_the_window_responsive(window, q
     moments = [began] + [t for t in ticks if began <= t <= ended] + [ended]
     longest_gap = max(b - a for a, b in zip(moments, moments[1:], strict=False))
     assert longest_gap < 0.5, f"the window froze for {longest_gap:.2f} s of a {ended - began:.2f} s export"
-    assert len([p for p in progress_seen if 0 < p < 100]) > 10  # the bar moved on the way
+    moving = [p for p in progress_seen if 0 < p < 100]
+    assert len(moving) >= 3 and moving == sorted(moving)  # the bar moved forward on the way
     qtbot.waitUntil(window.export_action.isEnabled)
     assert not window.export_progress.isVisible()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,7 +24,7 @@ from ..core.document import Document
 from ..core.errors import BriefingError
 from ..core.loaders import FILE_FILTER, load_article
 from .article_view import ArticleView
-from .export_job import prepare_export
+from .export_job import ExportJob
 
 APP_NAME = "briefing-app"
 PAGE_SIZE_KEY = "export/page_size"
@@ -63,7 +63,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(pane)
         self._make_menus()
         self._make_status_bar()
-        self._export_thread = self._export_job = None
+        self._export_job: ExportJob | None = None
+        self._export_timer = QTimer(self)  # reads the worker's progress on the GUI thread
+        self._export_timer.setInterval(50)
+        self._export_timer.timeout.connect(self._poll_export)
         self.export_dialog: QFileDialog | None = None
         self.show_article(None)
 
@@ -177,7 +180,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             self.report_error("Nothing to export", "Open an article or a brief first.")
             return
-        if self._export_thread is not None:
+        if self._export_job is not None:
             self.statusBar().showMessage("An export is already running…", 3000)
             return
         if self.document.export_path is None:
@@ -210,50 +213,43 @@ class MainWindow(QMainWindow):
     def export_to(self, path: Path) -> None:
         """Export the brief to ``path`` in a worker thread; the window stays responsive."""
         self.document.export_path = path
-        thread, job = prepare_export(self.document.brief, path, self.page_size(), self)
-        # bound methods of this window, not lambdas: PySide runs a lambda in the emitting (worker) thread,
-        # a QObject's method in the QObject's own (GUI) thread
-        job.progressed.connect(self._export_progressed)
-        job.succeeded.connect(self._exported)
-        job.failed.connect(self._export_failed)
-        thread.finished.connect(self._export_done)
-        self._export_thread, self._export_job = thread, job  # held: an unreferenced job would be collected
+        self._export_job = ExportJob(self.document.brief, path, self.page_size())
         self.export_action.setEnabled(False)
         self.open_pdf_button.hide()
         self.export_progress.setValue(0)
         self.export_progress.show()
         self.statusBar().showMessage(f"Exporting to {path}…")
-        thread.start()
+        self._export_job.start()
+        self._export_timer.start()
 
-    # Declared slots: PySide6 mishandles cross-thread signals into plain methods (PYSIDE-3124)
-    @Slot(int)
-    def _export_progressed(self, percent: int) -> None:
-        self.export_progress.setValue(percent)
-
-    @Slot(str)
-    def _export_failed(self, message: str) -> None:
-        self.report_error("Export failed", message)
-
-    @Slot(object)
-    def _exported(self, result) -> None:
+    def _poll_export(self) -> None:
+        job = self._export_job
+        if job is None:
+            self._export_timer.stop()
+            return
+        self.export_progress.setValue(job.percent)
+        if not job.done:
+            return
+        self._export_timer.stop()
+        self._export_job = None
+        self.export_progress.hide()
+        self.export_action.setEnabled(True)
+        if job.error is not None:
+            self.report_error("Export failed", job.error)
+            return
+        result = job.result
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
         self.statusBar().showMessage(f"Exported {pages} to {result.path}")
         self.open_pdf_button.show()
         self.export_finished.emit(result)
-
-    @Slot()
-    def _export_done(self) -> None:
-        self._export_thread = self._export_job = None
-        self.export_progress.hide()
-        self.export_action.setEnabled(True)
 
     def open_exported_pdf(self) -> None:
         if self.document is not None and self.document.export_path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.document.export_path)))
 
     def closeEvent(self, event) -> None:
-        if self._export_thread is not None:
-            self._export_thread.wait()  # let a running export finish writing its file
+        if self._export_job is not None:
+            self._export_job.wait()  # let a running export finish writing its file
         super().closeEvent(event)
 
     # --- messages
