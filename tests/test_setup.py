@@ -70,3 +70,17 @@ def test_export_benchmark_runs_and_reports(capsys):
     rows = load_bench("bench_export").main(["--sizes", "3", "--runs", "1"])
     assert rows[0]["ratio"] > 0 and rows[0]["proc_ratio"] > 0
     assert "bare ReportLab" in capsys.readouterr().out
+
+
+def test_the_readme_python_example_runs(tmp_path):
+    readme = (ROOT / "README.md").read_text("utf-8")
+    code = re.search(r"From Python \(no Qt needed\):\n\n```python\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "north-koreans-in-russia.txt").write_bytes(
+        (ROOT / "seeds" / "north-koreans-in-russia.txt").read_bytes()
+    )
+    p = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    checked = subprocess.run([venv_bin("briefing-app"), "check", "troops.brief"], cwd=tmp_path, capture_output=True,
+                             text=True, timeout=60)  # fmt: skip
+    assert checked.returncode == 0 and "1 key fact(s)" in checked.stdout
