@@ -59,15 +59,14 @@ def _check_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("check", "validate a brief file: structure, source hashes, every item against its source", _check_arguments)
 def run_check(args: argparse.Namespace) -> int:
-    from .core.brief_file import check_file, load_brief
+    from .core.brief_file import inspect_file
 
-    found = check_file(args.brief)
+    found, brief = inspect_file(args.brief)
     if found:
         for problem in found:
             print(f"{args.brief}: {problem}")
         print(f"{PROG}: {args.brief} has {len(found)} problem(s)", file=sys.stderr)
         return 1
-    brief, _ = load_brief(args.brief)
     counts = ", ".join(
         [f"{len(brief.sources)} source(s)", f"{len(brief.key_facts)} key fact(s)",
          f"{len(brief.expert_assessments)} expert assessment(s)"]

@@ -13,7 +13,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from .article import number_paragraphs, paragraph_number_at, text_sha256
+from .article import paragraph_number_at
 from .brief import BRIEF_FIELDS, SECTIONS, Brief, Item, Source
 from .errors import BriefingError
 from .files import WriteError, describe_os_error, read_limited, write_atomically
@@ -77,9 +77,8 @@ def dumps(brief: Brief) -> bytes:
         return (json.dumps(data, ensure_ascii=True, indent=1) + "\n").encode("ascii")
 
 
-def data_to_brief(data: dict) -> Brief:
-    """A brief from data that :func:`problems` found no fault with."""
-    sources = [Source(text=s["text"], **{k: s[k] for k in _SOURCE_KEYS}) for s in data["sources"]]
+def _to_brief(data: dict, sources: list[Source]) -> Brief:
+    """A brief from data that :func:`examine` found no fault with, on the sources it built."""
     sections = {
         section: [Item(**{k: tuple(v) if k == "tags" else v for k, v in it.items()}) for it in data[section]]
         for section in SECTIONS
@@ -134,23 +133,27 @@ def _schema_message(e) -> str:
 
 def problems(data: object) -> list[str]:
     """Every problem with a .brief file's parsed content, each as 'place: what is wrong'."""
+    return examine(data)[0]
+
+
+def examine(data: object) -> tuple[list[str], Brief | None]:
+    """Every problem with a .brief file's parsed content, and the brief itself when there is none.
+    Each source's hash and paragraphs are computed once, by the Source the brief then holds."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return ["the file is not a briefing-app brief (no 'format': 'briefing-app/brief')"]
+        return ["the file is not a briefing-app brief (no 'format': 'briefing-app/brief')"], None
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         return [f"version: the file was made by a newer briefing-app (format version {version}; "
-                f"this one reads up to {VERSION}); update briefing-app to open it"]  # fmt: skip
+                f"this one reads up to {VERSION}); update briefing-app to open it"], None  # fmt: skip
     errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
-        return [f"{_place(e.absolute_path)}: {_schema_message(e)}" for e in errors]
+        return [f"{_place(e.absolute_path)}: {_schema_message(e)}" for e in errors], None
 
     found = []
-    sources = data["sources"]
-    paragraphs = []
-    for i, s in enumerate(sources):
-        if text_sha256(s["text"]) != s["sha256"]:
+    sources = [Source(text=s["text"], **{k: s[k] for k in _SOURCE_KEYS}) for s in data["sources"]]
+    for i, (s, source) in enumerate(zip(data["sources"], sources, strict=True)):
+        if source.sha256 != s["sha256"]:
             found.append(f"sources[{i}].sha256: does not match the embedded text (the text was altered)")
-        paragraphs.append(number_paragraphs(s["text"], s["title_line"]))
     seen_ids: dict[str, str] = {}
     spans: dict[int, list[tuple[int, int, int, str]]] = {}  # source -> (start, end, file order, place)
     for section in SECTIONS:
@@ -163,7 +166,7 @@ def problems(data: object) -> list[str]:
             if n > len(sources):
                 found.append(f"{place}.source: there is no source {n} (the brief has {len(sources)})")
                 continue
-            text = sources[n - 1]["text"]
+            text = sources[n - 1].text
             if end > len(text):
                 found.append(f"{place}.end: beyond the end of source {n}")
                 continue
@@ -174,7 +177,7 @@ def problems(data: object) -> list[str]:
                 found.append(f"{place}.text: does not match source {n} at {start}-{end}")
             elif text[start].isspace() or text[end - 1].isspace():
                 found.append(f"{place}: the span starts or ends with white space")
-            expected = paragraph_number_at(paragraphs[n - 1], start)
+            expected = paragraph_number_at(sources[n - 1].paragraphs, start)
             if it["paragraph"] != expected:
                 found.append(f"{place}.paragraph: is {it['paragraph']} but the span starts in paragraph {expected}")
             spans.setdefault(n, []).append((start, end, len(seen_ids), place))
@@ -184,7 +187,7 @@ def problems(data: object) -> list[str]:
             if b[0] < a[1]:
                 earlier, later = sorted((a, b), key=lambda h: h[2])
                 found.append(f"{later[3]}: overlaps {earlier[3]} in source {n}")
-    return found
+    return found, None if found else _to_brief(data, sources)
 
 
 def parse(raw: bytes, name: str) -> dict:
@@ -202,12 +205,11 @@ def parse(raw: bytes, name: str) -> dict:
 
 
 def loads(raw: bytes, name: str = "the file") -> Brief:
-    data = parse(raw, name)
-    found = problems(data)
+    found, brief = examine(parse(raw, name))
     if found:
         more = f" (and {len(found) - 1} more problem(s); run 'briefing-app check')" if len(found) > 1 else ""
         raise BriefFileError(f"{name}: {found[0]}{more}")
-    return data_to_brief(data)
+    return brief
 
 
 def read_file(path: str | Path) -> bytes:
@@ -223,11 +225,16 @@ def load_brief(path: str | Path) -> tuple[Brief, str]:
 def check_file(path: str | Path) -> list[str]:
     """All problems of the brief file at ``path`` (an empty list: it is sound). A file that cannot be
     read at all raises BriefFileError instead."""
+    return inspect_file(path)[0]
+
+
+def inspect_file(path: str | Path) -> tuple[list[str], Brief | None]:
+    """Like :func:`check_file`, with the brief itself when the file is sound (read and checked once)."""
     raw = read_file(path)
     try:
-        return problems(parse(raw, str(path)))
+        return examine(parse(raw, str(path)))
     except BriefFileError as e:
-        return [str(e)]
+        return [str(e)], None
 
 
 # --- saving

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .brief import Brief
-from .brief_file import BriefFileError, brief_to_data, data_to_brief, parse, problems, read_file
+from .brief_file import BriefFileError, brief_to_data, examine, parse, read_file
 from .files import write_atomically
 
 RECOVERY_FORMAT = "briefing-app/recovery"
@@ -56,10 +56,8 @@ def _read(path: Path) -> tuple[dict, Brief | None, str | None]:
         envelope = parse(read_file(path), str(path))
         if not isinstance(envelope, dict) or envelope.get("format") != RECOVERY_FORMAT:
             return {}, None, "not a briefing-app recovery copy"
-        found = problems(envelope.get("brief"))
-        if found:
-            return envelope, None, found[0]
-        return envelope, data_to_brief(envelope["brief"]), None
+        found, brief = examine(envelope.get("brief"))
+        return envelope, brief, found[0] if found else None
     except BriefFileError as e:
         return {}, None, str(e)
 
