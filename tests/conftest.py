@@ -42,4 +42,6 @@ def window(qtbot):
     qtbot.addWidget(w)
     qtbot.waitExposed(w)
     yield w
+    w.undo_stack.clear()  # a test's unsaved changes are let go: no prompt, no recovery copy left behind
+    w.autosaver.discard()
     w.close()

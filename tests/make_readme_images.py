@@ -1,8 +1,10 @@
-"""Regenerate the images the README shows: page 1 of the sample brief's PDF.
+"""Regenerate the images the README shows: page 1 of the sample brief's PDF, and the window with that
+brief in progress (offscreen, 1280x720).
 
 usage: python tests/make_readme_images.py   (needs pdftoppm, from poppler-utils)
 """
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -11,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_brief import sample_brief  # noqa: E402
 
+from briefing_app.core.document import Document  # noqa: E402
 from briefing_app.export import export_pdf  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "readme"
@@ -24,6 +27,32 @@ def main() -> None:
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(OUT / "export-page1")], check=True)  # fmt: skip
     print(f"wrote {OUT / 'export-page1.png'}")
+    window_shot(OUT / "window.png")
+    print(f"wrote {OUT / 'window.png'}")
+
+
+def window_shot(path: Path) -> None:
+    """The window at 1280x720 with the sample brief open, the second key fact selected."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app.gui.app import application
+    from briefing_app.gui.main_window import MainWindow
+
+    app = application()
+    window = MainWindow()
+    window.set_document(Document(sample_brief()))
+    window.resize(1280, 720)
+    window.splitter.setSizes([700, 580])
+    window.show()
+    brief = window.document.brief
+    window.brief_pane.select_item(brief.key_facts[1].id, focus=True)
+    window.show_item(brief.key_facts[1])
+    for _ in range(5):
+        app.processEvents()
+    window.grab().save(str(path))
+    window.close()
+    QApplication.processEvents()
 
 
 if __name__ == "__main__":

@@ -36,7 +36,8 @@ class FirstPaint(QObject):
             json.dumps(
                 {
                     "title": window.windowTitle(),
-                    "chars": len(edits[0].toPlainText()) if edits else None,
+                    # the article view: the text pane holding the most text (form fields hold little)
+                    "chars": max(len(e.toPlainText()) for e in edits) if edits else None,
                     "platform": self.app.platformName(),
                 }
             ),

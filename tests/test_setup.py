@@ -72,6 +72,12 @@ def test_export_benchmark_runs_and_reports(capsys):
     assert "bare ReportLab" in capsys.readouterr().out
 
 
+def test_window_benchmark_runs_and_reports(capsys, qapp):
+    result = load_bench("bench_window").main(["--megabytes", "0.3", "--items", "40", "--runs", "1"])
+    assert result["items"] == 41 and result["add_s"] > 0 and result["scroll_max_s"] > 0
+    assert "marked" in capsys.readouterr().out
+
+
 def test_the_readme_python_example_runs(tmp_path):
     readme = (ROOT / "README.md").read_text("utf-8")
     code = re.search(r"From Python \(no Qt needed\):\n\n```python\n(.*?)```", readme, re.S).group(1)

@@ -62,6 +62,10 @@ def test_a_large_export_shows_progress_and_keeps_the_window_responsive(window, q
         if not text[start].isspace():
             brief.add_item(KEY_FACTS, 1, start, start + 3)
     assert len(brief.key_facts) > 3000
+    # let the window draw the 3,000 items first: laying out a list that long while the export thread
+    # runs competes with it for the GIL, which is not what this test measures
+    qtbot.waitUntil(lambda: window.brief_pane.lists[KEY_FACTS].count() == len(brief.key_facts))
+    qtbot.wait(300)
     window.document.export_path = tmp_path / "big.pdf"
     ticks, progress_seen = [], []
     window.export_progress.valueChanged.connect(progress_seen.append)

@@ -32,6 +32,7 @@ def open_main_window(path: str | Path | None = None) -> MainWindow:
     window = MainWindow()
     window.open_path(path if path is not None else str(seed_article()))
     window.show()
+    window.offer_recovery()  # a brief left unsaved by a crash is offered back over the window
     return window
 
 

@@ -1,93 +1,198 @@
-"""The main window: the article pane with its heading, the File menu, and error reporting."""
+"""The main window: the article on the left, the brief on the right, the actions that join them.
+
+The window holds a :class:`~briefing_app.core.document.Document` (the brief and its file) and an undo
+stack; every change to the brief is a command on that stack, and the "modified" mark is the stack's
+clean state. Files (opening, saving, recent files, drops, pasted text, recovery) live here too.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QVBoxLayout,
-    QWidget,
+    QSplitter,
+    QToolBar,
 )
 
 from ..core.article import Article
+from ..core.attribution import guess_attribution
+from ..core.brief import EXPERT_ASSESSMENTS, ITEM_NOUN, KEY_FACTS, BriefError, Source
 from ..core.brief_file import SUFFIX as BRIEF_SUFFIX
+from ..core.brief_file import ChangedOnDisk
 from ..core.document import Document
 from ..core.errors import BriefingError
-from ..core.loaders import FILE_FILTER, load_article
-from .article_view import ArticleView
-from .export_job import ExportJob
+from ..core.loaders import FILE_FILTER, article_from_paste, load_article
+from ..core.recovery import discard_recovery, restore_recovery
+from ..core.spans import snap_to_words
+from .article_pane import ArticlePane
+from .autosave import Autosaver, pending_recoveries
+from .brief_pane import BriefPane
+from .dialogs import AssessmentDialog, ask_restore, ask_unsaved
+from .jobs import Job, JobRunner
+from .recent_files import forget_file, recent_files, remember_file
+from .undo_commands import AddItem, AddSource, RemoveItems, SortItems
 
 APP_NAME = "briefing-app"
 PAGE_SIZE_KEY = "export/page_size"
+GEOMETRY_KEY, SPLITTER_KEY = "window/geometry", "window/splitter"
+BRIEF_FILTER = f"Briefs (*{BRIEF_SUFFIX})"
+OPEN_FILTER = (
+    f"Briefs and articles (*{BRIEF_SUFFIX} *.txt *.md *.text *.html *.htm *.pdf *.docx);;{BRIEF_FILTER};;{FILE_FILTER}"
+)
+BACKGROUND_LOAD_BYTES = 2 * 1024 * 1024  # smaller text loads in milliseconds; PDFs always go to a thread
 COMMON_ENCODINGS = ["utf-8", "cp1252", "iso-8859-1", "cp1251", "koi8-r", "iso-8859-2", "cp1250", "utf-16",
                     "shift_jis", "euc-kr", "gb18030", "big5", "mac_roman"]  # fmt: skip
 
 
+def sentence(message: str) -> str:
+    """A model message ("that passage is …") as a sentence on its own."""
+    return message[:1].upper() + message[1:]
+
+
+def _action(window: QMainWindow, text: str, slot: Callable, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    keys = action.shortcut().toString(QKeySequence.NativeText)
+    label = tip or text.replace("&", "").rstrip("…")
+    action.setToolTip(f"{label} ({keys})" if keys else label)
+    action.setStatusTip(label)
+    action.triggered.connect(lambda checked=False: slot())
+    return action
+
+
 class MainWindow(QMainWindow):
-    """One window per brief. ``error_reported`` carries every message shown to the user."""
+    """One window, one brief. ``error_reported`` carries every message shown to the user."""
 
     error_reported = Signal(str)
     export_finished = Signal(object)  # ExportResult, after the status bar says where the PDF went
+    document_changed = Signal()  # another brief is now shown (opened, new, restored)
+    saved = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
-        self.resize(1100, 760)
-        self.title_label = QLabel()
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextFormat(Qt.PlainText)  # article text is never interpreted as markup
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.meta_label = QLabel()
-        self.meta_label.setTextFormat(Qt.PlainText)
-        self.meta_label.setEnabled(False)  # the palette's muted text colour, light or dark
-        self.article_view = ArticleView()
+        self.resize(1280, 760)
+        self.setAcceptDrops(True)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._update_title)
         self.document: Document | None = None
-
-        pane = QWidget()
-        layout = QVBoxLayout(pane)
-        layout.setContentsMargins(10, 8, 10, 4)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.meta_label)
-        layout.addWidget(self.article_view, 1)
-        self.setCentralWidget(pane)
-        self._make_menus()
-        self._make_status_bar()
-        self._export_job: ExportJob | None = None
-        self._export_timer = QTimer(self)  # reads the worker's progress on the GUI thread
-        self._export_timer.setInterval(50)
-        self._export_timer.timeout.connect(self._poll_export)
+        # articles loaded in this session by their text's SHA-256: shown as loaded (with their author and
+        # encoding) instead of being rebuilt from the brief's source, which for 10 MB costs a second pass
+        self.articles: dict[str, Article] = {}
+        self._unsubscribe = None
+        self._closing = False
         self.export_dialog: QFileDialog | None = None
-        self.show_article(None)
+        self.save_dialog: QFileDialog | None = None
+        self.prompt: QMessageBox | None = None  # the question on screen, if any
+        self.assessment_dialog: AssessmentDialog | None = None
+
+        self.article_pane = ArticlePane()
+        self.article_view = self.article_pane.view
+        self.title_label, self.meta_label = self.article_pane.title_label, self.article_pane.meta_label
+        self.brief_pane = BriefPane(self.undo_stack)
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(self.article_pane)
+        self.splitter.addWidget(self.brief_pane)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.article_pane.source_picked.connect(self.show_source)
+        self.article_pane.position_clicked.connect(self._article_clicked)
+        self.brief_pane.error.connect(lambda message: self.report_error("Not changed", message))
+        self.brief_pane.item_chosen.connect(self.show_item)
+        self.brief_pane.source_chosen.connect(self.show_source)
+
+        self._marks_timer = QTimer(self)
+        self._marks_timer.setSingleShot(True)
+        self._marks_timer.setInterval(0)
+        self._marks_timer.timeout.connect(self.update_marks)
+        self.autosaver = Autosaver(self.undo_stack, self)
+        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        self.exports = JobRunner(self)
+        self.exports.progressed.connect(lambda percent: self.export_progress.setValue(percent))
+        self.exports.finished.connect(self._export_done)
+        self.loads = JobRunner(self)
+        self.loads.progressed.connect(lambda percent: self.load_progress.setValue(percent))
+        self.loads.finished.connect(self._load_done)
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._make_status_bar()
+        self._restore_layout()
+        self.set_document(None)
+
+    # --- building
+    def _make_actions(self) -> None:
+        a = partial(_action, self)
+        self.new_action = a("&New brief from article…", self.choose_new_article, QKeySequence.New,
+                            "Start a new brief on an article")  # fmt: skip
+        self.open_action = a(
+            "&Open…", self.choose_file, QKeySequence.Open, "Open a brief, or an article for a new brief"
+        )
+        self.open_article_action = self.open_action
+        self.add_source_action = a("Add &source…", self.choose_source, None, "Add another article to this brief")
+        self.paste_action = a("New brief from &pasted text", self.paste_article, "Ctrl+Shift+V",
+                              "Start a new brief on the text in the clipboard")  # fmt: skip
+        self.save_action = a("&Save", self.save, QKeySequence.Save, "Save the brief")
+        self.save_as_action = a("Save &As…", self.save_as, QKeySequence.SaveAs, "Save the brief to another file")
+        self.reopen_encoding_action = a("Reopen with &encoding…", self.choose_encoding, None,
+                                        "Read the article again in an encoding you choose")  # fmt: skip
+        self.export_action = a("&Export PDF", self.export_brief, "Ctrl+E",
+                               "Export the brief to PDF: asks where the first time, then re-exports")  # fmt: skip
+        self.quit_action = a("&Quit", self.close, QKeySequence.Quit)
+        self.quit_action.setMenuRole(QAction.QuitRole)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        self.add_fact_action = a("Add as &key fact", lambda: self.add_selection(KEY_FACTS), "Ctrl+1",
+                                 "Add the selected passage as a key fact")  # fmt: skip
+        self.add_assessment_action = a("Add as expert &assessment", lambda: self.add_selection(EXPERT_ASSESSMENTS),
+                                       "Ctrl+2", "Add the selected passage as an expert assessment")  # fmt: skip
+        self.find_action = a("&Find…", self.article_pane.find_bar.open_bar, QKeySequence.Find, "Find in the article")
+        self.delete_action = a("&Delete item", self.delete_selected, QKeySequence.Delete, "Delete the selected items")
+        self.move_up_action = a("Move item &up", lambda: self.brief_pane.move_current(-1), "Alt+Up")
+        self.move_down_action = a("Move item do&wn", lambda: self.brief_pane.move_current(1), "Alt+Down")
+        self.move_section_action = a("Move to the &other section", self.brief_pane.move_to_other_section, "Ctrl+M",
+                                     "Move the selected items between key facts and expert assessments")  # fmt: skip
+        self.sort_action = a("&Sort by place in the article", self.sort_current_section, None,
+                             "Order the section as its passages come in the sources")  # fmt: skip
+        # item actions act on the lists only, so Del and Alt+arrows keep their meaning in text fields
+        for action in (self.delete_action, self.move_up_action, self.move_down_action, self.move_section_action):
+            action.setShortcutContext(Qt.WidgetShortcut)
+            for item_list in self.brief_pane.lists.values():
+                item_list.addAction(action)
+        for item_list in self.brief_pane.lists.values():
+            item_list.setContextMenuPolicy(Qt.ActionsContextMenu)
+            item_list.addAction(self.sort_action)
+        self.article_view.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.article_view.customContextMenuRequested.connect(self._article_menu)
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.open_article_action = QAction("&Open article…", self)
-        self.open_article_action.setShortcut(QKeySequence.Open)
-        self.open_article_action.setStatusTip("Open an article (text, web page, PDF or Word) to read and brief")
-        self.open_article_action.triggered.connect(self.choose_article)
-        file_menu.addAction(self.open_article_action)
-        self.reopen_encoding_action = QAction("Reopen with &encoding…", self)
-        self.reopen_encoding_action.setStatusTip("Read the article again in an encoding you choose")
-        self.reopen_encoding_action.triggered.connect(self.choose_encoding)
-        file_menu.addAction(self.reopen_encoding_action)
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addActions([self.paste_action, self.add_source_action, self.reopen_encoding_action])
         file_menu.addSeparator()
-        self.export_action = QAction("&Export PDF", self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.setToolTip("Export the brief to PDF (Ctrl+E): asks where the first time, then re-exports")
-        self.export_action.triggered.connect(self.export_brief)
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.export_action)
-        size_menu = file_menu.addMenu("PDF page &size")
+        size_menu = file_menu.addMenu("PDF page si&ze")
         self.page_size_actions = QActionGroup(self)
         current = self.page_size()
         for key, label in (("a4", "A4"), ("letter", "US Letter")):
@@ -98,13 +203,34 @@ class MainWindow(QMainWindow):
             self.page_size_actions.addAction(action)
         self.page_size_actions.triggered.connect(lambda action: QSettings().setValue(PAGE_SIZE_KEY, action.data()))
         file_menu.addSeparator()
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence.Quit)
-        self.quit_action.setMenuRole(QAction.QuitRole)
-        self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.add_fact_action, self.add_assessment_action, self.find_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.delete_action, self.move_up_action, self.move_down_action,
+                              self.move_section_action, self.sort_action])  # fmt: skip
+
+    def _make_toolbar(self) -> None:
+        bar = QToolBar("Main")
+        bar.setObjectName("main_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        bar.addActions([self.add_fact_action, self.add_assessment_action])
+        bar.addSeparator()
+        bar.addActions([self.undo_action, self.redo_action])
+        bar.addSeparator()
+        bar.addActions([self.save_action, self.export_action])
+        self.addToolBar(bar)
+        self.toolbar = bar
+
     def _make_status_bar(self) -> None:
+        self.load_progress = QProgressBar()
+        self.load_progress.setRange(0, 100)
+        self.load_progress.setMaximumWidth(180)
+        self.load_progress.setFormat("Loading %p%")
+        self.load_progress.hide()
         self.export_progress = QProgressBar()
         self.export_progress.setRange(0, 100)
         self.export_progress.setMaximumWidth(180)
@@ -114,12 +240,213 @@ class MainWindow(QMainWindow):
         self.open_pdf_button.setToolTip("Open the exported PDF in the system's viewer")
         self.open_pdf_button.clicked.connect(self.open_exported_pdf)
         self.open_pdf_button.hide()
-        self.statusBar().addPermanentWidget(self.export_progress)
-        self.statusBar().addPermanentWidget(self.open_pdf_button)
+        for widget in (self.load_progress, self.export_progress, self.open_pdf_button):
+            self.statusBar().addPermanentWidget(widget)
 
-    # --- files
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry, state = settings.value(GEOMETRY_KEY), settings.value(SPLITTER_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is None or not self.splitter.restoreState(state):
+            self.splitter.setSizes([740, 540])
+
+    def _save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+
+    # --- the document shown
+    @property
+    def modified(self) -> bool:
+        return self.document is not None and not self.undo_stack.isClean()
+
+    def set_document(self, document: Document | None, modified: bool = False) -> None:
+        """Show ``document`` (None: nothing open) with a fresh undo history."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.autosaver.document = None  # the old document's copy stays until it is saved or discarded
+        self.undo_stack.clear()
+        self.document = document
+        if document is not None:
+            self._unsubscribe = document.brief.subscribe(self._brief_changed)
+        self.brief_pane.set_brief(document.brief if document else None)
+        self.article_pane.source_number = None  # the new brief's source 1 is another text
+        self.show_source(1 if document and document.brief.sources else None)
+        if modified:
+            self.undo_stack.resetClean()  # e.g. a restored recovery copy: not saved yet
+        self.autosaver.document = document
+        for action in (self.save_action, self.save_as_action, self.export_action, self.add_source_action,
+                       self.add_fact_action, self.add_assessment_action):  # fmt: skip
+            action.setEnabled(document is not None)
+        self._update_title()
+        self.document_changed.emit()
+
+    def _brief_changed(self, change) -> None:
+        if change.what == "sources":
+            self._update_source_picker()
+            self._reshow_source()
+        if change.what in ("items", "item", "sources"):
+            self._marks_timer.start()  # once per burst of changes
+        if change.what == "field" and change.name == "title":
+            self._update_title()
+
+    def update_marks(self) -> None:
+        """Mark the brief's passages in the article now (otherwise done once the event loop runs)."""
+        self._marks_timer.stop()
+        if self.document is not None:
+            self.article_pane.show_marks(self.document.brief)
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        try:
+            mark = "*" if self.modified else ""
+        except RuntimeError:  # the stack clears itself while the window is destroyed
+            return
+        self.setWindowTitle(f"{mark}{self.document.brief.title or 'Untitled brief'} — {APP_NAME}")
+
+    def _update_source_picker(self) -> None:
+        sources = self.document.brief.sources if self.document else ()
+        self.article_pane.set_sources([s.title for s in sources])
+
+    def show_source(self, number: int | None) -> None:
+        """Show source ``number`` of the brief in the article pane."""
+        brief = self.document.brief if self.document else None
+        if brief is None or not number or number > len(brief.sources):
+            self.article_pane.show_article(None, None)
+            self._update_source_picker()
+            return
+        if number == self.article_pane.source_number and self.article_view.article is not None:
+            return
+        source = brief.source(number)
+        self.article_pane.source_number = number
+        self._update_source_picker()
+        article = self.articles.get(source.sha256)
+        self.article_pane.show_article(article or source.to_article(), number, article.encoding if article else "")
+        self.title_label.setText(source.title)  # as the analyst may have renamed it
+        self.article_pane.show_marks(brief)
+        self.brief_pane.show_source(number)
+
+    def _reshow_source(self) -> None:
+        """After sources were added or removed: keep showing the same text, or the nearest source left."""
+        sources = self.document.brief.sources
+        shown = self.article_view.article
+        number = self.article_pane.source_number
+        if shown is not None and number and number <= len(sources) and sources[number - 1].text == shown.text:
+            return
+        same = next((n for n, s in enumerate(sources, 1) if shown is not None and s.text == shown.text), None)
+        self.article_pane.source_number = None
+        self.show_source(same or min(number or 1, len(sources)))
+
+    def show_item(self, item) -> None:
+        """Scroll the article to ``item``'s passage (switching source if needed) and select it."""
+        self.show_source(item.source)
+        self.article_pane.select_span(item.start, item.end)
+
+    def _article_clicked(self, offset: int) -> None:
+        """A click in a marked passage selects its item in the brief pane."""
+        if self.document is None:
+            return
+        item = self.document.brief.item_at(self.article_pane.source_number, offset)
+        if item is not None:
+            self.brief_pane.select_item(item.id)
+
+    # --- picking
+    def picked_span(self) -> tuple[int, int] | None:
+        """The article selection snapped to whole words, in the shown source; None if nothing is selected."""
+        start, end = self.article_pane.selection()
+        if self.article_pane.source_number is None or start == end:
+            return None
+        start, end = snap_to_words(self.document.brief.source(self.article_pane.source_number).text, start, end)
+        return (start, end) if start < end else None
+
+    def add_selection(self, section: str) -> None:
+        """Ctrl+1 / Ctrl+2: add the selected passage as a key fact or an expert assessment."""
+        if self.document is None:
+            return
+        span = self.picked_span()
+        if span is None:
+            self.report_error(
+                "No passage selected", f"Select a passage in the article, then add it as a {ITEM_NOUN[section]}."
+            )
+            return
+        number, brief = self.article_pane.source_number, self.document.brief
+        try:
+            brief.make_item(number, *span)  # refuse a taken span before asking anything
+        except BriefError as e:
+            self.report_error("Already in the brief", sentence(str(e)))
+            return
+        if section == KEY_FACTS:
+            self._push_item(section, number, span)
+            return
+        speaker, affiliation = guess_attribution(brief.source(number).text, *span)
+        dialog = AssessmentDialog(self, brief.source(number).text[span[0] : span[1]], speaker, affiliation)
+        dialog.accepted.connect(lambda: self._push_item(section, number, span, *dialog.values()))
+        dialog.finished.connect(lambda _: setattr(self, "assessment_dialog", None))
+        self.assessment_dialog = dialog
+        dialog.open()
+
+    def _push_item(self, section: str, source: int, span: tuple[int, int], speaker: str = "", affiliation: str = ""):
+        details = {"speaker": speaker, "affiliation": affiliation} if section == EXPERT_ASSESSMENTS else {}
+        try:
+            command = AddItem(self.document.brief, section, source, *span, **details)
+        except BriefError as e:
+            self.report_error("Not added", sentence(str(e)))
+            return
+        self.undo_stack.push(command)
+        self.brief_pane.select_item(command.item.id)
+        self.statusBar().showMessage(f"Added {self.document.brief.label(command.item.id)}", 4000)
+
+    def delete_selected(self) -> None:
+        ids = self.brief_pane.selected_ids()
+        if ids:
+            self.brief_pane.push(lambda: RemoveItems(self.document.brief, ids))
+
+    def sort_current_section(self) -> None:
+        focus = self.brief_pane.focused_list()
+        sections = [focus.section] if focus else [KEY_FACTS, EXPERT_ASSESSMENTS]
+        self.undo_stack.beginMacro("Sort by place in the article")
+        for section in sections:
+            self.undo_stack.push(SortItems(self.document.brief, section))
+        self.undo_stack.endMacro()
+
+    def _article_menu(self, pos) -> None:
+        menu = self.article_view.createStandardContextMenu()
+        menu.insertActions(menu.actions()[0] if menu.actions() else None,
+                           [self.add_fact_action, self.add_assessment_action])  # fmt: skip
+        menu.insertSeparator(menu.actions()[2])
+        menu.addAction(self.find_action)
+        menu.setAttribute(Qt.WA_DeleteOnClose)
+        menu.popup(self.article_view.viewport().mapToGlobal(pos))
+
+    # --- asking before losing changes
+    def confirm_discard(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once unsaved changes are saved or let go; ask first if there are any."""
+        if not self.modified:
+            then()
+            return
+        self.brief_pane.commit_pending()
+
+        def answer(choice: str) -> None:
+            self.prompt = None
+            if choice == "save":
+                self.save(then=then)
+            elif choice == "discard":
+                self.autosaver.discard()
+                then()
+
+        self.prompt = ask_unsaved(self, self.document.brief.title or "Untitled brief", answer)
+
+    # --- opening
+    def request_open(self, path: str | Path) -> None:
+        """Open ``path`` (a brief, or an article for a new brief) after asking about unsaved changes."""
+        self.confirm_discard(lambda: self.open_path(path))
+
     def open_path(self, path: str | Path) -> bool:
-        """Open an article, or a .brief file (shown through its first source)."""
+        """Open a .brief file, or start a new brief on an article."""
         return self.open_brief(path) if str(path).endswith(BRIEF_SUFFIX) else self.open_article(path)
 
     def open_brief(self, path: str | Path) -> bool:
@@ -128,15 +455,100 @@ class MainWindow(QMainWindow):
         except BriefingError as e:
             self.report_error("Could not open the brief", str(e))
             return False
-        self.document = document
-        sources = document.brief.sources
-        self.show_article(sources[0].to_article() if sources else None)
+        self.set_document(document)
+        remember_file(path)
+        self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
 
-    def choose_article(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open article", "", FILE_FILTER)
-        if path:
-            self.open_article(path)
+    def open_article(self, path: str | Path, encoding: str | None = None) -> bool:
+        """Start a new brief on the article at ``path``. Big files and PDFs load in the background (the
+        window shows progress and ``document_changed`` follows); False if it failed at once."""
+
+        def new_brief(article: Article) -> None:
+            self.articles[article.sha256] = article
+            self.set_document(Document.from_article(article))
+            remember_file(path)
+            self.statusBar().showMessage(f"Opened {path}", 5000)
+
+        return self._load(path, encoding, new_brief)
+
+    def _load(self, path: str | Path, encoding: str | None, then: Callable[[Article], None]) -> bool:
+        path = Path(path)
+        try:
+            background = path.suffix.lower() == ".pdf" or path.stat().st_size > BACKGROUND_LOAD_BYTES
+        except OSError:
+            background = False  # the loader says clearly what is wrong with the path
+        if not background:
+            try:
+                article = load_article(path, encoding=encoding)
+            except BriefingError as e:
+                self.report_error("Could not open the article", str(e))
+                return False
+            then(article)
+            return True
+        if self.loads.busy:
+            self.statusBar().showMessage("Another article is still loading…", 3000)
+            return False
+        job = Job("loading the article", partial(load_article, path, encoding=encoding))
+        job.then = then
+        self.load_progress.setValue(0)
+        self.load_progress.show()
+        self.statusBar().showMessage(f"Loading {path}…")
+        self.loads.start(job)
+        return True
+
+    def _load_done(self, job: Job) -> None:
+        self.load_progress.hide()
+        self.statusBar().clearMessage()
+        if job.error is not None:
+            self.report_error("Could not open the article", job.error)
+        else:
+            job.then(job.result)
+
+    def choose_new_article(self) -> None:
+        self._ask_path("New brief from article", FILE_FILTER, self.request_open)
+
+    def choose_file(self) -> None:
+        self._ask_path("Open", OPEN_FILTER, self.request_open)
+
+    def choose_source(self) -> None:
+        self._ask_path("Add source", FILE_FILTER, self.add_source_file)
+
+    def _ask_path(self, title: str, filters: str, then: Callable[[str], None]) -> None:
+        folder = str(self.document.path.parent) if self.document and self.document.path else ""
+        dialog = QFileDialog(self, title, folder, filters)
+        dialog.setFileMode(QFileDialog.ExistingFile)
+        dialog.fileSelected.connect(then)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.open_dialog = dialog
+        dialog.open()
+
+    def add_source_file(self, path: str | Path) -> bool:
+        """Add the article at ``path`` to the open brief as its next source, and show it."""
+        if self.document is None:
+            return self.open_article(path)
+
+        def add(article: Article) -> None:
+            brief = self.document.brief
+            same = next((n for n, s in enumerate(brief.sources, 1) if s.sha256 == article.sha256), None)
+            if same is not None:
+                self.report_error("Already a source", f"That text is already source {same} of the brief.")
+                return
+            self.articles[article.sha256] = article
+            if self.brief_pane.push(lambda: AddSource(brief, Source.from_article(article))):
+                self.show_source(len(brief.sources))
+                remember_file(path)
+
+        return self._load(path, None, add)
+
+    def paste_article(self) -> None:
+        """Ctrl+Shift+V: a new brief on the text in the clipboard."""
+        try:
+            article = article_from_paste(QApplication.clipboard().text())
+        except BriefingError as e:
+            self.report_error("Nothing to paste", str(e))
+            return
+        self.confirm_discard(lambda: self.set_document(Document.from_article(article)))
 
     def choose_encoding(self) -> None:
         article = self.article_view.article
@@ -145,34 +557,118 @@ class MainWindow(QMainWindow):
             return
         choice, ok = QInputDialog.getItem(self, "Reopen with encoding", "Text encoding:", COMMON_ENCODINGS, 0, True)
         if ok and choice.strip():
-            self.open_article(article.origin, encoding=choice.strip())
+            self.confirm_discard(lambda: self.open_article(article.origin, encoding=choice.strip()))
 
-    def open_article(self, path: str | Path, encoding: str | None = None) -> bool:
-        """Load and show the article at ``path`` (in ``encoding`` if given); on failure report it and keep
-        what is shown."""
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(partial(self._open_recent, path))
+        if not files:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+
+    def _open_recent(self, path: str) -> None:
+        if not Path(path).exists():
+            forget_file(path)
+            self.report_error("File not found", f"{path} is no longer there; it was removed from the recent files.")
+            return
+        self.request_open(path)
+
+    def dragEnterEvent(self, event) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.request_open(files[0])
+
+    # --- recovery after a crash
+    def offer_recovery(self) -> None:
+        """Offer back, one at a time, briefs whose changes were never saved (the app was killed)."""
+        copies = pending_recoveries()
+        if not copies:
+            return
+        copy = copies[0]
+
+        def answer(choice: str) -> None:
+            self.prompt = None
+            if choice == "restore":
+                self.confirm_discard(lambda: self.restore(copy))
+            elif choice == "discard":
+                discard_recovery(copy.path.parent, copy.key)
+                self.offer_recovery()
+
+        self.prompt = ask_restore(self, copy.title, copy.saved_at.replace("T", " "), answer)
+
+    def restore(self, copy) -> None:
         try:
-            article = load_article(path, encoding=encoding)
+            brief, original = restore_recovery(copy.path)
         except BriefingError as e:
-            self.report_error("Could not open the article", str(e))
+            self.report_error("Could not restore the brief", str(e))
+            return
+        document = Document(brief, original)
+        document.recovery_key = copy.key  # the next autosave or save replaces this very copy
+        self.set_document(document, modified=True)
+        self.statusBar().showMessage(f"Restored “{brief.title}”; save it to keep it", 10_000)
+
+    # --- saving
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Ctrl+S: save to the brief's file, or ask where the first time; then run ``then``."""
+        if self.document is None:
+            return
+        self.brief_pane.commit_pending()
+        if self.document.path is None:
+            self.save_as(then)
+        else:
+            self.save_to(self.document.path, then=then)
+
+    def save_as(self, then: Callable[[], None] | None = None) -> None:
+        if self.document is None:
+            return
+        self.brief_pane.commit_pending()
+        documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+        default = self.document.path or self.document.suggested_path(documents)
+        dialog = QFileDialog(self, "Save brief", str(default.parent), BRIEF_FILTER)
+        dialog.setAcceptMode(QFileDialog.AcceptSave)
+        dialog.setDefaultSuffix(BRIEF_SUFFIX.lstrip("."))
+        dialog.selectFile(str(default))
+        dialog.fileSelected.connect(lambda chosen: self.save_to(Path(chosen), then=then))
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.save_dialog = dialog
+        dialog.open()
+
+    def save_to(self, path: Path, force: bool = False, then: Callable[[], None] | None = None) -> bool:
+        try:
+            self.document.save(path, force=force, recovery_folder=self.autosaver.folder)
+        except ChangedOnDisk:
+            self._ask_overwrite(path, then)
             return False
-        self.document = Document.from_article(article)
-        self.show_article(article)
+        except BriefingError as e:
+            self.report_error("The brief was not saved", f"{e}\nYour brief is still open; try another place.")
+            return False
+        self.undo_stack.setClean()
+        remember_file(path)
+        self.statusBar().showMessage(f"Saved to {path}", 5000)
+        self.saved.emit(str(path))
+        if then is not None:
+            then()
         return True
 
-    def show_article(self, article: Article | None) -> None:
-        self.article_view.set_article(article)
-        if article is None:
-            self.setWindowTitle(APP_NAME)
-            self.title_label.setText("No article open")
-            self.meta_label.setText("")
-            return
-        self.setWindowTitle(f"{article.title} — {APP_NAME}")
-        self.title_label.setText(article.title)
-        count = sum(1 for p in article.paragraphs if p.number)
-        details = [Path(article.origin).name, *(x for x in (article.author, article.publisher, article.published) if x),
-                   f"{count} paragraphs", f"{len(article.text):,} characters", article.encoding]  # fmt: skip
-        self.meta_label.setText(" · ".join(details))
-        self.statusBar().showMessage(f"Opened {article.origin}", 5000)
+    def _ask_overwrite(self, path: Path, then: Callable[[], None] | None) -> None:
+        box = QMessageBox(QMessageBox.Warning, "File changed on disk",
+                          f"{path.name} was changed by someone else since you opened it.",
+                          QMessageBox.Save | QMessageBox.Cancel, self)  # fmt: skip
+        box.setInformativeText("Overwrite it with your brief? (Cancel, then Save As, keeps both.)")
+        box.button(QMessageBox.Save).setText("Overwrite")
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.save_to(path, force=True, then=then))
+        self.prompt = box
+        box.open()
 
     # --- export
     def export_brief(self) -> None:
@@ -180,9 +676,10 @@ class MainWindow(QMainWindow):
         if self.document is None:
             self.report_error("Nothing to export", "Open an article or a brief first.")
             return
-        if self._export_job is not None:
+        if self.exports.busy:
             self.statusBar().showMessage("An export is already running…", 3000)
             return
+        self.brief_pane.commit_pending()
         if self.document.export_path is None:
             self._ask_export_path()
         else:
@@ -211,29 +708,21 @@ class MainWindow(QMainWindow):
         dialog.open()  # window-modal, not a blocking loop
 
     def export_to(self, path: Path) -> None:
-        """Export the brief to ``path`` in a worker thread; the window stays responsive."""
+        """Export a snapshot of the brief to ``path`` in a worker thread; the window stays responsive."""
+        from ..export import export_pdf  # ReportLab loads on the first export, not at start-up
+
         self.document.export_path = path
-        self._export_job = ExportJob(self.document.brief, path, self.page_size())
+        job = Job("exporting", partial(export_pdf, self.document.brief.snapshot(), path, self.page_size()))
         self.export_action.setEnabled(False)
         self.open_pdf_button.hide()
         self.export_progress.setValue(0)
         self.export_progress.show()
         self.statusBar().showMessage(f"Exporting to {path}…")
-        self._export_job.start()
-        self._export_timer.start()
+        self.exports.start(job)
 
-    def _poll_export(self) -> None:
-        job = self._export_job
-        if job is None:
-            self._export_timer.stop()
-            return
-        self.export_progress.setValue(job.percent)
-        if not job.done:
-            return
-        self._export_timer.stop()
-        self._export_job = None
+    def _export_done(self, job: Job) -> None:
         self.export_progress.hide()
-        self.export_action.setEnabled(True)
+        self.export_action.setEnabled(self.document is not None)
         if job.error is not None:
             self.report_error("Export failed", job.error)
             return
@@ -247,10 +736,19 @@ class MainWindow(QMainWindow):
         if self.document is not None and self.document.export_path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.document.export_path)))
 
+    # --- closing
     def closeEvent(self, event) -> None:
-        if self._export_job is not None:
-            self._export_job.wait()  # let a running export finish writing its file
+        if self.modified and not self._closing:
+            event.ignore()
+            self.confirm_discard(self._close_now)
+            return
+        self.exports.wait()  # let a running export finish writing its file
+        self._save_layout()
         super().closeEvent(event)
+
+    def _close_now(self) -> None:
+        self._closing = True
+        self.close()
 
     # --- messages
     def report_error(self, title: str, message: str) -> None:

@@ -1,0 +1,382 @@
+"""The brief beside the article: its items (key facts, expert assessments, the selected item's details),
+its fields (title, date, author, handling, BLUF, comment) and its sources.
+
+The pane shows the model and turns every edit into an undoable command on the window's stack; it
+redraws itself from the model's change notifications, so undo, redo and the pane never disagree.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.brief import (
+    EXPERT_ASSESSMENTS,
+    KEY_FACTS,
+    RELIABILITY_GRADES,
+    SECTIONS,
+    TLP_MARKS,
+    Brief,
+    BriefError,
+    Change,
+    Item,
+    snippet,
+)
+from .field_binding import FieldBinding, show_text
+from .item_list import ItemList
+from .undo_commands import EditItem, MoveItem, SetField, UpdateSource
+
+ITEM_EDITS = ("speaker", "affiliation", "note")
+SOURCE_EDITS = ("title", "publisher", "url", "published", "accessed")
+
+
+def _plain_editor(placeholder: str, height: int) -> QPlainTextEdit:
+    editor = QPlainTextEdit()
+    editor.setPlaceholderText(placeholder)
+    editor.setTabChangesFocus(True)  # Tab leaves the field, as in a form
+    editor.setMinimumHeight(height)
+    return editor
+
+
+class BriefPane(QTabWidget):
+    """``error(message)`` reports a refused edit; ``item_chosen(item)`` asks the window to show the item
+    in its source; ``source_chosen(number)`` asks it to show that source."""
+
+    error = Signal(str)
+    item_chosen = Signal(object)
+    source_chosen = Signal(int)
+
+    def __init__(self, undo_stack: QUndoStack) -> None:
+        super().__init__()
+        self.undo_stack = undo_stack
+        self.brief: Brief | None = None
+        self._unsubscribe = None
+        self._bindings: list[FieldBinding] = []
+        self._dirty: set[str] = set()
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(0)
+        self._redraw_timer.timeout.connect(self.redraw)
+        self.addTab(self._make_items_tab(), "&Items")
+        self.addTab(self._make_fields_tab(), "&Brief")
+        self.addTab(self._make_sources_tab(), "&Sources")
+        self.setDocumentMode(True)
+
+    # --- building
+    def _make_items_tab(self) -> QWidget:
+        self.lists = {section: ItemList(section) for section in SECTIONS}
+        for item_list in self.lists.values():
+            item_list.move_requested.connect(self.move_items)
+            item_list.itemSelectionChanged.connect(self._selection_changed)
+            item_list.itemClicked.connect(lambda entry: self._choose(entry.data(Qt.UserRole)))
+            item_list.itemActivated.connect(lambda entry: self._choose(entry.data(Qt.UserRole)))
+        self.item_text = QLabel()
+        self.item_text.setWordWrap(True)
+        self.item_text.setTextFormat(Qt.PlainText)
+        self.item_text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.item_editors = {name: QLineEdit() for name in ITEM_EDITS}
+        self.item_editors["speaker"].setPlaceholderText("Who said it, e.g. Jean-Marc Sorel")
+        self.item_editors["affiliation"].setPlaceholderText("Their role and organisation")
+        self.item_editors["note"].setPlaceholderText("Your note on this item (printed in the brief)")
+        details = QWidget()
+        form = QFormLayout(details)
+        form.setContentsMargins(4, 4, 4, 4)
+        form.addRow(self.item_text)
+        for name, editor in self.item_editors.items():
+            form.addRow(f"&{name.capitalize()}:", editor)
+            self._bindings.append(FieldBinding(editor, lambda value, n=name: self.edit_selected(n, value)))
+        self.details_form = form
+        self.details = details
+        splitter = QSplitter(Qt.Vertical)
+        for section, title in (
+            (KEY_FACTS, "Key facts  (Ctrl+1)"),
+            (EXPERT_ASSESSMENTS, "Expert assessments  (Ctrl+2)"),
+        ):
+            box = QWidget()
+            layout = QVBoxLayout(box)
+            layout.setContentsMargins(0, 4, 0, 0)
+            label = QLabel(title)
+            label.setBuddy(self.lists[section])
+            layout.addWidget(label)
+            layout.addWidget(self.lists[section])
+            splitter.addWidget(box)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 0)
+        self.items_splitter = splitter
+        self._show_details(None)
+        return splitter
+
+    def _make_fields_tab(self) -> QWidget:
+        self.field_editors: dict[str, QWidget] = {
+            "title": QLineEdit(),
+            "date": QLineEdit(),
+            "author": QLineEdit(),
+            "handling": QComboBox(),
+            "bluf": _plain_editor("Bottom line up front: the one thing the reader must take away", 90),
+            "comment": _plain_editor("Your own comment on the situation", 90),
+        }
+        handling = self.field_editors["handling"]
+        handling.setEditable(True)
+        handling.addItems(TLP_MARKS)
+        handling.setToolTip("A TLP mark, or type a free classification line")
+        self.field_editors["date"].setPlaceholderText("YYYY-MM-DD")
+        page = QWidget()
+        form = QFormLayout(page)
+        labels = {"title": "&Title:", "date": "&Date:", "author": "A&uthor:", "handling": "&Handling:",
+                  "bluf": "B&LUF:", "comment": "&Comment:"}  # fmt: skip
+        for name, editor in self.field_editors.items():
+            form.addRow(labels[name], editor)
+            self._bindings.append(FieldBinding(editor, lambda value, n=name: self.set_field(n, value)))
+        return page
+
+    def _make_sources_tab(self) -> QWidget:
+        self.sources_list = QListWidget()
+        self.sources_list.setAccessibleName("Sources")
+        self.sources_list.currentRowChanged.connect(self._source_row_changed)
+        self.source_editors: dict[str, QWidget] = {name: QLineEdit() for name in SOURCE_EDITS}
+        self.source_editors["published"].setPlaceholderText("YYYY-MM-DD")
+        self.source_editors["accessed"].setPlaceholderText("YYYY-MM-DD")
+        grade = QComboBox()
+        for key, meaning in RELIABILITY_GRADES.items():
+            grade.addItem(f"{key}: {meaning}", key)
+        grade.currentIndexChanged.connect(lambda: self.update_source(reliability=grade.currentData()))
+        self.source_editors["reliability"] = grade
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.sources_list, 1)
+        form = QFormLayout()
+        for name in (*SOURCE_EDITS, "reliability"):
+            editor = self.source_editors[name]
+            form.addRow(f"{name.capitalize()}:", editor)
+            if name != "reliability":
+                self._bindings.append(FieldBinding(editor, lambda value, n=name: self.update_source(**{n: value})))
+        layout.addLayout(form)
+        return page
+
+    # --- the brief shown
+    def set_brief(self, brief: Brief | None) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.brief = brief
+        if brief is not None:
+            self._unsubscribe = brief.subscribe(self._on_change)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._dirty.clear()
+        brief = self.brief
+        for section, item_list in self.lists.items():
+            item_list.show_items(brief.items(section) if brief else ())
+        for name, editor in self.field_editors.items():
+            show_text(editor, getattr(brief, name) if brief else "")
+        self._refresh_sources()
+        self._selection_changed()
+        self.setEnabled(brief is not None)
+
+    def _on_change(self, change: Change) -> None:
+        # Redraw once per burst of changes (a macro, a script adding thousands of items), not per change.
+        if change.what in ("items", "item"):
+            self._dirty.update([change.section] if change.section else SECTIONS)
+        elif change.what == "field":  # one field: cheap, and the user may be looking at it
+            show_text(self.field_editors[change.name], getattr(self.brief, change.name))
+            return
+        elif change.what == "sources":
+            self._dirty.update(("sources", *SECTIONS))  # citations are renumbered
+        self._redraw_timer.start()
+
+    def redraw(self) -> None:
+        """Bring the pane up to date with the model now (it otherwise does so once the event loop runs)."""
+        self._redraw_timer.stop()
+        dirty, self._dirty = self._dirty, set()
+        if self.brief is None or not dirty:
+            return
+        if "sources" in dirty:
+            self._refresh_sources()
+        for section in SECTIONS:
+            if section in dirty:
+                self.lists[section].show_items(self.brief.items(section))
+        if dirty & set(SECTIONS):
+            self._selection_changed()
+
+    def commit_pending(self) -> None:
+        """Commit what the user is typing (before saving, exporting or closing)."""
+        for binding in self._bindings:
+            if binding.pending:
+                binding.flush()
+
+    # --- items
+    def selected_ids(self) -> list[str]:
+        focus = self.focused_list()
+        if focus is not None:
+            return focus.selected_ids()
+        return [i for item_list in self.lists.values() for i in item_list.selected_ids()]
+
+    def focused_list(self) -> ItemList | None:
+        for item_list in self.lists.values():
+            if item_list.hasFocus():
+                return item_list
+        return None
+
+    def current_item(self) -> Item | None:
+        self.redraw()
+        if self.brief is None:
+            return None
+        item_list = self.focused_list() or next((lst for lst in self.lists.values() if lst.selected_ids()), None)
+        if item_list is None or item_list.currentItem() is None or not item_list.currentItem().isSelected():
+            return None
+        return self.brief.find(item_list.currentItem().data(Qt.UserRole))[2]
+
+    def select_item(self, item_id: str, focus: bool = False) -> None:
+        self.redraw()
+        section = self.brief.find(item_id)[0]
+        other = self.lists[KEY_FACTS if section == EXPERT_ASSESSMENTS else EXPERT_ASSESSMENTS]
+        other.clearSelection()
+        self.setCurrentIndex(0)
+        self.lists[section].select_id(item_id)
+        if focus:
+            self.lists[section].setFocus()
+
+    def _selection_changed(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, ItemList) and sender.selectedItems():  # one selection across both lists
+            for item_list in self.lists.values():
+                if item_list is not sender:
+                    item_list.blockSignals(True)
+                    item_list.clearSelection()
+                    item_list.blockSignals(False)
+        self._show_details(self.current_item())
+
+    def _show_details(self, item: Item | None) -> None:
+        self._details_id = item.id if item else None
+        self.item_text.setText(f"“{snippet(item.text, 600)}”  [{item.source}, ¶{item.paragraph}]" if item else
+                               "Select an item to edit its speaker, affiliation and note.")  # fmt: skip
+        is_fact = item is not None and self.brief.find(item.id)[0] == KEY_FACTS
+        for name, editor in self.item_editors.items():
+            show_text(editor, getattr(item, name) if item else "")
+            editor.setEnabled(item is not None)
+            if name != "note":  # a key fact has no speaker
+                self.details_form.setRowVisible(editor, not is_fact)
+
+    def _choose(self, item_id: str) -> None:
+        if self.brief is not None:
+            self.item_chosen.emit(self.brief.find(item_id)[2])
+
+    def push(self, make_command) -> bool:
+        """Build a command (which checks itself against the model) and push it; a refusal is reported."""
+        try:
+            command = make_command()
+        except BriefError as e:
+            self.error.emit(str(e))
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def edit_selected(self, name: str, value: str) -> None:
+        item_id = self._details_id
+        if self.brief is None or item_id is None:
+            return
+        if getattr(self.brief.find(item_id)[2], name) != value:
+            self.push(lambda: EditItem(self.brief, item_id, **{name: value}))
+
+    def move_items(self, ids: list[str], row: int, section: str) -> None:
+        """Move ``ids`` (in this order) to stand before ``row`` of ``section``, in one step of undo."""
+        if not ids:
+            return
+        self.undo_stack.beginMacro(f"Move {len(ids)} item{'s' if len(ids) > 1 else ''}")
+        for item_id in ids:
+            old_section, old_index, _ = self.brief.find(item_id)
+            target = row - 1 if old_section == section and old_index < row else row
+            if (old_section, old_index) != (section, target):
+                self.push(partial(MoveItem, self.brief, item_id, target, section))
+            row = target + 1
+        self.undo_stack.endMacro()
+        self.select_item(ids[0], focus=True)
+
+    def move_current(self, step: int) -> None:
+        """Alt+Up / Alt+Down: move the current item one place within its section."""
+        item = self.current_item()
+        if item is None:
+            return
+        section, index, _ = self.brief.find(item.id)
+        target = index + step
+        if 0 <= target < len(self.brief.items(section)):
+            self.push(lambda: MoveItem(self.brief, item.id, target))
+            self.select_item(item.id, focus=True)
+
+    def move_to_other_section(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        section = self.brief.find(ids[0])[0]
+        other = KEY_FACTS if section == EXPERT_ASSESSMENTS else EXPERT_ASSESSMENTS
+        self.move_items(ids, len(self.brief.items(other)), other)
+
+    # --- fields
+    def set_field(self, name: str, value: str) -> None:
+        if self.brief is not None and getattr(self.brief, name) != value:
+            if not self.push(lambda: SetField(self.brief, name, value)):
+                show_text(self.field_editors[name], getattr(self.brief, name))
+
+    # --- sources
+    def current_source(self) -> int | None:
+        row = self.sources_list.currentRow()
+        return row + 1 if row >= 0 and self.brief is not None and row < len(self.brief.sources) else None
+
+    def show_source(self, number: int) -> None:
+        if self.sources_list.currentRow() != number - 1:
+            self.sources_list.setCurrentRow(number - 1)
+
+    def _refresh_sources(self) -> None:
+        row = self.sources_list.currentRow()
+        self.sources_list.blockSignals(True)
+        self.sources_list.clear()
+        for number, source in enumerate(self.brief.sources if self.brief else (), 1):
+            details = " · ".join(x for x in (source.publisher, source.published) if x)
+            self.sources_list.addItem(f"[{number}] {source.title}" + (f"\n{details}" if details else ""))
+        count = self.sources_list.count()
+        self.sources_list.setCurrentRow(min(max(row, 0), count - 1) if count else -1)
+        self.sources_list.blockSignals(False)
+        self._show_source_details()
+
+    def _source_row_changed(self, row: int) -> None:
+        self._show_source_details()
+        if row >= 0:
+            self.source_chosen.emit(row + 1)
+
+    def _show_source_details(self) -> None:
+        number = self.current_source()
+        source = self.brief.source(number) if number else None
+        for name in SOURCE_EDITS:
+            show_text(self.source_editors[name], getattr(source, name) if source else "")
+            self.source_editors[name].setEnabled(source is not None)
+        grade = self.source_editors["reliability"]
+        grade.blockSignals(True)
+        grade.setCurrentIndex(grade.findData(source.reliability) if source else -1)
+        grade.blockSignals(False)
+        grade.setEnabled(source is not None)
+
+    def update_source(self, **changes: str) -> None:
+        number = self.current_source()
+        if number is None:
+            return
+        source = self.brief.source(number)
+        if any(getattr(source, k) != v for k, v in changes.items()):
+            if not self.push(lambda: UpdateSource(self.brief, number, **changes)):
+                self._show_source_details()

@@ -1,0 +1,75 @@
+"""Small dialogs. Each is opened with ``open()`` (window-modal, no blocking loop) and answers through a
+callback, so the event loop and the tests go on while it is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
+
+from ..core.brief import snippet
+
+
+class AssessmentDialog(QDialog):
+    """Asks who made an expert assessment: speaker and affiliation, pre-filled with the app's guess."""
+
+    def __init__(self, parent: QWidget, passage: str, speaker: str = "", affiliation: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add expert assessment")
+        self.setAttribute(Qt.WA_DeleteOnClose)
+        quote = QLabel(f"“{snippet(passage, 300)}”")
+        quote.setWordWrap(True)
+        quote.setTextFormat(Qt.PlainText)
+        self.speaker = QLineEdit(speaker)
+        self.speaker.setPlaceholderText("Full name, e.g. Jean-Marc Sorel")
+        self.affiliation = QLineEdit(affiliation)
+        self.affiliation.setPlaceholderText("Role and organisation, e.g. director of IREDIES")
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("Add")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(quote)
+        form.addRow("&Speaker:", self.speaker)
+        form.addRow("&Affiliation:", self.affiliation)
+        form.addRow(buttons)
+        self.resize(520, self.sizeHint().height())
+        self.speaker.setFocus()
+        self.speaker.selectAll()
+
+    def values(self) -> tuple[str, str]:
+        return self.speaker.text().strip(), self.affiliation.text().strip()
+
+
+def ask_unsaved(parent: QWidget, title: str, answer: Callable[[str], None]) -> QMessageBox:
+    """Ask whether to save changes to the brief ``title``; ``answer`` gets "save", "discard" or "cancel"."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Warning)
+    box.setWindowTitle("Unsaved changes")
+    box.setText(f"Save the changes to “{snippet(title, 80)}”?")
+    box.setInformativeText("Your changes are lost if you don't save them.")
+    box.setStandardButtons(QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
+    box.setDefaultButton(QMessageBox.Save)
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    names = {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}
+    box.finished.connect(lambda _: answer(names.get(box.standardButton(box.clickedButton()), "cancel")))
+    box.open()
+    return box
+
+
+def ask_restore(parent: QWidget, title: str, saved_at: str, answer: Callable[[str], None]) -> QMessageBox:
+    """Offer back a brief recovered after a crash; ``answer`` gets "restore", "discard" or "later"."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Question)
+    box.setWindowTitle("Recover unsaved brief")
+    box.setText(f"The brief “{snippet(title, 80)}” was not saved when the app last stopped.")
+    box.setInformativeText(f"A recovery copy from {saved_at} holds all its changes. Restore it?")
+    restore = box.addButton("&Restore", QMessageBox.AcceptRole)
+    discard = box.addButton("&Discard", QMessageBox.DestructiveRole)
+    box.addButton("&Later", QMessageBox.RejectRole)
+    box.setDefaultButton(restore)
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.finished.connect(lambda _: answer({restore: "restore", discard: "discard"}.get(box.clickedButton(), "later")))
+    box.open()
+    return box

@@ -1,0 +1,305 @@
+"""Composing a brief in the window as an analyst does: select, press Ctrl+1 / Ctrl+2, arrange with the
+keyboard, undo and redo, save, close and reopen."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from briefing_app.core.brief import EXPERT_ASSESSMENTS, KEY_FACTS
+from briefing_app.core.brief_file import load_brief
+from briefing_app.gui.app import open_main_window
+
+pytestmark = pytest.mark.gui
+
+SOREL = "this is a communication effect from Russia, 10,000 soldiers not being strategically essential"
+FACTS = [
+    "The Pentagon and NATO confirmed on October 28, 2024, that 10,000 North Korean soldiers have been dispatched",
+    "Moscow is reportedly recruiting 30,000 new soldiers each month",
+    "the 1.3 million active soldiers of Kim Jong-Un’s military",
+]
+
+
+def activate(qtbot, window):
+    """Offscreen there is no window manager to give focus back after a dialog."""
+    with qtbot.waitActive(window):
+        window.activateWindow()
+
+
+def select(window, start: int, end: int) -> None:
+    """Select characters start..end of the article with a text cursor, as a drag of the mouse would."""
+    view = window.article_view
+    view.setFocus()
+    cursor = view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+def select_text(window, passage: str, trim: int = 0) -> tuple[int, int]:
+    text = window.article_view.toPlainText()
+    start = text.index(passage)
+    select(window, start + trim, start + len(passage) - trim)
+    return start, start + len(passage)
+
+
+def press(qtbot, widget, key, modifier=Qt.NoModifier):
+    qtbot.keyClick(widget, key, modifier)
+
+
+def add_facts(qtbot, window, passages) -> None:
+    """Select each passage and press Ctrl+1."""
+    for passage in passages:
+        select_text(window, passage)
+        press(qtbot, window.article_view, Qt.Key_1, Qt.ControlModifier)
+
+
+def add_assessment(qtbot, window, passage: str, speaker: str | None = None):
+    select_text(window, passage)
+    press(qtbot, window.article_view, Qt.Key_2, Qt.ControlModifier)
+    dialog = window.assessment_dialog
+    assert dialog is not None and dialog.isVisible()
+    if speaker is not None:
+        dialog.speaker.setText(speaker)
+    press(qtbot, dialog.speaker, Qt.Key_Return)
+    assert window.assessment_dialog is None
+    activate(qtbot, window)
+
+
+def test_an_analyst_composes_saves_and_reopens_a_brief(window, qtbot, tmp_path):
+    brief = window.document.brief
+    activate(qtbot, window)
+
+    # the Sorel quotation, selected a little short at both ends: the span snaps to whole words
+    select_text(window, SOREL, trim=3)
+    press(qtbot, window.article_view, Qt.Key_2, Qt.ControlModifier)
+    dialog = window.assessment_dialog
+    assert dialog.speaker.text() == "Jean-Marc Sorel"  # guessed from "according to Jean-Marc Sorel, the director…"
+    assert dialog.affiliation.text().startswith("director of the Sorbonne Institute")
+    dialog.speaker.clear()
+    qtbot.keyClicks(dialog.speaker, "Jean-Marc Sorel")
+    press(qtbot, dialog.speaker, Qt.Key_Return)
+    activate(qtbot, window)
+    (quote,) = brief.expert_assessments
+    assert quote.text == SOREL and quote.speaker == "Jean-Marc Sorel" and quote.paragraph == 18
+
+    add_facts(qtbot, window, FACTS)
+    assert [it.text for it in brief.key_facts] == FACTS
+    assert window.windowTitle().startswith("*")
+
+    # the item list shows them; move the third fact up twice with the keyboard
+    facts_list = window.brief_pane.lists[KEY_FACTS]
+    assert facts_list.count() == 3
+    window.brief_pane.select_item(brief.key_facts[2].id, focus=True)
+    press(qtbot, facts_list, Qt.Key_Up, Qt.AltModifier)
+    press(qtbot, facts_list, Qt.Key_Up, Qt.AltModifier)
+    assert [it.text for it in brief.key_facts] == [FACTS[2], FACTS[0], FACTS[1]]
+    assert facts_list.item(0).text().startswith("1. the 1.3 million")
+
+    # undo twice (both moves), redo once
+    press(qtbot, facts_list, Qt.Key_Z, Qt.ControlModifier)
+    press(qtbot, facts_list, Qt.Key_Z, Qt.ControlModifier)
+    assert [it.text for it in brief.key_facts] == FACTS
+    press(qtbot, facts_list, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert [it.text for it in brief.key_facts] == [FACTS[0], FACTS[2], FACTS[1]]
+    expected = brief.snapshot()
+
+    # save: Ctrl+S asks where the first time
+    target = tmp_path / "troops.brief"
+    press(qtbot, window, Qt.Key_S, Qt.ControlModifier)
+    dialog = window.save_dialog
+    assert dialog.isVisible() and dialog.selectedFiles()[0].endswith(".brief")
+    with qtbot.waitSignal(window.saved):
+        dialog.selectFile(str(target))
+        dialog.accept()
+    assert not window.windowTitle().startswith("*")
+    assert load_brief(target)[0] == expected
+
+    window.close()
+    assert not window.isVisible()  # saved: closing asks nothing
+    again = open_main_window(target)
+    qtbot.addWidget(again)
+    assert again.document.brief == expected
+    caption = again.brief_pane.lists[EXPERT_ASSESSMENTS].item(0).text()
+    assert caption.endswith(
+        "— Jean-Marc Sorel, director of the Sorbonne Institute for Research in International Law (IREDIES)"
+    )
+    again.close()
+
+
+def test_a_taken_span_is_refused_naming_its_item(window, qtbot):
+    activate(qtbot, window)
+    select_text(window, FACTS[0])
+    press(qtbot, window.article_view, Qt.Key_1, Qt.ControlModifier)
+    start = window.article_view.toPlainText().index(FACTS[0])
+    select(window, start + 10, start + 40)
+    with qtbot.waitSignal(window.error_reported) as error:
+        press(qtbot, window.article_view, Qt.Key_2, Qt.ControlModifier)
+    assert error.args[0].startswith("That passage is already in the brief as key fact 1: “The Pentagon")
+    assert window.assessment_dialog is None
+    assert len(window.document.brief.key_facts) == 1 and not window.document.brief.expert_assessments
+
+
+def test_nothing_selected_says_what_to_do(window, qtbot):
+    activate(qtbot, window)
+    window.article_view.moveCursor(QTextCursor.Start)
+    with qtbot.waitSignal(window.error_reported) as error:
+        press(qtbot, window.article_view, Qt.Key_1, Qt.ControlModifier)
+    assert "Select a passage" in error.args[0]
+    assert window.undo_stack.count() == 0
+
+
+def test_delete_move_between_sections_sort_and_undo_in_one_step(window, qtbot):
+    activate(qtbot, window)
+    brief = window.document.brief
+    add_facts(qtbot, window, reversed(FACTS))  # in reverse article order
+    window.sort_action.trigger()
+    assert [it.text for it in brief.key_facts] == FACTS
+    facts_list = window.brief_pane.lists[KEY_FACTS]
+    facts_list.setFocus()
+    facts_list.selectAll()
+    press(qtbot, facts_list, Qt.Key_Delete)
+    assert brief.key_facts == ()
+    press(qtbot, facts_list, Qt.Key_Z, Qt.ControlModifier)  # one undo puts all three back, in order
+    assert [it.text for it in brief.key_facts] == FACTS
+
+    window.brief_pane.select_item(brief.key_facts[1].id, focus=True)
+    press(qtbot, facts_list, Qt.Key_M, Qt.ControlModifier)
+    assert [it.text for it in brief.expert_assessments] == [FACTS[1]]
+    press(qtbot, facts_list, Qt.Key_Z, Qt.ControlModifier)
+    assert [it.text for it in brief.key_facts] == FACTS and brief.expert_assessments == ()
+
+
+def test_drag_an_item_onto_the_other_list_and_within_a_list(window, qtbot):
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    activate(qtbot, window)
+    brief = window.document.brief
+    add_facts(qtbot, window, FACTS)
+    facts, quotes = window.brief_pane.lists[KEY_FACTS], window.brief_pane.lists[EXPERT_ASSESSMENTS]
+    qtbot.waitUntil(lambda: facts.count() == 3)
+
+    def drop(source_list, target_list, point):
+        mime = source_list.model().mimeData(source_list.selectedIndexes())
+        event = QDropEvent(QPointF(point), Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier)
+        event.source = lambda: source_list  # what Qt reports for a drag started in this process
+        target_list.dropEvent(event)
+        assert isinstance(mime, QMimeData)
+
+    # the first fact dropped below the last one
+    facts.setCurrentRow(0)
+    drop(facts, facts, facts.visualItemRect(facts.item(2)).bottomLeft() - facts.rect().topLeft())
+    assert [it.text for it in brief.key_facts] == [FACTS[1], FACTS[2], FACTS[0]]
+    # the (now) first fact dragged onto the empty assessments list
+    facts.setCurrentRow(0)
+    drop(facts, quotes, quotes.rect().center())
+    assert [it.text for it in brief.expert_assessments] == [FACTS[1]]
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert [it.text for it in brief.key_facts] == FACTS
+
+
+def test_clicking_an_item_shows_its_passage_and_clicking_a_passage_selects_its_item(window, qtbot):
+    activate(qtbot, window)
+    brief = window.document.brief
+    add_facts(qtbot, window, FACTS)
+    window.article_view.moveCursor(QTextCursor.Start)
+    facts = window.brief_pane.lists[KEY_FACTS]
+    qtbot.mouseClick(facts.viewport(), Qt.LeftButton, pos=facts.visualItemRect(facts.item(1)).center())
+    assert window.article_view.textCursor().selectedText() == FACTS[1]
+
+    # a click inside the third fact's passage in the article selects that item
+    facts.clearSelection()
+    start = window.article_view.toPlainText().index(FACTS[2]) + 5
+    cursor = window.article_view.textCursor()
+    cursor.setPosition(start)
+    window.article_view.setTextCursor(cursor)
+    assert window.brief_pane.current_item().id == brief.key_facts[2].id
+
+
+def test_editing_fields_and_item_details_is_undoable(window, qtbot):
+    activate(qtbot, window)
+    brief = window.document.brief
+    add_assessment(qtbot, window, SOREL)
+    window.brief_pane.select_item(brief.expert_assessments[0].id)
+    note = window.brief_pane.item_editors["note"]
+    note.setFocus()
+    qtbot.keyClicks(note, "Contradicts the Pentagon's reading")
+    press(qtbot, note, Qt.Key_Return)
+    assert brief.expert_assessments[0].note == "Contradicts the Pentagon's reading"
+
+    window.brief_pane.setCurrentIndex(1)
+    bluf = window.brief_pane.field_editors["bluf"]
+    bluf.setFocus()
+    qtbot.keyClicks(bluf, "North Korean troops <b>& shells</b> reach Russia.")
+    qtbot.waitUntil(lambda: brief.bluf == "North Korean troops <b>& shells</b> reach Russia.")  # after a pause
+    date = window.brief_pane.field_editors["date"]
+    date.setFocus()
+    date.selectAll()
+    qtbot.keyClicks(date, "28 October")
+    with qtbot.waitSignal(window.error_reported) as error:
+        press(qtbot, date, Qt.Key_Return)
+    assert "date" in error.args[0]
+    assert date.text() == brief.date  # the bad value is not kept
+
+    window.undo_stack.undo()
+    assert brief.bluf == "" and window.brief_pane.field_editors["bluf"].toPlainText() == ""
+    window.undo_stack.undo()
+    assert brief.expert_assessments[0].note == ""
+
+
+def test_unsaved_changes_are_asked_about_before_closing(window, qtbot, tmp_path):
+    activate(qtbot, window)
+    select_text(window, FACTS[0])
+    press(qtbot, window.article_view, Qt.Key_1, Qt.ControlModifier)
+    window.close()
+    assert window.isVisible()
+    prompt = window.prompt
+    assert prompt.isVisible() and "Save the changes" in prompt.text()
+    prompt.button(QMessageBox.Cancel).click()
+    assert window.isVisible() and len(window.document.brief.key_facts) == 1
+
+    window.close()
+    window.prompt.button(QMessageBox.Discard).click()
+    assert not window.isVisible()
+
+
+def test_opening_another_file_with_unsaved_changes_can_save_first(window, qtbot, tmp_path):
+    activate(qtbot, window)
+    select_text(window, FACTS[0])
+    press(qtbot, window.article_view, Qt.Key_1, Qt.ControlModifier)
+    window.document.path = tmp_path / "first.brief"  # as if saved once before
+    other = tmp_path / "other.txt"
+    other.write_text("Other article\n\nThe ministry said exports rose 4% in May.\n", "utf-8")
+    window.request_open(other)
+    assert window.document.brief.key_facts  # nothing happens until the question is answered
+    with qtbot.waitSignal(window.document_changed):
+        window.prompt.button(QMessageBox.Save).click()
+    assert len(load_brief(tmp_path / "first.brief")[0].key_facts) == 1
+    assert window.document.brief.title == "Other article" and window.document.path is None
+
+
+def test_a_dropped_file_opens(window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    dropped = tmp_path / "dropped.txt"
+    dropped.write_text("Dropped article\n\nThe port handled 2.1 million containers in 2023.\n", "utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    with qtbot.waitSignal(window.document_changed):
+        QApplication.sendEvent(window, QDropEvent(QPoint(50, 50), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    assert window.document.brief.title == "Dropped article"
+    assert "2.1 million containers" in window.article_view.toPlainText()
+
+
+def test_paste_as_a_new_article(window, qtbot):
+    activate(qtbot, window)
+    QApplication.clipboard().setText("Pasted headline\n\nThe central bank held rates at 4.5% on Thursday.")
+    press(qtbot, window, Qt.Key_V, Qt.ControlModifier | Qt.ShiftModifier)
+    assert window.document.brief.title == "Pasted headline"
+    assert window.article_view.toPlainText().startswith("Pasted headline\n\nThe central bank")
