@@ -23,7 +23,7 @@ SPEECH_VERBS = (
     "observes|wrote|writes|stated|commented|highlighted|highlights|pointed out|points out|"
     "concluded|concludes|expects|expected|contends|contended|maintains|maintained|"
     "asserted|asserts|declared|declares|claimed|remarked|continued|replied|replies|"
-    "responded|responds|testified|testifies|urged|urges|agreed|agrees|worried|worries"
+    "responded|responds|testified|testifies|urged|urges|agreed|agrees|worried|worries|spoke|speaks"
 )
 TITLES = (
     "President|Vice President|Prime Minister|Deputy Minister|Minister|Secretary|Deputy Secretary|"
@@ -41,6 +41,11 @@ _ROLE_NOUNS = (
 )
 _APPOSITION = rf"(?:(?:a|an|the)\s+)?(?:[\w\-’']+\s+){{0,3}}(?:{_ROLE_NOUNS})\b[^,.;:!?“”\"]*"
 _ADVERB = r"(?:(?:further|also|later|then|again|once|\w+ly)\s+)?"
+_NOT_NAMES = {
+    "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "But", "And", "Or", "So",
+    "While", "However", "Later", "Earlier", "Then", "Also", "Still", "Yet", "Now", "Today", "Yesterday", "Meanwhile",
+    "Moreover", "Furthermore", "Instead", "Last", "Next", "On", "In", "At", "As", "When", "After", "Before",
+}  # fmt: skip
 _PRONOUNS = r"\b(?:he|she|they)\b"
 
 _PATTERNS = [
@@ -96,8 +101,10 @@ def full_name(text: str, name: str, before: int) -> str:
         return name
     best = name
     for m in regex.finditer(rf"(?P<name>{NAME})", text[:before], regex.V1):
-        if m["name"].split()[-1] == name and len(m["name"]) > len(best):
-            best = m["name"]
+        words = [w for w in m["name"].split() if w not in _NOT_NAMES and not regex.fullmatch(TITLES, w)]
+        # the family name last ("Jean-Marc Sorel") or first ("Lee Min-ho")
+        if words and name in (words[0], words[-1]) and len(" ".join(words)) > len(best):
+            best = " ".join(words)
     return best
 
 
@@ -107,11 +114,14 @@ def attribution_in(text: str, start: int, end: int) -> tuple[str, str, int] | No
     found = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(window):
-            name = m["name"]
-            if name.endswith(".") and len(name.split()[-1]) > 2:  # a sentence's full stop, not an initial
-                name = name[:-1]
-            if name.split()[0] in {"The", "This", "That", "It", "But", "And", "While", "However"}:
+            words = m["name"].split()
+            while words and words[0] in _NOT_NAMES:  # "Later Lee said": the sentence's first word is no name
+                words.pop(0)
+            if not words:
                 continue
+            name = " ".join(words)
+            if name.endswith(".") and len(words[-1]) > 2:  # a sentence's full stop, not an initial
+                name = name[:-1]
             title = m.groupdict().get("title")
             found.append((m.start(), name, _clean_affiliation(m.groupdict().get("aff"), title)))
     if not found:
