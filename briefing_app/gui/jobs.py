@@ -19,8 +19,9 @@ from ..core.errors import BriefingError
 class Job:
     """Run ``work(progress=...)`` in a thread; ``progress`` takes a fraction from 0 to 1."""
 
-    def __init__(self, name: str, work: Callable[..., object]) -> None:
+    def __init__(self, name: str, work: Callable[..., object], then: Callable[[object], None] | None = None) -> None:
         self.name = name
+        self.then = then  # what the window does with the result, on the GUI thread
         self.percent = 0
         self.result = None
         self.error: str | None = None  # one line for the user, if it failed

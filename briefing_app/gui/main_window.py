@@ -489,8 +489,7 @@ class MainWindow(QMainWindow):
         if self.loads.busy:
             self.statusBar().showMessage("Another article is still loading…", 3000)
             return False
-        job = Job("loading the article", partial(load_article, path, encoding=encoding))
-        job.then = then
+        job = Job("loading the article", partial(load_article, path, encoding=encoding), then)
         self.load_progress.setValue(0)
         self.load_progress.show()
         self.statusBar().showMessage(f"Loading {path}…")
