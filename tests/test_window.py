@@ -58,7 +58,7 @@ def test_markup_in_an_article_is_shown_literally(window, tmp_path):
 
 
 def test_menu_actions_and_shortcuts(window):
-    assert window.open_article_action.shortcut() == QKeySequence(QKeySequence.Open)
+    assert window.open_action.shortcut() == QKeySequence(QKeySequence.Open)
     assert window.quit_action.shortcut() == QKeySequence(QKeySequence.Quit)
     window.quit_action.trigger()
     assert not window.isVisible()

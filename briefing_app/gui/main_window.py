@@ -142,7 +142,6 @@ class MainWindow(QMainWindow):
         self.open_action = a(
             "&Open…", self.choose_file, QKeySequence.Open, "Open a brief, or an article for a new brief"
         )
-        self.open_article_action = self.open_action
         self.add_source_action = a("Add &source…", self.choose_source, None, "Add another article to this brief")
         self.paste_action = a("New brief from &pasted text", self.paste_article, "Ctrl+Shift+V",
                               "Start a new brief on the text in the clipboard")  # fmt: skip
