@@ -90,3 +90,34 @@ def run_export(args: argparse.Namespace) -> int:
     result = export_pdf(brief, args.output, page_size=args.page_size)
     print(f"Exported {result.pages} page(s) to {result.path}")
     return 0
+
+
+def _suggest_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("article", metavar="ARTICLE", help="the article to read (text, HTML, PDF or Word)")
+    p.add_argument("--json", action="store_true", help="print one JSON object (the format in the README)")
+    p.add_argument("--encoding", default=None, help="the article's text encoding, if not detected right")
+
+
+@command("suggest", "propose key facts, expert assessments and rhetoric to flag in ARTICLE", _suggest_arguments)
+def run_suggest(args: argparse.Namespace) -> int:
+    import json
+
+    from .core.loaders import load_article
+    from .core.suggest import suggest
+
+    article = load_article(args.article, encoding=args.encoding)
+    found = suggest(article.text)
+    if args.json:
+        out = {
+            "article": {"title": article.title, "chars": len(article.text)},
+            "suggestions": [s.as_json() for s in found],
+        }
+        json.dump(out, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    names = {"key_fact": "fact", "expert_assessment": "assessment", "opinion": "opinion"}
+    for s in found:
+        who = f" — {s.speaker}" + (f", {s.affiliation}" if s.affiliation else "") if s.speaker else ""
+        group = f" [{s.group}]" if s.group else ""
+        print(f"{names[s.kind]:<10} {s.confidence:.2f} ¶{s.paragraph + 1}{group}  {s.text}{who}")
+    return 0

@@ -1,0 +1,219 @@
+"""The suggestion engine: candidate key facts, expert assessments and rhetoric in an article.
+
+``suggest(text)`` reads the article once, in order: paragraphs and speaker labels, sentences and
+clauses (``segment``), who speaks in each sentence (``people``), what each clause is
+(``classify``), and which candidates restate each other (``restatements``). Everything is rules
+over regular expressions: no model, no network, linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from . import lexicon as lx
+from .classify import classify, rhetoric
+from .people import NOBODY, People, Speaker, attribution, narrator_labels
+from .restatements import group, wording
+from .segment import Block, Sentence, blocks
+
+KINDS = ("key_fact", "expert_assessment", "opinion")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    affiliation: str | None
+    confidence: float
+    group: str | None = None
+    paragraph: int = 0
+
+    def as_json(self) -> dict:
+        return {
+            "kind": self.kind, "start": self.start, "end": self.end, "text": self.text,
+            "speaker": self.speaker, "affiliation": self.affiliation,
+            "confidence": self.confidence, "group": self.group,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One sentence as the engine reads it: where it is, who says it, and the context it needs."""
+
+    block: Block
+    sentence: Sentence
+    said: Speaker
+    last: Speaker  # the last named speaker so far, for "she said" in a later clause
+    in_transcript: bool
+
+
+def read(text: str, people: People | None = None) -> Iterator[Reading]:
+    """The article's sentences in reading order, each with its speaker (headings left out)."""
+    people = people or People(text)
+    paras = blocks(text)
+    speakers = _label_speakers(text, paras, people)
+    last: Speaker = NOBODY
+    for block in paras:
+        if _is_heading(text, block):
+            continue
+        label_speaker = speakers.get(block.index)
+        previous: Speaker = NOBODY
+        for sentence in block.sentences:
+            said = _sentence_speaker(people, text, sentence, label_speaker, last, previous)
+            if said.kind == "person" and said.name:
+                last = said
+            previous = said
+            yield Reading(block, sentence, said, last, label_speaker is not None)
+
+
+def speaker_at(text: str, start: int, end: int) -> Speaker:
+    """Who says the passage ``text[start:end]``: the speaker of the sentence holding its start."""
+    for r in read(text):
+        if r.sentence.end > start and r.sentence.start < max(end, start + 1):
+            return r.said
+    return NOBODY
+
+
+def suggest(text: str) -> list[Suggestion]:
+    """Suggestions for ``text`` in reading order, restatements folded into the best-sourced one."""
+    people = People(text)
+    readings = list(read(text, people))
+    rhetorical = {
+        (r.sentence.start, r.sentence.end): rhetoric(text[r.sentence.start : r.sentence.end]) for r in readings
+    }
+    tone: dict[int, float] = {}
+    for r in readings:
+        tone.setdefault(r.block.index, _tone(r.block, rhetorical))
+    found: list[Suggestion] = []
+    for r in readings:
+        score = rhetorical[r.sentence.start, r.sentence.end]
+        found.extend(_suggest_sentence(people, text, r.sentence, r.said, r.last, r.in_transcript, tone, score))
+    return _fold_restatements(text, found, tone)
+
+
+def _is_heading(text: str, block: Block) -> bool:
+    """A title, a section heading or a dateline: short, and unpunctuated or in title case."""
+    words = text[block.body_start : block.end].split()
+    if len(words) >= 16:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised > 0.6 * len(words) or not words[-1].rstrip("”’\"') ").endswith((".", "!", "?", "…"))
+
+
+def _tone(block: Block, rhetorical: dict) -> float:
+    """The share of a paragraph's sentences that are rhetoric: satire and commentary score high."""
+    return sum(rhetorical[s.start, s.end] >= 2 for s in block.sentences) / len(block.sentences)
+
+
+def _label_speakers(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:
+    """In a transcript (two or more labelled paragraphs), the speaker of each paragraph; a paragraph
+    without a label continues the last label's speaker. The reporter of a script speaks as prose."""
+    labelled: dict[str, list[tuple[int, int]]] = {}
+    for b in paras:
+        if b.label:
+            labelled.setdefault(b.label, []).append((b.start, b.end))
+    if sum(len(v) for v in labelled.values()) < 2:
+        return {}
+    narrators = narrator_labels(text, labelled)
+    resolved = {label: (NOBODY if label in narrators else people.for_label(label)) for label in labelled}
+    out: dict[int, Speaker] = {}
+    current = None
+    for b in paras:
+        if b.label:
+            current = resolved[b.label]
+        if current is not None:
+            out[b.index] = current
+    return out
+
+
+def _sentence_speaker(
+    people: People, text: str, s: Sentence, label: Speaker | None, last: Speaker, previous: Speaker
+) -> Speaker:
+    if label is not None and label.kind == "person":
+        return label  # in a transcript, each speaker's own words
+    said = attribution(people, text, s.start, s.end)
+    if said.kind == "person" and not said.name:
+        # "she said", "the researcher concludes": the last named speaker
+        return replace(last, how=said.how) if last.name else NOBODY
+    if said is NOBODY and previous.kind == "person" and _continues_quote(text, s):
+        return replace(previous, how="continued")
+    return said
+
+
+def _continues_quote(text: str, s: Sentence) -> bool:
+    """A sentence opening with a quotation mark and naming nobody goes on with the last quotation."""
+    return text[s.start] in '“"‘'
+
+
+def _suggest_sentence(
+    people: People,
+    text: str,
+    s: Sentence,
+    said: Speaker,
+    last: Speaker,
+    in_transcript: bool,
+    tone: dict,
+    rhetoric_score: float,
+) -> list[Suggestion]:
+    sentence = text[s.start : s.end]
+    if rhetoric_score >= 2:
+        confidence = round(min(0.95, 0.4 + 0.1 * rhetoric_score), 2)
+        return [Suggestion("opinion", s.start, s.end, sentence, None, None, confidence, None, s.paragraph)]
+    pieces = []
+    for c in s.clauses:
+        own = attribution(people, text, c.start, c.end) if len(s.clauses) > 1 else NOBODY
+        if own.kind == "person" and not own.name:
+            own = replace(last, how=own.how) if last.name else NOBODY
+        speaker = own if own is not NOBODY and own.kind != "none" else said
+        after_fact = bool(pieces) and pieces[-1][2] is not None and pieces[-1][2][0] == "key_fact"
+        verdict = classify(text[c.start : c.end], speaker, in_transcript, after_fact)
+        pieces.append((c, speaker, verdict))
+    out: list[Suggestion] = []
+    for c, speaker, verdict in pieces:
+        if verdict is None:
+            continue
+        kind, confidence = verdict
+        if kind == "key_fact" and tone[s.paragraph] >= 0.5 and confidence < 0.5:
+            continue  # a loose figure in a paragraph of jokes is no fact to brief
+        confidence = round(max(0.05, confidence - 0.3 * tone[s.paragraph]), 2)
+        who = speaker.name if kind == "expert_assessment" else None
+        aff = (speaker.affiliation or None) if kind == "expert_assessment" else None
+        prev = out[-1] if out else None
+        if prev and prev.kind == kind and prev.speaker == who:
+            merged = text[prev.start : c.end]
+            out[-1] = replace(prev, end=c.end, text=merged, confidence=max(prev.confidence, confidence))
+        else:
+            out.append(Suggestion(kind, c.start, c.end, text[c.start : c.end], who, aff, confidence, None, s.paragraph))
+    return out
+
+
+def _fold_restatements(text: str, found: list[Suggestion], tone: dict) -> list[Suggestion]:
+    """Keep one suggestion per restated fact (and per assessment a speaker makes twice)."""
+
+    def quality(i: int) -> float:
+        # named sources and specifics first; a paragraph of jokes last
+        s = found[i]
+        sourced = 1.0 if lx.SOURCED.search(s.text) else 0.0
+        specific = len(lx.DIGITS.findall(s.text)) + 0.2 * sum(w[:1].isupper() for w in s.text.split()[1:])
+        return s.confidence + sourced + 0.3 * specific - 2.0 * tone[s.paragraph]
+
+    wordings = {i: wording(s.text) for i, s in enumerate(found) if s.kind != "opinion"}
+
+    groups: dict[int, str] = {}
+    drop: set[int] = set()
+    for kind in ("key_fact", "expert_assessment"):
+        by_speaker: dict[str | None, list[int]] = {}
+        for i, s in enumerate(found):
+            if s.kind == kind:
+                by_speaker.setdefault(s.speaker, []).append(i)
+        for candidates in by_speaker.values():
+            for member, keeper in group(
+                candidates, wordings.__getitem__, quality, lambda i: found[i].paragraph
+            ).items():
+                groups.setdefault(candidates[keeper], f"g{len(groups) + 1}")
+                drop.add(candidates[member])
+    return [replace(s, group=groups.get(i)) for i, s in enumerate(found) if i not in drop]

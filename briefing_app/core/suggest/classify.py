@@ -1,0 +1,103 @@
+"""Deciding what one clause is: a key fact, an expert assessment, rhetoric, or nothing to brief.
+
+A clause is weighed on two scales. Fact weight comes from what can be checked: figures in digits,
+dates, counts in words, event verbs ("signed", "confirmed", "rejected"), and a study or report with
+what it found. Judgement weight comes from evaluations, forecasts, hedges and beliefs ("serious",
+"expected", "likely", "must", "believes"). Who speaks decides how the two are read:
+
+- a named person: a judgement is an expert assessment; a figure stated flatly is a fact;
+- an institution or unnamed people ("officials said", "the ministry says"): only their figures and
+  findings are facts; their views are never assessments;
+- nobody (the reporter's own prose): a clause with enough fact weight and little judgement is a fact.
+
+Rhetoric (exclamations, questions, similes, asides to the reader) is opinion whoever speaks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .people import Speaker
+
+
+@dataclass(frozen=True)
+class Weights:
+    fact: float
+    judgement: float
+    digits: int
+    noise: int
+    finding: bool
+
+
+def weigh(clause: str, speaker: Speaker) -> Weights:
+    digits = len(lx.DIGITS.findall(clause))
+    fact = 2.5 * min(digits, 2)
+    fact += 1.5 * min(len(lx.DATE.findall(clause)), 1)
+    fact += 0.75 * min(len(lx.NUMBER_WORDS.findall(clause)), 2)
+    fact += min(len(lx.EVENT_VERBS.findall(clause)), 2)
+    fact += 0.5 * min(len(lx.EVENT_NOUNS.findall(clause)), 2)
+    finding = speaker.kind == "finding" or bool(lx.FINDING.search(clause))
+    if finding:
+        fact += 2.0
+    # each judgement word counts once: saying "challenges" twice is no stronger a judgement
+    judgement = len({m.lower() for m in lx.JUDGEMENT.findall(clause)})
+    judgement += 0.5 * min(len(lx.WEAK_JUDGEMENT.findall(clause)), 2)
+    if lx.PARTICIPATION.search(clause):
+        fact += 2.0
+    return Weights(fact, judgement, digits, len(lx.NOISE.findall(clause)), finding)
+
+
+def rhetoric(sentence: str) -> float:
+    """How plainly a sentence is rhetoric rather than statement; 2 or more is opinion."""
+    s = sentence.rstrip("”’\"') ")
+    score = 0.0
+    if s.endswith("!"):
+        score += 2
+    if s.endswith("?"):
+        score += 2
+    score += 2 * len(lx.SIMILE.findall(sentence))
+    if lx.INTERJECTION.search(sentence):
+        score += 1
+    score += len(lx.READER.findall(sentence))
+    return score
+
+
+def classify(
+    clause: str, speaker: Speaker, in_transcript: bool, continues_fact: bool = False
+) -> tuple[str, float] | None:
+    """("key_fact" | "expert_assessment", confidence) for one clause, or None for nothing to brief.
+
+    ``continues_fact``: the clause before it in the sentence is a fact; a figure of its own then
+    carries it even against some judgement ("…; however, this figure remains insufficient …").
+    """
+    w = weigh(clause, speaker)
+    strong_judgement = w.judgement >= 1
+    if lx.AUDIENCE.search(clause):
+        return "key_fact", _confidence(0.5, w.fact)  # the frame of a speech: who addressed whom
+    if w.finding and not (speaker.kind == "person" and speaker.name):
+        return "key_fact", _confidence(0.5, w.fact)  # a study and what it found
+    if speaker.kind == "person" and speaker.name:
+        if w.noise and not w.digits and not lx.PARTICIPATION.search(clause):
+            return None
+        if (w.digits or w.finding) and w.fact > w.judgement:
+            return "key_fact", _confidence(0.55, w.fact - w.judgement)
+        if strong_judgement or lx.QUOTATION.search(clause):
+            explicit = speaker.how in {"reported", "according", "quote"}
+            return "expert_assessment", _confidence(0.5 + 0.1 * explicit, w.judgement)
+        if w.fact >= 1:
+            return "key_fact", _confidence(0.45, w.fact)
+        return None
+    if speaker.kind in {"reported", "finding"}:
+        if (w.finding or w.digits) and w.fact >= w.judgement:
+            return "key_fact", _confidence(0.5, w.fact - w.judgement)
+        return None
+    if in_transcript and w.noise or lx.HEARSAY.search(clause):
+        return None
+    if w.fact >= 1 and w.fact >= w.judgement + (0 if continues_fact and w.digits else 0.5):
+        return "key_fact", _confidence(0.35 + (0.1 if w.digits else 0), w.fact - w.judgement)
+    return None
+
+
+def _confidence(base: float, margin: float) -> float:
+    return round(min(0.97, max(0.05, base + 0.08 * margin)), 2)

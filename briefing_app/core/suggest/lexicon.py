@@ -1,0 +1,206 @@
+"""The word lists behind the suggestion rules, kept apart from the rules so both stay readable.
+
+Each list is a regular-expression alternation matched case-insensitively on word boundaries.
+The lists are about kinds of words (dates, judgements, hedges, rhetoric), never about one article.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import regex
+
+_TOKENS = regex.compile(r"\p{L}[\p{L}\-’']*", regex.V1)
+_PLAIN = regex.compile(r"[\w\-’']+")
+_STEM = regex.compile(r"([\w\-]+)\\w\*")
+_OPTIONAL_END = regex.compile(r"([\w\-]+)(?:\(\?:(\w+)\)\?|(\w)\?)")
+
+
+@lru_cache(maxsize=16)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKENS.findall(text.lower()))
+
+
+class WordList:
+    """A case-insensitive list of words, stems (``expect\\w*``) and phrases, counted in a text.
+
+    Single words and stems are looked up in the text's tokens (a set lookup per token); only the
+    phrases and patterns go to a regular expression. One big alternation run at every position of
+    every clause was most of the engine's time.
+    """
+
+    def __init__(self, alternatives: str):
+        self.exact: set[str] = set()
+        stems: list[str] = []
+        rest: list[str] = []
+        for alt in _top_level(alternatives):
+            if _PLAIN.fullmatch(alt):
+                self.exact.add(alt.lower())
+            elif m := _STEM.fullmatch(alt):
+                stems.append(m[1].lower())
+            elif m := _OPTIONAL_END.fullmatch(alt):
+                self.exact.update({m[1].lower(), (m[1] + (m[2] or m[3])).lower()})
+            else:
+                rest.append(alt)
+        self.stems = tuple(stems)
+        # the standard library's engine, case-sensitive on lower-cased text, is several times faster here
+        # than a case-insensitive match
+        self.pattern = re.compile(r"\b(?:" + "|".join(rest).lower() + r")\b") if rest else None
+        # a literal word each phrase must contain: the regex runs only when one of them is in the text
+        anchors = [_anchor(alt) for alt in rest]
+        self.anchors = None if "" in anchors else tuple(set(anchors))
+
+    def findall(self, text: str) -> list[str]:
+        found = [t for t in _tokens(text) if t in self.exact or (self.stems and t.startswith(self.stems))]
+        if self.pattern is not None:
+            low = _lower(text)
+            if self.anchors is None or any(a in low for a in self.anchors):
+                found += self.pattern.findall(low)
+        return found
+
+    def search(self, text: str) -> bool:
+        return bool(self.findall(text))
+
+
+@lru_cache(maxsize=16)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+def _anchor(alternative: str) -> str:
+    """The longest run of letters outside brackets in one alternative ("" when there is none)."""
+    depth, outside = 0, []
+    for ch in alternative:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            outside.append(" ")
+        elif depth == 0:
+            outside.append(ch)
+        else:
+            outside.append(" ")
+    text = "".join(outside)
+    # a letter before ? or * is optional; a backslash starts a class such as \w or \s
+    text = regex.sub(r"\\.|.[?*]", " ", text)
+    runs = regex.findall(r"[a-z]{2,}", text.lower())
+    return max(runs, key=len) if runs else ""
+
+
+def _top_level(alternatives: str) -> list[str]:
+    """The alternatives of ``a|b(?:c|d)|e``, split only where no bracket is open."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(alternatives):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(alternatives[start:i])
+            start = i + 1
+    out.append(alternatives[start:])
+    return out
+
+
+def words(*alternatives: str) -> WordList:
+    return WordList("|".join(alternatives))
+
+
+MONTHS = (
+    r"January|February|March|April|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+)
+# Checkable anchors: a figure written in digits is the strongest sign of a fact.
+DIGITS = regex.compile(r"(?<![\p{L}])\p{Nd}[\p{Nd},.]*")
+DATE = regex.compile(
+    rf"\b(?:(?:{MONTHS})(?!\w)|May\s+\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|(?:last|earlier this|this|next|later this)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b"
+    r"|(?:yesterday|since the \w+ of))",
+    regex.V1,
+)
+NUMBER_WORDS = words(
+    "millions?|billions?|trillions?|thousands?|hundreds?|dozens?|percent|per cent|half|quarter|"
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred"
+)
+EVENT_VERBS = words(
+    "confirmed|signed|announced|approved|rejected|released|launched|completed|delivered|dispatched|"
+    "deployed|supplied|sent|killed|wounded|injured|arrested|detained|elected|appointed|nominated|passed|"
+    "failed to pass|adopted|ratified|vetoed|invaded|attacked|struck|seized|captured|funded|financed|"
+    "(?:co-)?chaired|headed|met with|visited|called for|ordered|imposed|lifted|banned|published|fell|"
+    "rose|increased|decreased|declined|dropped|grew|recruited|recruiting|resigned|fired|sued|charged|"
+    "convicted|sentenced|acquired|merged|closed|opened|built|joined by|agreed to|voted|withdrew|"
+    "evacuated|hit|shot|bombed|fired on|raised|cut|slated for|supplied|supplying|sending|held talks|"
+    "took office|came into force|went into effect|has been added|have been added|were added|lost"
+)
+EVENT_NOUNS = words(
+    "agreement|treaty|accord|deal|deployment|sanctions|election|ceasefire|truce|summit|law|bill|"
+    "resolution|decree|ban|embargo|invasion|offensive|attack|strike|contract|budget|tariffs?|census|"
+    "visit|trip|speech|hearing|vote|merger|acquisition|lawsuit|indictment|verdict"
+)
+# A study, report or survey and what it found is an event, even in reported speech.
+FINDING = WordList(
+    r"\b(?:according to (?:a |the |new |recent )*(?:study|report|research|survey|data|analysis|poll)"
+    r"|(?:study|report|research|survey|data|analysis|poll|trial|census|review|assessment)\b[^.;:!?]{0,110}?"
+    r"\b(?:says|said|found|finds|shows|showed|shown|indicated|indicates|concluded|concludes|estimates|"
+    r"estimated|revealed|reveals|suggests|suggested|does not|did not)\b"
+    r"|\b(?:agreement|treaty|accord|law|act|resolution|clause|constitution|charter|contract|decree)\s+"
+    r"(?:ensures|provides|stipulates|requires|commits|guarantees|states|obliges|bans|allows)\b)",
+)
+# Judgement: evaluations, forecasts, hedges, beliefs. Each hit adds one to a clause's judgement weight.
+JUDGEMENT = words(
+    r"serious|seriously|critical|crucial|vital|essential|significant(?:ly)?|important|extraordinary|"
+    r"unprecedented|positive|negative|good|bad|better|worse|best|worst|greatest|broken|dangerous|"
+    r"risky|risks?|threat|threatens?|achievable|possible|impossible|difficult|easy|effective|ineffective|"
+    r"insufficient|sufficient|adequate|inadequate|severe|grave|strong|weak|weakness|fragile|stable|"
+    r"steady|deteriorat\w*|improv\w*|worsen\w*|escalat\w*|progress|success|successful|failure|"
+    r"failing|mistake|wrong|concern\w*|worr\w*|fear\w*|hope\w*|doubt\w*|problem\w*|challenge\w*|"
+    r"likely|unlikely|likelihood|probabl\w*|possibl\w*|perhaps|potential(?:ly)?|expect\w*|forecast\w*|"
+    r"predict\w*|anticipat\w*|project(?:ed|s|ion)|estimat\w*|must|should|ought|need to|needs to|"
+    r"have to|has to|had better|up to (?:Congress|us|them|you|the)|appears?|appeared|seems?|seemed|"
+    r"believes?|believed|thinks?|thought|considers?|usually|generally|typically|"
+    r"almost always|often|rarely|tends? to|in (?:practical|real) terms|strategically|effectively|"
+    r"determinant|major|higher|lower|greater|lesser|more likely|less likely|"
+    r"only a|just a|merely|too|enough|far from|long way|reality|truth|clearly|obviously|"
+    r"undoubtedly|certainly|closely|"
+    r"cautions?|cautioned|warns?|warned|emphasi[sz]\w*|stress(?:es|ed)|argu\w*|insist\w*|conclud\w*|"
+    r"recommend\w*|urge[sd]?|could result|would (?:be|lead|mean|result)"
+)
+# Weak judgement: alone it does not make an assessment ("could discuss the issue later").
+WEAK_JUDGEMENT = words("could|may|might|would|can|will")
+# Pleasantries, procedure and statements of intent: nothing to brief.
+NOISE = words(
+    r"thank(?:s| you)?|welcome|good (?:morning|afternoon|evening)|glad|pleased|delighted|honou?red to|"
+    r"proud|grateful|gratitude|pleasure|look(?:ing)? forward|we will|I will|I'll|we'll|let me|"
+    r"I want to|we want to|(?:am|is|are|'m|’m|'re|’re) going to|plans? to|no plans|intends?|hold off|"
+    r"take (?:that|this|the) responsibility|I(?:'m|’m| am) here|we(?:'re|’re| are) here|"
+    r"hi,? everyone|nice to|it(?:'s|’s) good to be|(?:an?|this|today) (?:\w+ )?(?:important|great|good|historic|big|"
+    r"productive|special|wonderful) day"
+)
+# Rhetoric: similes, interjections, imperatives to the reader, colloquial asides.
+SIMILE = words(
+    r"(?:is|it(?:'s|’s)|are|was|sounds|feels|looks)\s+(?:a bit\s+|just\s+|kind of\s+|much\s+)?like",
+    r"think of it as|as if|as though|so to speak|if you will",
+)
+INTERJECTION = regex.compile(
+    r"^(?:[“\"‘]?)(?:Ah|Oh|Well|So|Hey|Wow|Alas|Look|Hold on|Let[’']s|Imagine|Picture this|Spoiler|Sure|"
+    r"Exciting|Absolutely|Probably not|Buckle up|Grab|Brace)\b",
+    regex.V1,
+)
+READER = words(r"let[’']s|you see|folks|buckle up|grab the|sit back|mind you|believe it or not|here[’']s the")
+# Words that show a statement has a source: the better-sourced of two restatements is proposed.
+SOURCED = regex.compile(r"\b(?:[Cc]onfirmed|[Aa]ccording to \p{Lu}|[Aa]nnounced|[Ss]tated|[Rr]eported(?:ly)?)\b")
+# Speaking to a named body is an event: "Yellen told the Economic Club of New York".
+AUDIENCE = regex.compile(
+    r"\b(?:told|addressed|testified before|briefed|in a speech (?:to|at|before))\s+(?:the\s+)?\p{Lu}[\p{L}.’'\-]*"
+    r"(?:\s+(?:(?:of|and|for|on|the)\s+)*\p{Lu}[\p{L}.’'\-]*)*$",
+    regex.V1,
+)
+# Hearsay is not a checkable fact, whatever figures it holds.
+HEARSAY = words(r"rumou?rs?(?: has it)?|allegedly|supposedly|it is said|speculat\w*|gossip")
+# A quotation of some length: a named person's own words.
+QUOTATION = regex.compile(r"[“\"][^”\"]{20,}[”\"]")
+# Who took part: "joined by Secretary Mayorkas", "accompanied by the foreign minister".
+PARTICIPATION = regex.compile(
+    r"\b(?:joined|accompanied|flanked|met) (?:by|with) (?:the\s+)?(?:\p{Lu}\p{Ll}+\.?\s+)+\p{Lu}", regex.V1
+)

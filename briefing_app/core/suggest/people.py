@@ -1,0 +1,384 @@
+"""The people an article names, and who is speaking in each sentence.
+
+``People`` reads the article once and records every person it names with the fullest form of the
+name and an affiliation (a title before the name, "X, a researcher at Y", "the director of Y, X",
+"X — Director of Y —", "X from Y"). A surname, a title or a transcript label then maps to that
+person. ``Speakers`` walks the sentences in reading order and tells, for each, whether a named
+person is speaking (and who), an institution or unnamed people are, or nobody is quoted at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_V = regex.V1
+# One capitalised word of a name or an organisation: "Jean-Marc", "McChrystal", "U.S.", "Kim", "Jong-un"
+_TITLE_ABBREVIATIONS = r"Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|Prof|St|Jr"
+_WORD = rf"\p{{Lu}}[\p{{L}}'’\-]*(?:\.(?=\p{{Lu}}\.)|(?<=\b\p{{Lu}}|\b(?:{_TITLE_ABBREVIATIONS}))\.)?(?:\p{{Lu}}\.)*"
+_PARTICLE = r"(?:de|del|della|der|di|da|du|van|von|bin|ibn|al|el|le|la|dos|das)"
+CAPRUN = rf"{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_WORD})*"
+_CAPRUN = regex.compile(CAPRUN, _V)
+
+TITLE_WORDS = frozenset(
+    "President Vice Prime Minister Deputy Secretary Undersecretary Under Senator Sen. Representative Rep. "
+    "Congressman Congresswoman Governor Gov. Mayor Ambassador General Gen. Admiral Adm. Colonel Col. "
+    "Lieutenant Lt. Major Maj. Captain Capt. Sergeant Sgt. Commander Dr. Doctor Professor Prof. Chairman "
+    "Chairwoman Chair Director Commissioner Chancellor Judge Justice Spokesman Spokeswoman Spokesperson "
+    "Mr. Mrs. Ms. Mx. Chief King Queen Prince Princess Pope Sheikh Emir Premier Speaker Leader Marshal "
+    "Attorney Inspector Superintendent Bishop Archbishop Rabbi Imam Father Sir Dame Lord Lady Madam".split()
+)
+_COURTESY = frozenset("Mr. Mrs. Ms. Mx. Dr. Doctor Sir Dame Madam Lord Lady".split())
+# Words that make a capitalised run an organisation or a place, not a person.
+ORG_WORDS = frozenset(
+    "Department Ministry Council Institute Institution Agency Office Committee Commission Bank Reserve Fund "
+    "Times Post Journal News Press Herald Tribune Guardian Telegraph Reuters Agence Associated Union "
+    "Organization Organisation Association Administration Pentagon Kremlin Congress Senate House Parliament "
+    "Court University College School Center Centre Service Services Forces Force Army Navy Corps Guard "
+    "Police Group Party Government Corporation Company Inc Ltd Foundation Club Society Board Authority "
+    "League Alliance Coalition Federation Network Hospital Clinic Laboratory Lab Program Programme Project "
+    "Initiative Network Media Radio Television TV Channel Magazine Review Monitor Watch Airport Station "
+    "Street Avenue Square Road Hills Mountains Mountain River Valley Island Islands Bay Gulf Coast Sea Lake "
+    "Ocean Peninsula Strait County City Province Region State States Kingdom Republic Emirates Territory "
+    "District North South East West Northeast Northwest Southeast Southwest Central New United Saudi Sri "
+    "Costa Hong Puerto Los Las San Santa Saint Sierra Burkina Cape El Great Holy Middle Far Type War Homeland "
+    "Security Defense Defence Affairs Justice Health Treasury Interior Commerce Energy Education Labor Labour "
+    "Transportation Agriculture Foreign Internal Human Development Trade Finance Economy National Federal "
+    "International Strategic Relations Research Studies Affairs Policy Military Nuclear Joint Staff".split()
+)
+SPEECH_VERBS = (
+    "said|says|say|saying|told|tells|warned|warns|cautioned|cautions|added|adds|noted|notes|explained|"
+    "explains|argued|argues|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|believes|believed|thinks|predicted|"
+    "predicts|estimated|estimates|suggested|suggests|suggest|insisted|insists|acknowledged|acknowledges|"
+    "observed|observes|wrote|writes|stated|states|commented|comments|highlighted|highlights|pointed out|"
+    "points out|concluded|concludes|expects|expected|contends|contended|maintains|maintained|asserted|"
+    "asserts|declared|declares|claimed|claims|remarked|remarks|replied|replies|responded|responds|"
+    "testified|testifies|urged|urges|agreed|agrees|worried|worries|fears|feared|reported|reports|"
+    "announced|announces|admitted|admits|conceded|concedes|recalled|recalls|described|describes|"
+    "called|calls|praised|praises|criticized|criticised|criticizes|criticises|forecast|forecasts|spoke|speaks"
+)
+ROLE_NOUNS = (
+    "researcher|professor|director|analyst|expert|economist|scientist|fellow|head|chief|chair|chairman|"
+    "chairwoman|president|minister|secretary|spokesman|spokeswoman|spokesperson|official|adviser|advisor|"
+    "commander|general|lecturer|dean|author|editor|correspondent|founder|ceo|executive|officer|manager|"
+    "specialist|strategist|historian|physician|doctor|epidemiologist|lawyer|ambassador|diplomat|senator|"
+    "representative|governor|mayor|member|partner|leader|coordinator|investigator|associate|consultant|"
+    "envoy|negotiator|administrator|commissioner|deputy|chancellor|judge|prosecutor|attorney|surgeon|"
+    "virologist|engineer|inspector|lieutenant|colonel|admiral|captain|sergeant|congresswoman|congressman"
+)
+_APPOSITION = (
+    rf"(?:(?:a|an|the)\s+)?(?:[\p{{Ll}}\-’'.]+\s+|\p{{Lu}}[\p{{L}}.\-]*\s+(?=[\p{{Ll}}\p{{Lu}}])){{0,4}}?"
+    rf"(?i:{ROLE_NOUNS})\b(?:[^,;“”\"\n.]|\.(?=\S))*"
+)
+_ADVERBS = r"(?:(?:further|also|later|then|again|once|still|now|too|repeatedly|\p{Ll}+ly|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*"  # noqa: E501
+_NOT_NAMES = frozenset(
+    "The This That These Those It He She They We I You But And Or So While However Later Earlier Then Also "
+    "Still Yet Now Today Yesterday Meanwhile Moreover Furthermore Instead Last Next On In At As When After "
+    "Before Following According Per If Although Though Because Since Despite By For From With Without Under "
+    "Asked Speaking Writing Madam Thank Welcome Well Hi Both Either Neither Some Many Most All Any Each".split()
+)
+_UNNAMED = regex.compile(
+    r"\b(?:officials?|experts?|analysts?|observers?|critics?|sources?|commanders?|diplomats?|people|many|"
+    r"some|others|residents|environmentalists|activists|economists|scientists|researchers|investors|"
+    r"authorities|lawmakers|leaders|insiders|aides|witnesses|doctors|forecasters|the (?:government|ministry|"
+    r"department|agency|newspaper|paper|report|study|company|administration|committee|council|military|"
+    r"army|police|court|board|group)|it|they)$",
+    regex.I | _V,
+)
+_ROLE_REF = regex.compile(rf"\b(?:the|this|that)\s+(?:\p{{Ll}}+\s+)?(?:{ROLE_NOUNS})$", _V)
+_PRONOUNS = frozenset("He She It They I We".split())
+_PRONOUN = regex.compile(r"\b(?:he|she)$", regex.I | _V)
+_NARRATOR_LABELS = regex.compile(
+    r"^(?:Q|REPORTER|MODERATOR|OPERATOR|ANNOUNCER|NARRATOR|HOST|INTERVIEWER|AUDIENCE|PARTICIPANT|STAFF|"
+    r"PRESS|QUESTION|.*\bAIDE|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*)$",
+    _V,
+)
+_SIGN_OFF = regex.compile(rf"\b(?:This is|I'm|I’m)\s+(?P<name>{CAPRUN})", _V)
+
+
+@dataclass
+class Person:
+    name: str
+    affiliation: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a sentence is attributed to. ``kind``: "person", "reported" (an institution or unnamed
+    people), "finding" (a study or report) or "none"."""
+
+    kind: str
+    name: str = ""
+    affiliation: str = ""
+    how: str = ""  # "quote", "reported", "label", "according", "pronoun", "continued"
+
+
+NOBODY = Speaker("none")
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("’s", "'s")) else word
+
+
+def split_run(run: str) -> tuple[list[str], list[str]]:
+    """A capitalised run cut into (title words, name words): "U.S. Army General Stanley McChrystal"."""
+    words = [_strip_possessive(w) for w in run.split()]
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS), default=-1)
+    return words[: last_title + 1], words[last_title + 1 :]
+
+
+def _name_like(words: list[str]) -> bool:
+    return 0 < len(words) <= 4 and not any(w in ORG_WORDS or w in _NOT_NAMES or w.isupper() for w in words)
+
+
+class People:
+    """Every person an article names, keyed by full name, surname and (for East Asian order) first word."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._by_key: dict[str, Person] = {}
+        self._by_title: dict[str, Person] = {}
+        for m in _CAPRUN.finditer(text):
+            self._add_mention(m.start(), m.end(), m[0])
+
+    def _add_mention(self, start: int, end: int, run: str) -> None:
+        titles, name = split_run(run)
+        before = self.text[max(0, start - 120) : start]
+        office = _OFFICE_BEFORE.search(before)
+        if office and not titles:  # "Secretary of Homeland Security Mayorkas": the office, then the name
+            org = []
+            while name and name[0] in ORG_WORDS:
+                org.append(name.pop(0))
+            titles = [f"{office[0].strip()} {' '.join(org)}"] if name and org else []
+        if not _name_like(name):
+            return
+        after = self.text[end : end + 200]
+        role = _role_before(before)
+        apposition = _apposition_after(after)
+        known = name[-1].lower() in self._by_key
+        vouched = bool(titles or role or apposition)
+        if len(name) == 1 and not (vouched or known):
+            return
+        if not vouched and (name[0] in _PARTICLE_START or _in_heading_or_org(before, after)):
+            return
+        affiliation = _title_affiliation(titles) or apposition or role
+        full = " ".join(name)
+        person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
+        if person is None:
+            person = Person(full, affiliation)
+        elif len(full) > len(person.name) and person.name.split()[-1] == name[-1]:
+            person.name = full
+        if affiliation and not person.affiliation:
+            person.affiliation = affiliation
+        for key in {full.lower(), name[-1].lower(), name[0].lower() if len(name) > 1 else name[-1].lower()}:
+            self._by_key.setdefault(key, person)
+        if titles:
+            self._by_title.setdefault(" ".join(titles).lower(), person)
+            self._by_title.setdefault(" ".join(t for t in titles if t not in _COURTESY).lower(), person)
+
+    def find(self, name_words: list[str]) -> Person | None:
+        if not name_words:
+            return None
+        full = " ".join(name_words).lower()
+        return self._by_key.get(full) or self._by_key.get(name_words[-1].lower())
+
+    def resolve_run(self, run: str) -> Speaker:
+        """What a capitalised run before or after a speech verb names: a person, or an institution."""
+        titles, name = split_run(run)
+        if not name and titles:  # "the President said"
+            person = self.by_title(" ".join(titles))
+            return Speaker("person", person.name, person.affiliation) if person else Speaker("reported")
+        if not _name_like(name):
+            return Speaker("reported")
+        person = self.find(name)
+        if person is None:
+            if len(name) == 1 and not titles:
+                return Speaker("reported")  # "Moscow says", "Reuters reported"
+            person = Person(" ".join(name), _title_affiliation(titles))
+        return Speaker("person", person.name, person.affiliation or _title_affiliation(titles))
+
+    def by_title(self, title: str) -> Person | None:
+        title = title.lower().removeprefix("the ").strip()
+        exact = self._by_title.get(title)
+        if exact:
+            return exact
+        for key, person in self._by_title.items():
+            if key.endswith(title):
+                return person
+        return None
+
+    def for_label(self, label: str) -> Speaker:
+        """The speaker of a transcript label: "SECRETARY MAYORKAS", "THE VICE PRESIDENT", "Nathan"."""
+        if _NARRATOR_LABELS.match(label.upper()):
+            return NOBODY
+        words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split()]
+        words = [w for w in words if w != "The"]
+        titles = [w for w in words if w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS]
+        name = [w for w in words if w not in titles]
+        if name:
+            person = self.find(name)
+            if person:
+                return Speaker("person", person.name, person.affiliation or " ".join(titles), "label")
+            return Speaker("person", " ".join(name), " ".join(titles), "label")
+        person = self.by_title(" ".join(titles))
+        if person:
+            return Speaker("person", person.name, " ".join(titles), "label")
+        return NOBODY
+
+
+_PARTICLE_START = frozenset("De Del Della Der Di Da Du Van Von Al El Le La".split())
+_ROLE_BEFORE = regex.compile(
+    rf"(?:(?P<comma>(?:the\s+)?(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS})\s+(?:of|at|for|in)\s+[^,;“”\"\n]{{3,90}}),\s*"
+    rf"(?:(?:{'|'.join(regex.escape(t) for t in TITLE_WORDS)})\s+)*"
+    rf"|(?P<plain>(?:(?:\p{{Lu}}[\p{{L}}.’'\-]*|the)\s+){{0,3}}(?i:{ROLE_NOUNS}))\s+)$",
+    _V | regex.REVERSE,
+)
+
+
+def _role_before(before: str) -> str:
+    m = _ROLE_BEFORE.search(before)
+    if not m:
+        return ""
+    role = m["comma"] or m["plain"]
+    return regex.sub(r"^the\s+", "", role.strip(), flags=regex.I)
+
+
+_APPOSITION_AFTER = regex.compile(
+    rf"^(?:,\s+(?P<comma>{_APPOSITION})|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{3,120}}?)\s*[—–]"
+    rf"|\s+(?:from|of|at)\s+(?P<org>\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=\s+{_ADVERBS}(?:{SPEECH_VERBS})\b))",
+    _V,
+)
+
+
+_OFFICE_BEFORE = regex.compile(
+    r"\b(?:Secretary|Minister|Director|Commissioner|Chairman|Chair|Head) of (?:the\s+)?$", _V | regex.REVERSE
+)
+_SPEECH = regex.compile(rf"\b(?:{SPEECH_VERBS})\b", _V)
+_ORG_CONTINUATION = regex.compile(r"\p{Lu}[\p{L}.]*\s+(?:of|for|and|on|in)\s+(?:the\s+)?$", _V | regex.REVERSE)
+
+
+def _in_heading_or_org(before: str, after: str) -> bool:
+    """A bare capitalised run in a title-case line ("Numbers Game or Puppet Show?") or continuing an
+    organisation's name ("Institute of International Relations") is no person."""
+    if _ORG_CONTINUATION.search(before):
+        return True
+    line = before[before.rfind("\n") + 1 :] + after[: (after.find("\n") + 1 or len(after) + 1) - 1]
+    words = regex.findall(r"\p{L}+", line)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 3 and capitalised > 0.6 * len(words)
+
+
+def _apposition_after(after: str) -> str:
+    m = _APPOSITION_AFTER.match(after)
+    if not m or _SPEECH.search(m[0]):
+        return ""
+    aff = (m["comma"] or m["dash"] or m["org"] or "").strip(" ,;—–-")
+    return regex.sub(r"^(?:a|an|the)\s+", "", aff, flags=regex.I)
+
+
+def _title_affiliation(titles: list[str]) -> str:
+    kept = [t for t in titles if t not in _COURTESY]
+    return " ".join(kept)
+
+
+# A speech verb with its subject before it ("Gates said", "Dimitri Minic, a researcher at Ifri, further
+# emphasizes", "the researcher aptly concludes", "she said") or after it ("cautions Barthélémy Courmont").
+# Matched backwards from the verb (REVERSE), so each verb costs one short anchored match.
+_SUBJECT_BEFORE = regex.compile(
+    rf"(?:(?P<run>{CAPRUN})(?:,|\s+(?:from|of|at)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?|,\s+{_APPOSITION},)??"
+    rf"|(?P<np>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}\p{{Ll}}[\p{{L}}\-]*|\b[Ii]t|\b[Tt]hey|\b[Hh]e|\b[Ss]he|\bI|\b[Ww]e))"
+    rf"\s+{_ADVERBS}$",
+    _V | regex.REVERSE,
+)
+_SUBJECT_WITH_APPOSITION = regex.compile(rf"(?P<run>{CAPRUN}),\s+{_APPOSITION},\s+{_ADVERBS}$", _V | regex.REVERSE)
+_SUBJECT_AFTER = regex.compile(
+    rf"\b(?P<verb>{SPEECH_VERBS})\s+(?:(?P<pron>he|she)\b|(?P<run>{CAPRUN}))",
+    _V,
+)
+_ACCORDING = regex.compile(
+    rf"\b(?i:according to|as per|in the words of|in the view of)\s+"
+    rf"(?:(?P<run>{CAPRUN})|(?P<np>(?:the\s+)?\p{{Ll}}[\p{{L}}\s\-]{{0,40}}))",
+    _V,
+)
+_DASH_NAME = regex.compile(rf"[”\"]\s*[—–]\s*(?P<run>{CAPRUN})", _V)
+
+
+def _np_speaker(np: str) -> Speaker | None:
+    low = regex.sub(r"(?:\s+\p{Ll}+ly)+$", "", np.strip().lower())  # "the researcher aptly"
+    if _PRONOUN.search(low):
+        return Speaker("person", how="pronoun")
+    if _ROLE_REF.search(low):
+        return Speaker("person", how="role")
+    if low in {"i", "we"}:
+        return Speaker("person", how="first")
+    if regex.search(r"\b(?:study|report|research|survey|data|analysis|poll|trial|census)$", low):
+        return Speaker("finding", how="reported")
+    if _UNNAMED.search(low):
+        return Speaker("reported", how="reported")
+    return None
+
+
+def attribution(people: People, text: str, start: int, end: int) -> Speaker:
+    """The attribution written in ``text[start:end]`` itself, or NOBODY.
+
+    A named person wins over unnamed people in the same clause ("experts suggest …, according to X").
+    Pronouns and "the researcher" come back as a person without a name, for the caller to resolve.
+    """
+    found: list[tuple[int, int, Speaker]] = []  # (rank, position, speaker); rank 0 = named person
+    for m in _ACCORDING.finditer(text, start, end):
+        sp = people.resolve_run(m["run"]) if m["run"] else (_np_speaker(m["np"]) or Speaker("reported"))
+        found.append((_rank(sp), m.start(), _how(sp, "according")))
+    for m in _DASH_NAME.finditer(text, start, end):
+        sp = people.resolve_run(m["run"])
+        found.append((_rank(sp), m.start(), _how(sp, "quote")))
+    for m in _SUBJECT_AFTER.finditer(text, start, end):
+        if m["pron"]:
+            sp = Speaker("person", how="pronoun")
+        else:
+            sp = people.resolve_run(m["run"])
+            if sp.kind != "person":
+                continue  # "said Monday", "told Reuters": not a speaker after the verb
+        found.append((_rank(sp), m.start(), _how(sp, "reported")))
+    for verb in _SPEECH.finditer(text, start, end):
+        window = max(start, verb.start() - 240), verb.start()
+        m = _SUBJECT_WITH_APPOSITION.search(text, *window)  # "Anna Berg, a researcher at SIPRI, warned"
+        if m is None or people.resolve_run(m["run"]).kind != "person":
+            m = _SUBJECT_BEFORE.search(text, *window)
+        if m is None:
+            continue
+        if m["run"] and m["run"].split()[-1] in _PRONOUNS:
+            sp = _np_speaker(m["run"].split()[-1])
+        elif m["run"]:
+            sp = people.resolve_run(m["run"])
+        else:
+            sp = _np_speaker(m["np"])
+            if sp is None:
+                continue
+        found.append((_rank(sp), m.start(), _how(sp, "reported")))
+    if not found:
+        return NOBODY
+    return min(found, key=lambda f: (f[0], f[1]))[2]
+
+
+def _rank(sp: Speaker) -> int:
+    if sp.kind == "person":
+        return 0 if sp.name else 1
+    return 2 if sp.kind == "finding" else 3
+
+
+def _how(sp: Speaker, how: str) -> Speaker:
+    return Speaker(sp.kind, sp.name, sp.affiliation, sp.how or how)
+
+
+def narrator_labels(text: str, labelled: dict[str, list[tuple[int, int]]]) -> set[str]:
+    """Labels of the reporter in a radio or TV script: whoever signs off ("This is Matt Thornton")."""
+    out = set()
+    for label, spans in labelled.items():
+        for s, e in spans:
+            m = _SIGN_OFF.search(text, s, e)
+            if m and label.lower() in m["name"].lower():
+                out.add(label)
+    return out

@@ -1,0 +1,184 @@
+"""Cutting an article into the units a suggestion can cover: paragraphs, sentences and clauses.
+
+Sentence ends are found with one regular expression and then vetted: a full stop after an
+abbreviation ("Gen.", "Dec.", "U.S.", "Mr.") or an initial ("J. Smith") ends nothing, and a quote
+or bracket closing after the stop stays with its sentence. Clauses are cut where English joins two
+statements ("; ", ", but ", ", while ") or where a reporting frame starts mid-sentence
+(", experts suggest that ...").
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import regex
+
+from ..article import paragraph_spans
+
+# Abbreviations whose full stop does not end a sentence (compared case-sensitively, without the stop).
+_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Mx Dr Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Gov Sen Rep Rev Hon Pres Supt Insp "
+    "St Ste Mt Ft Jr Sr No Nos Vol Fig Inc Corp Co Ltd Bros Dept Univ Assn Est approx vs etc al cf "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thurs Fri Sat Sun "
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
+    "Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo p pp para ch sec art".split()
+)
+# Words that, after a dotted abbreviation such as "U.S.", show that a new sentence did start.
+_SENTENCE_OPENERS = frozenset(
+    "The A An This That These Those It He She They We I In On At But And So Yet However Meanwhile "
+    "Still Now Then There Its Their His Her Our".split()
+)
+_END = regex.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[\p{Lu}\p{N}])|[.!?…]+[”’\"')\]]*(?=\s*$)")
+_COLON = regex.compile(r":(?=[ \u00a0]+\p{Lu}\p{Ll})")
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+# Where one sentence holds two statements. The cut goes before the joining word, so it stays with
+# the second clause ("…, but success is achievable").
+_CLAUSE_JOIN = regex.compile(
+    r";\s+|,\s+(?=(?:but|while|whereas|yet)\s)"
+    r"|,\s+(?=(?:\p{Ll}+\s+){0,2}(?:suggest|suggests|say|says|said|argue|argues|believe|believes|warn|warns)\s+that\b)"
+)
+# "Yellen told the Economic Club of New York the low rate ...": the frame names an audience, the
+# rest is what was said.
+_TOLD_AUDIENCE = regex.compile(
+    r"\b(?:told|addressed|testified before|in a speech to)\s+(?:the\s+)?"
+    r"(?:\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of|and|for|on)(?:\s+the)?\s+|\s+))+(?=\p{Ll})"
+)
+_LABEL = regex.compile(
+    r"(?P<label>Q)(?:[ \u00a0]{2,}|:[ \u00a0]+)"
+    r"|(?P<label>(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,3}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)"
+    r":[ \u00a0]+",
+    regex.V1,
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    """A sentence of a paragraph, with its clauses (one clause when nothing joins two statements)."""
+
+    start: int
+    end: int
+    paragraph: int
+    clauses: list[Span]
+
+
+@dataclass
+class Block:
+    """A paragraph: its span, an optional speaker label (``"SECRETARY MAYORKAS"``) and its sentences."""
+
+    index: int
+    start: int
+    end: int
+    label: str | None
+    body_start: int
+    sentences: list[Sentence]
+
+
+def _is_false_end(text: str, para_start: int, stop: int, nxt: int) -> bool:
+    """Whether the full stop at ``stop`` belongs to an abbreviation or an initial, not a sentence end."""
+    if text[stop] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, max(para_start, stop - 12), stop + 1)
+    if not m:
+        return False
+    word = m[1]
+    if "." in word.strip("."):  # U.S., U.N., a.m.
+        following = regex.match(r"[“‘\"'(\[]?(\p{L}+)", text[nxt : nxt + 20])
+        return not (following and following[1] in _SENTENCE_OPENERS)
+    if word in _ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isupper()  # an initial: "J. Smith"
+
+
+def sentences_in(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    found = []
+    pos = start
+    for m in _END.finditer(text, start, end):
+        nxt = m.end()
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt < end and _is_false_end(text, start, m.start(), nxt):
+            continue
+        found.append((pos, m.end()))
+        pos = nxt
+    if pos < end:
+        found.append((pos, end))
+    out = []
+    for s, e in found:
+        # "You've heard me say many times: Most people ..." holds two sentences
+        pieces, p = [], s
+        for c in _COLON.finditer(text, s, e):
+            if len(text[p : c.start()].split()) >= 3 and _balanced_quotes(text, s, c.start()):
+                pieces.append((p, c.end()))
+                p = c.end()
+                while p < e and text[p].isspace():
+                    p += 1
+        pieces.append((p, e))
+        for ps, pe in pieces:
+            ps, pe = _trim(text, ps, pe)
+            if pe > ps:
+                out.append(Sentence(ps, pe, paragraph, clauses_in(text, ps, pe)))
+    return out
+
+
+def clauses_in(text: str, start: int, end: int) -> list[Span]:
+    cuts = [start]
+    for m in _CLAUSE_JOIN.finditer(text, start, end):
+        if _balanced_quotes(text, start, m.start()):
+            cuts.append(m.end())
+    m = _TOLD_AUDIENCE.search(text, start, end)
+    if m and m.end() - start < 0.6 * (end - start):
+        cuts.append(m.end())
+    cuts = sorted(set(cuts)) + [end]
+    spans = []
+    for a, b in itertools.pairwise(cuts):
+        a, b = _trim(text, a, b)
+        if b > a:
+            spans.append(Span(a, b))
+    return spans
+
+
+def _balanced_quotes(text: str, start: int, end: int) -> bool:
+    """Whether no double quotation is open at ``end`` (a clause is never cut inside a quotation)."""
+    chunk = text[start:end]
+    return chunk.count("“") <= chunk.count("”") and chunk.count('"') % 2 == 0
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def blocks(text: str) -> list[Block]:
+    """The paragraphs of ``text`` with their speaker labels (transcripts) and sentences."""
+    out = []
+    checked: dict[str, bool] = {}
+    for i, (start, end) in enumerate(paragraph_spans(text)):
+        label, body = None, start
+        m = _LABEL.match(text, start, end)
+        if m and m["label"] not in checked:
+            checked[m["label"]] = _looks_like_label(text, m["label"])
+        if m and checked[m["label"]]:
+            label, body = m["label"], m.end()
+        out.append(Block(i, start, end, label, body, sentences_in(text, body, end, i)))
+    return out
+
+
+def _looks_like_label(text: str, label: str) -> bool:
+    """A label is "Q", a name or role in capitals ("MS. PSAKI", "THE VICE PRESIDENT"), or a surname
+    ("Thornton:") that the text uses more than once as a label or gives in full somewhere."""
+    if label == "Q" or label.isupper():
+        return True
+    if len(label.split()) > 1 or label in _SENTENCE_OPENERS:
+        return False
+    as_label = regex.findall(rf"(?m)^{regex.escape(label)}:", text)
+    return len(as_label) > 1 or bool(regex.search(rf"\p{{Lu}}\p{{Ll}}+\s+{regex.escape(label)}\b", text))
