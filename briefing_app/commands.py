@@ -33,6 +33,9 @@ def _new_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--author", default="", help="the brief's author")
     p.add_argument("--handling", default=None, help="handling mark, e.g. TLP:GREEN (default TLP:AMBER)")
     p.add_argument("--force", action="store_true", help="replace OUT.brief if it exists")
+    p.add_argument(
+        "--accept-suggestions", action="store_true", help="fill the brief with every suggested key fact and assessment"
+    )
 
 
 @command("new", "create a brief with ARTICLE as its source", _new_arguments)
@@ -48,8 +51,14 @@ def run_new(args: argparse.Namespace) -> int:
     doc = Document.from_article(load_article(args.article, encoding=args.encoding), author=args.author)
     if args.handling:
         doc.brief.set_field("handling", args.handling)
+    accepted = ""
+    if args.accept_suggestions:
+        from .core.suggest import accept_all
+
+        facts, assessments = accept_all(doc.brief, 1)
+        accepted = f" with {facts} key fact(s) and {assessments} expert assessment(s) suggested"
     save_brief(doc.brief, out)
-    print(f"{out}: new brief “{doc.brief.title}” on {args.article}")
+    print(f"{out}: new brief “{doc.brief.title}” on {args.article}{accepted}")
     return 0
 
 
@@ -102,6 +111,7 @@ def _suggest_arguments(p: argparse.ArgumentParser) -> None:
 def run_suggest(args: argparse.Namespace) -> int:
     import json
 
+    from .core.article import paragraph_number_at
     from .core.loaders import load_article
     from .core.suggest import suggest
 
@@ -119,5 +129,6 @@ def run_suggest(args: argparse.Namespace) -> int:
     for s in found:
         who = f" — {s.speaker}" + (f", {s.affiliation}" if s.affiliation else "") if s.speaker else ""
         group = f" [{s.group}]" if s.group else ""
-        print(f"{names[s.kind]:<10} {s.confidence:.2f} ¶{s.paragraph + 1}{group}  {s.text}{who}")
+        paragraph = paragraph_number_at(article.paragraphs, s.start)
+        print(f"{names[s.kind]:<10} {s.confidence:.2f} ¶{paragraph}{group}  {s.text}{who}")
     return 0

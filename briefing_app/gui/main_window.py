@@ -39,8 +39,10 @@ from .article_pane import ArticlePane
 from .autosave import Autosaver, pending_recoveries
 from .brief_pane import BriefPane
 from .dialogs import AssessmentDialog, ask_restore, ask_unsaved
+from .highlighter import SUGGESTION
 from .jobs import Job, JobRunner
 from .recent_files import forget_file, recent_files, remember_file
+from .suggestions_pane import SuggestionsPane
 from .undo_commands import AddItem, AddSource, RemoveItems, SortItems
 
 APP_NAME = "briefing-app"
@@ -101,6 +103,10 @@ class MainWindow(QMainWindow):
         self.article_view = self.article_pane.view
         self.title_label, self.meta_label = self.article_pane.title_label, self.article_pane.meta_label
         self.brief_pane = BriefPane(self.undo_stack)
+        self.suggestions_pane = SuggestionsPane()
+        self.brief_pane.addTab(self.suggestions_pane, "Su&ggestions")
+        # suggestions by source text (SHA-256): worked out once per text, off the GUI thread
+        self.suggestions: dict[str, list] = {}
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(self.article_pane)
         self.splitter.addWidget(self.brief_pane)
@@ -127,6 +133,10 @@ class MainWindow(QMainWindow):
         self.loads = JobRunner(self)
         self.loads.progressed.connect(lambda percent: self.load_progress.setValue(percent))
         self.loads.finished.connect(self._load_done)
+        self.suggesting = JobRunner(self)
+        self.suggesting.finished.connect(self._suggestions_done)
+        self.suggestions_pane.accept_requested.connect(self.accept_suggestions)
+        self.suggestions_pane.suggestion_chosen.connect(lambda s: self.article_pane.select_span(s.start, s.end))
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -296,6 +306,8 @@ class MainWindow(QMainWindow):
         self._marks_timer.stop()
         if self.document is not None:
             self.article_pane.show_marks(self.document.brief)
+        self.suggestions_pane.set_taken(self.document.brief if self.document else None)
+        self._mark_suggestions()
 
     def _update_title(self) -> None:
         if self.document is None:
@@ -328,6 +340,7 @@ class MainWindow(QMainWindow):
         self.title_label.setText(source.title)  # as the analyst may have renamed it
         self.article_pane.show_marks(brief)
         self.brief_pane.show_source(number)
+        self.show_suggestions()
 
     def _reshow_source(self) -> None:
         """After sources were added or removed: keep showing the same text, or the nearest source left."""
@@ -339,6 +352,80 @@ class MainWindow(QMainWindow):
         same = next((n for n, s in enumerate(sources, 1) if shown is not None and s.text == shown.text), None)
         self.article_pane.source_number = None
         self.show_source(same or min(number or 1, len(sources)))
+
+    # --- suggestions
+    def show_suggestions(self) -> None:
+        """List and mark the suggestions for the shown source, working them out first if needed."""
+        number = self.article_pane.source_number
+        if self.document is None or not number:
+            self.suggestions_pane.set_suggestions(None, [])
+            self._mark_suggestions()
+            return
+        source = self.document.brief.source(number)
+        found = self.suggestions.get(source.sha256)
+        if found is not None:
+            self.suggestions_pane.set_suggestions(number, found)
+            self.suggestions_pane.set_taken(self.document.brief)
+            self._mark_suggestions()
+            return
+        self.suggestions_pane.source_number = number
+        self.suggestions_pane.set_busy("Reading the article for suggestions…")
+        self._mark_suggestions()
+        if not self.suggesting.busy:
+            from ..core.suggest import suggest  # its word lists compile on first use, not at start-up
+
+            text, sha = source.text, source.sha256
+            self.suggesting.start(Job("suggesting", lambda progress: (sha, suggest(text))))
+
+    def _suggestions_done(self, job: Job) -> None:
+        if job.error is not None:
+            self.suggestions_pane.set_busy(f"No suggestions: {job.error}")
+            return
+        sha, found = job.result
+        self.suggestions[sha] = found
+        self.show_suggestions()  # for the source shown now, which may be another one by now
+
+    def _mark_suggestions(self) -> None:
+        to_qt = self.article_pane.positions.to_qt
+        spans = [(to_qt(s.start), to_qt(s.end)) for s in self.suggestions_pane.open_suggestions()
+                 if s.kind != "opinion"]  # fmt: skip
+        self.article_pane.highlighter.set_spans(SUGGESTION, spans)
+
+    def accept_suggestions(self, chosen: list) -> None:
+        """Each chosen suggestion becomes an item (with its speaker), all in one undoable step."""
+        from ..core.suggest import SECTION
+
+        number = self.suggestions_pane.source_number
+        if self.document is None or not number:
+            return
+        brief = self.document.brief
+        commands, refused, end = [], 0, -1
+        next_index = {section: len(brief.items(section)) for section in SECTION.values()}
+        for s in sorted(chosen, key=lambda s: s.start):
+            details = {"speaker": s.speaker or "", "affiliation": s.affiliation or ""} if s.speaker else {}
+            try:
+                if s.start < end:
+                    raise BriefError("overlaps the suggestion before it")  # each command checks only the brief
+                section = SECTION[s.kind]
+                command = AddItem(brief, section, number, s.start, s.end, index=next_index[section], **details)
+            except BriefError:
+                refused += 1
+                continue
+            next_index[section] += 1
+            end = s.end
+            commands.append(command)
+        if not commands:
+            self.report_error("Not added", "Those passages are already in the brief.")
+            return
+        if len(commands) == 1:
+            self.undo_stack.push(commands[0])
+        else:
+            self.undo_stack.beginMacro(f"Accept {len(commands)} suggestions")
+            for command in commands:
+                self.undo_stack.push(command)
+            self.undo_stack.endMacro()
+        note = f" ({refused} already in the brief)" if refused else ""
+        self.statusBar().showMessage(f"Added {len(commands)} suggestion{'s' if len(commands) != 1 else ''}{note}", 4000)
 
     def show_item(self, item) -> None:
         """Scroll the article to ``item``'s passage (switching source if needed) and select it."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from ..brief import EXPERT_ASSESSMENTS, KEY_FACTS, BriefError
 from . import lexicon as lx
 from .classify import classify, rhetoric
 from .people import NOBODY, People, Speaker, attribution, narrator_labels
@@ -18,6 +19,8 @@ from .restatements import group, wording
 from .segment import Block, Sentence, blocks
 
 KINDS = ("key_fact", "expert_assessment", "opinion")
+# the brief section an accepted suggestion of each kind goes to
+SECTION = {"key_fact": KEY_FACTS, "expert_assessment": EXPERT_ASSESSMENTS}
 
 
 @dataclass(frozen=True)
@@ -217,3 +220,19 @@ def _fold_restatements(text: str, found: list[Suggestion], tone: dict) -> list[S
                 groups.setdefault(candidates[keeper], f"g{len(groups) + 1}")
                 drop.add(candidates[member])
     return [replace(s, group=groups.get(i)) for i, s in enumerate(found) if i not in drop]
+
+
+def accept_all(brief, source: int) -> tuple[int, int]:
+    """Add every suggested key fact and expert assessment of ``source`` to ``brief``, in reading order;
+    returns how many of each. Suggestions that overlap an item already there are skipped."""
+    counts = {"key_fact": 0, "expert_assessment": 0}
+    for s in suggest(brief.source(source).text):
+        if s.kind not in counts:
+            continue
+        details = {"speaker": s.speaker or "", "affiliation": s.affiliation or ""} if s.speaker else {}
+        try:
+            brief.add_item(SECTION[s.kind], source, s.start, s.end, expect_text=s.text, **details)
+        except BriefError:
+            continue
+        counts[s.kind] += 1
+    return counts["key_fact"], counts["expert_assessment"]

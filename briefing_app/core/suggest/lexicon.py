@@ -69,7 +69,10 @@ def _lower(text: str) -> str:
 
 
 def _anchor(alternative: str) -> str:
-    """The longest run of letters outside brackets in one alternative ("" when there is none)."""
+    """The longest run of letters outside brackets in one alternative ("" when there is none); a
+    phrase of plain words is its own anchor."""
+    if regex.fullmatch(r"[a-z][a-z ’']*", alternative, regex.I):
+        return alternative.lower()
     depth, outside = 0, []
     for ch in alternative:
         if ch in "([":
