@@ -90,3 +90,9 @@ def test_the_readme_python_example_runs(tmp_path):
     checked = subprocess.run([venv_bin("briefing-app"), "check", "troops.brief"], cwd=tmp_path, capture_output=True,
                              text=True, timeout=60)  # fmt: skip
     assert checked.returncode == 0 and "1 key fact(s)" in checked.stdout
+
+
+def test_suggest_benchmark_runs_and_reports(capsys):
+    rows = load_bench("bench_suggest").main(["--megabytes", "0.05", "0.1", "--runs", "1"])
+    assert rows[0]["engine_s"] > 0 and rows[1]["suggestions"] > rows[0]["suggestions"]
+    assert "growth" in capsys.readouterr().out

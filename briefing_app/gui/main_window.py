@@ -424,6 +424,7 @@ class MainWindow(QMainWindow):
             for command in commands:
                 self.undo_stack.push(command)
             self.undo_stack.endMacro()
+        self.update_marks()  # the accepted ones leave the list at once, not on the next redraw
         note = f" ({refused} already in the brief)" if refused else ""
         self.statusBar().showMessage(f"Added {len(commands)} suggestion{'s' if len(commands) != 1 else ''}{note}", 4000)
 

@@ -104,7 +104,8 @@ def _is_heading(text: str, block: Block) -> bool:
     if len(words) >= 16:
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-    return capitalised > 0.6 * len(words) or not words[-1].rstrip("”’\"') ").endswith((".", "!", "?", "…"))
+    unpunctuated = not any(mark in w for w in words for mark in ".!?…")
+    return capitalised > 0.6 * len(words) or unpunctuated
 
 
 def _tone(block: Block, rhetorical: dict) -> float:

@@ -128,7 +128,7 @@ def split_run(run: str) -> tuple[list[str], list[str]]:
     words = [_strip_possessive(w) for w in run.split()]
     while words and words[0] in _NOT_NAMES:
         words.pop(0)
-    last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS), default=-1)
+    last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS or w.lower() in _ROLE_WORDS), default=-1)
     return words[: last_title + 1], words[last_title + 1 :]
 
 

@@ -1,0 +1,252 @@
+"""The suggestion engine (issue 8) on sentences written for each rule, on the seed, and through the CLI.
+
+Every rule has its own sentences here, none taken from the gold articles: what the engine must pick,
+what it must leave, and who it must name.
+"""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, SEED, venv_bin
+
+from briefing_app.core.brief_file import load_brief
+from briefing_app.core.suggest import suggest
+from briefing_app.core.suggest.segment import blocks
+
+SHARED = ROOT.parent / "shared"
+
+
+def kinds(text: str) -> dict[str, list]:
+    out: dict[str, list] = {"key_fact": [], "expert_assessment": [], "opinion": []}
+    for s in suggest(text):
+        assert text[s.start : s.end] == s.text
+        out[s.kind].append(s)
+    return out
+
+
+def one(text: str, kind: str):
+    found = kinds(text)[kind]
+    assert len(found) == 1, [s.text for s in suggest(text)]
+    return found[0]
+
+
+# --- segmentation
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Gen. Mark Olsen arrived on Dec. 3 in the U.S. capital. He left the next day.", 2),
+        ("The U.S. Army said so. The navy did not.", 2),
+        ("Dr. J. R. Smith spoke at 10 a.m. on Monday. Nobody asked.", 2),
+        ("“We will win. We always do,” she said. Then she left.", 3),
+        ("The rate rose to 3.5 percent (from 3.1 percent). Markets fell!", 2),
+    ],
+)  # fmt: skip
+def test_sentences_survive_abbreviations_initials_decimals_and_quotes(text, count):
+    sentences = [s for b in blocks(text) for s in b.sentences]
+    assert len(sentences) == count, [text[s.start : s.end] for s in sentences]
+
+
+def test_clauses_are_cut_at_semicolons_but_and_a_reporting_frame():
+    text = "Exports fell 4 percent in May; imports rose, but analysts were calm."
+    (sentence,) = [s for b in blocks(text) for s in b.sentences]
+    assert [text[c.start : c.end] for c in sentence.clauses] == [
+        "Exports fell 4 percent in May",
+        "imports rose",
+        "but analysts were calm.",
+    ]
+
+
+# --- key facts
+def test_a_figure_or_date_with_an_event_is_a_key_fact():
+    text = "Headline Here\n\nThe parliament approved the budget of 4.2 billion euros on March 3, 2025.\n\nIt was long."
+    fact = one(text, "key_fact")
+    assert fact.text.startswith("The parliament approved")
+    assert not kinds(text)["expert_assessment"]
+
+
+def test_a_study_and_its_finding_is_a_key_fact_even_as_reported_speech():
+    text = "A study by the Lund Institute found that one in five bridges needs repair, the agency said."
+    assert one(text, "key_fact").text.startswith("A study by the Lund Institute found")
+
+
+def test_a_figure_stated_flatly_by_a_named_official_is_a_fact_not_an_assessment():
+    text = "Finance Minister Karin Holm said the deficit fell to 2.1 percent of output in 2024."
+    assert one(text, "key_fact")
+    assert not kinds(text)["expert_assessment"]
+
+
+def test_the_frame_of_a_speech_to_a_named_body_is_the_event():
+    text = (
+        "In a rare address, Karin Holm told the National Assembly of Bulgaria the banking crisis appears to be"
+        " easing faster than most of her advisers had feared."
+    )
+    found = kinds(text)
+    assert found["key_fact"][0].text.endswith("National Assembly of Bulgaria")
+    assert found["expert_assessment"][0].text.startswith("the banking crisis appears")
+
+
+def test_hearsay_and_plain_narration_are_not_facts():
+    assert not kinds("Rumor has it that the minister signed 3 secret deals.")["key_fact"]
+    assert not kinds("The city is quiet in the evenings and the streets are wide.")["key_fact"]
+
+
+# --- expert assessments and speakers
+@pytest.mark.parametrize(
+    ("text", "speaker", "affiliation"),
+    [
+        ("Prices are likely to stay high, said Maria Lopez, chief economist at Banco Sol.",
+         "Maria Lopez", "chief economist at Banco Sol"),
+        ("Anna Berg, a researcher at SIPRI, warned that stockpiles could shrink further.",
+         "Anna Berg", "researcher at SIPRI"),
+        ("“The treaty is fragile and may not survive the winter,” according to Tomás Ruiz, "
+         "a professor at the University of Lima.", "Tomás Ruiz", "professor at the University of Lima"),
+        ("Deputy Minister Olga Petrova believes the reform will probably fail.", "Olga Petrova", "Deputy Minister"),
+        ("“Growth is too weak to matter.” — Jan Kowalski, director of the Baltic Institute",
+         "Jan Kowalski", "director of the Baltic Institute"),
+    ],
+)  # fmt: skip
+def test_a_judgement_attributed_to_a_named_person_is_an_assessment_with_speaker(text, speaker, affiliation):
+    found = one(text, "expert_assessment")
+    assert (found.speaker, found.affiliation) == (speaker, affiliation)
+
+
+def test_surname_pronoun_and_the_role_resolve_to_the_full_name():
+    text = (
+        "Economist Lina Varga of the Danube Fund spoke in Vienna.\n\n"
+        "Varga said inflation is expected to ease by spring.\n\n"
+        "She added that the risk of a recession remains serious.\n\n"
+        "The outlook is fragile, the economist cautioned."
+    )
+    found = kinds(text)["expert_assessment"]
+    assert [s.speaker for s in found] == ["Lina Varga"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry of Health said the outbreak is serious and likely to spread.",
+        "Officials warned that the situation is dangerous.",
+        "Experts suggest the plan is likely to fail.",
+        "Moscow says the sanctions are a serious mistake.",
+    ],
+)
+def test_views_of_institutions_and_unnamed_people_are_not_assessments(text):
+    assert not kinds(text)["expert_assessment"]
+
+
+def test_statements_of_intent_and_pleasantries_are_left_out():
+    text = "MS. ARDEN:  Thank you all for coming.  I look forward to our talks.  The reform is a serious mistake."
+    text += "\n\nQ    Will you resign?\n\nMS. ARDEN:  No."
+    found = kinds(text)
+    assert [s.text for s in found["expert_assessment"]] == ["The reform is a serious mistake."]
+
+
+def test_a_transcript_label_names_the_speaker_from_the_header():
+    text = (
+        "Press Briefing by Press Secretary Dana Lowe\n\n"
+        "MS. LOWE:  Good afternoon.  The new policy is a serious risk to small farms.\n\n"
+        "Q    Why?\n\n"
+        "MS. LOWE:  Costs will probably double."
+    )
+    found = kinds(text)["expert_assessment"]
+    assert [s.speaker for s in found] == ["Dana Lowe", "Dana Lowe"]
+    assert all("Q" not in s.text for s in found)
+
+
+# --- rhetoric and restatements
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So, the election is over and 40 million people voted!",
+        "Will the 12 new tanks change anything?",
+        "It’s like bringing 3 spoons to a sword fight.",
+        "Buckle up, folks: 5 more debates are coming.",
+    ],
+)
+def test_rhetoric_is_flagged_as_opinion_and_never_a_fact(text):
+    found = kinds(text)
+    assert not found["key_fact"] and len(found["opinion"]) == 1
+
+
+def test_a_fact_stated_twice_is_proposed_once_in_its_better_sourced_form():
+    text = (
+        "Wow, what a week! The army sent 2,000 troops to the northern border, apparently. Fun times, right?\n\n"
+        "The defence ministry confirmed on May 4, 2025, that 2,000 troops were sent to the northern border.\n\n"
+        "Separately, the navy commissioned 2 frigates on June 1."
+    )
+    facts = kinds(text)["key_fact"]
+    assert [f.text[:20] for f in facts] == ["The defence ministry", "Separately, the navy"]
+    assert facts[0].group is not None and facts[1].group is None
+
+
+def test_confidence_is_between_0_and_1_and_higher_for_figures():
+    found = suggest("The port handled 4,200 ships in 2023.\n\nThe port was opened by the mayor.")
+    assert all(0 < s.confidence <= 1 for s in found)
+    assert found[0].confidence > found[1].confidence
+
+
+# --- bad input
+@pytest.mark.parametrize(
+    "text", ["", "   \n\n  ", "<img src=x onerror=alert(1)> & <font size=9>", "a" * 50_000, "“unbalanced quote. “again"]
+)
+def test_odd_input_gives_valid_spans_and_no_error(text):
+    for s in suggest(text):
+        assert text[s.start : s.end] == s.text and s.end > s.start
+
+
+# --- the seed and the command line
+def test_seed_suggestions_follow_the_contract():
+    text = SEED.read_text("utf-8")
+    found = suggest(text)
+    facts = [s.text for s in found if s.kind == "key_fact"]
+    assert any(t.startswith("The Pentagon and NATO confirmed on October 28, 2024") for t in facts)
+    assert not any(t.startswith("On October 28, 2024, NATO") for t in facts)  # the satirical restatement
+    speakers = {s.speaker for s in found if s.kind == "expert_assessment"}
+    assert speakers == {"Dimitri Minic", "Jean-Marc Sorel", "Barthélémy Courmont"}
+
+
+def test_cli_suggest_json_matches_the_contract(tmp_path):
+    p = subprocess.run([venv_bin("briefing-app"), "suggest", str(SEED), "--json"], capture_output=True, text=True,
+                       timeout=60)  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout)
+    text = SEED.read_text("utf-8")
+    assert out["article"] == {"title": "North Koreans in Russia: A Match Made in Military Heaven?", "chars": len(text)}
+    keys = {"kind", "start", "end", "text", "speaker", "affiliation", "confidence", "group"}
+    for s in out["suggestions"]:
+        assert set(s) == keys and text[s["start"] : s["end"]] == s["text"]
+        assert s["kind"] in ("key_fact", "expert_assessment", "opinion")
+
+
+def test_cli_new_accept_suggestions_fills_a_valid_brief(tmp_path):
+    out = tmp_path / "s.brief"
+    p = subprocess.run([venv_bin("briefing-app"), "new", str(SEED), "-o", str(out), "--accept-suggestions"],
+                       capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    brief, _ = load_brief(out)
+    assert len(brief.key_facts) >= 6 and len(brief.expert_assessments) >= 4
+    assert all(item.speaker for item in brief.expert_assessments)
+    check = subprocess.run([venv_bin("briefing-app"), "check", str(out)], capture_output=True, text=True, timeout=60)
+    assert check.returncode == 0, check.stdout
+
+
+def score(folder: str, *limits: str) -> subprocess.CompletedProcess:
+    cmd = f"{venv_bin('briefing-app')} suggest {{file}} --json"
+    tool = SHARED / "tools" / "score_suggest.py"
+    assert tool.exists(), f"{tool} is missing (shared/ must sit beside the checkout)"
+    return subprocess.run([sys.executable, str(tool), "--cmd", cmd, str(SHARED / folder), *limits],
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+
+
+def test_gold_scores_meet_the_targets():
+    p = score("gold", "--min-f1", "0.85", "--min-speaker", "0.95")
+    assert p.returncode == 0, p.stdout
+
+
+def test_dev_scores_meet_the_f1_targets():
+    # speakers: 0.76 here, because the transcript's labels give surnames only ("SECRETARY MAYORKAS")
+    # and the text never spells the first names the gold expects; see the README's figures
+    p = score("dev/articles", "--min-f1", "0.85", "--min-speaker", "0.75")
+    assert p.returncode == 0, p.stdout

@@ -1,0 +1,73 @@
+"""Suggestions in the window (issue 8), driven as an analyst would: open the Suggestions tab, move
+through the list, Enter to accept, Del to reject, accept all of a kind, undo."""
+
+from PySide6.QtCore import Qt
+from test_compose import press
+
+from briefing_app.gui.highlighter import SUGGESTION
+
+
+def ready(qtbot, window):
+    """Wait for the engine (it runs in a worker thread) and show the Suggestions tab."""
+    qtbot.waitUntil(lambda: not window.suggesting.busy and bool(window.suggestions), timeout=20_000)
+    window.brief_pane.setCurrentWidget(window.suggestions_pane)
+    pane = window.suggestions_pane
+    pane.list.setFocus()
+    return pane
+
+
+def row_of(pane, startswith: str) -> int:
+    for row in range(pane.list.count()):
+        if pane.list.item(row).data(Qt.UserRole).text.startswith(startswith):
+            return row
+    raise AssertionError(f"no suggestion starting {startswith!r}")
+
+
+def test_suggestions_are_listed_and_marked_without_blocking_the_window(qtbot, window):
+    pane = ready(qtbot, window)
+    shown = pane.shown()
+    assert {s.kind for s in shown} == {"key_fact", "expert_assessment", "opinion"}
+    assert shown[0].kind != "opinion" and shown[-1].kind == "opinion"  # rhetoric last
+    marked = window.article_pane.highlighter.spans(SUGGESTION)
+    assert len(marked) == sum(s.kind != "opinion" for s in shown)
+    pane.filter.setCurrentIndex(2)  # expert assessments only
+    assert {pane.list.item(r).data(Qt.UserRole).kind for r in range(pane.list.count())} == {"expert_assessment"}
+
+
+def test_enter_accepts_with_speaker_del_rejects_and_undo_takes_it_back(qtbot, window):
+    pane = ready(qtbot, window)
+    brief = window.document.brief
+    pane.list.setCurrentRow(row_of(pane, "“Behind the Moscow-Pyongyang agreement"))
+    # choosing a suggestion shows its passage selected in the article
+    assert window.article_view.textCursor().selectedText().startswith("“Behind the Moscow")
+    press(qtbot, pane.list, Qt.Key_Return)
+    (item,) = brief.expert_assessments
+    assert item.speaker == "Barthélémy Courmont" and "IRIS" in item.affiliation
+    assert not any(s.text.startswith("“Behind the Moscow") for s in pane.shown())  # taken, so not listed
+    assert window.windowTitle().startswith("*") or window.isWindowModified() or not window.undo_stack.isClean()
+
+    before = len(pane.shown())
+    pane.list.setCurrentRow(row_of(pane, "The Pentagon and NATO confirmed"))
+    press(qtbot, pane.list, Qt.Key_Delete)
+    assert len(pane.shown()) == before - 1 and not brief.key_facts  # rejected: hidden, nothing added
+
+    press(qtbot, window.article_view, Qt.Key_Z, Qt.ControlModifier)
+    assert not brief.expert_assessments
+    qtbot.waitUntil(lambda: any(s.text.startswith("“Behind the Moscow") for s in pane.shown()))
+
+
+def test_accept_all_of_a_kind_is_one_undo_step(qtbot, window):
+    pane = ready(qtbot, window)
+    brief = window.document.brief
+    facts = [s for s in pane.open_suggestions() if s.kind == "key_fact"]
+    qtbot.mouseClick(pane.accept_facts_button, Qt.LeftButton)
+    assert [i.text for i in brief.key_facts] == [s.text for s in facts]
+    assert not brief.expert_assessments
+    qtbot.mouseClick(pane.accept_assessments_button, Qt.LeftButton)
+    assert all(i.speaker for i in brief.expert_assessments) and len(brief.expert_assessments) >= 4
+    assert not pane.accept_facts_button.isEnabled() and not pane.accept_assessments_button.isEnabled()
+    window.undo_stack.undo()
+    assert not brief.expert_assessments and len(brief.key_facts) == len(facts)
+    window.undo_stack.undo()
+    assert not brief.key_facts
+    qtbot.waitUntil(lambda: pane.accept_facts_button.isEnabled())
