@@ -8,11 +8,11 @@ the fullest name the article gives.
 
 from __future__ import annotations
 
-from .suggest import speaker_at
-
 
 def guess_attribution(text: str, start: int, end: int) -> tuple[str, str]:
     """Best guess of (speaker, affiliation) for the passage ``text[start:end]``; empty strings if none."""
+    from .suggest import speaker_at  # the engine's word lists compile on first use, not at the window's start
+
     said = speaker_at(text, start, end)
     if said.kind != "person" or not said.name:
         return "", ""

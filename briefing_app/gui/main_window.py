@@ -62,6 +62,17 @@ def sentence(message: str) -> str:
     return message[:1].upper() + message[1:]
 
 
+SUGGEST_DELAY_MS = 300
+
+
+def _suggestions_for(sha: str, text: str, progress=None) -> tuple[str, list]:
+    """The engine's suggestions for one source; runs in a worker thread, which also pays for its
+    import (the word lists compile then), so the first paint never waits for it."""
+    from ..core.suggest import suggest
+
+    return sha, suggest(text)
+
+
 def _action(window: QMainWindow, text: str, slot: Callable, shortcut=None, tip: str = "") -> QAction:
     action = QAction(text, window)
     if shortcut is not None:
@@ -371,11 +382,19 @@ class MainWindow(QMainWindow):
         self.suggestions_pane.source_number = number
         self.suggestions_pane.set_busy("Reading the article for suggestions…")
         self._mark_suggestions()
-        if not self.suggesting.busy:
-            from ..core.suggest import suggest  # its word lists compile on first use, not at start-up
+        # a moment later, so the worker (which holds the GIL much of the time) never delays the article's
+        # first paint; when it is done, _suggestions_done shows whichever source is current by then
+        if self.isVisible():
+            QTimer.singleShot(SUGGEST_DELAY_MS, self._start_suggesting)
+        # else showEvent starts it, once the window is up
 
-            text, sha = source.text, source.sha256
-            self.suggesting.start(Job("suggesting", lambda progress: (sha, suggest(text))))
+    def _start_suggesting(self) -> None:
+        number = self.article_pane.source_number
+        if self.suggesting.busy or self.document is None or not number:
+            return
+        source = self.document.brief.source(number)
+        if source.sha256 not in self.suggestions:
+            self.suggesting.start(Job("suggesting", partial(_suggestions_for, source.sha256, source.text)))
 
     def _suggestions_done(self, job: Job) -> None:
         if job.error is not None:
@@ -823,6 +842,10 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.document.export_path)))
 
     # --- closing
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(SUGGEST_DELAY_MS, self._start_suggesting)
+
     def closeEvent(self, event) -> None:
         if self.modified and not self._closing:
             event.ignore()
