@@ -73,10 +73,18 @@ def read(text: str, people: People | None = None) -> Iterator[Reading]:
             yield Reading(block, sentence, said, last, label_speaker is not None)
 
 
+# How much text before a passage ``speaker_at`` reads: enough for the earlier mention of a name, a
+# transcript label or "she said", without reading a 10 MB article for one passage.
+CONTEXT_CHARS = 20_000
+
+
 def speaker_at(text: str, start: int, end: int) -> Speaker:
     """Who says the passage ``text[start:end]``: the speaker of the sentence holding its start."""
-    for r in read(text):
-        if r.sentence.end > start and r.sentence.start < max(end, start + 1):
+    lo = text.find("\n", max(0, start - CONTEXT_CHARS), start) + 1 if start > CONTEXT_CHARS else 0
+    hi = text.find("\n", end)
+    window = text[lo : hi if hi >= 0 else len(text)]
+    for r in read(window):
+        if r.sentence.end > start - lo and r.sentence.start < max(end, start + 1) - lo:
             return r.said
     return NOBODY
 
