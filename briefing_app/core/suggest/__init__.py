@@ -18,7 +18,6 @@ from .people import NOBODY, People, Speaker, attribution, narrator_labels
 from .restatements import group, wording
 from .segment import Block, Sentence, blocks
 
-KINDS = ("key_fact", "expert_assessment", "opinion")
 # the brief section an accepted suggestion of each kind goes to
 SECTION = {"key_fact": KEY_FACTS, "expert_assessment": EXPERT_ASSESSMENTS}
 

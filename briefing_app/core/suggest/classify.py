@@ -28,6 +28,7 @@ class Weights:
     digits: int
     noise: int
     finding: bool
+    participation: bool
 
 
 def weigh(clause: str, speaker: Speaker) -> Weights:
@@ -43,9 +44,10 @@ def weigh(clause: str, speaker: Speaker) -> Weights:
     # each judgement word counts once: saying "challenges" twice is no stronger a judgement
     judgement = len({m.lower() for m in lx.JUDGEMENT.findall(clause)})
     judgement += 0.5 * min(len(lx.WEAK_JUDGEMENT.findall(clause)), 2)
-    if lx.PARTICIPATION.search(clause):
+    participation = bool(lx.PARTICIPATION.search(clause))
+    if participation:
         fact += 2.0
-    return Weights(fact, judgement, digits, len(lx.NOISE.findall(clause)), finding)
+    return Weights(fact, judgement, digits, len(lx.NOISE.findall(clause)), finding, participation)
 
 
 def rhetoric(sentence: str) -> float:
@@ -78,7 +80,7 @@ def classify(
     if w.finding and not (speaker.kind == "person" and speaker.name):
         return "key_fact", _confidence(0.5, w.fact)  # a study and what it found
     if speaker.kind == "person" and speaker.name:
-        if w.noise and not w.digits and not lx.PARTICIPATION.search(clause):
+        if w.noise and not w.digits and not w.participation:
             return None
         if (w.digits or w.finding) and w.fact > w.judgement:
             return "key_fact", _confidence(0.55, w.fact - w.judgement)
