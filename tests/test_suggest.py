@@ -155,6 +155,21 @@ def test_a_transcript_label_names_the_speaker_from_the_header():
     assert all("Q" not in s.text for s in found)
 
 
+def test_a_surname_label_needs_the_full_name_or_a_second_turn():
+    # "Thornton:" is a speaker (the intro names Matt Thornton); "Note:" and "Update:" open ordinary paragraphs
+    text = (
+        "Our reporter Matt Thornton is in the capital.\n\n"
+        "Thornton: The new tariff is a serious risk to small farms.\n\n"
+        "Note: The vote took place on March 3.\n\n"
+        "Update: Parliament passed the bill on March 4.\n\n"
+        "Reyes: Prices will probably rise. Reyes: Yes, sharply."
+    )
+    labels = [b.label for b in blocks(text)]
+    assert labels == [None, "Thornton", None, None, None]
+    text += "\n\nReyes: Costs will probably double."
+    assert [b.label for b in blocks(text)][-2:] == ["Reyes", "Reyes"]
+
+
 # --- rhetoric and restatements
 @pytest.mark.parametrize(
     "text",

@@ -91,18 +91,28 @@ def speaker_at(text: str, start: int, end: int) -> Speaker:
 def suggest(text: str) -> list[Suggestion]:
     """Suggestions for ``text`` in reading order, restatements folded into the best-sourced one."""
     people = People(text)
-    readings = list(read(text, people))
-    rhetorical = {
-        (r.sentence.start, r.sentence.end): rhetoric(text[r.sentence.start : r.sentence.end]) for r in readings
-    }
     tone: dict[int, float] = {}
-    for r in readings:
-        tone.setdefault(r.block.index, _tone(r.block, rhetorical))
     found: list[Suggestion] = []
-    for r in readings:
-        score = rhetorical[r.sentence.start, r.sentence.end]
-        found.extend(_suggest_sentence(people, text, r.sentence, r.said, r.last, r.in_transcript, tone, score))
+    for paragraph in _by_paragraph(read(text, people)):
+        # a paragraph at a time: its tone needs all its sentences, and the word-list scans of its
+        # sentences are still cached when the clauses are weighed
+        scores = [rhetoric(text[r.sentence.start : r.sentence.end]) for r in paragraph]
+        # tone: the share of rhetoric in the paragraph; satire and commentary score high
+        tone[paragraph[0].block.index] = sum(score >= 2 for score in scores) / len(scores)
+        for r, score in zip(paragraph, scores, strict=True):
+            found.extend(_suggest_sentence(people, text, r.sentence, r.said, r.last, r.in_transcript, tone, score))
     return _fold_restatements(text, found, tone)
+
+
+def _by_paragraph(readings: Iterator[Reading]) -> Iterator[list[Reading]]:
+    paragraph: list[Reading] = []
+    for r in readings:
+        if paragraph and r.block.index != paragraph[0].block.index:
+            yield paragraph
+            paragraph = []
+        paragraph.append(r)
+    if paragraph:
+        yield paragraph
 
 
 def _is_heading(text: str, block: Block) -> bool:
@@ -113,11 +123,6 @@ def _is_heading(text: str, block: Block) -> bool:
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     unpunctuated = not any(mark in w for w in words for mark in ".!?…")
     return capitalised > 0.6 * len(words) or unpunctuated
-
-
-def _tone(block: Block, rhetorical: dict) -> float:
-    """The share of a paragraph's sentences that are rhetoric: satire and commentary score high."""
-    return sum(rhetorical[s.start, s.end] >= 2 for s in block.sentences) / len(block.sentences)
 
 
 def _label_speakers(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:

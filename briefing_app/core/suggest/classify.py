@@ -32,22 +32,23 @@ class Weights:
 
 
 def weigh(clause: str, speaker: Speaker) -> Weights:
+    words = lx.scan(clause)  # every word list's hits, from one pass over the clause's tokens
     digits = len(lx.DIGITS.findall(clause))
     fact = 2.5 * min(digits, 2)
     fact += 1.5 * min(len(lx.DATE.findall(clause)), 1)
-    fact += 0.75 * min(len(lx.NUMBER_WORDS.findall(clause)), 2)
-    fact += min(len(lx.EVENT_VERBS.findall(clause)), 2)
-    fact += 0.5 * min(len(lx.EVENT_NOUNS.findall(clause)), 2)
-    finding = speaker.kind == "finding" or bool(lx.FINDING.search(clause))
+    fact += 0.75 * min(len(words[lx.NUMBER_WORDS]), 2)
+    fact += min(len(words[lx.EVENT_VERBS]), 2)
+    fact += 0.5 * min(len(words[lx.EVENT_NOUNS]), 2)
+    finding = speaker.kind == "finding" or bool(words[lx.FINDING])
     if finding:
         fact += 2.0
     # each judgement word counts once: saying "challenges" twice is no stronger a judgement
-    judgement = len({m.lower() for m in lx.JUDGEMENT.findall(clause)})
-    judgement += 0.5 * min(len(lx.WEAK_JUDGEMENT.findall(clause)), 2)
+    judgement = len(set(words[lx.JUDGEMENT]))
+    judgement += 0.5 * min(len(words[lx.WEAK_JUDGEMENT]), 2)
     participation = bool(lx.PARTICIPATION.search(clause))
     if participation:
         fact += 2.0
-    return Weights(fact, judgement, digits, len(lx.NOISE.findall(clause)), finding, participation)
+    return Weights(fact, judgement, digits, len(words[lx.NOISE]), finding, participation)
 
 
 def rhetoric(sentence: str) -> float:
@@ -58,10 +59,11 @@ def rhetoric(sentence: str) -> float:
         score += 2
     if s.endswith("?"):
         score += 2
-    score += 2 * len(lx.SIMILE.findall(sentence))
+    words = lx.scan(sentence)
+    score += 2 * len(words[lx.SIMILE])
     if lx.INTERJECTION.search(sentence):
         score += 1
-    score += len(lx.READER.findall(sentence))
+    score += len(words[lx.READER])
     return score
 
 

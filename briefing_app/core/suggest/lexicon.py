@@ -17,20 +17,17 @@ _STEM = regex.compile(r"([\w\-]+)\\w\*")
 _OPTIONAL_END = regex.compile(r"([\w\-]+)(?:\(\?:(\w+)\)\?|(\w)\?)")
 
 
-@lru_cache(maxsize=16)
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_TOKENS.findall(text.lower()))
-
-
 class WordList:
     """A case-insensitive list of words, stems (``expect\\w*``) and phrases, counted in a text.
 
-    Single words and stems are looked up in the text's tokens (a set lookup per token); only the
-    phrases and patterns go to a regular expression. One big alternation run at every position of
-    every clause was most of the engine's time.
+    Single words and stems are looked up in the text's tokens; only the phrases go to a regular
+    expression, and only when a word each of them must contain (an anchor) is in one of the tokens.
+    Which lists a token belongs to is worked out once per distinct token and shared by every list,
+    so one pass over a clause's tokens serves them all (``scan``). One big alternation run at every
+    position of every clause was most of the engine's time.
     """
 
-    def __init__(self, alternatives: str):
+    def __init__(self, alternatives: str, anchors: tuple[str, ...] | None = None):
         self.exact: set[str] = set()
         stems: list[str] = []
         rest: list[str] = []
@@ -47,32 +44,69 @@ class WordList:
         # the standard library's engine, case-sensitive on lower-cased text, is several times faster here
         # than a case-insensitive match
         self.pattern = re.compile(r"\b(?:" + "|".join(rest).lower() + r")\b") if rest else None
-        # a literal word each phrase must contain: the regex runs only when one of them is in the text
-        anchors = [_anchor(alt) for alt in rest]
-        self.anchors = None if "" in anchors else tuple(set(anchors))
+        if anchors is None:
+            found = [_anchor(alt) for alt in rest]
+            anchors = None if "" in found else tuple(set(found))
+        self.anchors = anchors  # None: the phrases run on every text
+        self.index = len(_ALL)
+        _ALL.append(self)
+        _lists_of.cache_clear()  # a token's lists now include this one
 
     def findall(self, text: str) -> list[str]:
-        found = [t for t in _tokens(text) if t in self.exact or (self.stems and t.startswith(self.stems))]
-        if self.pattern is not None:
-            low = _lower(text)
-            if self.anchors is None or any(a in low for a in self.anchors):
-                found += self.pattern.findall(low)
-        return found
+        return scan(text)[self]
 
     def search(self, text: str) -> bool:
-        return bool(self.findall(text))
+        return bool(scan(text)[self])
+
+    def _holds(self, token: str) -> bool:
+        return token in self.exact or bool(self.stems and token.startswith(self.stems))
+
+    def _anchored_by(self, token: str) -> bool:
+        return self.anchors is not None and any(a in token for a in self.anchors)
+
+
+_ALL: list[WordList] = []
+
+
+class Hits:
+    """What one text holds of every word list, from one pass over its tokens."""
+
+    def __init__(self, text: str):
+        self.low = text.lower()
+        self.words: dict[int, list[str]] = {}
+        phrase_lists: set[int] = set()
+        for token in _TOKENS.findall(self.low):
+            holding, anchoring = _lists_of(token)
+            for i in holding:
+                self.words.setdefault(i, []).append(token)
+            phrase_lists.update(anchoring)
+        self.phrase_lists = phrase_lists
+
+    def __getitem__(self, wl: WordList) -> list[str]:
+        found = self.words.get(wl.index, [])
+        if wl.pattern is not None and (wl.anchors is None or wl.index in self.phrase_lists):
+            found = found + wl.pattern.findall(self.low)
+        return found
 
 
 @lru_cache(maxsize=16)
-def _lower(text: str) -> str:
-    return text.lower()
+def scan(text: str) -> Hits:
+    """Cached because a sentence is asked about by several lists and rules in turn."""
+    return Hits(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _lists_of(token: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(lists holding the token as a word or stem, lists whose phrases it is an anchor of)."""
+    return (
+        tuple(w.index for w in _ALL if w._holds(token)),
+        tuple(w.index for w in _ALL if w._anchored_by(token)),
+    )
 
 
 def _anchor(alternative: str) -> str:
-    """The longest run of letters outside brackets in one alternative ("" when there is none); a
-    phrase of plain words is its own anchor."""
-    if regex.fullmatch(r"[a-z][a-z ’']*", alternative, regex.I):
-        return alternative.lower()
+    """The longest run of letters outside brackets in one alternative ("" when there is none): every
+    match holds it, inside one token."""
     depth, outside = 0, []
     for ch in alternative:
         if ch in "([":
@@ -149,6 +183,10 @@ FINDING = WordList(
     r"estimated|revealed|reveals|suggests|suggested|does not|did not)\b"
     r"|\b(?:agreement|treaty|accord|law|act|resolution|clause|constitution|charter|contract|decree)\s+"
     r"(?:ensures|provides|stipulates|requires|commits|guarantees|states|obliges|bans|allows)\b)",
+    anchors=tuple(
+        "study report research survey data analysis poll trial census review assessment agreement treaty "
+        "accord law act resolution clause constitution charter contract decree".split()
+    ),
 )
 # Judgement: evaluations, forecasts, hedges, beliefs. Each hit adds one to a clause's judgement weight.
 JUDGEMENT = words(

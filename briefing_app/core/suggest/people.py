@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
+
+from . import lexicon as lx
 
 _V = regex.V1
 # One capitalised word of a name or an organisation: "Jean-Marc", "McChrystal", "U.S.", "Kim", "Jong-un"
@@ -125,11 +128,18 @@ def _strip_possessive(word: str) -> str:
 
 def split_run(run: str) -> tuple[list[str], list[str]]:
     """A capitalised run cut into (title words, name words): "U.S. Army General Stanley McChrystal"."""
+    titles, name = _split_run(run)
+    return list(titles), list(name)
+
+
+@lru_cache(maxsize=1 << 14)
+def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    # cached: most runs are the same few sentence openers and names, again and again
     words = [_strip_possessive(w) for w in run.split()]
     while words and words[0] in _NOT_NAMES:
         words.pop(0)
     last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS or w.lower() in _ROLE_WORDS), default=-1)
-    return words[: last_title + 1], words[last_title + 1 :]
+    return tuple(words[: last_title + 1]), tuple(words[last_title + 1 :])
 
 
 def _name_like(words: list[str]) -> bool:
@@ -258,7 +268,7 @@ def _role_before(before: str) -> str:
     if not m:
         return ""
     role = m["comma"] or m["plain"]
-    return regex.sub(r"^the\s+", "", role.strip(), flags=regex.I)
+    return _LEADING_ARTICLE.sub("", role.strip())
 
 
 _APPOSITION_AFTER = regex.compile(
@@ -281,7 +291,7 @@ def _in_heading_or_org(before: str, after: str) -> bool:
     if _ORG_CONTINUATION.search(before):
         return True
     line = before[before.rfind("\n") + 1 :] + after[: (after.find("\n") + 1 or len(after) + 1) - 1]
-    words = regex.findall(r"\p{L}+", line)
+    words = _LETTERS.findall(line)
     capitalised = sum(1 for w in words if w[0].isupper())
     return len(words) >= 3 and capitalised > 0.6 * len(words)
 
@@ -291,7 +301,7 @@ def _apposition_after(after: str) -> str:
     if not m or _SPEECH.search(m[0]):
         return ""
     aff = (m["comma"] or m["dash"] or m["org"] or "").strip(" ,;—–-")
-    return regex.sub(r"^(?:a|an|the)\s+", "", aff, flags=regex.I)
+    return _LEADING_ARTICLE.sub("", aff)
 
 
 def _title_affiliation(titles: list[str]) -> str:
@@ -315,19 +325,28 @@ _ACCORDING = regex.compile(
     rf"(?:(?P<run>{CAPRUN})|(?P<np>(?:the\s+)?\p{{Ll}}[\p{{L}}\s\-]{{0,40}}))",
     _V,
 )
-_ACCORDING_WORDS = re.compile(r"(?i)according to|as per|in the words of|in the view of")
+# Cheap looks first, from the clause's word scan (shared with the classifier): most sentences have
+# no speech verb and no "according to", and then no regular expression runs at all.
+_ACCORDING_WORDS = lx.words("according to|as per|in the words of|in the view of")
+_SPEECH_WORDS = lx.words(SPEECH_VERBS)
 _DASH_NAME = regex.compile(rf"[”\"]\s*[—–]\s*(?P<run>{CAPRUN})", _V)
 
 
+_LEADING_ARTICLE = regex.compile(r"^(?:a|an|the)\s+", regex.I)
+_LETTERS = regex.compile(r"\p{L}+")
+_TRAILING_ADVERBS = regex.compile(r"(?:\s+\p{Ll}+ly)+$")
+_FINDING_NP = regex.compile(r"\b(?:study|report|research|survey|data|analysis|poll|trial|census)$")
+
+
 def _np_speaker(np: str) -> Speaker | None:
-    low = regex.sub(r"(?:\s+\p{Ll}+ly)+$", "", np.strip().lower())  # "the researcher aptly"
+    low = _TRAILING_ADVERBS.sub("", np.strip().lower())  # "the researcher aptly"
     if _PRONOUN.search(low):
         return Speaker("person", how="pronoun")
     if _ROLE_REF.search(low):
         return Speaker("person", how="role")
     if low in {"i", "we"}:
         return Speaker("person", how="first")
-    if regex.search(r"\b(?:study|report|research|survey|data|analysis|poll|trial|census)$", low):
+    if _FINDING_NP.search(low):
         return Speaker("finding", how="reported")
     if _UNNAMED.search(low):
         return Speaker("reported", how="reported")
@@ -342,7 +361,8 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
     """
     found: list[tuple[int, int, Speaker]] = []  # (rank, position, speaker); rank 0 = named person
     chunk = text[start:end]
-    if _ACCORDING_WORDS.search(chunk):  # a cheap look first: most sentences have none of these
+    words = lx.scan(chunk)
+    if words[_ACCORDING_WORDS]:
         for m in _ACCORDING.finditer(text, start, end):
             sp = people.resolve_run(m["run"]) if m["run"] else (_np_speaker(m["np"]) or Speaker("reported"))
             found.append((_rank(sp), m.start(), _how(sp, "according")))
@@ -350,7 +370,7 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         for m in _DASH_NAME.finditer(text, start, end):
             sp = people.resolve_run(m["run"])
             found.append((_rank(sp), m.start(), _how(sp, "quote")))
-    verbs = list(_SPEECH.finditer(text, start, end))
+    verbs = list(_SPEECH.finditer(text, start, end)) if words[_SPEECH_WORDS] else []
     for verb in verbs:
         m = _SUBJECT_AFTER.match(text, verb.end(), end)
         if m is None:

@@ -10,6 +10,7 @@ sentence mentions together apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -25,13 +26,15 @@ _STOP = frozenset(
 
 def tokens(text: str) -> list[str]:
     """Lower-case word and number tokens, plurals folded ("millions" and "million"), commas out of numbers."""
-    out = []
-    for t in _TOKEN.findall(text.lower()):
-        t = t.replace(",", "").rstrip(".")
-        if len(t) > 3 and t.endswith("s") and not t.endswith("ss") and not t[0].isdigit():
-            t = t[:-1]
-        out.append(t)
-    return out
+    return [_fold(t) for t in _TOKEN.findall(text.lower())]
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(t: str) -> str:
+    t = t.replace(",", "").rstrip(".")
+    if len(t) > 3 and t.endswith("s") and not t.endswith("ss") and not t[0].isdigit():
+        t = t[:-1]
+    return t
 
 
 @dataclass(frozen=True)
@@ -45,9 +48,9 @@ class Wording:
 def wording(text: str) -> Wording:
     toks = tokens(text)
     words = frozenset(t for t in toks if t not in _STOP and (len(t) > 1 or t.isdigit()))
-    runs = frozenset(
-        tuple(toks[i : i + 5]) for i in range(len(toks) - 4) if sum(t not in _STOP for t in toks[i : i + 5]) >= 3
-    )
+    # a run of five counts when at least three of its words carry content
+    content = [t not in _STOP for t in toks]
+    runs = frozenset(tuple(toks[i : i + 5]) for i in range(len(toks) - 4) if sum(content[i : i + 5]) >= 3)
     return Wording(words, runs)
 
 
@@ -76,20 +79,23 @@ def group(candidates: list, wording_of, quality, paragraph_of) -> dict[int, int]
     order = sorted(range(len(candidates)), key=lambda i: -quality(candidates[i]))
     words = [wording_of(c) for c in candidates]
     paras = [paragraph_of(c) for c in candidates]
-    kept: dict[int, list[int]] = {}  # paragraph -> positions kept there
+    # kept positions by stretch of WINDOW paragraphs: a candidate looks in its own stretch and the
+    # two beside it, never at the whole text
+    kept: dict[int, list[int]] = {}
     folded: dict[int, int] = {}
     for i in order:
         best, best_shared = None, 0
-        for p in range(paras[i] - WINDOW, paras[i] + WINDOW + 1):
-            if p == paras[i]:
-                continue
-            for k in kept.get(p, ()):
+        stretch = paras[i] // WINDOW
+        for near in (stretch - 1, stretch, stretch + 1):
+            for k in kept.get(near, ()):
+                if paras[k] == paras[i] or abs(paras[k] - paras[i]) > WINDOW:
+                    continue
                 if restates(words[i], words[k]):
                     shared = len(words[i].words & words[k].words)
                     if shared > best_shared:
                         best, best_shared = k, shared
         if best is None:
-            kept.setdefault(paras[i], []).append(i)
+            kept.setdefault(stretch, []).append(i)
         else:
             folded[i] = best
     return folded

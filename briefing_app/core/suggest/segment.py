@@ -10,6 +10,7 @@ statements ("; ", ", but ", ", while ") or where a reporting frame starts mid-se
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -32,6 +33,7 @@ _SENTENCE_OPENERS = frozenset(
 _END = regex.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[\p{Lu}\p{N}])|[.!?…]+[”’\"')\]]*(?=\s*$)")
 _COLON = regex.compile(r":(?=[ \u00a0]+\p{Lu}\p{Ll})")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+_FIRST_WORD = regex.compile(r"[“‘\"'(\[]?(\p{L}+)")
 # Where one sentence holds two statements. The cut goes before the joining word, so it stays with
 # the second clause ("…, but success is achievable").
 _CLAUSE_JOIN = regex.compile(
@@ -89,7 +91,7 @@ def _is_false_end(text: str, para_start: int, stop: int, nxt: int) -> bool:
         return False
     word = m[1]
     if "." in word.strip("."):  # U.S., U.N., a.m.
-        following = regex.match(r"[“‘\"'(\[]?(\p{L}+)", text[nxt : nxt + 20])
+        following = _FIRST_WORD.match(text, nxt, nxt + 20)
         return not (following and following[1] in _SENTENCE_OPENERS)
     if word in _ABBREVIATIONS:
         return True
@@ -160,25 +162,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def blocks(text: str) -> list[Block]:
     """The paragraphs of ``text`` with their speaker labels (transcripts) and sentences."""
+    spans = paragraph_spans(text)
+    candidates = [_LABEL.match(text, start, end) for start, end in spans]
+    labels = _real_labels(text, [m["label"] for m in candidates if m])
     out = []
-    checked: dict[str, bool] = {}
-    for i, (start, end) in enumerate(paragraph_spans(text)):
+    for i, ((start, end), m) in enumerate(zip(spans, candidates, strict=True)):
         label, body = None, start
-        m = _LABEL.match(text, start, end)
-        if m and m["label"] not in checked:
-            checked[m["label"]] = _looks_like_label(text, m["label"])
-        if m and checked[m["label"]]:
+        if m and m["label"] in labels:
             label, body = m["label"], m.end()
         out.append(Block(i, start, end, label, body, sentences_in(text, body, end, i)))
     return out
 
 
-def _looks_like_label(text: str, label: str) -> bool:
-    """A label is "Q", a name or role in capitals ("MS. PSAKI", "THE VICE PRESIDENT"), or a surname
-    ("Thornton:") that the text uses more than once as a label or gives in full somewhere."""
-    if label == "Q" or label.isupper():
-        return True
-    if len(label.split()) > 1 or label in _SENTENCE_OPENERS:
-        return False
-    as_label = regex.findall(rf"(?m)^{regex.escape(label)}:", text)
-    return len(as_label) > 1 or bool(regex.search(rf"\p{{Lu}}\p{{Ll}}+\s+{regex.escape(label)}\b", text))
+def _real_labels(text: str, candidates: list[str]) -> set[str]:
+    """Which paragraph openings ending in a colon are speaker labels: "Q", a name or role in capitals
+    ("MS. PSAKI", "THE VICE PRESIDENT"), or a surname ("Thornton:") that the text uses more than once
+    as a label or gives in full somewhere ("Matt Thornton")."""
+    counts = Counter(candidates)
+    real = {c for c in counts if c == "Q" or c.isupper() or counts[c] > 1 and _may_be_surname(c)}
+    once = sorted(c for c in counts if counts[c] == 1 and c not in real and _may_be_surname(c))
+    if once:  # one pass over the text for all of them, not one per candidate
+        in_full = regex.compile(rf"\p{{Lu}}\p{{Ll}}+\s+({'|'.join(map(regex.escape, once))})\b", regex.V1)
+        real.update(m[1] for m in in_full.finditer(text))
+    return real
+
+
+def _may_be_surname(label: str) -> bool:
+    return len(label.split()) == 1 and label not in _SENTENCE_OPENERS
