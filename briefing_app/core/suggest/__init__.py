@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ..brief import EXPERT_ASSESSMENTS, KEY_FACTS, BriefError
 from . import lexicon as lx
 from .classify import classify, rhetoric
-from .people import NOBODY, People, Speaker, attribution, narrator_labels
+from .people import NOBODY, People, Speaker, attribution, narrator_labels, self_description
 from .restatements import group, wording
 from .segment import Block, Sentence, blocks
 
@@ -136,13 +136,23 @@ def _label_speakers(text: str, paras: list[Block], people: People) -> dict[int, 
         return {}
     narrators = narrator_labels(text, labelled)
     resolved = {label: (NOBODY if label in narrators else people.for_label(label)) for label in labelled}
+    turns: dict[str, list[tuple[int, int]]] = {}  # each label's paragraphs, those without a label included
+    current = None
+    for b in paras:
+        current = b.label or current
+        if current is not None:
+            turns.setdefault(current, []).append((b.start, b.end))
+    for label, spans in turns.items():
+        said = resolved[label]
+        own = next(filter(None, (self_description(text, s, e) for s, e in spans)), "") if said.name else ""
+        if own and said.affiliation.lower() in own.lower():  # "Chairman" → "Chairman of the Senate …"
+            resolved[label] = replace(said, affiliation=own)
     out: dict[int, Speaker] = {}
     current = None
     for b in paras:
-        if b.label:
-            current = resolved[b.label]
+        current = b.label or current
         if current is not None:
-            out[b.index] = current
+            out[b.index] = resolved[current]
     return out
 
 

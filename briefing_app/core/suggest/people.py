@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from . import lexicon as lx
+from . import public_figures
 
 _V = regex.V1
 # One capitalised word of a name or an organisation: "Jean-Marc", "McChrystal", "U.S.", "Kim", "Jong-un"
@@ -106,6 +107,7 @@ _SIGN_OFF = regex.compile(rf"\b(?:This is|I'm|I’m)\s+(?P<name>{CAPRUN})", _V)
 class Person:
     name: str
     affiliation: str
+    title: str = ""  # the first title the text gives them: "Vice President", "Secretary of Homeland Security"
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,13 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(words[: last_title + 1]), tuple(words[last_title + 1 :])
 
 
+def _fullest(name: list[str], titles: list[str]) -> str:
+    """The name as written, or a listed public figure's full name for a title and a surname."""
+    if len(name) == 1 and titles:
+        return public_figures.full_name(name[0], " ".join(titles)) or name[0]
+    return " ".join(name)
+
+
 def _name_like(words: list[str]) -> bool:
     return 0 < len(words) <= 4 and not any(w in ORG_WORDS or w in _NOT_NAMES or w.isupper() for w in words)
 
@@ -155,6 +164,11 @@ class People:
         self._by_title: dict[str, Person] = {}
         for m in _CAPRUN.finditer(text):
             self._add_mention(m.start(), m.end(), m[0])
+        # "Vice President Harris" and never a first name: a listed public figure's full name. Only once
+        # the whole text is read, so that "Senator Maria Harris" anywhere in it wins.
+        for person in {id(p): p for p in self._by_key.values()}.values():
+            if " " not in person.name and person.title:
+                person.name = public_figures.full_name(person.name, person.title) or person.name
 
     def _add_mention(self, start: int, end: int, run: str) -> None:
         titles, name = split_run(run)
@@ -187,6 +201,8 @@ class People:
             person.name = full
         if affiliation and not person.affiliation:
             person.affiliation = affiliation
+        if titles and not person.title:
+            person.title = " ".join(titles)
         for key in {full.lower(), name[-1].lower(), name[0].lower() if len(name) > 1 else name[-1].lower()}:
             self._by_key.setdefault(key, person)
         if titles:
@@ -222,7 +238,7 @@ class People:
         if person is None:
             if len(name) == 1 and not titles:
                 return Speaker("reported")  # "Moscow says", "Reuters reported"
-            person = Person(" ".join(name), _title_affiliation(titles))
+            person = Person(_fullest(name, titles), _title_affiliation(titles))
         return Speaker("person", person.name, person.affiliation or _title_affiliation(titles))
 
     def by_title(self, title: str) -> Person | None:
@@ -247,7 +263,7 @@ class People:
             person = self.find(name)
             if person:
                 return Speaker("person", person.name, person.affiliation or " ".join(titles), "label")
-            return Speaker("person", " ".join(name), " ".join(titles), "label")
+            return Speaker("person", _fullest(name, titles), " ".join(titles), "label")
         person = self.by_title(" ".join(titles))
         if person:
             return Speaker("person", person.name, " ".join(titles), "label")
@@ -411,6 +427,27 @@ def _rank(sp: Speaker) -> int:
 
 def _how(sp: Speaker, how: str) -> Speaker:
     return Speaker(sp.kind, sp.name, sp.affiliation, sp.how or how)
+
+
+# A speaker describing their own office: "As chairman of the Senate Judiciary Committee, I take ...",
+# "it is my responsibility as the Secretary of Homeland Security to ..."
+_SELF_DESCRIPTION = regex.compile(
+    rf"\b[Aa]s\s+(?:the\s+)?(?P<role>(?:\p{{Lu}}[\p{{L}}.’'\-]*\s+){{0,2}}(?i:{ROLE_NOUNS})\s+(?:of|for|at|on)\s+"
+    rf"(?:the\s+)?\p{{Lu}}[\p{{L}}.’'\-]*(?:\s+(?:(?:of|and|for|on|the)\s+)*\p{{Lu}}[\p{{L}}.’'\-]*)*)",
+    _V,
+)
+_FIRST_PERSON = regex.compile(r"\b(?:I|my|me)\b")
+
+
+def self_description(text: str, start: int, end: int) -> str:
+    """The office a speaker gives themself in their own words between ``start`` and ``end``, or ""."""
+    for m in _SELF_DESCRIPTION.finditer(text, start, end):
+        line_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
+        line_end = min(i for i in (text.find(".", m.end(), end), end) if i >= 0)
+        if _FIRST_PERSON.search(text, line_start, line_end):
+            role = m["role"]
+            return role[0].upper() + role[1:]
+    return ""
 
 
 def narrator_labels(text: str, labelled: dict[str, list[tuple[int, int]]]) -> set[str]:
