@@ -39,6 +39,7 @@ def one(text: str, kind: str):
     [
         ("Gen. Mark Olsen arrived on Dec. 3 in the U.S. capital. He left the next day.", 2),
         ("The U.S. Army said so. The navy did not.", 2),
+        ("Will you resign? No. Item No. 4 on p. 12 was struck out.", 3),
         ("Dr. J. R. Smith spoke at 10 a.m. on Monday. Nobody asked.", 2),
         ("“We will win. We always do,” she said. Then she left.", 3),
         ("The rate rose to 3.5 percent (from 3.1 percent). Markets fell!", 2),
@@ -106,6 +107,8 @@ def test_hearsay_and_plain_narration_are_not_facts():
         ("Deputy Minister Olga Petrova believes the reform will probably fail.", "Olga Petrova", "Deputy Minister"),
         ("“Growth is too weak to matter.” — Jan Kowalski, director of the Baltic Institute",
          "Jan Kowalski", "director of the Baltic Institute"),
+        ("The bank's chief economist, Rosa Lind, said growth will probably slow.",
+         "Rosa Lind", "bank's chief economist"),
     ],
 )  # fmt: skip
 def test_a_judgement_attributed_to_a_named_person_is_an_assessment_with_speaker(text, speaker, affiliation):
@@ -124,6 +127,15 @@ def test_surname_pronoun_and_the_role_resolve_to_the_full_name():
     assert [s.speaker for s in found] == ["Lina Varga"] * 3
 
 
+def test_he_said_after_a_sentence_about_another_named_person_means_that_person():
+    text = (
+        "Economist Ana Ruiz of Kappa Bank said inflation will probably rise.\n\n"
+        "But Minister Jorge Vidal rejected that view. He said the slowdown was a serious risk."
+    )
+    found = kinds(text)["expert_assessment"]
+    assert [s.speaker for s in found] == ["Ana Ruiz", "Jorge Vidal"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -138,10 +150,15 @@ def test_views_of_institutions_and_unnamed_people_are_not_assessments(text):
 
 
 def test_statements_of_intent_and_pleasantries_are_left_out():
-    text = "MS. ARDEN:  Thank you all for coming.  I look forward to our talks.  The reform is a serious mistake."
-    text += "\n\nQ    Will you resign?\n\nMS. ARDEN:  No."
+    text = "MS. ARDEN:  Thank you all for coming.  Happy Monday.  I look forward to our talks.  The reform is a "
+    text += "serious mistake.\n\nQ    Will you resign?\n\nMS. ARDEN:  No.  If the senate rejects the budget, the "
+    text += "strike might spread to the ports."
     found = kinds(text)
-    assert [s.text for s in found["expert_assessment"]] == ["The reform is a serious mistake."]
+    assert not found["key_fact"]  # "Happy Monday" names a day, and is still a greeting
+    assert [s.text for s in found["expert_assessment"]] == [
+        "The reform is a serious mistake.",
+        "If the senate rejects the budget, the strike might spread to the ports.",  # a conditional forecast
+    ]
 
 
 def test_a_transcript_label_names_the_speaker_from_the_header():

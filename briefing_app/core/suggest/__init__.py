@@ -68,6 +68,8 @@ def read(text: str, people: People | None = None) -> Iterator[Reading]:
             said = _sentence_speaker(people, text, sentence, label_speaker, last, previous)
             if said.kind == "person" and said.name:
                 last = said
+            elif label_speaker is None and (subject := people.subject_of(sentence.start, sentence.end)):
+                last = Speaker("person", subject.name, subject.affiliation, "subject")
             previous = said
             yield Reading(block, sentence, said, last, label_speaker is not None)
 

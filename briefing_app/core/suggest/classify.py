@@ -29,6 +29,7 @@ class Weights:
     noise: int
     finding: bool
     participation: bool
+    forecast: bool  # a conditional forecast: "if …, … could"
 
 
 def weigh(clause: str, speaker: Speaker) -> Weights:
@@ -45,10 +46,12 @@ def weigh(clause: str, speaker: Speaker) -> Weights:
     # each judgement word counts once: saying "challenges" twice is no stronger a judgement
     judgement = len(set(words[lx.JUDGEMENT]))
     judgement += 0.5 * min(len(words[lx.WEAK_JUDGEMENT]), 2)
+    forecast = bool(words[lx.CONDITIONAL])
+    judgement += forecast
     participation = bool(lx.PARTICIPATION.search(clause))
     if participation:
         fact += 2.0
-    return Weights(fact, judgement, digits, len(words[lx.NOISE]), finding, participation)
+    return Weights(fact, judgement, digits, len(words[lx.NOISE]), finding, participation, forecast)
 
 
 def rhetoric(sentence: str) -> float:
@@ -82,7 +85,7 @@ def classify(
     if w.finding and not (speaker.kind == "person" and speaker.name):
         return "key_fact", _confidence(0.5, w.fact)  # a study and what it found
     if speaker.kind == "person" and speaker.name:
-        if w.noise and not w.digits and not w.participation:
+        if w.noise and not (w.digits or w.participation or w.forecast):
             return None
         if (w.digits or w.finding) and w.fact > w.judgement:
             return "key_fact", _confidence(0.55, w.fact - w.judgement)

@@ -195,7 +195,7 @@ JUDGEMENT = words(
     r"risky|risks?|threat|threatens?|achievable|possible|impossible|difficult|easy|effective|ineffective|"
     r"insufficient|sufficient|adequate|inadequate|severe|grave|strong|weak|weakness|fragile|stable|"
     r"steady|deteriorat\w*|improv\w*|worsen\w*|escalat\w*|progress|success|successful|failure|"
-    r"failing|mistake|wrong|concern\w*|worr\w*|fear\w*|hope\w*|doubt\w*|problem\w*|challenge\w*|"
+    r"failing|mistake|wrong|struggl\w*|bottleneck|erod\w*|undermin\w*|weaken\w*|strengthen\w*|concern\w*|worr\w*|fear\w*|hope\w*|doubt\w*|problem\w*|challenge\w*|"
     r"likely|unlikely|likelihood|probabl\w*|possibl\w*|perhaps|potential(?:ly)?|expect\w*|forecast\w*|"
     r"predict\w*|anticipat\w*|project(?:ed|s|ion)|estimat\w*|must|should|ought|need to|needs to|"
     r"have to|has to|had better|up to (?:Congress|us|them|you|the)|appears?|appeared|seems?|seemed|"
@@ -203,15 +203,20 @@ JUDGEMENT = words(
     r"almost always|often|rarely|tends? to|in (?:practical|real) terms|strategically|effectively|"
     r"determinant|major|higher|lower|greater|lesser|more likely|less likely|"
     r"only a|just a|merely|too|enough|far from|long way|reality|truth|clearly|obviously|"
-    r"undoubtedly|certainly|closely|"
+    r"undoubtedly|certainly|closely|poorly|badly|low|high|"
     r"cautions?|cautioned|warns?|warned|emphasi[sz]\w*|stress(?:es|ed)|argu\w*|insist\w*|conclud\w*|"
     r"recommend\w*|urge[sd]?|could result|would (?:be|lead|mean|result)"
+)
+# A condition and what would follow from it is a forecast, not a statement of intent, even with
+# "we will" in it: "If Congress fails to act, Ukraine could …", "Unless we close the gaps, we will see …"
+CONDITIONAL = WordList(
+    r"(?:if|unless) [^,;]{3,80}, [^;]{0,80}?\b(?:could|would|will|may|might)", anchors=("if", "unless")
 )
 # Weak judgement: alone it does not make an assessment ("could discuss the issue later").
 WEAK_JUDGEMENT = words("could|may|might|would|can|will")
 # Pleasantries, procedure and statements of intent: nothing to brief.
 NOISE = words(
-    r"thank(?:s| you)?|welcome|good (?:morning|afternoon|evening)|glad|pleased|delighted|honou?red to|"
+    r"thank(?:s| you)?|welcome|good (?:morning|afternoon|evening)|happy|glad|pleased|delighted|honou?red to|"
     r"proud|grateful|gratitude|pleasure|look(?:ing)? forward|we will|I will|I'll|we'll|let me|"
     r"I want to|we want to|(?:am|is|are|'m|’m|'re|’re) going to|plans? to|no plans|intends?|hold off|"
     r"take (?:that|this|the) responsibility|I(?:'m|’m| am) here|we(?:'re|’re| are) here|"

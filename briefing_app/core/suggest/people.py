@@ -226,6 +226,15 @@ class People:
         full = " ".join(name_words).lower()
         return self._by_key.get(full) or self._by_key.get(name_words[-1].lower())
 
+    def subject_of(self, start: int, end: int) -> Person | None:
+        """A known person opening the sentence ``text[start:end]`` as its subject ("But Papperger
+        dismissed those fears."): whom a "he said" in the next sentence most likely means."""
+        m = _CAPRUN.match(self.text, start, end)
+        if m is None:
+            return None
+        _, name = split_run(m[0])
+        return self.find(name) if name and _name_like(name) else None
+
     def resolve_run(self, run: str) -> Speaker:
         """What a capitalised run before or after a speech verb names: a person, or an institution."""
         titles, name = split_run(run)
@@ -272,8 +281,9 @@ class People:
 
 _PARTICLE_START = frozenset("De Del Della Der Di Da Du Van Von Al El Le La".split())
 _ROLE_BEFORE = regex.compile(
-    rf"(?:(?P<comma>(?:the\s+)?(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS})\s+(?:of|at|for|in)\s+[^,;“”\"\n]{{3,90}}),\s*"
-    rf"(?:(?:{'|'.join(regex.escape(t) for t in TITLE_WORDS)})\s+)*"
+    rf"(?:(?:(?P<comma>(?:the\s+)?(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS})\s+(?:of|at|for|in)\s+[^,;“”\"\n]{{3,90}})"
+    rf"|(?P<poss>(?:[\p{{L}}\-]+\s+){{0,3}}[\p{{L}}\-]+[’']s\s+(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS})))"  # "Y's X"
+    rf",\s*(?:(?:{'|'.join(regex.escape(t) for t in TITLE_WORDS)})\s+)*"
     rf"|(?P<plain>(?:(?:\p{{Lu}}[\p{{L}}.’'\-]*|the)\s+){{0,3}}(?i:{ROLE_NOUNS}))\s+)$",
     _V | regex.REVERSE,
 )
@@ -283,7 +293,7 @@ def _role_before(before: str) -> str:
     m = _ROLE_BEFORE.search(before)
     if not m:
         return ""
-    role = m["comma"] or m["plain"]
+    role = m["comma"] or m["poss"] or m["plain"]
     return _LEADING_ARTICLE.sub("", role.strip())
 
 
@@ -335,6 +345,10 @@ _SUBJECT_BEFORE = regex.compile(
     _V | regex.REVERSE,
 )
 _SUBJECT_WITH_APPOSITION = regex.compile(rf"(?P<run>{CAPRUN}),\s+{_APPOSITION},\s+{_ADVERBS}$", _V | regex.REVERSE)
+# "Economist Ana Ruiz of Kappa Bank said": the person before the organisation
+_SUBJECT_OF_ORG = regex.compile(
+    rf"(?P<run>{CAPRUN})\s+(?:from|of|at)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?\s+{_ADVERBS}$", _V | regex.REVERSE
+)
 _SUBJECT_AFTER = regex.compile(rf"\s+(?:(?P<pron>he|she)\b|(?P<run>{CAPRUN}))", _V)  # matched at a verb's end
 _ACCORDING = regex.compile(
     rf"\b(?i:according to|as per|in the words of|in the view of)\s+"
@@ -403,6 +417,8 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         m = _SUBJECT_WITH_APPOSITION.search(text, *window)  # "Anna Berg, a researcher at SIPRI, warned"
         if m is None or people.resolve_run(m["run"]).kind != "person":
             m = _SUBJECT_BEFORE.search(text, *window)
+        if m is not None and m["run"] and people.resolve_run(m["run"]).kind != "person":
+            m = _SUBJECT_OF_ORG.search(text, *window) or m
         if m is None:
             continue
         if m["run"] and m["run"].split()[-1] in _PRONOUNS:

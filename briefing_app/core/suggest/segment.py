@@ -25,6 +25,8 @@ _ABBREVIATIONS = frozenset(
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
     "Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo p pp para ch sec art".split()
 )
+# Abbreviations only before a number: otherwise the word ("No.", "art.") ends a sentence.
+_BEFORE_NUMBERS = frozenset("No Nos Vol Fig p pp para ch sec art".split())
 # Words that, after a dotted abbreviation such as "U.S.", show that a new sentence did start.
 _SENTENCE_OPENERS = frozenset(
     "The A An This That These Those It He She They We I In On At But And So Yet However Meanwhile "
@@ -93,6 +95,8 @@ def _is_false_end(text: str, para_start: int, stop: int, nxt: int) -> bool:
     if "." in word.strip("."):  # U.S., U.N., a.m.
         following = _FIRST_WORD.match(text, nxt, nxt + 20)
         return not (following and following[1] in _SENTENCE_OPENERS)
+    if word in _BEFORE_NUMBERS:  # "No. 5", "p. 12"; but "No. If the senate …" ends a sentence
+        return text[nxt : nxt + 1].isdigit()
     if word in _ABBREVIATIONS:
         return True
     return len(word) == 1 and word.isupper()  # an initial: "J. Smith"
