@@ -45,3 +45,4 @@ def window(qtbot):
     w.undo_stack.clear()  # a test's unsaved changes are let go: no prompt, no recovery copy left behind
     w.autosaver.discard()
     w.close()
+    shutil.rmtree(w.rejections.folder, ignore_errors=True)  # each test starts with no suggestion rejected

@@ -161,6 +161,22 @@ def test_statements_of_intent_and_pleasantries_are_left_out():
     ]
 
 
+def test_the_press_questions_and_stage_directions_of_a_briefing_are_not_suggested():
+    text = (
+        "MR. OKAFOR:  The ministry sent 400 trucks of grain on Monday.\n\n"
+        "QUESTION:  Your own auditors said 90 trucks were stolen in May.  Is that a serious failure?\n\n"
+        "Q    And the 12 drivers arrested last week?\n\n"
+        "MR. OKAFOR:  The convoy system is likely to improve.\n\n"
+        "(Laughter.)\n\n"
+        "(The briefing was concluded at 3:05 p.m.)"
+    )
+    found = suggest(text)
+    assert [(s.kind, s.text) for s in found] == [
+        ("key_fact", "The ministry sent 400 trucks of grain on Monday."),
+        ("expert_assessment", "The convoy system is likely to improve."),
+    ]
+
+
 def test_a_transcript_label_names_the_speaker_from_the_header():
     text = (
         "Press Briefing by Press Secretary Dana Lowe\n\n"

@@ -71,3 +71,27 @@ def test_accept_all_of_a_kind_is_one_undo_step(qtbot, window):
     window.undo_stack.undo()
     assert not brief.key_facts
     qtbot.waitUntil(lambda: pane.accept_facts_button.isEnabled())
+
+
+def test_rejections_are_remembered_for_the_article_and_can_be_restored(qtbot, window):
+    from briefing_app.gui.app import open_main_window
+
+    pane = ready(qtbot, window)
+    pane.list.setCurrentRow(row_of(pane, "The Pentagon and NATO confirmed"))
+    press(qtbot, pane.list, Qt.Key_Delete)
+    assert not any(s.text.startswith("The Pentagon and NATO confirmed") for s in pane.shown())
+    assert pane.restore_button.isEnabled() and "(1)" in pane.restore_button.text()
+
+    # the same article in a new window (another session): still rejected
+    again = open_main_window()
+    qtbot.addWidget(again)
+    try:
+        other = ready(qtbot, again)
+        assert not any(s.text.startswith("The Pentagon and NATO confirmed") for s in other.shown())
+        qtbot.mouseClick(other.restore_button, Qt.LeftButton)
+        assert any(s.text.startswith("The Pentagon and NATO confirmed") for s in other.shown())
+        assert not other.restore_button.isEnabled()
+        assert window.rejections.load(again.document.brief.source(1).sha256) == set()  # forgotten on disk
+    finally:
+        again.undo_stack.clear()
+        again.close()

@@ -15,10 +15,15 @@ from ..core.recovery import RecoveryCopy, discard_recovery, list_recoveries
 AUTOSAVE_DELAY_MS = 3000
 
 
-def recovery_folder() -> Path:
-    """Where recovery copies live: the app's folder in the user's data location (XDG_DATA_HOME on Linux)."""
+def app_data_folder() -> Path:
+    """The app's folder in the user's data location (XDG_DATA_HOME on Linux)."""
     base = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation) or str(Path.home() / ".briefing-app")
-    return Path(base) / "recovery"
+    return Path(base)
+
+
+def recovery_folder() -> Path:
+    """Where recovery copies live."""
+    return app_data_folder() / "recovery"
 
 
 def pending_recoveries() -> list[RecoveryCopy]:

@@ -34,9 +34,10 @@ from ..core.document import Document
 from ..core.errors import BriefingError
 from ..core.loaders import FILE_FILTER, article_from_paste, load_article
 from ..core.recovery import discard_recovery, restore_recovery
+from ..core.rejections import Rejections
 from ..core.spans import snap_to_words
 from .article_pane import ArticlePane
-from .autosave import Autosaver, pending_recoveries
+from .autosave import Autosaver, app_data_folder, pending_recoveries
 from .brief_pane import BriefPane
 from .dialogs import AssessmentDialog, ask_restore, ask_unsaved
 from .highlighter import SUGGESTION
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.brief_pane.addTab(self.suggestions_pane, "Su&ggestions")
         # suggestions by source text (SHA-256): worked out once per text, off the GUI thread
         self.suggestions: dict[str, list] = {}
+        self.rejections = Rejections(app_data_folder() / "rejected")
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(self.article_pane)
         self.splitter.addWidget(self.brief_pane)
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
         self.suggesting = JobRunner(self)
         self.suggesting.finished.connect(self._suggestions_done)
         self.suggestions_pane.accept_requested.connect(self.accept_suggestions)
+        self.suggestions_pane.rejections_changed.connect(self._remember_rejections)
         self.suggestions_pane.suggestion_chosen.connect(lambda s: self.article_pane.select_span(s.start, s.end))
         self._make_actions()
         self._make_menus()
@@ -375,7 +378,7 @@ class MainWindow(QMainWindow):
         source = self.document.brief.source(number)
         found = self.suggestions.get(source.sha256)
         if found is not None:
-            self.suggestions_pane.set_suggestions(number, found)
+            self.suggestions_pane.set_suggestions(number, found, self.rejections.load(source.sha256))
             self.suggestions_pane.set_taken(self.document.brief)
             self._mark_suggestions()
             return
@@ -403,6 +406,16 @@ class MainWindow(QMainWindow):
         sha, found = job.result
         self.suggestions[sha] = found
         self.show_suggestions()  # for the source shown now, which may be another one by now
+
+    def _remember_rejections(self, spans: set) -> None:
+        self._mark_suggestions()
+        number = self.suggestions_pane.source_number
+        if self.document is None or not number:
+            return
+        try:
+            self.rejections.save(self.document.brief.source(number).sha256, spans)
+        except BriefingError as e:  # the list still hides them for this session
+            self.statusBar().showMessage(str(e), 8000)
 
     def _mark_suggestions(self) -> None:
         to_qt = self.article_pane.positions.to_qt

@@ -1,8 +1,9 @@
 """The Suggestions tab: the engine's candidates for the shown source, to accept or reject.
 
 The pane shows and filters; it changes nothing itself. Accepting asks the window
-(``accept_requested``), which turns each suggestion into an undoable AddItem; rejecting only hides
-the suggestion for this session. Suggestions that overlap an item in the brief are not listed.
+(``accept_requested``), which turns each suggestion into an undoable AddItem. Rejecting hides a
+suggestion; the window remembers rejections per article text (``rejections_changed``), and "Restore
+rejected" shows them again. Suggestions that overlap an item in the brief are not listed.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class SuggestionList(QListWidget):
 class SuggestionsPane(QWidget):
     accept_requested = Signal(list)  # of Suggestion
     suggestion_chosen = Signal(object)  # a Suggestion, to show in the article
+    rejections_changed = Signal(object)  # the set of rejected (start, end) spans of the shown source
 
     def __init__(self) -> None:
         super().__init__()
@@ -81,6 +83,9 @@ class SuggestionsPane(QWidget):
         self.accept_facts_button.clicked.connect(lambda: self.accept_all("key_fact"))
         self.accept_assessments_button = QPushButton("Accept all assess&ments")
         self.accept_assessments_button.clicked.connect(lambda: self.accept_all("expert_assessment"))
+        self.restore_button = QPushButton("Restore re&jected")
+        self.restore_button.setToolTip("List the suggestions rejected in this article again")
+        self.restore_button.clicked.connect(self.restore_rejected)
 
         top = QHBoxLayout()
         top.addWidget(self.filter)
@@ -89,6 +94,7 @@ class SuggestionsPane(QWidget):
         row.addWidget(self.accept_button)
         row.addWidget(self.reject_button)
         row.addStretch(1)
+        row.addWidget(self.restore_button)
         all_row = QHBoxLayout()
         all_row.addWidget(self.accept_facts_button)
         all_row.addWidget(self.accept_assessments_button)
@@ -101,11 +107,13 @@ class SuggestionsPane(QWidget):
         self._update_buttons()
 
     # --- content
-    def set_suggestions(self, source_number: int | None, suggestions: list[Suggestion]) -> None:
-        if source_number != self.source_number:
-            self.rejected.clear()
+    def set_suggestions(
+        self, source_number: int | None, suggestions: list[Suggestion], rejected: set[tuple[int, int]] | None = None
+    ) -> None:
+        """Show ``suggestions`` for a source, less those ``rejected`` earlier."""
         self.source_number = source_number
         self.suggestions = suggestions
+        self.rejected = set(rejected or ())
         self.refresh()
 
     def set_busy(self, message: str) -> None:
@@ -175,6 +183,13 @@ class SuggestionsPane(QWidget):
         self.rejected.update((s.start, s.end) for s in chosen)
         self.refresh()
         self.list.setCurrentRow(min(row, self.list.count() - 1))
+        self.rejections_changed.emit(set(self.rejected))
+
+    def restore_rejected(self) -> None:
+        if self.rejected:
+            self.rejected.clear()
+            self.refresh()
+            self.rejections_changed.emit(set())
 
     def accept_all(self, kind: str) -> None:
         chosen = [s for s in self.open_suggestions() if s.kind == kind]
@@ -192,6 +207,9 @@ class SuggestionsPane(QWidget):
         open_kinds = {s.kind for s in self.open_suggestions()}
         self.accept_facts_button.setEnabled("key_fact" in open_kinds)
         self.accept_assessments_button.setEnabled("expert_assessment" in open_kinds)
+        hidden = sum((s.start, s.end) in self.rejected for s in self.suggestions)
+        self.restore_button.setEnabled(bool(hidden))
+        self.restore_button.setText(f"Restore re&jected ({hidden})" if hidden else "Restore re&jected")
 
 
 def _describe(s: Suggestion) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ..brief import EXPERT_ASSESSMENTS, KEY_FACTS, BriefError
 from . import lexicon as lx
 from .classify import classify, rhetoric
-from .people import NOBODY, People, Speaker, attribution, narrator_labels, self_description
+from .people import NOBODY, QUESTIONER, People, Speaker, attribution, narrator_labels, self_description
 from .restatements import group, wording
 from .segment import Block, Sentence, blocks
 
@@ -60,9 +60,9 @@ def read(text: str, people: People | None = None) -> Iterator[Reading]:
     speakers = _label_speakers(text, paras, people)
     last: Speaker = NOBODY
     for block in paras:
-        if _is_heading(text, block):
-            continue
         label_speaker = speakers.get(block.index)
+        if _is_heading(text, block) or _is_stage_direction(text, block) or label_speaker is QUESTIONER:
+            continue
         previous: Speaker = NOBODY
         for sentence in block.sentences:
             said = _sentence_speaker(people, text, sentence, label_speaker, last, previous)
@@ -115,6 +115,12 @@ def _by_paragraph(readings: Iterator[Reading]) -> Iterator[list[Reading]]:
         paragraph.append(r)
     if paragraph:
         yield paragraph
+
+
+def _is_stage_direction(text: str, block: Block) -> bool:
+    """A transcript's note in brackets: "(Laughter.)", "(The briefing was concluded at 2:53 p.m.)"."""
+    body = text[block.body_start : block.end].strip()
+    return len(body) > 2 and body[0] in "([" and body[-1] in ")]" and body.count(body[0]) == 1
 
 
 def _is_heading(text: str, block: Block) -> bool:

@@ -95,11 +95,15 @@ _UNNAMED = regex.compile(
 _ROLE_REF = regex.compile(rf"\b(?:the|this|that)\s+(?:\p{{Ll}}+\s+)?(?:{ROLE_NOUNS})$", _V)
 _PRONOUNS = frozenset("He She It They I We".split())
 _PRONOUN = regex.compile(r"\b(?:he|she)$", regex.I | _V)
+# Labels of whoever runs a script or an interview: their lines are read as the reporter's prose.
 _NARRATOR_LABELS = regex.compile(
-    r"^(?:Q|REPORTER|MODERATOR|OPERATOR|ANNOUNCER|NARRATOR|HOST|INTERVIEWER|AUDIENCE|PARTICIPANT|STAFF|"
-    r"PRESS|QUESTION|.*\bAIDE|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*)$",
-    _V,
+    r"^(?:REPORTER|MODERATOR|OPERATOR|ANNOUNCER|NARRATOR|HOST|INTERVIEWER|STAFF|.*\bAIDE)$", _V
 )
+# Labels of the press and the audience at a briefing: their questions are nobody's statement to brief.
+_QUESTIONER_LABELS = regex.compile(
+    r"^(?:Q|QUESTION|AUDIENCE|PARTICIPANT|PRESS|JOURNALIST|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*)$", _V
+)
+
 _SIGN_OFF = regex.compile(rf"\b(?:This is|I'm|I’m)\s+(?P<name>{CAPRUN})", _V)
 
 
@@ -113,7 +117,7 @@ class Person:
 @dataclass(frozen=True)
 class Speaker:
     """Who a sentence is attributed to. ``kind``: "person", "reported" (an institution or unnamed
-    people), "finding" (a study or report) or "none"."""
+    people), "finding" (a study or report), "questioner" (the press at a briefing) or "none"."""
 
     kind: str
     name: str = ""
@@ -122,6 +126,7 @@ class Speaker:
 
 
 NOBODY = Speaker("none")
+QUESTIONER = Speaker("questioner")  # a reporter's question at a briefing: left out of the reading
 
 
 def _strip_possessive(word: str) -> str:
@@ -149,6 +154,11 @@ def _fullest(name: list[str], titles: list[str]) -> str:
     if len(name) == 1 and titles:
         return public_figures.full_name(name[0], " ".join(titles)) or name[0]
     return " ".join(name)
+
+
+def _fuller_form(known: str, new: str) -> bool:
+    """Whether ``new`` spells out ``known``: "research director at the Institute … (IRIS)" for "IRIS"."""
+    return len(new) > len(known) and regex.search(rf"(?<!\w){regex.escape(known)}(?!\w)", new) is not None
 
 
 def _name_like(words: list[str]) -> bool:
@@ -199,8 +209,8 @@ class People:
             person = Person(full, affiliation)
         elif len(full) > len(person.name) and person.name.split()[-1] == name[-1]:
             person.name = full
-        if affiliation and not person.affiliation:
-            person.affiliation = affiliation
+        if affiliation and (not person.affiliation or _fuller_form(person.affiliation, affiliation)):
+            person.affiliation = affiliation  # the first one given, or a fuller form of it later
         if titles and not person.title:
             person.title = " ".join(titles)
         for key in {full.lower(), name[-1].lower(), name[0].lower() if len(name) > 1 else name[-1].lower()}:
@@ -262,6 +272,8 @@ class People:
 
     def for_label(self, label: str) -> Speaker:
         """The speaker of a transcript label: "SECRETARY MAYORKAS", "THE VICE PRESIDENT", "Nathan"."""
+        if _QUESTIONER_LABELS.match(label.upper()):
+            return QUESTIONER
         if _NARRATOR_LABELS.match(label.upper()):
             return NOBODY
         words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split()]
