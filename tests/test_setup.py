@@ -96,3 +96,9 @@ def test_suggest_benchmark_runs_and_reports(capsys):
     rows = load_bench("bench_suggest").main(["--megabytes", "0.05", "0.1", "--runs", "1"])
     assert rows[0]["engine_s"] > 0 and rows[1]["suggestions"] > rows[0]["suggestions"]
     assert "growth" in capsys.readouterr().out
+
+
+def test_suggest_window_benchmark_runs_and_reports(capsys, qapp):
+    result = load_bench("bench_suggest_window").main(["--megabytes", "0.1"])
+    assert result["suggestions"] > 0 and result["max_gap_s"] > 0 and result["idle_max_gap_s"] > 0
+    assert "longest gap" in capsys.readouterr().out

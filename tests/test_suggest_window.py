@@ -18,7 +18,7 @@ def ready(qtbot, window):
 
 def row_of(pane, startswith: str) -> int:
     for row in range(pane.list.count()):
-        if pane.list.item(row).data(Qt.UserRole).text.startswith(startswith):
+        if pane.list.suggestion_at(row).text.startswith(startswith):
             return row
     raise AssertionError(f"no suggestion starting {startswith!r}")
 
@@ -31,7 +31,7 @@ def test_suggestions_are_listed_and_marked_without_blocking_the_window(qtbot, wi
     marked = window.article_pane.highlighter.spans(SUGGESTION)
     assert len(marked) == sum(s.kind != "opinion" for s in shown)
     pane.filter.setCurrentIndex(2)  # expert assessments only
-    assert {pane.list.item(r).data(Qt.UserRole).kind for r in range(pane.list.count())} == {"expert_assessment"}
+    assert {pane.list.suggestion_at(r).kind for r in range(pane.list.count())} == {"expert_assessment"}
 
 
 def test_enter_accepts_with_speaker_del_rejects_and_undo_takes_it_back(qtbot, window):
@@ -95,3 +95,28 @@ def test_rejections_are_remembered_for_the_article_and_can_be_restored(qtbot, wi
     finally:
         again.undo_stack.clear()
         again.close()
+
+
+def test_thousands_of_marks_are_drawn_a_chunk_at_a_time(qtbot, qapp):
+    from PySide6.QtGui import QPalette, QTextDocument
+
+    from briefing_app.gui.highlighter import CHUNK, SpanHighlighter
+
+    doc = QTextDocument("\n".join(f"Paragraph {i} says 12 things happened." for i in range(1000)))
+    lighter = SpanHighlighter(doc, QPalette())
+    spans = [(b.position(), b.position() + 9) for b in (doc.findBlockByNumber(i) for i in range(1000))]
+    lighter.set_spans(SUGGESTION, spans)
+
+    def underlined(number: int) -> bool:
+        return any(
+            f.format.fontUnderline() or f.format.underlineStyle()
+            for f in doc.findBlockByNumber(number).layout().formats()
+        )
+
+    assert underlined(0) and not underlined(999)  # the first chunk at once, the rest on later turns of the loop
+    assert len(lighter._pending) == 1000 - CHUNK
+    qtbot.waitUntil(lambda: not lighter._pending)
+    assert all(underlined(n) for n in range(1000))
+    lighter.set_spans(SUGGESTION, [])
+    lighter.settle()
+    assert not any(underlined(n) for n in (0, 500, 999))

@@ -378,8 +378,8 @@ class MainWindow(QMainWindow):
         source = self.document.brief.source(number)
         found = self.suggestions.get(source.sha256)
         if found is not None:
-            self.suggestions_pane.set_suggestions(number, found, self.rejections.load(source.sha256))
-            self.suggestions_pane.set_taken(self.document.brief)
+            rejected = self.rejections.load(source.sha256)
+            self.suggestions_pane.set_suggestions(number, found, rejected, self.document.brief)
             self._mark_suggestions()
             return
         self.suggestions_pane.source_number = number

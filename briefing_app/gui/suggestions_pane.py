@@ -8,15 +8,16 @@ rejected" shows them again. Suggestions that overlap an item in the brief are no
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,11 +33,68 @@ FILTERS = [("All suggestions", None), ("Key facts", "key_fact"), ("Expert assess
            ("Rhetoric (not facts)", "opinion")]  # fmt: skip
 
 
-class SuggestionList(QListWidget):
+class SuggestionModel(QAbstractListModel):
+    """The listed suggestions. A model, not a QListWidget: a 10 MB article has tens of thousands of
+    them, and a view paints only the rows on screen."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[Suggestion] = []
+        self.muted = None  # the brush rhetoric is drawn with
+
+    def set_rows(self, rows: list[Suggestion]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index, role=Qt.DisplayRole):
+        s = self.rows[index.row()]
+        if role == Qt.DisplayRole:
+            return _describe(s)
+        if role == Qt.ToolTipRole:
+            return s.text
+        if role == Qt.ForegroundRole and s.kind == "opinion":
+            return self.muted
+        if role == Qt.UserRole:
+            return s
+        return None
+
+
+class SuggestionList(QListView):
     """The list: Enter accepts the selected suggestions, Del rejects them."""
 
     accept_pressed = Signal()
     reject_pressed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setModel(SuggestionModel(self))
+        self.model().muted = self.palette().placeholderText()
+        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setLayoutMode(QListView.Batched)  # rows are measured a batch at a time, between events
+        self.setBatchSize(200)
+
+    def count(self) -> int:
+        return self.model().rowCount()
+
+    def suggestion_at(self, row: int) -> Suggestion:
+        return self.model().rows[row]
+
+    def currentRow(self) -> int:
+        return self.currentIndex().row()
+
+    def setCurrentRow(self, row: int) -> None:
+        if 0 <= row < self.count():
+            self.selectionModel().setCurrentIndex(self.model().index(row), QItemSelectionModel.ClearAndSelect)
+
+    def selected(self) -> list[Suggestion]:
+        rows = self.model().rows
+        return [rows[i.row()] for i in sorted(self.selectionModel().selectedRows(), key=lambda i: i.row())]
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):
@@ -65,13 +123,11 @@ class SuggestionsPane(QWidget):
             self.filter.addItem(label, kind)
         self.filter.currentIndexChanged.connect(self.refresh)
         self.list = SuggestionList()
-        self.list.setSelectionMode(QListWidget.ExtendedSelection)
-        self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
         self.list.accept_pressed.connect(self.accept_selected)
         self.list.reject_pressed.connect(self.reject_selected)
-        self.list.currentItemChanged.connect(self._current_changed)
-        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.list.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._open: list[Suggestion] = []  # neither rejected nor taken, worked out once per change
 
         self.accept_button = QPushButton("&Accept")
         self.accept_button.setToolTip("Add the selected suggestions to the brief (Enter)")
@@ -108,56 +164,67 @@ class SuggestionsPane(QWidget):
 
     # --- content
     def set_suggestions(
-        self, source_number: int | None, suggestions: list[Suggestion], rejected: set[tuple[int, int]] | None = None
+        self,
+        source_number: int | None,
+        suggestions: list[Suggestion],
+        rejected: set[tuple[int, int]] | None = None,
+        brief: Brief | None = None,
     ) -> None:
-        """Show ``suggestions`` for a source, less those ``rejected`` earlier."""
+        """Show ``suggestions`` for a source, less those ``rejected`` earlier and those overlapping an
+        item of ``brief``."""
         self.source_number = source_number
         self.suggestions = suggestions
         self.rejected = set(rejected or ())
+        self._taken = self._taken_in(brief)
         self.refresh()
 
     def set_busy(self, message: str) -> None:
         self.suggestions = []
-        self.list.clear()
+        self._open = []
+        self.list.model().set_rows([])
         self.status.setText(message)
         self._update_buttons()
 
     def set_taken(self, brief: Brief | None) -> None:
         """Leave out suggestions overlapping an item of the shown source."""
-        self._taken = sorted(
+        self._taken = self._taken_in(brief)
+        self.refresh()
+
+    def _taken_in(self, brief: Brief | None) -> list[tuple[int, int]]:
+        # items of one source never overlap, so sorted by start their ends are sorted too
+        return sorted(
             (item.start, item.end)
             for _, item in (brief.all_items() if brief else [])
             if item.source == self.source_number
         )
-        self.refresh()
 
     def open_suggestions(self) -> list[Suggestion]:
         """Those neither rejected nor overlapping an item, whatever the filter."""
-        return [s for s in self.suggestions if (s.start, s.end) not in self.rejected and not self._is_taken(s)]
+        return list(self._open)
 
     def shown(self) -> list[Suggestion]:
         """Facts and assessments in reading order, then the rhetoric flagged."""
-        kind = self.filter.currentData()
-        found = [s for s in self.open_suggestions() if kind is None or s.kind == kind]
-        return sorted(found, key=lambda s: (s.kind == "opinion", s.start))
+        return list(self.list.model().rows)
 
     def _is_taken(self, s: Suggestion) -> bool:
-        return any(start < s.end and s.start < end for start, end in self._taken)
+        i = bisect.bisect_left(self._taken, (s.end, -1)) - 1  # the last item starting before s ends
+        return i >= 0 and self._taken[i][1] > s.start
 
     def refresh(self) -> None:
-        current = self.list.currentItem()
-        keep = current.data(Qt.UserRole) if current else None
-        self.list.clear()
-        for s in self.shown():
-            item = QListWidgetItem(_describe(s))
-            item.setData(Qt.UserRole, s)
-            item.setToolTip(s.text)
-            if s.kind == "opinion":
-                item.setForeground(self.palette().placeholderText())
-            self.list.addItem(item)
-            if keep is not None and (s.start, s.end) == (keep.start, keep.end):
-                self.list.setCurrentItem(item)
-        counts = {k: sum(s.kind == k for s in self.open_suggestions()) for k in KIND_LABEL}
+        keep = self.list.suggestion_at(self.list.currentRow()) if self.list.currentRow() >= 0 else None
+        self._open = [s for s in self.suggestions if (s.start, s.end) not in self.rejected and not self._is_taken(s)]
+        kind = self.filter.currentData()
+        rows = sorted(
+            (s for s in self._open if kind is None or s.kind == kind), key=lambda s: (s.kind == "opinion", s.start)
+        )
+        self.list.model().set_rows(rows)
+        if keep is not None:
+            self.list.setCurrentRow(
+                next((i for i, s in enumerate(rows) if (s.start, s.end) == (keep.start, keep.end)), -1)
+            )
+        counts = {k: 0 for k in KIND_LABEL}
+        for s in self._open:
+            counts[s.kind] += 1
         self.status.setText(
             f"{counts['key_fact']} key facts, {counts['expert_assessment']} assessments, "
             f"{counts['opinion']} rhetoric flagged"
@@ -166,7 +233,7 @@ class SuggestionsPane(QWidget):
 
     # --- actions
     def selected(self) -> list[Suggestion]:
-        return [item.data(Qt.UserRole) for item in self.list.selectedItems()]
+        return self.list.selected()
 
     def accept_selected(self) -> None:
         chosen = [s for s in self.selected() if s.kind != "opinion"]
@@ -196,15 +263,15 @@ class SuggestionsPane(QWidget):
         if chosen:
             self.accept_requested.emit(chosen)
 
-    def _current_changed(self, item, _previous) -> None:
-        if item is not None:
-            self.suggestion_chosen.emit(item.data(Qt.UserRole))
+    def _current_changed(self, index, _previous) -> None:
+        if index.isValid():
+            self.suggestion_chosen.emit(self.list.suggestion_at(index.row()))
 
     def _update_buttons(self) -> None:
         selected = self.selected()
         self.accept_button.setEnabled(any(s.kind != "opinion" for s in selected))
         self.reject_button.setEnabled(bool(selected))
-        open_kinds = {s.kind for s in self.open_suggestions()}
+        open_kinds = {s.kind for s in self._open}
         self.accept_facts_button.setEnabled("key_fact" in open_kinds)
         self.accept_assessments_button.setEnabled("expert_assessment" in open_kinds)
         hidden = sum((s.start, s.end) in self.rejected for s in self.suggestions)
