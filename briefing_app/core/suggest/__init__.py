@@ -144,24 +144,21 @@ def _label_speakers(text: str, paras: list[Block], people: People) -> dict[int, 
         return {}
     narrators = narrator_labels(text, labelled)
     resolved = {label: (NOBODY if label in narrators else people.for_label(label)) for label in labelled}
-    turns: dict[str, list[tuple[int, int]]] = {}  # each label's paragraphs, those without a label included
+    label_of: dict[int, str] = {}  # paragraph -> its label, or the last label before it
+    turns: dict[str, list[Block]] = {}  # label -> its paragraphs, those without a label included
     current = None
     for b in paras:
         current = b.label or current
         if current is not None:
-            turns.setdefault(current, []).append((b.start, b.end))
-    for label, spans in turns.items():
-        said = resolved[label]
-        own = next(filter(None, (self_description(text, s, e) for s, e in spans)), "") if said.name else ""
+            label_of[b.index] = current
+            turns.setdefault(current, []).append(b)
+    for label, said in resolved.items():
+        own = (
+            next(filter(None, (self_description(text, b.start, b.end) for b in turns[label])), "") if said.name else ""
+        )
         if own and said.affiliation.lower() in own.lower():  # "Chairman" → "Chairman of the Senate …"
             resolved[label] = replace(said, affiliation=own)
-    out: dict[int, Speaker] = {}
-    current = None
-    for b in paras:
-        current = b.label or current
-        if current is not None:
-            out[b.index] = resolved[current]
-    return out
+    return {i: resolved[label] for i, label in label_of.items()}
 
 
 def _sentence_speaker(
