@@ -7,6 +7,7 @@ briefing_app is the one imported, never the checkout's).
 """
 
 import json
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -24,6 +25,11 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def wheel_venv(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("wheel")
+    # from a clean copy: setuptools keeps build/ and *.egg-info in the checkout between builds, and a
+    # file left there from an earlier build would hide one that pyproject.toml no longer ships
+    source = tmp / "source"
+    leftovers = (".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis")
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*leftovers))
     build = subprocess.run(
         [
             sys.executable,
@@ -35,7 +41,7 @@ def wheel_venv(tmp_path_factory) -> Path:
             "--no-index",
             "-w",
             str(tmp / "dist"),
-            str(ROOT),
+            str(source),
         ],
         capture_output=True,
         text=True,
@@ -106,3 +112,16 @@ def test_window_opens_on_the_seed_from_the_wheel(wheel_venv, tmp_path):
     p = run_in(wheel_venv, wheel_venv / "bin" / "python", PROBE, "app", cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout.strip().splitlines()[-1])["chars"] == len(SEED.read_text("utf-8"))
+
+
+def test_suggestions_from_the_wheel_use_the_shipped_public_figures(wheel_venv, tmp_path):
+    article = tmp_path / "gaggle.txt"
+    article.write_text(
+        "Remarks by Vice President Harris\n\nTHE VICE PRESIDENT:  The new rules are a serious risk.\n\n"
+        "Q    Why?\n\nTHE VICE PRESIDENT:  Costs will probably double.",
+        encoding="utf-8",
+    )
+    p = run_in(wheel_venv, wheel_venv / "bin" / "briefing-app", "suggest", str(article), "--json", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    speakers = {s["speaker"] for s in json.loads(p.stdout)["suggestions"] if s["kind"] == "expert_assessment"}
+    assert speakers == {"Kamala Harris"}
