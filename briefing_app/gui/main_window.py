@@ -74,6 +74,23 @@ def _suggestions_for(sha: str, text: str, progress=None) -> tuple[str, list]:
     return sha, suggest(text)
 
 
+def default_folder() -> Path:
+    """Where a first save or export is offered: the user's documents folder if it exists, else home.
+    (Qt names ~/Documents even on a profile without one, and a dialog on a missing folder shows home with
+    the name field holding "Documents/<title>.brief", which then fails to save.)"""
+    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def unique_keys(bindings: list[QKeySequence], *extra: str) -> list[QKeySequence]:
+    """``bindings`` then ``extra``, each key sequence once."""
+    keys: list[QKeySequence] = []
+    for key in [*bindings, *(QKeySequence(e) for e in extra)]:
+        if not key.isEmpty() and key not in keys:
+            keys.append(key)
+    return keys
+
+
 def _action(window: QMainWindow, text: str, slot: Callable, shortcut=None, tip: str = "") -> QAction:
     action = QAction(text, window)
     if shortcut is not None:
@@ -181,7 +198,10 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        # the platform's Redo keys plus the two every user tries; a key listed twice makes Qt call the
+        # shortcut ambiguous and do nothing (xcb's Redo already holds Ctrl+Shift+Z)
+        redo_keys = unique_keys(QKeySequence.keyBindings(QKeySequence.Redo), "Ctrl+Shift+Z", "Ctrl+Y")
+        self.redo_action.setShortcuts(redo_keys)
         self.add_fact_action = a("Add as &key fact", lambda: self.add_selection(KEY_FACTS), "Ctrl+1",
                                  "Add the selected passage as a key fact")  # fmt: skip
         self.add_assessment_action = a("Add as expert &assessment", lambda: self.add_selection(EXPERT_ASSESSMENTS),
@@ -749,12 +769,12 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         self.brief_pane.commit_pending()
-        documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+        documents = default_folder()
         default = self.document.path or self.document.suggested_path(documents)
         dialog = QFileDialog(self, "Save brief", str(default.parent), BRIEF_FILTER)
         dialog.setAcceptMode(QFileDialog.AcceptSave)
         dialog.setDefaultSuffix(BRIEF_SUFFIX.lstrip("."))
-        dialog.selectFile(str(default))
+        dialog.selectFile(default.name)  # the folder is the dialog's own; a path here fills the name field
         dialog.fileSelected.connect(lambda chosen: self.save_to(Path(chosen), then=then))
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         self.save_dialog = dialog
@@ -811,7 +831,7 @@ class MainWindow(QMainWindow):
     def _default_export_path(self) -> Path:
         if self.document.path is not None:
             return self.document.path.with_suffix(".pdf")
-        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+        folder = default_folder()
         return self.document.suggested_path(folder).with_suffix(".pdf")
 
     def _ask_export_path(self) -> None:
@@ -819,7 +839,7 @@ class MainWindow(QMainWindow):
         dialog = QFileDialog(self, "Export PDF", str(default.parent), "PDF documents (*.pdf)")
         dialog.setAcceptMode(QFileDialog.AcceptSave)
         dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(str(default))
+        dialog.selectFile(default.name)  # the folder is the dialog's own; a path here fills the name field
         dialog.fileSelected.connect(lambda chosen: self.export_to(Path(chosen)))
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         self.export_dialog = dialog

@@ -116,6 +116,7 @@ class SuggestionsPane(QWidget):
         self.suggestions: list[Suggestion] = []
         self.rejected: set[tuple[int, int]] = set()
         self._taken: list[tuple[int, int]] = []
+        self._quiet = False  # True while the list is rebuilt: no suggestion_chosen then
 
         self.status = QLabel("No article")
         self.filter = QComboBox()
@@ -217,11 +218,17 @@ class SuggestionsPane(QWidget):
         rows = sorted(
             (s for s in self._open if kind is None or s.kind == kind), key=lambda s: (s.kind == "opinion", s.start)
         )
-        self.list.model().set_rows(rows)
-        if keep is not None:
-            self.list.setCurrentRow(
-                next((i for i, s in enumerate(rows) if (s.start, s.end) == (keep.start, keep.end)), -1)
-            )
+        # the list is rebuilt after every change to the brief: keeping its current row must not move the
+        # article's selection, which belongs to the user (the next Ctrl+1 adds what they selected)
+        self._quiet = True
+        try:
+            self.list.model().set_rows(rows)
+            if keep is not None:
+                self.list.setCurrentRow(
+                    next((i for i, s in enumerate(rows) if (s.start, s.end) == (keep.start, keep.end)), -1)
+                )
+        finally:
+            self._quiet = False
         counts = {k: 0 for k in KIND_LABEL}
         for s in self._open:
             counts[s.kind] += 1
@@ -264,7 +271,7 @@ class SuggestionsPane(QWidget):
             self.accept_requested.emit(chosen)
 
     def _current_changed(self, index, _previous) -> None:
-        if index.isValid():
+        if index.isValid() and not self._quiet:
             self.suggestion_chosen.emit(self.list.suggestion_at(index.row()))
 
     def _update_buttons(self) -> None:

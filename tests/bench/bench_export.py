@@ -1,13 +1,14 @@
 """Export speed against bare ReportLab with the same content, measured in the same run (issue 7).
 
-Baseline: ``../shared/bench/peer_export.py reportlab N`` (N facts and N/3 quotes through bare Platypus
-with Helvetica). The app renders a brief with the very same facts and quotes, as items of a source,
-with its fonts, citations, banners and outline. Two figures per size, each a median:
+Baseline: ``bare_reportlab.py reportlab N`` beside this file (N facts and N/3 quotes through bare
+Platypus with Helvetica; ``--peer ../shared/bench/peer_export.py`` uses the shared copy instead).
+The app renders a brief with the very same facts and quotes, as items of a source, with its fonts,
+citations, banners and outline. Two figures per size, each a median:
 - in-process: one more export in a warm process (fonts already parsed), app vs peer function;
-- whole process: the command line ``briefing-app export`` vs ``python peer_export.py reportlab``.
+- whole process: the command line ``briefing-app export`` vs ``python bare_reportlab.py reportlab``.
 Targets: within 1.5x of bare ReportLab at every size; a 15-item brief under 150 ms in-process.
 
-usage: python tests/bench/bench_export.py [--sizes 15 150 1500] [--runs R]
+usage: python tests/bench/bench_export.py [--sizes 15 150 1500] [--runs R] [--peer PATH]
 """
 
 import argparse
@@ -25,13 +26,13 @@ from briefing_app.core.brief_file import save_brief
 from briefing_app.export import render_pdf
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-PEER = ROOT.parent / "shared" / "bench" / "peer_export.py"
+PEER = Path(__file__).resolve().parent / "bare_reportlab.py"
 
 
-def load_peer():
-    if not PEER.exists():
-        raise SystemExit(f"the baseline {PEER} is missing (shared/ must sit beside the checkout)")
-    spec = importlib.util.spec_from_file_location("peer_export", PEER)
+def load_peer(path: Path):
+    if not path.exists():
+        raise SystemExit(f"the baseline {path} is missing")
+    spec = importlib.util.spec_from_file_location("peer_export", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -63,8 +64,9 @@ def main(argv=None) -> list[dict]:
     ap.add_argument("--sizes", type=int, nargs="+", default=[15, 150, 1500])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--no-process", action="store_true", help="skip the whole-process comparison")
+    ap.add_argument("--peer", type=Path, default=PEER, help="the baseline script (default: bare_reportlab.py)")
     args = ap.parse_args(argv)
-    peer = load_peer()
+    peer = load_peer(args.peer)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -80,7 +82,7 @@ def main(argv=None) -> list[dict]:
                 brief_path = tmp / f"b{n}.brief"
                 save_brief(brief, brief_path)
                 app_cmd = [sys.executable, "-m", "briefing_app", "export", str(brief_path), "-o", str(tmp / "a.pdf")]
-                peer_cmd = [sys.executable, str(PEER), "reportlab", str(n), peer_out]
+                peer_cmd = [sys.executable, str(args.peer), "reportlab", str(n), peer_out]
                 row["app_proc_s"] = median_time(partial(run_process, app_cmd), runs)[0]
                 row["peer_proc_s"] = median_time(partial(run_process, peer_cmd), runs)[0]
                 row["proc_ratio"] = row["app_proc_s"] / row["peer_proc_s"]
