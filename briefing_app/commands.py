@@ -116,7 +116,7 @@ def run_suggest(args: argparse.Namespace) -> int:
     from .core.suggest import suggest
 
     article = load_article(args.article, encoding=args.encoding)
-    found = suggest(article.text)
+    found = suggest(article.text, article.title_line)
     if args.json:
         out = {
             "article": {"title": article.title, "chars": len(article.text)},

@@ -323,3 +323,29 @@ def test_cli_new_accept_suggestions_fills_a_valid_brief(tmp_path):
     assert all(item.speaker for item in brief.expert_assessments)
     check = subprocess.run([venv_bin("briefing-app"), "check", str(out)], capture_output=True, text=True, timeout=60)
     assert check.returncode == 0, check.stdout
+
+
+# --- the title line (an article loaded from a file): never a suggestion, and it may name who speaks
+def test_a_title_line_is_never_suggested():
+    text = ("Turnout Fell to 41 Percent in the 2023 Regional Vote, the Lowest Since 1990, Officials Confirmed\n\n"
+            "Officials confirmed on Monday that 2.1 million people voted.")  # fmt: skip
+    assert any(s.start == 0 for s in suggest(text))
+    assert not any(s.start == 0 for s in suggest(text, title_line=True))
+
+
+def test_a_speech_title_names_the_speaker_of_every_paragraph():
+    text = ("Remarks by Governor Ana Ruiz at the Harbour Forum\n\n"
+            "Thank you all for coming.\n\n"
+            "I believe port traffic will probably slow next year, and the risks are serious.")  # fmt: skip
+    (found,) = [s for s in suggest(text, title_line=True) if s.kind == "expert_assessment"]
+    assert found.speaker == "Ana Ruiz" and found.affiliation == "Governor"
+    assert not [s for s in suggest(text) if s.kind == "expert_assessment"]  # pasted text: no title to read
+
+
+def test_people_named_in_a_briefing_title_resolve_its_labels():
+    text = ("Press Briefing by Governor Ana Ruiz and Harbour Minister Tom Hale Aboard the Ferry\n\n"
+            "GOVERNOR RUIZ: Good morning. I think the harbour will likely recover by spring.\n\n"
+            "Q: Will it?\n\n"
+            "MR. HALE: We believe the new tariffs are likely to hurt exporters badly.")  # fmt: skip
+    speakers = {s.speaker for s in suggest(text, title_line=True) if s.kind == "expert_assessment"}
+    assert speakers == {"Ana Ruiz", "Tom Hale"}

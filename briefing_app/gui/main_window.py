@@ -66,12 +66,12 @@ def sentence(message: str) -> str:
 SUGGEST_DELAY_MS = 300
 
 
-def _suggestions_for(sha: str, text: str, progress=None) -> tuple[str, list]:
+def _suggestions_for(sha: str, text: str, title_line: bool, progress=None) -> tuple[str, list]:
     """The engine's suggestions for one source; runs in a worker thread, which also pays for its
     import (the word lists compile then), so the first paint never waits for it."""
     from ..core.suggest import suggest
 
-    return sha, suggest(text)
+    return sha, suggest(text, title_line)
 
 
 def default_folder() -> Path:
@@ -417,7 +417,8 @@ class MainWindow(QMainWindow):
             return
         source = self.document.brief.source(number)
         if source.sha256 not in self.suggestions:
-            self.suggesting.start(Job("suggesting", partial(_suggestions_for, source.sha256, source.text)))
+            work = partial(_suggestions_for, source.sha256, source.text, source.title_line)
+            self.suggesting.start(Job("suggesting", work))
 
     def _suggestions_done(self, job: Job) -> None:
         if job.error is not None:

@@ -53,13 +53,22 @@ class Reading:
     in_transcript: bool
 
 
-def read(text: str, people: People | None = None) -> Iterator[Reading]:
-    """The article's sentences in reading order, each with its speaker (headings left out)."""
-    people = people or People(text)
+def read(text: str, people: People | None = None, title_line: bool = False) -> Iterator[Reading]:
+    """The article's sentences in reading order, each with its speaker (headings left out).
+
+    ``title_line``: the first line is the article's title, never a suggestion; when it names the
+    speaker of a speech ("Remarks by …"), every paragraph without a label of its own is that
+    speaker's, as in a transcript of one voice."""
+    people = people or People(text, title_line)
     paras = blocks(text)
-    speakers = _label_speakers(text, paras, people)
+    speech = people.for_title(text[paras[0].start : paras[0].end]) if title_line and paras else None
+    speakers = _label_speakers(text, paras, people, speech)
+    if speech is not None and not speakers:
+        speakers = {b.index: speech for b in paras[1:]}
     last: Speaker = NOBODY
     for block in paras:
+        if title_line and block.index == 0:
+            continue
         label_speaker = speakers.get(block.index)
         if _is_heading(text, block) or _is_stage_direction(text, block) or label_speaker is QUESTIONER:
             continue
@@ -90,12 +99,13 @@ def speaker_at(text: str, start: int, end: int) -> Speaker:
     return NOBODY
 
 
-def suggest(text: str) -> list[Suggestion]:
-    """Suggestions for ``text`` in reading order, restatements folded into the best-sourced one."""
-    people = People(text)
+def suggest(text: str, title_line: bool = False) -> list[Suggestion]:
+    """Suggestions for ``text`` in reading order, restatements folded into the best-sourced one.
+    ``title_line``: the first line is the title (as an article loaded from a file has it)."""
+    people = People(text, title_line)
     tone: dict[int, float] = {}
     found: list[Suggestion] = []
-    for paragraph in _by_paragraph(read(text, people)):
+    for paragraph in _by_paragraph(read(text, people, title_line)):
         # a paragraph at a time: its tone needs all its sentences, and the word-list scans of its
         # sentences are still cached when the clauses are weighed
         scores = [rhetoric(text[r.sentence.start : r.sentence.end]) for r in paragraph]
@@ -133,9 +143,11 @@ def _is_heading(text: str, block: Block) -> bool:
     return capitalised > 0.6 * len(words) or unpunctuated
 
 
-def _label_speakers(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:
+def _label_speakers(text: str, paras: list[Block], people: People, speech: Speaker | None) -> dict[int, Speaker]:
     """In a transcript (two or more labelled paragraphs), the speaker of each paragraph; a paragraph
-    without a label continues the last label's speaker. The reporter of a script speaks as prose."""
+    without a label continues the last label's speaker. The reporter of a script speaks as prose.
+    ``speech``: whom the title names; a label the text resolves to no one ("THE GOVERNOR:") is that
+    person when it is their title or surname."""
     labelled: dict[str, list[tuple[int, int]]] = {}
     for b in paras:
         if b.label:
@@ -144,6 +156,10 @@ def _label_speakers(text: str, paras: list[Block], people: People) -> dict[int, 
         return {}
     narrators = narrator_labels(text, labelled)
     resolved = {label: (NOBODY if label in narrators else people.for_label(label)) for label in labelled}
+    if speech is not None:
+        for label, said in resolved.items():
+            if not said.name and label not in narrators and _names(label, speech):
+                resolved[label] = speech
     label_of: dict[int, str] = {}  # paragraph -> its label, or the last label before it
     turns: dict[str, list[Block]] = {}  # label -> its paragraphs, those without a label included
     current = None
@@ -159,6 +175,13 @@ def _label_speakers(text: str, paras: list[Block], people: People) -> dict[int, 
         if own and said.affiliation.lower() in own.lower():  # "Chairman" → "Chairman of the Senate …"
             resolved[label] = replace(said, affiliation=own)
     return {i: resolved[label] for i, label in label_of.items()}
+
+
+def _names(label: str, speaker: Speaker) -> bool:
+    """Whether a label ("THE GOVERNOR", "MINISTER HALE") fits a speaker by title or surname."""
+    words = [w for w in label.lower().split() if w != "the"]
+    known = set(speaker.affiliation.lower().split()) | {speaker.name.lower().split()[-1]}
+    return bool(words) and all(w in known for w in words)
 
 
 def _sentence_speaker(
@@ -254,7 +277,8 @@ def accept_all(brief, source: int) -> tuple[int, int]:
     """Add every suggested key fact and expert assessment of ``source`` to ``brief``, in reading order;
     returns how many of each. Suggestions that overlap an item already there are skipped."""
     counts = {"key_fact": 0, "expert_assessment": 0}
-    for s in suggest(brief.source(source).text):
+    src = brief.source(source)
+    for s in suggest(src.text, src.title_line):
         if s.kind not in counts:
             continue
         details = {"speaker": s.speaker or "", "affiliation": s.affiliation or ""} if s.speaker else {}

@@ -17,6 +17,7 @@ import regex
 
 from . import lexicon as lx
 from . import public_figures
+from .segment import PEERAGE
 
 _V = regex.V1
 # One capitalised word of a name or an organisation: "Jean-Marc", "McChrystal", "U.S.", "Kim", "Jong-un"
@@ -168,11 +169,14 @@ def _name_like(words: list[str]) -> bool:
 class People:
     """Every person an article names, keyed by full name, surname and (for East Asian order) first word."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, title_line: bool = False):
         self.text = text
         self._by_key: dict[str, Person] = {}
         self._by_title: dict[str, Person] = {}
-        for m in _CAPRUN.finditer(text):
+        # a title in title case runs names into the words around them ("Ruiz During a Visit …"):
+        # only ``for_title`` reads it
+        body = text.find("\n") + 1 if title_line else 0
+        for m in _CAPRUN.finditer(text, body):
             self._add_mention(m.start(), m.end(), m[0])
         # "Vice President Harris" and never a first name: a listed public figure's full name. Only once
         # the whole text is read, so that "Senator Maria Harris" anywhere in it wins.
@@ -270,12 +274,54 @@ class People:
                 return person
         return None
 
+    def for_title(self, title: str) -> Speaker | None:
+        """Learn the people a title names ("Press Briefing by Governor Ana Ruiz Aboard the Ferry",
+        "Remarks by Governor Ruiz and Harbour Minister Tom Hale of …"), so that a label or a
+        surname later finds them; returns the first one when the title is a speech's ("Remarks by X",
+        "Tom Hale's speech at …"), whose words then are all that person's."""
+        m = _TITLED_BY.search(title)
+        if m is None:
+            return None
+        named = []
+        for part in regex.split(r"\s+(?:and|with|&)\s+|,\s*", m["by"] or m["own"]):
+            person = self._title_person([_strip_possessive(w) for w in part.split()], bare=bool(m["own"]))
+            if person is not None:
+                named.append(person)
+        if not named or not _SPEECH_KIND.search(title):
+            return None
+        first = named[0]
+        return Speaker("person", first.name, first.affiliation or first.title, "label")
+
+    def _title_person(self, words: list[str], bare: bool = False) -> Person | None:
+        """The person a run of title-case words opens with. Title case runs the name into what follows
+        ("Ruiz After Meeting"), so: someone the text names, else a listed public figure for a title and a
+        surname, else a title and a first name and surname (``bare``: no title needed, as in "X's speech")."""
+        titles, rest = split_run(" ".join(words))
+        for n in range(min(len(rest), 3), 0, -1):
+            person = self.find(rest[:n]) if _name_like(rest[:n]) else None
+            if person is not None and (n > 1 or titles):
+                return person
+        if not (titles or bare) or not rest or not _name_like(rest[:1]):
+            return None
+        full = public_figures.full_name(rest[0], " ".join(titles)) if titles else None
+        if full is None and len(rest) >= 2 and _name_like(rest[:2]):
+            full = " ".join(rest[:2])
+        if full is None:
+            return None
+        person = Person(full, _title_affiliation(titles), " ".join(titles))
+        for key in {full.lower(), full.split()[-1].lower()}:
+            self._by_key.setdefault(key, person)
+        self._by_title.setdefault(person.title.lower(), person)
+        return person
+
     def for_label(self, label: str) -> Speaker:
         """The speaker of a transcript label: "SECRETARY MAYORKAS", "THE VICE PRESIDENT", "Nathan"."""
         if _QUESTIONER_LABELS.match(label.upper()):
             return QUESTIONER
         if _NARRATOR_LABELS.match(label.upper()):
             return NOBODY
+        if PEERAGE.match(label):  # a peer's title is their name: "Lord Smith of Cardiff"
+            return Speaker("person", label.removeprefix("The "), "", "label")
         words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split()]
         words = [w for w in words if w != "The"]
         titles = [w for w in words if w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS]
@@ -291,6 +337,19 @@ class People:
         return NOBODY
 
 
+# A title naming who speaks: "Remarks by X", "Press Briefing by X and Y", "Interview with X", or "X's
+# speech at …"; the name runs until a lower-case word. _SPEECH_KIND: titles of one voice's speech.
+_TITLED_BY = regex.compile(
+    r"\b(?:by|with|of|from)\s+(?:the\s+)?(?P<by>\p{Lu}[\p{L}.’'\-]*(?:(?:\s+|,\s*|\s+and\s+|\s+&\s+)\p{Lu}[\p{L}.’'\-]*)*)"
+    r"|^(?P<own>(?:\p{Lu}[\p{L}.\-]*\s+){0,4}\p{Lu}[\p{L}.\-]*[’']s)\s+(?:\w+\s+)?(?:speech|remarks|statement|address|"
+    r"keynote|lecture)\b",
+    _V,
+)
+_SPEECH_KIND = regex.compile(
+    r"^(?:\w+\s+)?(?:Remarks|Speech|Statement|Address|Keynote|Testimony|Lecture)\b|[’']s\s+(?:\w+\s+)?"
+    r"(?:speech|remarks|statement|address|keynote|lecture)\b",
+    _V,
+)
 _PARTICLE_START = frozenset("De Del Della Der Di Da Du Van Von Al El Le La".split())
 _ROLE_BEFORE = regex.compile(
     rf"(?:(?:(?P<comma>(?:the\s+)?(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS})\s+(?:of|at|for|in)\s+[^,;“”\"\n]{{3,90}})"

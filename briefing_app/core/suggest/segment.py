@@ -48,12 +48,18 @@ _TOLD_AUDIENCE = regex.compile(
     r"\b(?:told|addressed|testified before|in a speech to)\s+(?:the\s+)?"
     r"(?:\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of|and|for|on)(?:\s+the)?\s+|\s+))+(?=\p{Ll})"
 )
+_PEER_TITLES = "Lord|Lady|Baroness|Baron|Earl|Countess|Viscount|Viscountess|Marquess|Duke|Duchess"
 _LABEL = regex.compile(
     r"(?P<label>Q)(?:[ \u00a0]{2,}|:[ \u00a0]+)"
-    r"|(?P<label>(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,3}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)"
-    r":[ \u00a0]+",
+    r"|(?P<label>(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,3}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?"
+    # a parliament's "Lord Smith of Cardiff:", "The Earl of Kent:", "Baroness O'Neill:"
+    rf"|(?:The\s+)?(?:{_PEER_TITLES})(?:\s+(?:of\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{1,4}})"
+    r":[ \u00a0]+"
+    # a transcript's "GOVERNOR SILVA.  Good morning …": two words or more in capitals, a stop and two spaces
+    r"|(?P<label>\p{Lu}[\p{Lu}’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){1,3})\.(?:[ \u00a0]{2,}|\u00a0)",
     regex.V1,
 )
+PEERAGE = regex.compile(rf"^(?:The\s+)?(?:{_PEER_TITLES})\s")
 
 
 @dataclass(frozen=True)
@@ -190,6 +196,9 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
     as a label or gives in full somewhere ("Matt Thornton")."""
     counts = Counter(candidates)
     real = {c for c in counts if c == "Q" or c.isupper() or counts[c] > 1 and _may_be_surname(c)}
+    peers = {c for c in counts if PEERAGE.match(c)}
+    if len(peers) > 1:  # a debate: several members speak
+        real |= peers
     once = sorted(c for c in counts if counts[c] == 1 and c not in real and _may_be_surname(c))
     if once:  # one pass over the text for all of them, not one per candidate
         in_full = regex.compile(rf"\p{{Lu}}\p{{Ll}}+\s+({'|'.join(map(regex.escape, once))})\b", regex.V1)
