@@ -2,7 +2,7 @@
 
 usage: python tests/corpus/score.py [FOLDER ...] [--split tune|test|all] [--by-genre] [-v]
   no FOLDER: this corpus (tests/corpus/articles), both halves reported separately.
-  A FOLDER of NN-slug.txt + NN-slug.gold.json (e.g. ../shared/dev/articles, ../shared/gold with the seed)
+  A FOLDER of NN-slug.txt + NN-slug.gold.json (e.g. the shared dev articles, or the shared gold with the seed)
   is scored as one set.
 
 The matching is the yardstick's (shared/tools/score_suggest.py): a suggestion matches a gold item of
