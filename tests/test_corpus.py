@@ -59,6 +59,11 @@ def test_the_test_half_scores_at_least_the_floor(test_half, figure):
     assert test_half.figures()[figure] >= floor[figure], test_half.line()
 
 
+def test_confidence_on_the_test_half_is_calibrated_within_the_ceiling(test_half):
+    ceiling = json.loads((CORPUS / "floor.json").read_text("utf-8"))["calibration_error_ceiling"]
+    assert test_half.figures()["calibration_error"] <= ceiling, test_half.line()
+
+
 def test_the_command_line_gives_what_the_engine_gives():
     slug = next(iter(ENTRIES))
     article = CORPUS / "articles" / f"{slug}.txt"

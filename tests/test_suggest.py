@@ -12,7 +12,8 @@ from briefing_app.resources import resource
 from conftest import SEED, venv_bin
 
 from briefing_app.core.brief_file import load_brief
-from briefing_app.core.suggest import public_figures, suggest
+from briefing_app.core.suggest import public_figures, stance, suggest
+from briefing_app.core.suggest.people import Speaker
 from briefing_app.core.suggest.segment import blocks
 
 
@@ -349,3 +350,29 @@ def test_people_named_in_a_briefing_title_resolve_its_labels():
             "MR. HALE: We believe the new tariffs are likely to hurt exporters badly.")  # fmt: skip
     speakers = {s.speaker for s in suggest(text, title_line=True) if s.kind == "expert_assessment"}
     assert speakers == {"Ana Ruiz", "Tom Hale"}
+
+
+# --- the stance model: lexicon features and a logistic regression trained on the tuning half
+def test_the_shipped_stance_model_matches_the_features():
+    assert stance.model() is not None  # trained on these very features (else the rules alone decide)
+
+
+def weigh_clause(clause: str, rule=None, how="label") -> float:
+    speaker = Speaker("person", "Ana Ruiz", "Governor", how)
+    return stance.model().probability(stance.features(clause, speaker, True, rule, 0.0))
+
+
+def test_a_hedged_forecast_weighs_more_than_procedure():
+    forecast = weigh_clause("I think inflation will probably ease next year, because demand is slowing.")
+    procedure = weigh_clause("Thanks, everyone, for joining the call this morning.")
+    assert forecast > stance.model().threshold > procedure
+
+
+def test_the_rules_assessment_stands_unless_the_model_finds_it_unlikely():
+    row = stance.features("Costs will probably double.", Speaker("person", "Ana Ruiz", "", "label"), True,
+                          "expert_assessment", 0.0)  # fmt: skip
+    assert stance.chosen("expert_assessment", 0.1, row, 0.18)  # half the threshold is enough for the rules' call
+    assert not stance.chosen(None, 0.1, row, 0.18)
+    assert not stance.chosen("key_fact", 0.45, row, 0.18)  # a fact turns only at an even chance
+    plain = stance.features("The plant opened in 2019.", Speaker("person", "Ana Ruiz", "", "label"), True, None, 0.0)
+    assert not stance.chosen(None, 0.9, plain, 0.18)  # no stance word: never an assessment on its own

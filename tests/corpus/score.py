@@ -150,9 +150,12 @@ def score_article(txt: Path, gold_path: Path, verbose: bool = False) -> Tally:
                 gs, ga = words(g.get("speaker")), words(g.get("affiliation"))
                 speaker_right = bool(gs) and gs <= words(s.speaker)
                 t.speaker_ok += speaker_right
-                t.affiliation_ok += bool(ga) and len(ga & words(s.affiliation)) >= 0.5 * len(ga)
+                affiliation_right = bool(ga) and len(ga & words(s.affiliation)) >= 0.5 * len(ga)
+                t.affiliation_ok += affiliation_right
                 if verbose and not speaker_right:
                     print(f"     speaker {s.speaker!r} for {g.get('speaker')!r}")
+                elif verbose and not affiliation_right:
+                    print(f"     affiliation {s.affiliation!r} for {g.get('affiliation')!r}")
         if verbose:
             for j, (g, _) in enumerate(groups):
                 if j not in used_g:

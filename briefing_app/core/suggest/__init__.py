@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..brief import EXPERT_ASSESSMENTS, KEY_FACTS, BriefError
 from . import lexicon as lx
+from . import stance
 from .classify import classify, rhetoric
 from .people import NOBODY, QUESTIONER, People, Speaker, attribution, narrator_labels, self_description
 from .restatements import group, wording
@@ -102,6 +103,19 @@ def speaker_at(text: str, start: int, end: int) -> Speaker:
 def suggest(text: str, title_line: bool = False) -> list[Suggestion]:
     """Suggestions for ``text`` in reading order, restatements folded into the best-sourced one.
     ``title_line``: the first line is the title (as an article loaded from a file has it)."""
+    found, tone = _candidates(text, title_line, stance.model())
+    return _fold_restatements(text, found, tone)
+
+
+def assessment_candidates(text: str, title_line: bool = False) -> list[tuple[Suggestion, list[float]]]:
+    """Every clause a named person says that the stance model weighs, with its features, before the
+    model's threshold: what the model is trained on (tests/corpus/train_stance.py)."""
+    weighed: list[tuple[Suggestion, list[float]]] = []
+    _candidates(text, title_line, None, weighed)
+    return weighed
+
+
+def _candidates(text: str, title_line: bool, model, weighed: list | None = None):
     people = People(text, title_line)
     tone: dict[int, float] = {}
     found: list[Suggestion] = []
@@ -112,8 +126,8 @@ def suggest(text: str, title_line: bool = False) -> list[Suggestion]:
         # tone: the share of rhetoric in the paragraph; satire and commentary score high
         tone[paragraph[0].block.index] = sum(score >= 2 for score in scores) / len(scores)
         for r, score in zip(paragraph, scores, strict=True):
-            found.extend(_suggest_sentence(people, text, r.sentence, r.said, r.last, r.in_transcript, tone, score))
-    return _fold_restatements(text, found, tone)
+            found.extend(_suggest_sentence(people, text, r, tone, score, model, weighed))
+    return found, tone
 
 
 def _by_paragraph(readings: Iterator[Reading]) -> Iterator[list[Reading]]:
@@ -187,9 +201,11 @@ def _names(label: str, speaker: Speaker) -> bool:
 def _sentence_speaker(
     people: People, text: str, s: Sentence, label: Speaker | None, last: Speaker, previous: Speaker
 ) -> Speaker:
-    if label is not None and label.kind == "person":
-        return label  # in a transcript, each speaker's own words
     said = attribution(people, text, s.start, s.end)
+    if label is not None and label.kind == "person":
+        # in a transcript, each speaker's own words, unless they report another named person's view
+        # ("the Governor believes that …")
+        return said if said.kind == "person" and said.name and said.name != label.name else label
     if said.kind == "person" and not said.name:
         # "she said", "the researcher concludes": the last named speaker
         return replace(last, how=said.how) if last.name else NOBODY
@@ -204,15 +220,9 @@ def _continues_quote(text: str, s: Sentence) -> bool:
 
 
 def _suggest_sentence(
-    people: People,
-    text: str,
-    s: Sentence,
-    said: Speaker,
-    last: Speaker,
-    in_transcript: bool,
-    tone: dict,
-    rhetoric_score: float,
+    people: People, text: str, r: Reading, tone: dict, rhetoric_score: float, model, weighed: list | None
 ) -> list[Suggestion]:
+    s = r.sentence
     sentence = text[s.start : s.end]
     if rhetoric_score >= 2:
         confidence = round(min(0.95, 0.4 + 0.1 * rhetoric_score), 2)
@@ -221,10 +231,24 @@ def _suggest_sentence(
     for c in s.clauses:
         own = attribution(people, text, c.start, c.end) if len(s.clauses) > 1 else NOBODY
         if own.kind == "person" and not own.name:
-            own = replace(last, how=own.how) if last.name else NOBODY
-        speaker = own if own is not NOBODY and own.kind != "none" else said
+            own = replace(r.last, how=own.how) if r.last.name else NOBODY
+        speaker = own if own is not NOBODY and own.kind != "none" else r.said
         after_fact = bool(pieces) and pieces[-1][2] is not None and pieces[-1][2][0] == "key_fact"
-        verdict = classify(text[c.start : c.end], speaker, in_transcript, after_fact)
+        clause = text[c.start : c.end]
+        verdict = classify(clause, speaker, r.in_transcript, after_fact)
+        if speaker.kind == "person" and speaker.name:
+            # a named person's clause: the stance model decides whether it is an assessment; if not, the
+            # rules' fact stays a fact (every assessment names its speaker: nobody's clause never gets here)
+            row = stance.features(clause, speaker, r.in_transcript, verdict and verdict[0], tone[s.paragraph])
+            if weighed is not None:
+                weighed.append((Suggestion("expert_assessment", c.start, c.end, clause, speaker.name,
+                                           speaker.affiliation or None, 0.0, None, s.paragraph), row))  # fmt: skip
+            if model is not None:
+                p = model.decide(verdict and verdict[0], row)
+                if p is not None:
+                    verdict = ("expert_assessment", round(p, 2))
+                elif verdict is not None and verdict[0] == "expert_assessment":
+                    verdict = None
         pieces.append((c, speaker, verdict))
     out: list[Suggestion] = []
     for c, speaker, verdict in pieces:
@@ -233,7 +257,8 @@ def _suggest_sentence(
         kind, confidence = verdict
         if kind == "key_fact" and tone[s.paragraph] >= 0.5 and confidence < 0.5:
             continue  # a loose figure in a paragraph of jokes is no fact to brief
-        confidence = round(max(0.05, confidence - 0.3 * tone[s.paragraph]), 2)
+        if kind == "key_fact" or model is None:
+            confidence = round(max(0.05, confidence - 0.3 * tone[s.paragraph]), 2)
         who = speaker.name if kind == "expert_assessment" else None
         aff = (speaker.affiliation or None) if kind == "expert_assessment" else None
         prev = out[-1] if out else None

@@ -194,6 +194,8 @@ class People:
             org = []
             while name and name[0] in ORG_WORDS:
                 org.append(name.pop(0))
+            if len(name) > 2:  # the body's name runs into the person's: a first name and a surname stay
+                org, name = org + name[:-2], name[-2:]
             titles = [f"{office[0].strip()} {' '.join(org)}"] if name and org else []
         if not _name_like(name):
             return
@@ -321,7 +323,8 @@ class People:
         if _NARRATOR_LABELS.match(label.upper()):
             return NOBODY
         if PEERAGE.match(label):  # a peer's title is their name: "Lord Smith of Cardiff"
-            return Speaker("person", label.removeprefix("The "), "", "label")
+            lords = "House of Lords" if "My Lords" in self.text else ""  # how a peer addresses the House
+            return Speaker("person", label.removeprefix("The "), lords, "label")
         words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split()]
         words = [w for w in words if w != "The"]
         titles = [w for w in words if w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS]
@@ -375,8 +378,12 @@ _APPOSITION_AFTER = regex.compile(
 )
 
 
+# "Secretary of Homeland Security Mayorkas", "Chair of the Council of Economic Advisers Ana Ruiz": an office
+# of a body, then the name (the body's own "of" may come between)
 _OFFICE_BEFORE = regex.compile(
-    r"\b(?:Secretary|Minister|Director|Commissioner|Chairman|Chair|Head) of (?:the\s+)?$", _V | regex.REVERSE
+    r"\b(?:Secretary|Minister|Director|Commissioner|Chairman|Chair|Head|Administrator|Governor) of (?:the\s+)?"
+    r"(?:\p{Lu}[\p{L}\-]*\s+(?:of|for|and|on)\s+(?:the\s+)?){0,3}$",
+    _V | regex.REVERSE,
 )
 _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")  # the standard engine: faster on a plain word list
 _ORG_CONTINUATION = regex.compile(r"\p{Lu}[\p{L}.]*\s+(?:of|for|and|on|in)\s+(?:the\s+)?$", _V | regex.REVERSE)

@@ -1,0 +1,134 @@
+"""Weighing whether a named person's clause is an expert assessment: stance features and a small model.
+
+The features are kinds of words from published lexicons (``resources/stance_lexicon.tsv``: Hyland's
+hedges, boosters and attitude markers, the ICD 203 estimative and confidence terms, the Penn Discourse
+Treebank's causal connectives) and the clause's structure: who speaks and how, first-person cognition,
+modals, negation, a question, intent and pleasantries, figures, length. A logistic regression over them,
+trained on the corpus's tuning half only (``tests/corpus/train_stance.py``), gives the probability that
+the clause is an assessment; its weights ship in ``resources/stance_model.json``. The probability is the
+suggestion's confidence, so a confidence means what it says.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ...resources import resource
+from . import lexicon as lx
+from .classify import weigh
+from .people import Speaker
+
+CATEGORIES = ("hedge", "booster", "attitude", "estimative", "confidence", "cause")
+_COGNITION = re.compile(
+    r"\b(?:I|we)(?:[’']m| am| are|[’']re)?\s+(?:\w+\s+)?(?:think|believe|expect|see|feel|know|suspect|doubt|hope|"
+    r"worry|fear|anticipate|estimate|judge|assess|forecast|predict|project|expecting|seeing|concerned)\b",
+    re.I,
+)
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|should|must|can|won[’']t|wouldn[’']t|can[’']t|cannot)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no|none|nothing|nobody)\b|n[’']t\b", re.I)
+_YOU = re.compile(r"\byou\b", re.I)
+_OPENER = re.compile(r"^(?:[Ss]o|[Aa]nd|[Bu]ut|[Ww]ell|[Nn]ow|[Ll]ook|[Oo]kay|OK|[Yy]eah|[Yy]es|[Nn]o)\b")
+_FIRST = re.compile(r"\b(?:I|we|our|my|us)\b")
+HOWS = ("label", "reported", "according", "quote", "continued", "subject")
+
+_STRUCTURE = (
+    "judgement fact digits cognition modals negation question noise you opener first_person quotation log_words "
+    "tone affiliated transcript"
+).split()
+FEATURES = ("rule_assessment", "rule_fact", *(f"n_{c}" for c in CATEGORIES), *_STRUCTURE, *(f"how_{h}" for h in HOWS))
+
+
+@cache
+def _lists() -> dict[str, lx.WordList]:
+    entries: dict[str, list[str]] = {c: [] for c in CATEGORIES}
+    for line in resource("stance_lexicon.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            category, phrase = line.split("\t")
+            entries[category].append(r"\s+".join(re.escape(w) for w in phrase.split()))
+    return {c: lx.words(*alts) for c, alts in entries.items()}
+
+
+def features(clause: str, speaker: Speaker, in_transcript: bool, rule: str | None, tone: float) -> list[float]:
+    """The clause's feature vector, in the order of ``FEATURES``."""
+    hits = lx.scan(clause)
+    w = weigh(clause, speaker)
+    n_words = len(clause.split())
+    row = [float(rule == "expert_assessment"), float(rule == "key_fact")]
+    row += [float(min(len(hits[wl]), 3)) for wl in _lists().values()]
+    row += [
+        min(w.judgement, 4.0),
+        min(w.fact, 6.0),
+        float(min(w.digits, 3)),
+        float(bool(_COGNITION.search(clause))),
+        float(min(len(_MODAL.findall(clause)), 3)),
+        float(min(len(_NEGATION.findall(clause)), 2)),
+        float(clause.rstrip("”’\"') ").endswith("?")),
+        float(min(w.noise, 2)),
+        float(min(len(_YOU.findall(clause)), 2)),
+        float(bool(_OPENER.match(clause))),
+        float(bool(_FIRST.search(clause))),
+        float(bool(lx.QUOTATION.search(clause))),
+        math.log1p(n_words),
+        tone,
+        float(bool(speaker.affiliation)),
+        float(in_transcript),
+    ]
+    row += [float(speaker.how == h) for h in HOWS]
+    return row
+
+
+_STANCE_SIGNS = [FEATURES.index(f) for f in (*(f"n_{c}" for c in CATEGORIES), "judgement", "cognition", "modals",
+                                              "negation")]  # fmt: skip
+
+
+def has_stance(row: list[float]) -> bool:
+    """Whether the clause holds any sign of a judgement: a stance word, a modal, a negation, cognition."""
+    return any(row[i] > 0 for i in _STANCE_SIGNS)
+
+
+def chosen(rule: str | None, p: float, row: list[float], threshold: float) -> bool:
+    """The model and the rules together: the rules' assessment stays unless the model finds it unlikely
+    (below half the threshold); a clause the rules leave out needs the threshold and a sign of stance of
+    its own; a clause the rules call a fact needs an even chance or better."""
+    if rule == "expert_assessment":
+        return p >= threshold / 2
+    if rule == "key_fact":
+        return p >= 0.5
+    return p >= threshold and has_stance(row)
+
+
+def rule_of(row: list[float]) -> str | None:
+    """The rules' verdict a feature row records."""
+    return "expert_assessment" if row[0] else "key_fact" if row[1] else None
+
+
+@dataclass(frozen=True)
+class Model:
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float  # the probability above which a clause is suggested as an assessment
+
+    def decide(self, rule: str | None, row: list[float]) -> float | None:
+        """The clause's probability of being an assessment when it is suggested as one, else None."""
+        p = self.probability(row)
+        return p if chosen(rule, p, row, self.threshold) else None
+
+    def probability(self, row: list[float]) -> float:
+        z = self.intercept + sum(c * x for c, x in zip(self.coef, row, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def model() -> Model | None:
+    """The shipped model, or None when none is shipped or it was trained on other features."""
+    try:
+        data = json.loads(resource("stance_model.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    if tuple(data["features"]) != FEATURES:
+        return None
+    return Model(tuple(data["coef"]), data["intercept"], data["threshold"])
