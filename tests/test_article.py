@@ -94,3 +94,39 @@ def test_unreadable_file(tmp_path, monkeypatch):
     monkeypatch.setattr(type(f), "read_bytes", denied)
     with pytest.raises(ArticleError, match="permission denied"):
         load_article(f)
+
+
+# --- the published date from a dateline or byline (issue 14: never from the file's own dates)
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        ("Grain talks\nBy Jana Novák | March 3, 2020\nDelegations met.", "2020-03-03"),
+        ("Grain talks\nTuesday 3 March 2020 10.15 GMT\nDelegations met.", "2020-03-03"),
+        ("Grain talks\n2020-03-03\nDelegations met.", "2020-03-03"),
+        ("Grain talks\nPublished 3 March 2020, updated 4 March 2020\nBody.", "2020-03-03"),
+        ("Grain talks\nUpdated 4 March 2020\nPublished 3 March 2020\nBody.", "2020-03-03"),
+        ("Grain talks\nLast updated: Mar. 4, 2020\nBody.", "2020-03-04"),  # nothing else dates it
+        (
+            "Grain talks\nWASHINGTON, March 3, 2020 — The talks resumed today, officials said, after a week in "
+            "which both sides had accused the other of delaying the inspections of ships bound for Africa.",
+            "2020-03-03",
+        ),
+        ("Pourparlers\nPublié le 3 mars 2020 à 10h15\nTexte.", "2020-03-03"),
+        ("Gespräche\n3. März 2020\nText.", "2020-03-03"),
+        ("Quarterly report\nOctober 2024\nBody.", "2024-10"),  # a report's cover: the month
+        # not datelines: a date in a sentence, a month in passing, an impossible date, a browser's stamp
+        ("Grain talks\nTalks resumed on March 3, 2020.\nMore.", ""),
+        ("Grain talks\nThe report of October 2024 said so\nMore", ""),
+        ("Grain talks\nFebruary 30, 2020\nBody", ""),
+        ("3/10/26, 10:15 AM Grain talks | Example News\nBody of the article.", ""),
+        ("Grain talks\n" + "Long body text without a date. " * 100 + "\nBy Jana Novák | March 3, 2020", ""),
+    ],
+)
+def test_the_published_date_comes_from_a_dateline_or_byline_near_the_top(text, published):
+    a = article_from_text(text, origin="x")
+    assert (a.published, a.published_from) == (published, "text" if published else "")
+
+
+def test_a_date_from_the_metadata_wins_and_says_so():
+    a = article_from_text("Grain talks\nBy Jana Novák | March 3, 2020\nBody.", origin="x", published="2020-03-02")
+    assert (a.published, a.published_from) == ("2020-03-02", "metadata")

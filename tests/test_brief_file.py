@@ -13,9 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.core import files
+from briefing_app.core.article import article_from_text
 from briefing_app.core.brief import (
     EXPERT_ASSESSMENTS,
     KEY_FACTS,
+    PUBLISHED_FROM,
     TLP_MARKS,
     Brief,
     BriefError,
@@ -68,8 +70,12 @@ def test_round_trip_is_exact_and_bytes_are_stable():
 def test_saved_files_follow_the_published_schema():
     data = json.loads(dumps(seed_brief()))
     jsonschema.Draft202012Validator(SCHEMA).validate(data)
-    assert set(SCHEMA["required"]) == set(data)
-    assert set(SCHEMA["properties"]["sources"]["items"]["required"]) == set(data["sources"][0])
+    optional = {"prepared_for", "distribution"}  # added later: files without them load
+    assert set(SCHEMA["required"]) == set(data) - optional and optional <= set(SCHEMA["properties"])
+    source_schema = SCHEMA["properties"]["sources"]["items"]
+    optional = {"author", "published_from"}  # added later: sources without them load
+    assert set(source_schema["required"]) == set(data["sources"][0]) - optional
+    assert optional <= set(data["sources"][0]) and optional <= set(source_schema["properties"])
     assert set(SCHEMA["$defs"]["item"]["required"]) == set(data["key_facts"][0])
 
 
@@ -79,6 +85,45 @@ def test_readme_documents_every_field_of_the_format():
     fields = [*SCHEMA["properties"], *SCHEMA["properties"]["sources"]["items"]["properties"]]
     fields += list(SCHEMA["$defs"]["item"]["properties"])
     assert [f for f in fields if f"`{f}`" not in section] == []
+
+
+def test_a_brief_names_its_source_files_without_their_folders(tmp_path):
+    """A .brief travels: the folder an article was opened from (and the user name in it) stays home."""
+    folder = tmp_path / "home" / "jana.novak" / "Downloads"
+    folder.mkdir(parents=True)
+    article = folder / "troops.txt"
+    article.write_text(SEED.read_text("utf-8"), "utf-8")
+    raw = Document.from_article(load_article(article)).save(tmp_path / "b.brief").read_text("utf-8")
+    assert json.loads(raw)["sources"][0]["origin"] == "troops.txt"
+    assert "jana.novak" not in raw and str(tmp_path) not in raw
+    # a brief saved before kept the whole path (here a Windows one): it is dropped on opening
+    data = json.loads(raw)
+    data["sources"][0]["origin"] = r"C:\Users\jana.novak\Downloads\troops.txt"
+    brief = loads(json.dumps(data).encode("utf-8"))
+    assert brief.sources[0].origin == "troops.txt" and "jana.novak" not in dumps(brief).decode("utf-8")
+
+
+def test_a_sources_author_and_where_its_date_came_from_are_saved_and_old_files_still_load():
+    article = article_from_text("Grain talks\nBy Jana Novák | March 3, 2020\nDelegations met on Tuesday.",
+                                origin="talks.txt", author="Jana Novák")  # fmt: skip
+    brief = brief_from_article(article)
+    source = brief.sources[0]
+    assert (source.author, source.published, source.published_from) == ("Jana Novák", "2020-03-03", "text")
+    data = json.loads(dumps(brief))
+    assert (data["sources"][0]["author"], data["sources"][0]["published_from"]) == ("Jana Novák", "text")
+    assert loads(dumps(brief)) == brief
+    # the analyst corrects them; a value that means nothing is refused
+    brief.update_source(1, author="J. Novák", published="2020-03-04", published_from="analyst")
+    assert loads(dumps(brief)).sources[0].published_from == "analyst"
+    with pytest.raises(BriefError, match="where the published date came from must be one of"):
+        brief.update_source(1, published_from="guessed")
+    # a file from before these two keys opens, with both empty
+    for key in ("author", "published_from"):
+        del data["sources"][0][key]
+    old = loads(json.dumps(data).encode("utf-8"))
+    assert (old.sources[0].author, old.sources[0].published_from, old.sources[0].published) == ("", "", "2020-03-03")
+    data["sources"][0]["published_from"] = "guessed"
+    assert problems(data)[0].startswith("sources[0].published_from: must be one of text, metadata, analyst")
 
 
 def test_lone_surrogates_still_round_trip():
@@ -255,7 +300,8 @@ def briefs(draw) -> Brief:
             title=draw(st.text(max_size=30)), text=draw(st.text(min_size=1, max_size=300).filter(str.strip)),
             publisher=draw(one_line), url=draw(st.sampled_from(["", "https://example.org/x?a=1&b=<c>", "HTTP://A.B"])),
             published=draw(dates), accessed=draw(dates), reliability=draw(st.sampled_from("ABCDEF")),
-            title_line=draw(st.booleans()), origin=draw(one_line),
+            title_line=draw(st.booleans()), origin=draw(one_line), author=draw(one_line),
+            published_from=draw(st.sampled_from(PUBLISHED_FROM)),
         ))  # fmt: skip
     for _ in range(draw(st.integers(0, 12)) if b.sources else 0):
         n = draw(st.integers(1, len(b.sources)))

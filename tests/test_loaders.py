@@ -2,9 +2,12 @@
 exactly; and every kind of bad file refused in one line without touching it."""
 
 import io
+import shutil
 import zipfile
+from datetime import date
 
 import docx
+import paragraph_article
 import pytest
 from conftest import SEED, venv_bin
 from pypdf import PdfReader, PdfWriter
@@ -238,6 +241,88 @@ def test_a_pdf_extension_on_something_else(tmp_path):
     f.write_text("just text", "utf-8")
     with pytest.raises(ArticleError, match="is not a PDF"):
         load_article(f)
+
+
+# --- PDF paragraphs as the page shows them (issue 14), and the published date from the text, not the file
+@pytest.mark.parametrize("style", ["indented", "spaced", "browser"])
+def test_pdf_paragraphs_are_the_ones_the_page_shows(tmp_path, style):
+    """A typeset report (first-line indents, justified), a web-style page (space between paragraphs) and a
+    browser's print (its margins and font, the date, title, address and "1/4" around each page): one
+    paragraph of the article is one paragraph of the PDF, so the ¶ numbers match the original."""
+    f = tmp_path / "article.pdf"
+    f.write_bytes(paragraph_article.reportlab_pdf(style))
+    a = load_article(f)
+    assert a.text.split("\n") == paragraph_article.PARAGRAPHS
+    assert [p.number for p in a.paragraphs] == list(range(len(paragraph_article.PARAGRAPHS)))  # title: ¶0
+    # a short paragraph ending a full line, one-line paragraphs, a lower-case start: all kept apart
+    assert a.paragraphs[4].number == 4 and a.text[a.paragraphs[4].start :].startswith("Short paragraph.")
+    assert "seven-day average" in a.text  # a compound broken at its hyphen keeps it
+
+
+def test_pdf_paragraphs_from_qt_s_html_engine(tmp_path, qapp):
+    """Qt's rich-text engine and PDF writer (as wkhtmltopdf prints pages): paragraphs set apart by their
+    margins, typographic ligatures ("ﬁ") read as the letters they are."""
+    f = tmp_path / "page.pdf"
+    paragraph_article.qt_pdf(f)
+    assert "\ufb01" in "".join(page.extract_text() for page in PdfReader(f).pages)  # the PDF has "ﬁ"
+    assert load_article(f).text.split("\n") == paragraph_article.PARAGRAPHS
+
+
+@pytest.mark.parametrize("style", ["indented", "spaced"])
+def test_pdfs_made_by_libreoffice_keep_their_paragraphs_and_load_at_all(style):
+    """LibreOffice's PDFs (kept in tests/pdfs/, made by tests/paragraph_article.py): before issue 14 they
+    did not load at all (pypdf cannot read their CreationDate, "D:20261129222245Z'")."""
+    a = load_article(paragraph_article.FIXTURES / f"libreoffice-{style}.pdf")
+    assert a.text.split("\n") == paragraph_article.PARAGRAPHS  # the header and footer dropped
+    assert (a.title, a.author) == (paragraph_article.TITLE, "Jana Novák")
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_pdfs_made_by_libreoffice_now(tmp_path):
+    """The same with a LibreOffice installed here, when there is one."""
+    for style in ("indented", "spaced"):
+        pdf = paragraph_article.libreoffice_pdf(tmp_path, style, shutil.which("soffice"))
+        assert load_article(pdf).text.split("\n") == paragraph_article.PARAGRAPHS
+
+
+def test_a_browsers_pdf_is_dated_by_its_byline_not_by_when_it_was_printed(tmp_path):
+    """Save as PDF stamps today as the PDF's creation date and prints today at the top of each page; the
+    article's date is in its byline. The address printed at the foot of the page is the source's URL."""
+    f = tmp_path / "saved.pdf"
+    f.write_bytes(paragraph_article.reportlab_pdf("browser"))
+    assert PdfReader(f).metadata.creation_date.date() == date.today()
+    a = load_article(f)
+    assert (a.published, a.published_from) == ("2020-03-03", "text")
+    assert a.url == paragraph_article.URL
+    assert a.author == ""  # ReportLab's "(anonymous)" is nobody's name
+    assert not any(line.startswith(("http", date.today().strftime("%m/%d/%y")[1:])) for line in a.text.split("\n"))
+
+
+def test_a_pdf_without_a_dateline_has_no_published_date(tmp_path):
+    """The report's first paragraph mentions a date in a sentence: not a dateline. Nothing else dates the
+    article, so Published stays empty (it used to be the PDF's creation date) and says so."""
+    f = tmp_path / "report.pdf"
+    f.write_bytes(make_pdf(pages=2))
+    assert PdfReader(f).metadata.creation_date is not None
+    a = load_article(f)
+    assert "confirmed on October 28, 2024, that" in a.text
+    assert (a.published, a.published_from) == ("", "")
+
+
+def test_where_each_kind_of_file_gets_its_published_date(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.format(charset="utf-8", city="Oslo", name="X", author="Y"), "utf-8")
+    assert (load_article(page).published, load_article(page).published_from) == ("2024-10-28", "metadata")
+    word = tmp_path / "talks.docx"
+    document = docx.Document()
+    document.add_paragraph("Budget talks resume")
+    document.add_paragraph("Published 3 March 2020, updated 4 March 2020")
+    document.add_paragraph("The minister announced a 4% rise in defence spending on Monday.")
+    document.save(word)
+    assert (load_article(word).published, load_article(word).published_from) == ("2020-03-03", "text")
+    note = tmp_path / "note.txt"
+    note.write_text("Talks resume\nThe talks resumed on March 3, 2020.\nMore to follow.", "utf-8")
+    assert (load_article(note).published, load_article(note).published_from) == ("", "")
 
 
 # --- Word

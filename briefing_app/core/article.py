@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .dateline import published_date
+
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\f\v]*\n")
 _TITLE_MAX_CHARS = 200
 
@@ -83,6 +85,7 @@ class Article:
     publisher: str = ""
     url: str = ""
     published: str = ""
+    published_from: str = ""  # where the published date was read: "text" (a dateline), "metadata", or ""
     encoding: str = "utf-8"
     paragraphs: tuple[Paragraph, ...] = field(init=False, repr=False, compare=False)
     sha256: str = field(init=False, repr=False, compare=False)
@@ -97,9 +100,15 @@ class Article:
 
 def article_from_text(text: str, origin: str, fallback_title: str = "", **metadata: str) -> Article:
     """An article from decoded text: line endings normalised; the title from the metadata, else from a
-    short first line, else ``fallback_title``."""
+    short first line, else ``fallback_title``; the published date from the metadata (a web page's),
+    else from a dateline or byline near the top of the text, else none."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     spans = paragraph_spans(text)
     title_line = looks_like_title(text, spans)
     title = metadata.pop("title", "") or (text[spans[0][0] : spans[0][1]] if title_line else fallback_title)
+    if metadata.get("published"):
+        metadata["published_from"] = "metadata"
+    else:
+        metadata["published"] = published_date(text, spans)
+        metadata["published_from"] = "text" if metadata["published"] else ""
     return Article(text=text, title=title, origin=origin, title_line=title_line, **metadata)

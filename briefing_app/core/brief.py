@@ -32,8 +32,11 @@ RELIABILITY_GRADES = {
     "E": "unreliable",
     "F": "reliability cannot be judged",
 }
-BRIEF_FIELDS = ("title", "date", "author", "handling", "bluf", "comment")
-SOURCE_FIELDS = ("title", "publisher", "url", "published", "accessed", "reliability")
+BRIEF_FIELDS = ("title", "date", "author", "handling", "bluf", "comment", "prepared_for", "distribution")
+SOURCE_FIELDS = ("title", "author", "publisher", "url", "published", "published_from", "accessed", "reliability")
+# where a source's published date came from: a dateline in its text, the file's metadata (a web page's),
+# the analyst, or nobody knows (not found, or a brief from before this was recorded)
+PUBLISHED_FROM = ("text", "metadata", "analyst", "")
 ITEM_FIELDS = ("speaker", "affiliation", "note", "tags")
 MAX_HANDLING_CHARS = 120
 
@@ -81,6 +84,12 @@ def normalise_handling(value: str) -> str:
     return value
 
 
+def file_name(origin: str) -> str:
+    """Where a source came from, without the folder: "/home/jana/Downloads/report.pdf" is "report.pdf"
+    (a .brief file travels, the user's folders and name stay home), "pasted text" stays as it is."""
+    return re.split(r"[\\/]", origin.rstrip("\\/"))[-1]
+
+
 def snippet(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
@@ -97,12 +106,15 @@ class Source:
     published: str = ""
     accessed: str = ""
     reliability: str = "F"
-    origin: str = ""
+    origin: str = ""  # the name of the file it was loaded from, never its folder (see file_name)
     title_line: bool = False
+    author: str = ""  # who wrote the article (the brief's own author is the analyst)
+    published_from: str = ""  # one of PUBLISHED_FROM
     sha256: str = field(init=False, compare=False, repr=False)
     paragraphs: tuple[Paragraph, ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "origin", file_name(self.origin))
         object.__setattr__(self, "sha256", text_sha256(self.text))
         object.__setattr__(self, "paragraphs", number_paragraphs(self.text, self.title_line))
 
@@ -117,6 +129,8 @@ class Source:
             accessed=today() if accessed is None else accessed,
             origin=article.origin,
             title_line=article.title_line,
+            author=article.author,
+            published_from=article.published_from,
         )
 
     def paragraph_at(self, offset: int) -> int:
@@ -129,9 +143,11 @@ class Source:
             title=self.title,
             origin=self.origin or self.title,
             title_line=self.title_line,
+            author=self.author,
             publisher=self.publisher,
             url=self.url,
             published=self.published,
+            published_from=self.published_from,
         )
 
 
@@ -179,6 +195,8 @@ class Brief:
         handling: str = DEFAULT_HANDLING,
         bluf: str = "",
         comment: str = "",
+        prepared_for: str = "",
+        distribution: str = "",
     ) -> None:
         self.title = title
         self.date = check_date(date, "the brief's date")
@@ -186,6 +204,8 @@ class Brief:
         self.handling = normalise_handling(handling)
         self.bluf = bluf
         self.comment = comment
+        self.prepared_for = prepared_for  # who the brief is for, e.g. "Director, Asia desk"
+        self.distribution = distribution  # who else may receive it
         self._sources: list[Source] = []
         self._sections: dict[str, list[Item]] = {s: [] for s in SECTIONS}
         self._listeners: list[Listener] = []
@@ -278,7 +298,7 @@ class Brief:
 
     # --- metadata
     def set_field(self, name: str, value: str) -> str:
-        """Set one of title, date, author, handling, bluf, comment; returns the previous value."""
+        """Set one of :data:`BRIEF_FIELDS` (title, date, author, handling, ...); returns the previous value."""
         if name not in BRIEF_FIELDS:
             raise BriefError(f"a brief has no field {name!r} (it has {', '.join(BRIEF_FIELDS)})")
         if not isinstance(value, str):
@@ -490,6 +510,8 @@ def _check_source(source: Source) -> None:
     if source.reliability not in RELIABILITY_GRADES:
         raise BriefError(f"the reliability grade must be one of A-F, not {source.reliability!r}")
     check_date(source.published, "the published date")
+    if source.published_from not in PUBLISHED_FROM:
+        raise BriefError(f"where the published date came from must be one of {', '.join(PUBLISHED_FROM[:-1])} or empty")
     check_date(source.accessed, "the accessed date")
     if source.url and not re.match(r"(?i)https?://", source.url):
         raise BriefError(f"a source URL must start with http:// or https://, not {snippet(source.url, 40)!r}")

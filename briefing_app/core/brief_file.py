@@ -25,6 +25,7 @@ BACKUP_SUFFIX = ".bak"
 MAX_BRIEF_BYTES = 512 * 1024 * 1024
 
 _SOURCE_KEYS = ("title", "publisher", "url", "published", "accessed", "reliability", "origin", "title_line")
+_OPTIONAL_SOURCE_KEYS = ("author", "published_from")  # added later: a source without them loads with ""
 _ITEM_KEYS = ("id", "source", "start", "end", "paragraph", "text", "speaker", "affiliation", "note", "tags")
 _PATTERN_MEANS = {
     "date": "must be a date like 2024-10-28 (or 2024-10, 2024, or empty)",
@@ -55,8 +56,8 @@ def file_sha256(data: bytes) -> str:
 def brief_to_data(brief: Brief) -> dict:
     data: dict = {"format": FORMAT, "version": VERSION}
     data |= {f: getattr(brief, f) for f in BRIEF_FIELDS}
-    data["sources"] = [{k: getattr(s, k) for k in _SOURCE_KEYS} | {"sha256": s.sha256, "text": s.text}
-                       for s in brief.sources]  # fmt: skip
+    keys = (*_SOURCE_KEYS, *_OPTIONAL_SOURCE_KEYS)
+    data["sources"] = [{k: getattr(s, k) for k in keys} | {"sha256": s.sha256, "text": s.text} for s in brief.sources]
     for section in SECTIONS:
         data[section] = [_item_data(it) for it in brief.items(section)]
     return data
@@ -83,7 +84,8 @@ def _to_brief(data: dict, sources: list[Source]) -> Brief:
         section: [Item(**{k: tuple(v) if k == "tags" else v for k, v in it.items()}) for it in data[section]]
         for section in SECTIONS
     }
-    return Brief.from_checked({f: data[f] for f in BRIEF_FIELDS}, sources, sections)
+    # prepared_for and distribution came later: files without them still load
+    return Brief.from_checked({f: data.get(f, "") for f in BRIEF_FIELDS}, sources, sections)
 
 
 # --- checking
@@ -150,7 +152,8 @@ def examine(data: object) -> tuple[list[str], Brief | None]:
         return [f"{_place(e.absolute_path)}: {_schema_message(e)}" for e in errors], None
 
     found = []
-    sources = [Source(text=s["text"], **{k: s[k] for k in _SOURCE_KEYS}) for s in data["sources"]]
+    keys = (*_SOURCE_KEYS, *_OPTIONAL_SOURCE_KEYS)
+    sources = [Source(text=s["text"], **{k: s.get(k, "") for k in keys}) for s in data["sources"]]
     for i, (s, source) in enumerate(zip(data["sources"], sources, strict=True)):
         if source.sha256 != s["sha256"]:
             found.append(f"sources[{i}].sha256: does not match the embedded text (the text was altered)")

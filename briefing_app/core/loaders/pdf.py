@@ -1,25 +1,23 @@
-"""PDF files: text through pypdf (BSD licensed), put back into paragraphs as a reader sees them.
+"""PDF files: text through pypdf (BSD licensed), each line with where it starts on its page, put back into
+paragraphs as a reader sees them (:mod:`.pdf_layout`).
 
-A PDF stores lines, not paragraphs. This module drops what repeats on every page (running headers,
-footers, page numbers), undoes end-of-line hyphenation and joins lines into paragraphs: a paragraph
-ends at a clearly short line (shorter than most) that ends a sentence or is followed by a capital.
+The Published date never comes from the PDF's own dates: a browser's "Save as PDF" stamps the day it
+printed. It is read from a dateline or byline near the top of the text instead, if there is one; the
+address a browser prints at the foot of each page becomes the source's URL.
 """
 
 from __future__ import annotations
 
 import io
-import re
-import statistics
-from collections import Counter
+import math
 from collections.abc import Callable
 
 from ..article import Article, article_from_text
 from .errors import ArticleError
+from .pdf_layout import Line, paragraphs, strip_page_furniture_and_address
 
-EDGE_LINES = 3  # how many lines at the top and bottom of a page can be running headers or footers
-_PAGE_NUMBER = re.compile(r"(?i)^(page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s*(of|/)\s*\d{1,4})?$")
-_ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
-_HYPHENATED = re.compile(r"(?<=[^\W\d_])[-\u00ad]$")
+# what PDF makers write when nobody filled the field in (ReportLab's "(anonymous)", Word's "Microsoft Office User")
+_PLACEHOLDERS = {"anonymous", "unspecified", "unknown", "untitled", "microsoft office user", "user"}
 
 
 def looks_like_pdf(data: bytes) -> bool:
@@ -38,9 +36,9 @@ def load_pdf(data: bytes, name: str, origin: str, progress: Callable[[float], No
             )
         pages = reader.pages
         count = len(pages)
-        texts = []
+        lines = []
         for i, page in enumerate(pages):
-            texts.append(page.extract_text() or "")
+            lines.append(page_lines(page))
             if progress:
                 progress((i + 1) / count)
         meta = reader.metadata
@@ -50,76 +48,88 @@ def load_pdf(data: bytes, name: str, origin: str, progress: Callable[[float], No
         if "password" in str(e).lower() or "decrypt" in str(e).lower():
             raise ArticleError(f"{name} is protected by a password") from None
         raise ArticleError(f"{name} is not a readable PDF ({type(e).__name__}: {str(e)[:80]})") from None
-    text = "\n".join(paragraphs(strip_page_furniture([t.splitlines() for t in texts])))
+    pages, printed_url = strip_page_furniture_and_address(lines)
+    text = "\n".join(paragraphs(pages))
     if len(text) < 20 * min(count, 5):  # a stamped header or page number on scanned pages is no text layer
         raise ArticleError(f"{name} has no text layer (a scanned PDF?): it needs OCR before it can be briefed")
-    title = _meta(meta, "title")
-    created = getattr(meta, "creation_date", None) if meta else None
+    # no published date from the metadata: CreationDate is when the PDF was made (today, for a browser's
+    # Save as PDF), not when the article was published; article_from_text looks for a dateline instead
     return article_from_text(
         text,
         origin=origin,
         fallback_title=name,
         encoding="pdf",
-        title=title,
+        title=_meta(meta, "title"),
         author=_meta(meta, "author"),
-        published=created.date().isoformat() if created else "",
+        url=printed_url,
     )
 
 
 def _meta(meta, field: str) -> str:
+    """A field of the PDF's metadata, or "" when it is missing or a producer's placeholder."""
     try:
         value = getattr(meta, field, None) if meta else None
     except (ValueError, TypeError, KeyError):
         return ""
-    return " ".join(str(value).split()) if value else ""
+    value = " ".join(str(value).split()) if value else ""
+    return "" if value.lower().strip("()") in _PLACEHOLDERS else value
 
 
-def _shape(line: str) -> str:
-    """A line with its numbers blurred, so "Page 3" and "Page 4" count as the same furniture."""
-    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+def page_lines(page) -> list[Line]:
+    """The lines of a page in reading order, as pypdf extracts them, each with where it starts.
+
+    pypdf reports every run of text it adds to its output with the text and graphics matrices in force
+    where the run starts. If those runs do not add up to the text it returns (it has more than one way
+    to build its output), the lines are kept without positions and the text alone decides."""
+    runs: list[tuple[str, list[float] | None, float]] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        try:
+            matrix = _multiply(tm, cm)
+            runs.append((text, matrix, float(size) * math.hypot(matrix[2], matrix[3])))
+        except (TypeError, ValueError, IndexError):
+            runs.append((text, None, 0.0))
+
+    plain = page.extract_text(visitor_text=visit) or ""
+    lines: list[Line] = []
+    text, where = "", None
+    for run, matrix, size in runs:
+        parts = run.split("\n")
+        for k, part in enumerate(parts):
+            if k:  # a line ends here
+                lines.append(Line(text, *where) if where else Line(text))
+                text, where = "", None
+            if part.strip() and where is None and k == 0 and matrix is not None and matrix[3] > 0:
+                where = (matrix[4], matrix[5], size)  # upright text only: rotated pages keep no positions
+            elif part.strip() and where is None:
+                where = ()  # the line's start is not known
+            text += part
+    lines.append(Line(text, *where) if where else Line(text))
+    if [ln.text for ln in lines if ln.text.strip()] != [ln for ln in plain.splitlines() if ln.strip()]:
+        return [Line(ln) for ln in plain.splitlines()]
+    return [ln for ln in lines if _on_page(ln, page)]
 
 
-def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
-    """Drop page numbers, and lines that repeat at the top or bottom of at least half of the pages."""
-    edges = Counter()
-    for lines in pages:
-        content = [ln for ln in lines if ln.strip()]
-        edges.update({_shape(ln) for ln in content[:EDGE_LINES] + content[-EDGE_LINES:]})
-    threshold = max(2, len(pages) // 2)
-    repeated = {shape for shape, n in edges.items() if n >= threshold}
-    out = []
-    for lines in pages:
-        content = [ln for ln in lines if ln.strip()]
-        edge = set(range(min(EDGE_LINES, len(content)))) | set(range(max(0, len(content) - EDGE_LINES), len(content)))
-        kept = [ln for i, ln in enumerate(content)
-                if not (i in edge and (_shape(ln) in repeated or _PAGE_NUMBER.match(ln.strip())))]  # fmt: skip
-        out.append(kept)
-    return out
+def _on_page(line: Line, page) -> bool:
+    """Whether a line starts within the page's visible area. Qt, for one, draws a line that a page break
+    cuts in two on both pages, the second time above the top edge, where nobody sees it."""
+    if line.y is None:
+        return True
+    try:
+        box = page.cropbox
+        left, bottom, right, top = float(box.left), float(box.bottom), float(box.right), float(box.top)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return True
+    slack = line.size or 0
+    return bottom - slack <= line.y <= top + slack / 2 and left - slack <= line.x <= right
 
 
-def paragraphs(pages: list[list[str]]) -> list[str]:
-    """Join the lines of all pages into paragraphs (a paragraph may run on to the next page)."""
-    lines = [" ".join(ln.split()) for page in pages for ln in page]
-    lines = [ln for ln in lines if ln]
-    long_lines = [len(ln) for ln in lines if len(ln) > 20]
-    typical = statistics.median(long_lines) if long_lines else 60
-    out: list[str] = []
-    current = ""
-    for i, line in enumerate(lines):
-        if not current:
-            current = line
-        elif _HYPHENATED.search(current) and line[:1].islower():
-            current = current[:-1] + line  # "deploy-" + "ment": one word again
-        else:
-            current = f"{current} {line}"
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        after = lines[i + 2] if i + 2 < len(lines) else ""
-        ends_sentence = bool(_ENDS_SENTENCE.search(line))
-        # a clearly short line ends its paragraph if it ends a sentence or the next line starts anew;
-        # a full line ending a sentence does too when a heading follows (short, unpunctuated, then a capital)
-        short = len(line) < 0.8 * typical
-        heading_next = len(nxt) < 0.6 * typical and not _ENDS_SENTENCE.search(nxt) and after[:1].isupper()
-        if not nxt or (short and (ends_sentence or nxt[:1].isupper())) or (ends_sentence and heading_next):
-            out.append(current)
-            current = ""
-    return out
+def _multiply(m: list[float], n: list[float]) -> list[float]:
+    return [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
