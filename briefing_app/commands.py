@@ -30,8 +30,13 @@ def _new_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("article", metavar="ARTICLE", help="the article to brief (becomes source 1)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.brief", help="the brief file to create")
     p.add_argument("--encoding", default=None, help="the article's text encoding, if not detected right (e.g. cp1252)")
-    p.add_argument("--author", default="", help="the brief's author")
+    p.add_argument("--title", default=None, help="the brief's title (default: the article's)")
+    p.add_argument("--author", default="", help="the brief's author (printed as 'Prepared by')")
+    p.add_argument("--prepared-for", default="", metavar="WHOM", help="who the brief is prepared for")
+    p.add_argument("--distribution", default="", help="who else receives the brief")
     p.add_argument("--handling", default=None, help="handling mark, e.g. TLP:GREEN (default TLP:AMBER)")
+    p.add_argument("--bluf", default="", metavar="TEXT", help="the bottom line up front")
+    p.add_argument("--comment", default="", metavar="TEXT", help="the analyst's comment")
     p.add_argument("--force", action="store_true", help="replace OUT.brief if it exists")
     p.add_argument(
         "--accept-suggestions", action="store_true", help="fill the brief with every suggested key fact and assessment"
@@ -51,6 +56,11 @@ def run_new(args: argparse.Namespace) -> int:
     doc = Document.from_article(load_article(args.article, encoding=args.encoding), author=args.author)
     if args.handling:
         doc.brief.set_field("handling", args.handling)
+    fields = {"title": args.title, "prepared_for": args.prepared_for, "distribution": args.distribution,
+              "bluf": args.bluf, "comment": args.comment}  # fmt: skip
+    for name, value in fields.items():
+        if value:
+            doc.brief.set_field(name, value)
     accepted = ""
     if args.accept_suggestions:
         from .core.suggest import accept_all
@@ -98,6 +108,9 @@ def run_export(args: argparse.Namespace) -> int:
     brief, _ = load_brief(args.brief)
     result = export_pdf(brief, args.output, page_size=args.page_size)
     print(f"Exported {result.pages} page(s) to {result.path}")
+    if not brief.bluf.strip():  # the PDF is made all the same: a draft may be exported on purpose
+        print(f"{PROG}: Warning: {args.brief} has no bottom line up front (BLUF); the PDF was made without one",
+              file=sys.stderr)  # fmt: skip
     return 0
 
 

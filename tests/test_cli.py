@@ -137,3 +137,49 @@ def test_window_opens_a_brief_on_its_first_source(tmp_path):
     p = subprocess.run([sys.executable, str(PROBE), "app", str(out)], capture_output=True, text=True, timeout=60)
     shown = json.loads(p.stdout.strip().splitlines()[-1])
     assert shown["chars"] == len(SEED.read_text("utf-8"))
+
+
+# --- issue 14: new sets every field of the title block; export warns about a missing BLUF
+def test_new_sets_title_bluf_comment_prepared_for_and_distribution(tmp_path):
+    out = tmp_path / "troops.brief"
+    p = run("new", str(SEED), "-o", str(out), "--title", "Troops in Russia", "--bluf", "Sent to train; small risk.",
+            "--comment", "Watch Seoul.", "--author", "Jana", "--prepared-for", "Director, Asia desk",
+            "--distribution", "Asia desk; NATO liaison")  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    brief, _ = load_brief(out)
+    assert (brief.title, brief.comment) == ("Troops in Russia", "Watch Seoul.")
+    assert brief.bluf == "Sent to train; small risk."
+    assert (brief.author, brief.prepared_for, brief.distribution) == ("Jana", "Director, Asia desk",
+                                                                      "Asia desk; NATO liaison")  # fmt: skip
+    assert run("check", str(out)).returncode == 0
+    pdf = tmp_path / "troops.pdf"
+    exported = run("export", str(out), "-o", str(pdf))
+    assert exported.returncode == 0 and exported.stderr == ""  # it has a BLUF: no warning
+    from pdf_helpers import all_text
+
+    assert "PREPAREDFORDirector,Asiadesk" in all_text(pdf) and "DISTRIBUTIONAsiadesk;NATOliaison" in all_text(pdf)
+
+
+def test_export_warns_on_stderr_when_the_brief_has_no_bluf(tmp_path):
+    out, pdf = tmp_path / "draft.brief", tmp_path / "draft.pdf"
+    assert run("new", str(SEED), "-o", str(out)).returncode == 0
+    p = run("export", str(out), "-o", str(pdf))
+    assert p.returncode == 0 and pdf.stat().st_size > 10_000  # the PDF is made all the same
+    assert p.stdout.startswith("Exported 1 page(s) to")
+    warning = f"briefing-app: Warning: {out} has no bottom line up front (BLUF); the PDF was made without one\n"
+    assert p.stderr == warning
+
+
+def test_a_brief_file_from_before_prepared_for_and_distribution_still_opens(tmp_path):
+    out = tmp_path / "old.brief"
+    run("new", str(SEED), "-o", str(out), "--prepared-for", "Someone")
+    data = json.loads(out.read_text("utf-8"))
+    del data["prepared_for"], data["distribution"]  # as an earlier briefing-app wrote it
+    out.write_text(json.dumps(data), "utf-8")
+    assert run("check", str(out)).returncode == 0
+    brief, _ = load_brief(out)
+    assert (brief.prepared_for, brief.distribution) == ("", "")
+    data["distribution"] = ["not", "text"]
+    out.write_text(json.dumps(data), "utf-8")
+    p = run("check", str(out))
+    assert p.returncode == 1 and f"{out}: distribution: must be text" in p.stdout

@@ -29,20 +29,25 @@ class ExportResult:
 def render_pdf(
     brief: Brief, page_size: str = "a4", progress: Callable[[float], None] | None = None
 ) -> tuple[bytes, int]:
-    """The PDF of ``brief`` as bytes, and its number of pages. Same brief, same bytes."""
+    """The PDF of ``brief`` as bytes, and its number of pages. Its CreationDate and ModDate are the time of
+    export; with SOURCE_DATE_EPOCH set they are that time instead, and the same brief gives the same bytes."""
     from reportlab.platypus.doctemplate import LayoutError
 
-    from .renderer import PAGE_SIZES, BriefRenderer
+    from .renderer import PAGE_SIZES, BriefRenderer, reproducible_epoch
 
     if page_size.lower() not in PAGE_SIZES:
-        raise ExportError(f"unknown page size {page_size!r} (use {' or '.join(PAGE_SIZES)})")
+        raise ExportError(f"Unknown page size {page_size!r} (use {' or '.join(PAGE_SIZES)})")
+    try:
+        reproducible_epoch()
+    except ValueError as e:
+        raise ExportError(str(e)) from None
     renderer = BriefRenderer(brief, page_size, progress)
     try:
         data = renderer.render()
     except LayoutError as e:
-        raise ExportError(f"the brief could not be laid out on the page: {str(e).splitlines()[0][:160]}") from e
+        raise ExportError(f"The brief could not be laid out on the page: {str(e).splitlines()[0][:160]}") from e
     except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError) as e:
-        raise ExportError(f"the PDF could not be made ({type(e).__name__}: {str(e)[:160]})") from e
+        raise ExportError(f"The PDF could not be made ({type(e).__name__}: {str(e)[:160]})") from e
     return data, renderer.pages
 
 

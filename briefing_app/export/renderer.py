@@ -8,6 +8,7 @@ brief reaches ReportLab through :mod:`.markup`, never directly.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 
 from reportlab.lib import colors
@@ -23,6 +24,7 @@ from .. import __version__
 from ..core.brief import RELIABILITY_GRADES, TLP_MARKS, Brief, Item
 from . import markup as m
 from .fonts import clean, primary
+from .wording import assessment, capitalised, long_date
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 # FIRST TLP 2.0: the label in these colours on a black background
@@ -34,17 +36,31 @@ TLP_COLOURS = {
     "TLP:CLEAR": "#FFFFFF",
 }
 INK = colors.HexColor("#1a1a1a")
-MUTED = colors.HexColor("#5f6368")
+MUTED_HEX = "#5f6368"
+MUTED = colors.HexColor(MUTED_HEX)
 ACCENT_HEX = "#1f3b5c"
 ACCENT = colors.HexColor(ACCENT_HEX)
 BLUF_BACKGROUND = colors.HexColor("#eef2f7")
 MARGIN = 20 * mm
+MEMO_LABELS = (("date", "Date"), ("author", "Prepared by"), ("prepared_for", "Prepared for"),
+               ("distribution", "Distribution"), ("handling", "Handling"))  # fmt: skip
+NBSP = "\u00a0"  # ReportLab never breaks a line there: a citation stays in one piece
 BANNER_GAP = 9 * mm  # from the paper's edge to the banner's middle
 
 
 def _sentence(markup_text: str) -> str:
     """End a part of a source entry with a full stop unless it already ends with one (or ? or !)."""
     return markup_text if markup_text.endswith((".", "?", "!")) else markup_text + "."
+
+
+def reproducible_epoch() -> int | None:
+    """The SOURCE_DATE_EPOCH asked for in the environment (seconds since 1970), or None."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {value[:40]!r}")
+    return int(value)
 
 
 class QuoteBar(Flowable):
@@ -181,7 +197,8 @@ class BriefRenderer:
         )  # fmt: skip
         s = {"base": base}
         s["title"] = ParagraphStyle("Title", parent=base, fontName=f["bold"], fontSize=19, leading=24, spaceAfter=3)
-        s["meta"] = ParagraphStyle("Meta", parent=base, fontSize=9, leading=12, textColor=MUTED, spaceAfter=2)
+        s["title"].spaceAfter = 6
+        s["memo"] = ParagraphStyle("Memo", parent=base, fontSize=9, leading=12.5, leftIndent=27 * mm, spaceAfter=1)
         s["heading"] = ParagraphStyle(
             "Heading", parent=base, fontName=f["bold"], fontSize=12.5, leading=16, textColor=ACCENT,
             spaceBefore=14, spaceAfter=6, keepWithNext=1,
@@ -196,6 +213,8 @@ class BriefRenderer:
             spaceBefore=-2, spaceAfter=6,
         )  # fmt: skip
         s["quote"] = ParagraphStyle("Quote", parent=base, fontName=f["italic"], leading=14.5, spaceBefore=4)
+        s["reported"] = ParagraphStyle("Reported", parent=s["quote"], fontName=f["regular"])
+        s["reported_cited"] = ParagraphStyle("ReportedCited", parent=s["reported"], spaceAfter=8)
         s["attribution"] = ParagraphStyle("Attribution", parent=base, fontSize=9.5, leftIndent=9, spaceAfter=8)
         s["assessment_note"] = ParagraphStyle("AssessmentNote", parent=s["note"], leftIndent=9)
         s["body"] = ParagraphStyle("Body", parent=base, spaceAfter=6)
@@ -212,8 +231,7 @@ class BriefRenderer:
     def _get_story(self) -> list[Flowable]:
         b, s = self.brief, self.styles
         story: list[Flowable] = [Paragraph(m.text(b.title or "Untitled brief", "bold"), s["title"])]
-        details = [x for x in (b.date, b.author) if x]
-        story.append(Paragraph(m.text(" · ".join([*details, b.handling])), s["meta"]))
+        story += self._memo_block()
         if b.bluf.strip():
             label = f'<font name="{self.font["bold"]}" size="8" color="{ACCENT_HEX}">BOTTOM LINE UP FRONT</font>'
             body = "<br/><br/>".join(m.lines(block) for block in m.blocks(b.bluf))
@@ -221,15 +239,12 @@ class BriefRenderer:
         if b.key_facts:
             story.append(self._heading("Key facts", "key-facts"))
             for n, item in enumerate(b.key_facts, 1):
-                story.append(self._cited(m.text(item.text), item, s["fact"], bulletText=f"{n}."))
+                story.append(self._cited(m.text(capitalised(item.text)), item, s["fact"], bulletText=f"{n}."))
                 story += self._note(item, s["note"])
         if b.expert_assessments:
             story.append(self._heading("Expert assessments", "expert-assessments"))
             for item in b.expert_assessments:
-                story.append(QuoteBar(Paragraph(m.text(item.text, "italic"), s["quote"])))
-                who = ", ".join(x for x in (item.speaker, item.affiliation) if x) or "Unattributed"
-                story.append(self._cited(f"— {m.text(who)}", item, s["attribution"]))
-                story += self._note(item, s["assessment_note"])
+                story += self._assessment(item)
         if b.comment.strip():
             story.append(self._heading("Analyst comment", "comment"))
             story += [Paragraph(m.lines(block), s["body"]) for block in m.blocks(b.comment)]
@@ -244,9 +259,43 @@ class BriefRenderer:
 
     def _cited(self, body: str, item: Item, style: ParagraphStyle, **kwargs) -> CitedParagraph:
         """``body`` followed by the item's citation [source, ¶paragraph], linked to the source's entry."""
-        where = f"{item.source}, ¶{item.paragraph}" if item.paragraph else f"{item.source}, title"
+        where = f"{item.source},{NBSP}¶{item.paragraph}" if item.paragraph else f"{item.source},{NBSP}title"
         citation = f"[{where}]"
         return CitedParagraph(f"{body} {m.text(citation)}", style, citation, f"source-{item.source}", **kwargs)
+
+    def _memo_block(self) -> list[Flowable]:
+        """Date, prepared by, prepared for, distribution and handling under the title, as a brief template has
+        them: a small label and its value, rows without a value left out."""
+        label = f'<bullet font="{self.font["bold"]}" size="7.5" color="{MUTED_HEX}">{{}}</bullet>'
+        rows = []
+        for name, caption in MEMO_LABELS:
+            value = getattr(self.brief, name, "").strip()
+            if name == "date":
+                value = long_date(value)
+            if value:
+                rows.append(Paragraph(label.format(caption.upper()) + m.lines(value), self.styles["memo"]))
+        return rows
+
+    def _assessment(self, item: Item) -> list[Flowable]:
+        """An expert assessment: a direct quotation in quotation marks with "— speaker, affiliation" beneath;
+        reported speech upright, led by who said it unless its text already says so (never twice)."""
+        s = self.styles
+        source = self.brief.sources[item.source - 1].text
+        context = source[max(0, item.start - 1) : item.start], source[item.end : item.end + 2]
+        shown = assessment(item.text, item.speaker, item.affiliation, *context)
+        if shown.quotation:
+            out: list[Flowable] = [QuoteBar(Paragraph(m.text(shown.text, "italic"), s["quote"]))]
+        else:
+            body = m.text(shown.text)
+            if shown.lead:
+                speaker, affiliation = shown.lead
+                name = f'<font name="{self.font["bold"]}">{m.text(speaker, "bold")}</font>' if speaker else ""
+                body = ", ".join(x for x in (name, m.text(affiliation)) if x) + ": " + body
+            if not shown.attribution:
+                return [QuoteBar(self._cited(body, item, s["reported_cited"])), *self._note(item, s["assessment_note"])]
+            out = [QuoteBar(Paragraph(body, s["reported"]))]
+        out.append(self._cited(f"—{NBSP}{m.text(shown.attribution)}", item, s["attribution"]))
+        return out + self._note(item, s["assessment_note"])
 
     def _note(self, item: Item, style: ParagraphStyle) -> list[Flowable]:
         if not item.note.strip():
@@ -255,12 +304,15 @@ class BriefRenderer:
 
     def _source_entry(self, n: int, source) -> str:
         parts = [m.anchor(f"source-{n}") + m.text(source.title or "Untitled source", "regular")]
+        author = getattr(source, "author", "")  # Source.author is newer than some briefs in memory
+        if isinstance(author, str) and author.strip():
+            parts.append(m.text(f"By {author.strip()}"))
         if source.publisher:
             parts.append(m.text(source.publisher))
-        dates = [f"published {source.published}" if source.published else "",
-                 f"accessed {source.accessed}" if source.accessed else ""]  # fmt: skip
+        dates = [f"published {long_date(source.published)}" if source.published else "",
+                 f"accessed {long_date(source.accessed)}" if source.accessed else ""]  # fmt: skip
         if any(dates):
-            parts.append(m.text("; ".join(d for d in dates if d).capitalize()))
+            parts.append(m.text(capitalised("; ".join(d for d in dates if d))))
         parts.append(m.text(f"Reliability {source.reliability} ({RELIABILITY_GRADES[source.reliability]})"))
         entry = " ".join(_sentence(p) for p in parts)
         return f"{entry} {m.link(m.text(source.url), source.url)}" if source.url else entry
@@ -294,7 +346,9 @@ class BriefRenderer:
             if self.brief.date:
                 canvas.setFont(self.font["regular"], 8)
                 canvas.setFillColor(MUTED)
-                canvas.drawRightString(self.page_size[0] - MARGIN, height - MARGIN + 3 * mm + 1, self.brief.date)
+                canvas.drawRightString(
+                    self.page_size[0] - MARGIN, height - MARGIN + 3 * mm + 1, long_date(self.brief.date)
+                )
             canvas.setStrokeColor(colors.HexColor("#d0d4da"))
             canvas.setLineWidth(0.5)
             canvas.line(MARGIN, height - MARGIN + 1.5 * mm, self.page_size[0] - MARGIN, height - MARGIN + 1.5 * mm)
@@ -319,7 +373,9 @@ class BriefRenderer:
             subject=clean(f"Brief ({b.handling})" + (f": {b.bluf.strip()[:200]}" if b.bluf.strip() else "")),
             keywords=[clean(k) for k in self._keywords()],
             creator=f"briefing-app {__version__}",
-            invariant=1,
+            # CreationDate and ModDate are the time of export; with SOURCE_DATE_EPOCH (the reproducible-builds
+            # convention, which ReportLab reads itself) they are that time and the bytes are the same each run
+            invariant=1 if reproducible_epoch() is not None else 0,
             lang="en",
             initialFontName=self.font["regular"],  # else every page refers to an unembedded Helvetica
             initialFontSize=10,
