@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from briefing_app.core.brief import EXPERT_ASSESSMENTS, KEY_FACTS  # noqa: E402
 from briefing_app.gui.app import application, open_main_window  # noqa: E402
-from briefing_app.gui.undo_commands import AddItem, SetField  # noqa: E402
+from briefing_app.gui.undo_commands import AddItem, SetField, UpdateSource  # noqa: E402
 
 
 def main() -> int:
@@ -29,6 +29,7 @@ def main() -> int:
         AddItem(brief, EXPERT_ASSESSMENTS, 1, start, start + len(quote), speaker="Barthélémy Courmont")
     )
     window.undo_stack.push(SetField(brief, "bluf", "Killed before saving."))
+    window.undo_stack.push(UpdateSource(brief, 1, publisher="Le Monde diplomatique", published="2024-11-02"))
     return app.exec()
 
 

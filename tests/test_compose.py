@@ -127,6 +127,28 @@ def test_an_analyst_composes_saves_and_reopens_a_brief(window, qtbot, tmp_path):
     again.close()
 
 
+def click_at(qtbot, window, offset: int, modifier=Qt.NoModifier) -> None:
+    """A mouse click on character ``offset`` of the article (Shift: extend the selection to it, as a drag)."""
+    view = window.article_view
+    cursor = view.textCursor()
+    cursor.setPosition(offset)
+    rect = view.cursorRect(cursor)
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, modifier, rect.center())
+    qtbot.wait(300)  # two clicks are not a double click
+
+
+def test_a_drag_ending_inside_the_last_word_keeps_the_sentences_full_stop(window, qtbot):
+    activate(qtbot, window)
+    sentence = "Will sending a handful of “helpful” North Koreans change the outcome of the war in Ukraine?"
+    start = window.article_view.toPlainText().index(sentence)
+    window.article_pane.select_span(start, start)  # scrolled into view
+    click_at(qtbot, window, start + 2)  # inside "Will"
+    click_at(qtbot, window, start + len(sentence) - 4, Qt.ShiftModifier)  # inside "Ukraine"
+    assert window.article_view.textCursor().selectedText() == sentence[2:-4]
+    press(qtbot, window.article_view, Qt.Key_1, Qt.ControlModifier)
+    assert [item.text for item in window.document.brief.key_facts] == [sentence]
+
+
 def test_a_taken_span_is_refused_naming_its_item(window, qtbot):
     activate(qtbot, window)
     select_text(window, FACTS[0])
@@ -303,3 +325,118 @@ def test_paste_as_a_new_article(window, qtbot):
     press(qtbot, window, Qt.Key_V, Qt.ControlModifier | Qt.ShiftModifier)
     assert window.document.brief.title == "Pasted headline"
     assert window.article_view.toPlainText().startswith("Pasted headline\n\nThe central bank")
+
+
+def test_the_item_details_show_a_long_passage_whole_scrolling_if_needed(window, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    activate(qtbot, window)
+    text = window.article_view.toPlainText()
+    start = text.index("As Russia seeks to bolster")
+    paragraph = text[start : text.index("\n", start)]  # ¶16, over 500 characters
+    add_assessment(qtbot, window, paragraph, "Dimitri Minic")
+    window.resize(1280, 760)
+    qtbot.wait(50)
+    label = window.brief_pane.item_text
+    assert label.text().startswith(f"“{paragraph}”")  # the whole passage, not a snippet
+    assert label.height() >= label.heightForWidth(label.width())  # laid out at its full height
+    area = label.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    assert area is not None, "the passage is not in a scroll area"
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    visible = label.visibleRegion().boundingRect()
+    assert visible.bottom() == label.height() - 1  # scrolled down, its last line is on screen
+
+
+def test_del_in_an_item_list_deletes_the_current_item_when_none_is_selected(window, qtbot):
+    from PySide6.QtCore import QItemSelectionModel
+
+    activate(qtbot, window)
+    add_facts(qtbot, window, FACTS[:2])
+    facts_list = window.brief_pane.lists[KEY_FACTS]
+    facts_list.setFocus()
+    facts_list.clearSelection()
+    facts_list.setCurrentRow(1, QItemSelectionModel.NoUpdate)  # framed as current, not selected
+    press(qtbot, facts_list, Qt.Key_Delete)
+    assert [item.text for item in window.document.brief.key_facts] == FACTS[:1]
+
+
+def undo_in_a_field(qtbot, window):
+    """Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y typed in the BLUF and the title act on the brief's one history."""
+    brief = window.document.brief
+    add_facts(qtbot, window, FACTS[:1])
+    window.brief_pane.setCurrentIndex(1)
+    bluf = window.brief_pane.field_editors["bluf"]
+    bluf.setFocus()
+    qtbot.waitUntil(bluf.hasFocus)
+    qtbot.keyClicks(bluf, "Troops reach Russia.")
+    press(qtbot, bluf, Qt.Key_Z, Qt.ControlModifier)  # at once: the typing is committed, then undone
+    assert brief.bluf == "" and bluf.toPlainText() == ""
+    assert window.undo_stack.canRedo()  # the brief's redo, as the toolbar shows it
+    assert window.redo_action.toolTip().startswith(f"Redo {window.undo_stack.redoText()}")
+    press(qtbot, bluf, Qt.Key_Z, Qt.ControlModifier)  # the next undo is the brief's previous step
+    assert not brief.key_facts
+    press(qtbot, bluf, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert len(brief.key_facts) == 1
+    press(qtbot, bluf, Qt.Key_Y, Qt.ControlModifier)
+    assert brief.bluf == "Troops reach Russia." and bluf.toPlainText() == "Troops reach Russia."
+    assert not bluf.document().isUndoAvailable()  # the editor keeps no history of its own
+
+    title = window.brief_pane.field_editors["title"]
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus)
+    old = brief.title
+    title.selectAll()
+    qtbot.keyClicks(title, "Troops")
+    press(qtbot, title, Qt.Key_Z, Qt.ControlModifier)
+    assert brief.title == old and title.text() == old
+    press(qtbot, title, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert brief.title == "Troops" and title.text() == "Troops"
+
+
+def test_ctrl_z_in_a_text_field_undoes_on_the_briefs_one_history(window, qtbot):
+    activate(qtbot, window)
+    undo_in_a_field(qtbot, window)
+
+
+def test_a_fields_context_menu_offers_the_briefs_undo(window, qtbot):
+    activate(qtbot, window)
+    add_facts(qtbot, window, FACTS[:1])
+    window.brief_pane.setCurrentIndex(1)
+    comment = window.brief_pane.field_editors["comment"]
+    binding = next(b for b in window.brief_pane._bindings if b.widget is comment)
+    comment.customContextMenuRequested.emit(comment.rect().center())
+    undo = next(a for a in binding.menu.actions() if a.text().startswith("&Undo"))
+    assert undo.text() == f"&Undo {window.undo_stack.undoText()}" and undo.isEnabled()
+    undo.trigger()
+    assert not window.document.brief.key_facts
+    binding.menu.close()
+
+
+def test_adjacent_items_of_one_kind_show_where_each_begins(window, qtbot):
+    activate(qtbot, window)
+    first = ("The Pentagon and NATO confirmed on October 28, 2024, that 10,000 North Korean soldiers have been "
+             "dispatched to a military training camp located in eastern Russia.")  # fmt: skip
+    second = "These troops are slated for deployment on the intense Ukrainian front"
+    third = "intensifying the conflict that has ravaged the region."
+    add_facts(qtbot, window, [first, second, third])  # back to back: one space, then a comma and a space
+    window.update_marks()
+    window.article_pane.highlighter.settle()
+    text = window.article_view.toPlainText()
+
+    def background(passage: str):
+        start = text.index(passage)
+        block = window.article_view.document().findBlock(start)
+        colours = {
+            r.format.background().color().name()
+            for r in block.layout().formats()
+            if r.start <= start - block.position() + 5 < r.start + r.length
+        }
+        (colour,) = colours
+        return colour
+
+    assert background(first) != background(second)  # two items, not one yellow block
+    assert background(third) == background(first)  # after a comma (a visible boundary) the section's own tone
+    # the item lists keep the section's own colour
+    assert window.brief_pane.lists[KEY_FACTS].item(0).data(Qt.DecorationRole).name() == background(first)

@@ -14,6 +14,19 @@ from briefing_app.core.spans import snap_to_words
         ("  he didn’t say  ", " he di", "he didn’t"),
         ("Talks resumed. Then", "d. Th", "resumed. Then"),
         ("word", "word", "word"),
+        # a drag that reaches the last word of a sentence takes its closing punctuation and quote marks
+        ("Troops were sent. Talks", "were se", "were sent."),
+        ("Troops were sent.", "were sent", "were sent."),
+        ("He said: “We have decided.” Then", "We have dec", "We have decided.”"),
+        ("He said: “We have decided.” Then", "We have decided.", "We have decided.”"),
+        ("Will it hold?! Nobody knows", "it ho", "it hold?!"),
+        ("It was a “victory”. Then", "a “vict", "a “victory”."),
+        ("They left (for good). Then", "for go", "for good)."),
+        ("And then…\nNext", "and th".capitalize(), "And then…"),
+        # but not a comma, a quote mid-sentence, or a full stop inside a word or number
+        ("“We will win,” he said.", "We will wi", "We will win"),
+        ("The U.S. said no.", "The U", "The U"),
+        ("It grew 1.5 percent", "grew 1", "grew 1.5"),
     ],
 )
 def test_a_selection_snaps_to_whole_words_without_surrounding_spaces(text, selected, expected):

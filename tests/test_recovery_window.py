@@ -1,5 +1,6 @@
 """Never lose work: a killed window's brief is offered back at the next start, with every change."""
 
+import re
 import signal
 import subprocess
 import sys
@@ -39,6 +40,10 @@ def test_a_killed_window_is_offered_back_and_nothing_is_lost(qtbot):
     assert copy.parent == recovery_folder() and copy.exists()  # the user's data folder (XDG_DATA_HOME)
     prompt = window.prompt
     assert prompt is not None and "was not saved" in prompt.text()
+    # when, as a person reads it: local time, no ISO "T" or UTC offset
+    assert re.search(r"A recovery copy from (today|yesterday) at \d\d:\d\d holds", prompt.informativeText())
+    # the details line under the title shows the seed article as opened, before the restore
+    assert "Le Monde diplomatique" not in window.meta_label.text()
     with qtbot.waitSignal(window.document_changed):
         next(b for b in prompt.buttons() if "Restore" in b.text()).click()
     brief = window.document.brief
@@ -49,6 +54,8 @@ def test_a_killed_window_is_offered_back_and_nothing_is_lost(qtbot):
     assert brief.bluf == "Killed before saving."
     assert window.windowTitle().startswith("*")  # restored, not yet saved
     assert window.brief_pane.lists[KEY_FACTS].count() == 1
+    # and after it, the restored brief's source: not the details of the article opened at the start
+    assert "Le Monde diplomatique · 2024-11-02" in window.meta_label.text()
 
     # the copy stays until the brief is saved; saving removes it
     assert copy.exists()

@@ -120,3 +120,45 @@ def test_thousands_of_marks_are_drawn_a_chunk_at_a_time(qtbot, qapp):
     lighter.set_spans(SUGGESTION, [])
     lighter.settle()
     assert not any(underlined(n) for n in (0, 500, 999))
+
+
+def test_tab_into_the_list_then_enter_accepts_the_current_row_and_del_rejects_it(qtbot, window):
+    pane = ready(qtbot, window)
+    brief = window.document.brief
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    pane.filter.setFocus()
+    press(qtbot, pane.filter, Qt.Key_Tab)  # into the list: a row becomes current, none is selected
+    assert pane.list.hasFocus() and pane.list.currentRow() == 0
+    assert not pane.list.selectionModel().selectedRows()
+    first = pane.list.suggestion_at(0)
+    assert pane.accept_button.isEnabled() and pane.reject_button.isEnabled()  # they act on it too
+    press(qtbot, pane.list, Qt.Key_Return)
+    assert [item.text for _, item in brief.all_items()] == [first.text]
+    pane.list.clearSelection()
+    current = pane.list.suggestion_at(pane.list.currentRow())
+    before = len(pane.shown())
+    press(qtbot, pane.list, Qt.Key_Delete)
+    assert len(pane.shown()) == before - 1 and current not in pane.shown()
+
+
+def test_the_focused_list_and_its_current_row_are_framed_plainly(qtbot, window):
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtGui import QPalette
+
+    pane = ready(qtbot, window)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    pane.list.setFocus()
+    pane.list.selectionModel().setCurrentIndex(pane.list.model().index(1), QItemSelectionModel.NoUpdate)
+    qtbot.wait(20)
+    highlight = pane.list.palette().color(QPalette.Highlight).rgb()
+    image = pane.list.viewport().grab().toImage()
+    row = pane.list.visualRect(pane.list.model().index(1))
+    top = [image.pixel(x, row.top()) for x in range(row.left() + 4, row.right() - 4)]
+    left = [image.pixel(row.left(), y) for y in range(row.top() + 4, row.bottom() - 4)]
+    # a solid line in the highlight colour along the row's edges, not a faint dotted one
+    assert sum(p == highlight for p in top) > 0.9 * len(top)
+    assert sum(p == highlight for p in left) > 0.9 * len(left)
+    whole = pane.list.grab().toImage()  # the list's own frame shows it has the focus
+    assert whole.pixel(0, whole.height() // 2) == highlight and whole.pixel(1, whole.height() // 2) == highlight

@@ -1,11 +1,18 @@
-"""Turning a rough selection into the span an analyst meant: whole words, no surrounding white space."""
+"""Turning a rough selection into the span an analyst meant: whole words, no surrounding white space, and
+the sentence's closing punctuation when the selection reaches its last word."""
 
 from __future__ import annotations
+
+# what may close a sentence, and the quote marks and brackets that may stand around that punctuation
+SENTENCE_END = ".!?…"
+CLOSERS = "\"'”’»›)]"
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen ``[start, end)`` so that it neither starts nor ends inside a word, then drop white space at
-    both ends. Returns ``(start, start)`` when the selection holds only white space."""
+    both ends. A selection that reaches the last word of a sentence takes the sentence's closing
+    punctuation and closing quote marks too (``decided.”``), as a drag that stops a letter short meant.
+    Returns ``(start, start)`` when the selection holds only white space."""
     start, end = max(0, min(start, end)), min(len(text), max(start, end))
     while start < end and text[start].isspace():
         start += 1
@@ -17,7 +24,25 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1
     while end < len(text) and _word_char(text, end) and _word_char(text, end - 1):
         end += 1
-    return start, end
+    return start, _sentence_close(text, end)
+
+
+def _sentence_close(text: str, end: int) -> int:
+    """``end`` moved past closing punctuation and quote marks (``.”``, ``?!``, ``”.``) when they end a
+    sentence there: at least one of them is a full stop, question or exclamation mark or ellipsis, and
+    white space or the end of the text follows. Otherwise (a comma, a quote mid-sentence) ``end``."""
+    word_end = end  # the end of the last word, before any closing marks the selection already holds
+    while word_end > 0 and text[word_end - 1] in SENTENCE_END + CLOSERS:
+        word_end -= 1
+    if word_end == 0 or not text[word_end - 1].isalnum():
+        return end
+    stop = word_end
+    while stop < len(text) and text[stop] in SENTENCE_END + CLOSERS:
+        stop += 1
+    closes = any(ch in SENTENCE_END for ch in text[word_end:stop])
+    if closes and stop > end and (stop == len(text) or text[stop].isspace()):
+        return stop
+    return end
 
 
 def _word_char(text: str, i: int) -> bool:

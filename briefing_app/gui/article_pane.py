@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from ..core.article import Article
-from ..core.brief import Brief
+from ..core.brief import Brief, Source
 from .article_view import ArticleView
 from .highlighter import SpanHighlighter
 from .positions import PositionMap
+from .wording import counted
 
 
 class FindBar(QWidget):
@@ -105,13 +106,14 @@ class ArticlePane(QWidget):
         self.meta_label = QLabel()
         self.meta_label.setTextFormat(Qt.PlainText)
         self.meta_label.setWordWrap(True)
-        self.meta_label.setEnabled(False)  # the palette's muted text colour, light or dark
+        self._mute_meta_label()
         self.view = ArticleView()
         self.view.setAcceptDrops(False)  # a dropped file goes to the window, which opens it
         self.find_bar = FindBar(self.view)
         self.highlighter = SpanHighlighter(self.view.document(), self.palette())
         self.positions = PositionMap("")
         self.source_number: int | None = None
+        self._encoding = ""
         self.view.cursorPositionChanged.connect(self._cursor_moved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 4, 4)
@@ -144,11 +146,29 @@ class ArticlePane(QWidget):
             self.meta_label.setText("")
             return
         self.title_label.setText(article.title)
-        count = sum(1 for p in article.paragraphs if p.number)
-        details = [Path(article.origin).name if article.origin else "pasted text",
-                   *(x for x in (article.author, article.publisher, article.published) if x),
-                   f"{count} paragraphs", f"{len(article.text):,} characters", encoding]  # fmt: skip
-        self.meta_label.setText(" · ".join(x for x in details if x))
+        self._encoding = encoding
+        self.meta_label.setText(_details(article, article.author, article.publisher, article.published, encoding))
+
+    def describe_source(self, source: Source, article: Article) -> None:
+        """Title and details line from the brief's ``source`` (as the analyst may have edited it, or as a
+        restored brief has it), with the counts of the ``article`` shown."""
+        self.title_label.setText(source.title)
+        author = getattr(source, "author", None)
+        author = article.author if author is None else author
+        self.meta_label.setText(_details(article, author, source.publisher, source.published, self._encoding))
+
+    def _mute_meta_label(self) -> None:
+        """The details line in a muted colour that still reads (WCAG AA, 4.5:1 against the window), light
+        palette or dark; a disabled label's grey is about 1.6:1."""
+        palette = self.meta_label.palette()
+        background = self.palette().color(QPalette.Window)
+        palette.setColor(QPalette.WindowText, readable_muted(self.palette().color(QPalette.WindowText), background))
+        self.meta_label.setPalette(palette)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.PaletteChange:  # e.g. the desktop switched to a dark theme
+            self._mute_meta_label()
 
     def show_marks(self, brief: Brief) -> None:
         """Mark the spans of the shown source that are in the brief, one colour per section."""
@@ -180,3 +200,37 @@ class ArticlePane(QWidget):
         cursor = self.view.textCursor()
         if not cursor.hasSelection() and self.source_number:
             self.position_clicked.emit(self.positions.from_qt(cursor.position()))
+
+
+def _details(article: Article, author: str, publisher: str, published: str, encoding: str) -> str:
+    count = sum(1 for p in article.paragraphs if p.number)
+    details = [Path(article.origin).name if article.origin else "pasted text", author, publisher, published,
+               counted(count, "paragraph"), counted(len(article.text), "character"), encoding]  # fmt: skip
+    return " · ".join(x for x in details if x)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+
+    def luminance(c: QColor) -> float:
+        channels = [x / 255 for x in (c.red(), c.green(), c.blue())]
+        r, g, b = (x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable_muted(text: QColor, background: QColor, ratio: float = 4.5) -> QColor:
+    """The palest mix of ``text`` into ``background`` that keeps ``ratio`` against it (the text itself
+    if even that does not)."""
+    for step in range(55, 101, 5):
+        t = step / 100
+        mixed = QColor(
+            round(text.red() * t + background.red() * (1 - t)),
+            round(text.green() * t + background.green() * (1 - t)),
+            round(text.blue() * t + background.blue() * (1 - t)),
+        )
+        if contrast(mixed, background) >= ratio:
+            return mixed
+    return QColor(text)

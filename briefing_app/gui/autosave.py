@@ -71,7 +71,7 @@ class Autosaver(QObject):
         try:
             path = self.document.write_recovery(self.folder)
         except (BriefingError, OSError) as e:
-            self.failed.emit(f"could not write the recovery copy: {e}")
+            self.failed.emit(f"Could not write the recovery copy: {e}")
             return
         self.saved.emit(str(path))
 

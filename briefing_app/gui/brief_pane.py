@@ -1,5 +1,5 @@
 """The brief beside the article: its items (key facts, expert assessments, the selected item's details),
-its fields (title, date, author, handling, BLUF, comment) and its sources.
+its fields (title, date, author, prepared for, distribution, handling, BLUF, comment) and its sources.
 
 The pane shows the model and turns every edit into an undoable command on the window's stack; it
 redraws itself from the model's change notifications, so undo, redo and the pane never disagree.
@@ -14,10 +14,12 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -34,14 +36,22 @@ from ..core.brief import (
     BriefError,
     Change,
     Item,
-    snippet,
 )
 from .field_binding import FieldBinding, show_text
 from .item_list import ItemList
 from .undo_commands import EditItem, MoveItem, SetField, UpdateSource
+from .wording import counted
 
 ITEM_EDITS = ("speaker", "affiliation", "note")
-SOURCE_EDITS = ("title", "publisher", "url", "published", "accessed")
+SOURCE_EDITS = ("title", "author", "publisher", "url", "published", "accessed")
+# under a source's Published date: where the date came from, so the analyst knows whether to trust it
+PUBLISHED_FROM_NOTES = {
+    "text": "Read from the article's dateline or byline",
+    "metadata": "From the file's metadata (the page's own date)",
+    "analyst": "Entered by hand",
+}
+NO_DATE_NOTE = "Not found in the article: enter it if you know it"
+UNRECORDED_NOTE = "Where this date came from was not recorded"
 
 
 def _plain_editor(placeholder: str, height: int) -> QPlainTextEdit:
@@ -75,6 +85,8 @@ class BriefPane(QTabWidget):
         self.addTab(self._make_fields_tab(), "&Brief")
         self.addTab(self._make_sources_tab(), "&Sources")
         self.setDocumentMode(True)
+        for binding in self._bindings:  # one undo history: Ctrl+Z in a field undoes on the brief's stack
+            binding.share_undo(undo_stack)
 
     # --- building
     def _make_items_tab(self) -> QWidget:
@@ -92,10 +104,22 @@ class BriefPane(QTabWidget):
         self.item_editors["speaker"].setPlaceholderText("Who said it, e.g. Jean-Marc Sorel")
         self.item_editors["affiliation"].setPlaceholderText("Their role and organisation")
         self.item_editors["note"].setPlaceholderText("Your note on this item (printed in the brief)")
+        # the whole passage, however long: it scrolls rather than being cut off after two lines
+        self.item_text_area = QScrollArea()
+        self.item_text_area.setWidget(self.item_text)
+        self.item_text_area.setWidgetResizable(True)
+        self.item_text_area.setFrameShape(QFrame.NoFrame)
+        self.item_text_area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.item_text_area.setMinimumHeight(3 * self.fontMetrics().lineSpacing() + 4)
+        self.item_text_area.setAccessibleName("Selected item's passage")
+        self.item_text.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         details = QWidget()
-        form = QFormLayout(details)
-        form.setContentsMargins(4, 4, 4, 4)
-        form.addRow(self.item_text)
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(4, 4, 4, 4)
+        details_layout.addWidget(self.item_text_area, 1)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        details_layout.addLayout(form)
         for name, editor in self.item_editors.items():
             form.addRow(f"&{name.capitalize()}:", editor)
             self._bindings.append(FieldBinding(editor, lambda value, n=name: self.edit_selected(n, value)))
@@ -127,6 +151,8 @@ class BriefPane(QTabWidget):
             "title": QLineEdit(),
             "date": QLineEdit(),
             "author": QLineEdit(),
+            "prepared_for": QLineEdit(),
+            "distribution": QLineEdit(),
             "handling": QComboBox(),
             "bluf": _plain_editor("Bottom line up front: the one thing the reader must take away", 90),
             "comment": _plain_editor("Your own comment on the situation", 90),
@@ -136,10 +162,14 @@ class BriefPane(QTabWidget):
         handling.addItems(TLP_MARKS)
         handling.setToolTip("A TLP mark, or type a free classification line")
         self.field_editors["date"].setPlaceholderText("YYYY-MM-DD")
+        self.field_editors["author"].setToolTip("Printed as “Prepared by”")
+        self.field_editors["prepared_for"].setPlaceholderText("Who the brief is for, e.g. Director, Asia desk")
+        self.field_editors["distribution"].setPlaceholderText("Who else receives it, e.g. Asia desk; NATO liaison")
         page = QWidget()
         form = QFormLayout(page)
-        labels = {"title": "&Title:", "date": "&Date:", "author": "A&uthor:", "handling": "&Handling:",
-                  "bluf": "B&LUF:", "comment": "&Comment:"}  # fmt: skip
+        labels = {"title": "&Title:", "date": "&Date:", "author": "A&uthor:", "prepared_for": "&Prepared for:",
+                  "distribution": "Dist&ribution:", "handling": "&Handling:", "bluf": "B&LUF:",
+                  "comment": "&Comment:"}  # fmt: skip
         for name, editor in self.field_editors.items():
             form.addRow(labels[name], editor)
             self._bindings.append(FieldBinding(editor, lambda value, n=name: self.set_field(n, value)))
@@ -152,6 +182,13 @@ class BriefPane(QTabWidget):
         self.source_editors: dict[str, QWidget] = {name: QLineEdit() for name in SOURCE_EDITS}
         self.source_editors["published"].setPlaceholderText("YYYY-MM-DD")
         self.source_editors["accessed"].setPlaceholderText("YYYY-MM-DD")
+        self.source_editors["author"].setPlaceholderText("Who wrote the article")
+        self.published_from = QLabel()  # where the Published date came from
+        self.published_from.setWordWrap(True)
+        note_font = self.published_from.font()
+        note_font.setItalic(True)
+        note_font.setPointSizeF(note_font.pointSizeF() * 0.9)
+        self.published_from.setFont(note_font)
         grade = QComboBox()
         for key, meaning in RELIABILITY_GRADES.items():
             grade.addItem(f"{key}: {meaning}", key)
@@ -163,9 +200,11 @@ class BriefPane(QTabWidget):
         form = QFormLayout()
         for name in (*SOURCE_EDITS, "reliability"):
             editor = self.source_editors[name]
-            form.addRow(f"{name.capitalize()}:", editor)
+            form.addRow("URL:" if name == "url" else f"{name.capitalize()}:", editor)
             if name != "reliability":
                 self._bindings.append(FieldBinding(editor, lambda value, n=name: self.update_source(**{n: value})))
+            if name == "published":
+                form.addRow("", self.published_from)
         layout.addLayout(form)
         return page
 
@@ -225,7 +264,7 @@ class BriefPane(QTabWidget):
     def selected_ids(self) -> list[str]:
         focus = self.focused_list()
         if focus is not None:
-            return focus.selected_ids()
+            return focus.chosen_ids()
         return [i for item_list in self.lists.values() for i in item_list.selected_ids()]
 
     def focused_list(self) -> ItemList | None:
@@ -265,7 +304,7 @@ class BriefPane(QTabWidget):
 
     def _show_details(self, item: Item | None) -> None:
         self._details_id = item.id if item else None
-        self.item_text.setText(f"“{snippet(item.text, 600)}”  [{item.source}, ¶{item.paragraph}]" if item else
+        self.item_text.setText(f"“{item.text}”  [{item.source}, ¶{item.paragraph}]" if item else
                                "Select an item to edit its speaker, affiliation and note.")  # fmt: skip
         is_fact = item is not None and self.brief.find(item.id)[0] == KEY_FACTS
         for name, editor in self.item_editors.items():
@@ -299,7 +338,7 @@ class BriefPane(QTabWidget):
         """Move ``ids`` (in this order) to stand before ``row`` of ``section``, in one step of undo."""
         if not ids:
             return
-        self.undo_stack.beginMacro(f"Move {len(ids)} item{'s' if len(ids) > 1 else ''}")
+        self.undo_stack.beginMacro(f"Move {counted(len(ids), 'item')}")
         for item_id in ids:
             old_section, old_index, _ = self.brief.find(item_id)
             target = row - 1 if old_section == section and old_index < row else row
@@ -348,7 +387,7 @@ class BriefPane(QTabWidget):
         self.sources_list.blockSignals(True)
         self.sources_list.clear()
         for number, source in enumerate(self.brief.sources if self.brief else (), 1):
-            details = " · ".join(x for x in (source.publisher, source.published) if x)
+            details = " · ".join(x for x in (source.author, source.publisher, source.published) if x)
             self.sources_list.addItem(f"[{number}] {source.title}" + (f"\n{details}" if details else ""))
         count = self.sources_list.count()
         self.sources_list.setCurrentRow(min(max(row, 0), count - 1) if count else -1)
@@ -366,6 +405,12 @@ class BriefPane(QTabWidget):
         for name in SOURCE_EDITS:
             show_text(self.source_editors[name], getattr(source, name) if source else "")
             self.source_editors[name].setEnabled(source is not None)
+        if source is None:
+            self.published_from.clear()
+        elif source.published_from or not source.published:
+            self.published_from.setText(PUBLISHED_FROM_NOTES.get(source.published_from, NO_DATE_NOTE))
+        else:
+            self.published_from.setText(UNRECORDED_NOTE)  # a brief from before this was recorded
         grade = self.source_editors["reliability"]
         grade.blockSignals(True)
         grade.setCurrentIndex(grade.findData(source.reliability) if source else -1)
@@ -377,6 +422,8 @@ class BriefPane(QTabWidget):
         if number is None:
             return
         source = self.brief.source(number)
+        if "published" in changes and changes["published"] != source.published:  # the analyst's date now
+            changes["published_from"] = "analyst" if changes["published"] else ""
         if any(getattr(source, k) != v for k, v in changes.items()):
             if not self.push(lambda: UpdateSource(self.brief, number, **changes)):
                 self._show_source_details()

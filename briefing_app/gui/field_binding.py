@@ -1,12 +1,18 @@
 """Text widgets bound to one value in the model: typing commits after a short pause or on leaving the
 field, never on every key, and a value coming back from the model (undo) never moves the cursor of a
-widget that already shows it."""
+widget that already shows it.
+
+With :meth:`FieldBinding.share_undo`, the field has no undo history of its own: Ctrl+Z, Ctrl+Shift+Z and
+Ctrl+Y in it (and Undo/Redo in its context menu) commit what was typed and then undo or redo on the
+brief's stack, the one the toolbar and the Edit menu show. Two histories, one per editor and one for
+the brief, would undo different things for the same key."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 COMMIT_DELAY_MS = 700
@@ -34,6 +40,21 @@ def show_text(widget: QWidget, value: str) -> None:
     widget.blockSignals(blocked)
 
 
+def undo_key(event: QKeyEvent) -> str | None:
+    """Whether ``event`` is an undo or a redo key ("undo", "redo", else None): the platform's own, and
+    Ctrl+Shift+Z and Ctrl+Y as the window's Redo action has them."""
+    if event.matches(QKeySequence.Undo):
+        return "undo"
+    if event.matches(QKeySequence.Redo):
+        return "redo"
+    modifiers = event.modifiers() & ~Qt.KeypadModifier
+    if event.key() == Qt.Key_Z and modifiers == Qt.ControlModifier:
+        return "undo"
+    if (event.key(), modifiers) in ((Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier), (Qt.Key_Y, Qt.ControlModifier)):
+        return "redo"
+    return None
+
+
 class FieldBinding(QObject):
     """Calls ``commit(value)`` when the user has changed ``widget`` and paused, or left it."""
 
@@ -41,6 +62,7 @@ class FieldBinding(QObject):
         super().__init__(widget)
         self.widget = widget
         self._commit = commit
+        self._undo_stack: QUndoStack | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COMMIT_DELAY_MS)
@@ -65,7 +87,58 @@ class FieldBinding(QObject):
             self._timer.stop()
         self._commit(widget_text(self.widget))
 
+    def share_undo(self, stack: QUndoStack) -> None:
+        """Undo and redo in this field act on ``stack`` (the brief's), never on the widget's own history."""
+        self._undo_stack = stack
+        if isinstance(self.widget, QPlainTextEdit):
+            self.widget.setUndoRedoEnabled(False)
+        if isinstance(self.widget, (QLineEdit, QPlainTextEdit)):  # an editable combo box has no menu
+            self.widget.setContextMenuPolicy(Qt.CustomContextMenu)
+            self.widget.customContextMenuRequested.connect(self._context_menu)
+
+    def undo_or_redo(self, which: str) -> None:
+        """Commit what was typed (one command, merged with the field's earlier typing), then undo or redo.
+        A commit the model refused has already put the field back: that was the undo."""
+        if self._timer.isActive():
+            typed = widget_text(self.widget)
+            self.flush()
+            if widget_text(self.widget) != typed:
+                return
+        if which == "undo":
+            self._undo_stack.undo()
+        else:
+            self._undo_stack.redo()
+
     def eventFilter(self, obj: QObject, event) -> bool:
-        if event.type() == event.Type.FocusOut and self._timer.isActive():
+        kind = event.type()
+        if self._undo_stack is not None and kind in (QEvent.ShortcutOverride, QEvent.KeyPress):
+            which = undo_key(event)
+            if which is not None:
+                if kind == QEvent.ShortcutOverride:
+                    event.accept()  # the key comes here as a key press, not to a window shortcut
+                else:
+                    self.undo_or_redo(which)
+                return True  # and never to the widget's own undo
+        if kind == QEvent.FocusOut and self._timer.isActive():
             self.flush()
         return False
+
+    def _context_menu(self, pos) -> None:
+        widget = self.widget
+        menu = widget.createStandardContextMenu()
+        stack = self._undo_stack
+        for action in menu.actions():  # the widget's own Undo and Redo give way to the brief's
+            which = {"edit-undo": "undo", "edit-redo": "redo"}.get(action.objectName())
+            if which is None:
+                continue
+            text = stack.undoText() if which == "undo" else stack.redoText()
+            label = f"&{which.capitalize()} {text}".rstrip()
+            ours = QAction(label, menu)
+            ours.setEnabled(stack.canUndo() if which == "undo" else stack.canRedo())
+            ours.triggered.connect(lambda checked=False, w=which: self.undo_or_redo(w))
+            menu.insertAction(action, ours)
+            menu.removeAction(action)
+        menu.setAttribute(Qt.WA_DeleteOnClose)
+        origin = widget.viewport() if isinstance(widget, QPlainTextEdit) else widget
+        menu.popup(origin.mapToGlobal(pos))
+        self.menu = menu  # for a test to look at

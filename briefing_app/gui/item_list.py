@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from ..core.brief import EXPERT_ASSESSMENTS, ITEM_NOUN, Item, snippet
+from .focus_frame import FocusFrameDelegate
 from .highlighter import section_colour
 
 ID_ROLE = Qt.UserRole
@@ -46,6 +47,7 @@ class ItemList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDrop)
         self.setDefaultDropAction(Qt.MoveAction)
         self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.setItemDelegate(FocusFrameDelegate(self))
 
     def show_items(self, items: tuple[Item, ...]) -> None:
         """Redraw from the model, keeping the selection, current entry and scroll position."""
@@ -74,6 +76,13 @@ class ItemList(QListWidget):
     def selected_ids(self) -> list[str]:
         rows = sorted(self.row(e) for e in self.selectedItems())
         return [self.item(r).data(ID_ROLE) for r in rows]
+
+    def chosen_ids(self) -> list[str]:
+        """What Del and Ctrl+M act on: the selected entries, or with none selected the current one (framed)."""
+        ids = self.selected_ids()
+        if not ids and self.currentItem() is not None:
+            ids = [self.currentItem().data(ID_ROLE)]
+        return ids
 
     def select_id(self, item_id: str) -> bool:
         for i in range(self.count()):

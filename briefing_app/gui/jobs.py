@@ -45,7 +45,7 @@ class Job:
         except BriefingError as e:
             self.error = str(e)
         except Exception as e:  # never lose the window to an unexpected failure in a worker
-            self.error = f"unexpected error while {self.name}: {type(e).__name__}: {e}"
+            self.error = f"Unexpected error while {self.name}: {type(e).__name__}: {e}"
         finally:
             self._finished = True
 

@@ -36,6 +36,7 @@ from ..core.loaders import FILE_FILTER, article_from_paste, load_article
 from ..core.recovery import discard_recovery, restore_recovery
 from ..core.rejections import Rejections
 from ..core.spans import snap_to_words
+from ..resources import resource
 from .article_pane import ArticlePane
 from .autosave import Autosaver, app_data_folder, pending_recoveries
 from .brief_pane import BriefPane
@@ -43,8 +44,10 @@ from .dialogs import AssessmentDialog, ask_restore, ask_unsaved
 from .highlighter import SUGGESTION
 from .jobs import Job, JobRunner
 from .recent_files import forget_file, recent_files, remember_file
+from .source_files import remembering, source_file
 from .suggestions_pane import SuggestionsPane
 from .undo_commands import AddItem, AddSource, RemoveItems, SortItems
+from .wording import counted, local_time, sentence
 
 APP_NAME = "briefing-app"
 PAGE_SIZE_KEY = "export/page_size"
@@ -56,11 +59,6 @@ OPEN_FILTER = (
 BACKGROUND_LOAD_BYTES = 2 * 1024 * 1024  # smaller text loads in milliseconds; PDFs always go to a thread
 COMMON_ENCODINGS = ["utf-8", "cp1252", "iso-8859-1", "cp1251", "koi8-r", "iso-8859-2", "cp1250", "utf-16",
                     "shift_jis", "euc-kr", "gb18030", "big5", "mac_roman"]  # fmt: skip
-
-
-def sentence(message: str) -> str:
-    """A model message ("that passage is …") as a sentence on its own."""
-    return message[:1].upper() + message[1:]
 
 
 SUGGEST_DELAY_MS = 300
@@ -134,6 +132,7 @@ class MainWindow(QMainWindow):
         self.brief_pane = BriefPane(self.undo_stack)
         self.suggestions_pane = SuggestionsPane()
         self.brief_pane.addTab(self.suggestions_pane, "Su&ggestions")
+        self.brief_pane.setStyleSheet(resource("window.qss").read_text(encoding="utf-8"))  # not the dialogs
         # suggestions by source text (SHA-256): worked out once per text, off the GUI thread
         self.suggestions: dict[str, list] = {}
         self.rejections = Rejections(app_data_folder() / "rejected")
@@ -156,7 +155,7 @@ class MainWindow(QMainWindow):
         self._marks_timer.setInterval(0)
         self._marks_timer.timeout.connect(self.update_marks)
         self.autosaver = Autosaver(self.undo_stack, self)
-        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(sentence(message), 10_000))
         self.exports = JobRunner(self)
         self.exports.progressed.connect(lambda percent: self.export_progress.setValue(percent))
         self.exports.finished.connect(self._export_done)
@@ -202,6 +201,13 @@ class MainWindow(QMainWindow):
         # shortcut ambiguous and do nothing (xcb's Redo already holds Ctrl+Shift+Z)
         redo_keys = unique_keys(QKeySequence.keyBindings(QKeySequence.Redo), "Ctrl+Shift+Z", "Ctrl+Y")
         self.redo_action.setShortcuts(redo_keys)
+        # the toolbar shows a fixed label (its buttons would jump sideways as "Undo Add key fact …" changes);
+        # what would be undone is in the menu entry and the tooltip
+        self.undo_action.setIconText("Undo")
+        self.redo_action.setIconText("Redo")
+        self.undo_stack.undoTextChanged.connect(self._update_undo_tips)
+        self.undo_stack.redoTextChanged.connect(self._update_undo_tips)
+        self._update_undo_tips()
         self.add_fact_action = a("Add as &key fact", lambda: self.add_selection(KEY_FACTS), "Ctrl+1",
                                  "Add the selected passage as a key fact")  # fmt: skip
         self.add_assessment_action = a("Add as expert &assessment", lambda: self.add_selection(EXPERT_ASSESSMENTS),
@@ -224,6 +230,13 @@ class MainWindow(QMainWindow):
             item_list.addAction(self.sort_action)
         self.article_view.setContextMenuPolicy(Qt.CustomContextMenu)
         self.article_view.customContextMenuRequested.connect(self._article_menu)
+
+    def _update_undo_tips(self, *_: object) -> None:
+        for action, verb, text in ((self.undo_action, "Undo", self.undo_stack.undoText()),
+                                   (self.redo_action, "Redo", self.undo_stack.redoText())):  # fmt: skip
+            keys = action.shortcut().toString(QKeySequence.NativeText)
+            tip = f"{verb} {text}" if text else f"Nothing to {verb.lower()}"
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -330,6 +343,9 @@ class MainWindow(QMainWindow):
         if change.what == "sources":
             self._update_source_picker()
             self._reshow_source()
+            number = self.article_pane.source_number
+            if number and self.article_view.article is not None:  # a source's title, publisher or date edited
+                self.article_pane.describe_source(self.document.brief.source(number), self.article_view.article)
         if change.what in ("items", "item", "sources"):
             self._marks_timer.start()  # once per burst of changes
         if change.what == "field" and change.name == "title":
@@ -370,8 +386,9 @@ class MainWindow(QMainWindow):
         self.article_pane.source_number = number
         self._update_source_picker()
         article = self.articles.get(source.sha256)
-        self.article_pane.show_article(article or source.to_article(), number, article.encoding if article else "")
-        self.title_label.setText(source.title)  # as the analyst may have renamed it
+        shown = article or source.to_article()
+        self.article_pane.show_article(shown, number, article.encoding if article else "")
+        self.article_pane.describe_source(source, shown)  # as the analyst may have edited it, or a restore has it
         self.article_pane.show_marks(brief)
         self.brief_pane.show_source(number)
         self.show_suggestions()
@@ -422,7 +439,7 @@ class MainWindow(QMainWindow):
 
     def _suggestions_done(self, job: Job) -> None:
         if job.error is not None:
-            self.suggestions_pane.set_busy(f"No suggestions: {job.error}")
+            self.suggestions_pane.set_busy(f"No suggestions. {sentence(job.error)}")
             return
         sha, found = job.result
         self.suggestions[sha] = found
@@ -436,7 +453,7 @@ class MainWindow(QMainWindow):
         try:
             self.rejections.save(self.document.brief.source(number).sha256, spans)
         except BriefingError as e:  # the list still hides them for this session
-            self.statusBar().showMessage(str(e), 8000)
+            self.statusBar().showMessage(sentence(str(e)), 8000)
 
     def _mark_suggestions(self) -> None:
         to_qt = self.article_pane.positions.to_qt
@@ -479,7 +496,7 @@ class MainWindow(QMainWindow):
             self.undo_stack.endMacro()
         self.update_marks()  # the accepted ones leave the list at once, not on the next redraw
         note = f" ({refused} already in the brief)" if refused else ""
-        self.statusBar().showMessage(f"Added {len(commands)} suggestion{'s' if len(commands) != 1 else ''}{note}", 4000)
+        self.statusBar().showMessage(f"Added {counted(len(commands), 'suggestion')}{note}", 4000)
 
     def show_item(self, item) -> None:
         """Scroll the article to ``item``'s passage (switching source if needed) and select it."""
@@ -614,6 +631,7 @@ class MainWindow(QMainWindow):
 
     def _load(self, path: str | Path, encoding: str | None, then: Callable[[Article], None]) -> bool:
         path = Path(path)
+        then = remembering(path, then)  # the brief keeps only the file's name; the settings keep where it is
         try:
             background = path.suffix.lower() == ".pdf" or path.stat().st_size > BACKGROUND_LOAD_BYTES
         except OSError:
@@ -691,12 +709,14 @@ class MainWindow(QMainWindow):
 
     def choose_encoding(self) -> None:
         article = self.article_view.article
-        if article is None or not Path(article.origin).is_file():
-            self.report_error("Nothing to reopen", "Open an article from a file first.")
+        path = source_file(article.sha256) if article is not None else None
+        if path is None:
+            self.report_error("Nothing to reopen", "This text was not opened from a file on this computer. "
+                              "Open the article's file first.")  # fmt: skip
             return
         choice, ok = QInputDialog.getItem(self, "Reopen with encoding", "Text encoding:", COMMON_ENCODINGS, 0, True)
         if ok and choice.strip():
-            self.confirm_discard(lambda: self.open_article(article.origin, encoding=choice.strip()))
+            self.confirm_discard(lambda: self.open_article(path, encoding=choice.strip()))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -742,7 +762,7 @@ class MainWindow(QMainWindow):
                 discard_recovery(copy.path.parent, copy.key)
                 self.offer_recovery()
 
-        self.prompt = ask_restore(self, copy.title, copy.saved_at.replace("T", " "), answer)
+        self.prompt = ask_restore(self, copy.title, local_time(copy.saved_at), answer)
 
     def restore(self, copy) -> None:
         try:
@@ -866,14 +886,54 @@ class MainWindow(QMainWindow):
             self.report_error("Export failed", job.error)
             return
         result = job.result
-        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-        self.statusBar().showMessage(f"Exported {pages} to {result.path}")
+        self.statusBar().showMessage(f"Exported {counted(result.pages, 'page')} to {result.path}")
         self.open_pdf_button.show()
         self.export_finished.emit(result)
 
     def open_exported_pdf(self) -> None:
-        if self.document is not None and self.document.export_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.document.export_path)))
+        """Open PDF: in the system's viewer; with none to be found, say so and offer the PDF's folder."""
+        if self.document is None or self.document.export_path is None:
+            return
+        path = self.document.export_path
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.statusBar().showMessage(f"Opening {path.name} in the system's PDF viewer…", 5000)
+            return
+        box = QMessageBox(QMessageBox.Information, "No PDF viewer", f"No program could open {path.name}.",
+                          QMessageBox.NoButton, self)  # fmt: skip
+        box.setInformativeText(f"No PDF viewer seems to be installed. The PDF was saved in {path.parent}")
+        box.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        show = box.addButton("Show &folder", QMessageBox.AcceptRole)
+        box.addButton(QMessageBox.Close)
+        box.setDefaultButton(show)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.finished.connect(lambda _: self._show_folder(path) if box.clickedButton() is show else None)
+        self.prompt = box
+        box.open()
+
+    def _show_folder(self, path: Path) -> None:
+        """Open the folder holding ``path`` in the file manager; with none either, show the path to copy."""
+        self.prompt = None
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))):
+            return
+        box = QMessageBox(QMessageBox.Information, "Where the PDF is",
+                          "No file manager could open the folder either. The PDF is here:", QMessageBox.NoButton,
+                          self)  # fmt: skip
+        box.setInformativeText(str(path))
+        box.setTextInteractionFlags(Qt.TextSelectableByMouse)  # the path can be selected and copied
+        copy = box.addButton("&Copy path", QMessageBox.ActionRole)
+        box.addButton(QMessageBox.Close)
+        box.setDefaultButton(copy)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+
+        def closed(_: int) -> None:
+            self.prompt = None
+            if box.clickedButton() is copy:
+                QApplication.clipboard().setText(str(path))
+                self.statusBar().showMessage(f"Copied {path}", 5000)
+
+        box.finished.connect(closed)
+        self.prompt = box
+        box.open()
 
     # --- closing
     def showEvent(self, event) -> None:
@@ -896,6 +956,7 @@ class MainWindow(QMainWindow):
     # --- messages
     def report_error(self, title: str, message: str) -> None:
         """Show ``message`` without blocking (tests and the event loop go on) and announce it."""
+        message = sentence(message)  # the model's messages ("that passage is …") start lower-case
         box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, self)
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()

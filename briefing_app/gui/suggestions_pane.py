@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.brief import Brief
+from .focus_frame import FocusFrameDelegate
+from .wording import counted
 
 if TYPE_CHECKING:  # the engine itself loads on the first suggestion run, not at start-up
     from ..core.suggest import Suggestion
@@ -64,7 +66,7 @@ class SuggestionModel(QAbstractListModel):
 
 
 class SuggestionList(QListView):
-    """The list: Enter accepts the selected suggestions, Del rejects them."""
+    """The list: Enter accepts the selected suggestions (none selected: the current one), Del rejects them."""
 
     accept_pressed = Signal()
     reject_pressed = Signal()
@@ -78,6 +80,7 @@ class SuggestionList(QListView):
         self.setAlternatingRowColors(True)
         self.setLayoutMode(QListView.Batched)  # rows are measured a batch at a time, between events
         self.setBatchSize(200)
+        self.setItemDelegate(FocusFrameDelegate(self))
 
     def count(self) -> int:
         return self.model().rowCount()
@@ -93,8 +96,13 @@ class SuggestionList(QListView):
             self.selectionModel().setCurrentIndex(self.model().index(row), QItemSelectionModel.ClearAndSelect)
 
     def selected(self) -> list[Suggestion]:
+        """The selected rows; with none selected, the current row (the one Tab or the arrows landed on,
+        framed), so Enter and Del act on what the keyboard user sees."""
         rows = self.model().rows
-        return [rows[i.row()] for i in sorted(self.selectionModel().selectedRows(), key=lambda i: i.row())]
+        chosen = [rows[i.row()] for i in sorted(self.selectionModel().selectedRows(), key=lambda i: i.row())]
+        if not chosen and 0 <= self.currentRow() < len(rows):
+            chosen = [rows[self.currentRow()]]
+        return chosen
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):
@@ -119,6 +127,7 @@ class SuggestionsPane(QWidget):
         self._quiet = False  # True while the list is rebuilt: no suggestion_chosen then
 
         self.status = QLabel("No article")
+        self.status.setWordWrap(True)  # the counts never hold the side pane wide in a small window
         self.filter = QComboBox()
         for label, kind in FILTERS:
             self.filter.addItem(label, kind)
@@ -128,6 +137,7 @@ class SuggestionsPane(QWidget):
         self.list.reject_pressed.connect(self.reject_selected)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.list.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.list.selectionModel().currentChanged.connect(self._update_buttons)
         self._open: list[Suggestion] = []  # neither rejected nor taken, worked out once per change
 
         self.accept_button = QPushButton("&Accept")
@@ -233,8 +243,8 @@ class SuggestionsPane(QWidget):
         for s in self._open:
             counts[s.kind] += 1
         self.status.setText(
-            f"{counts['key_fact']} key facts, {counts['expert_assessment']} assessments, "
-            f"{counts['opinion']} rhetoric flagged"
+            f"{counted(counts['key_fact'], 'key fact')}, {counted(counts['expert_assessment'], 'assessment')}, "
+            f"{counts['opinion']:,} flagged as rhetoric"
         )
         self._update_buttons()
 

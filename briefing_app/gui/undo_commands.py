@@ -138,7 +138,7 @@ class SetField(BriefCommand):
         probe = brief.snapshot()
         probe.set_field(name, value)  # checks the value (a date, a handling mark) without changing the brief
         self.value = getattr(probe, name)
-        label = {"bluf": "BLUF"}.get(name, name)
+        label = {"bluf": "BLUF"}.get(name, name.replace("_", " "))  # "prepared_for" → "prepared for"
         super().__init__(brief, f"Edit the {label}")
 
     def id(self) -> int:

@@ -54,3 +54,27 @@ def test_ctrl_1_adds_what_the_user_selected_after_a_suggestion_was_current(windo
     press(qtbot, window.article_view, Qt.Key_1, Qt.ControlModifier)  # same passage: refused, nothing added
     texts = [item.text for item in window.document.brief.key_facts]
     assert first.text not in texts
+
+
+def test_tab_into_suggestions_then_enter_accepts_the_current_row(window, qtbot):
+    qtbot.waitUntil(lambda: not window.suggesting.busy and bool(window.suggestions), timeout=20_000)
+    pane = window.suggestions_pane
+    window.brief_pane.setCurrentWidget(pane)
+    pane.filter.setFocus()
+    qtbot.waitUntil(pane.filter.hasFocus)
+    press(qtbot, pane.filter, Qt.Key_Tab)
+    qtbot.waitUntil(pane.list.hasFocus)
+    assert pane.list.currentRow() == 0 and not pane.list.selectionModel().selectedRows()
+    first = pane.list.suggestion_at(0)
+    press(qtbot, pane.list, Qt.Key_Return)
+    assert [item.text for _, item in window.document.brief.all_items()] == [first.text]
+    current = pane.list.suggestion_at(pane.list.currentRow())
+    pane.list.clearSelection()
+    press(qtbot, pane.list, Qt.Key_Delete)
+    assert current not in pane.shown()
+
+
+def test_ctrl_z_in_a_text_field_undoes_on_the_briefs_one_history(window, qtbot):
+    from test_compose import undo_in_a_field
+
+    undo_in_a_field(qtbot, window)
