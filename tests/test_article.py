@@ -1,6 +1,7 @@
 """The article model and the plain-text loader: exact text, paragraph numbering, and clear refusals."""
 
 import codecs
+import os
 
 import pytest
 from conftest import SEED
@@ -87,11 +88,15 @@ def test_unreadable_file(tmp_path, monkeypatch):
     f.write_text("text")
     f.chmod(0)
 
-    def denied(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    # root can read mode-0 files, so make the read itself fail the way it does for a normal user
-    monkeypatch.setattr(type(f), "read_bytes", denied)
+    def denied(path, *args, **kwargs):
+        if str(path) == str(f):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    # root can read mode-0 files, so make the opening fail the way it does for a normal user
+    monkeypatch.setattr(os, "open", denied)
     with pytest.raises(ArticleError, match="permission denied"):
         load_article(f)
 

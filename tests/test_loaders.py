@@ -64,7 +64,7 @@ def test_the_user_can_name_the_encoding(tmp_path):
     assert load_article(f, encoding="latin-1").encoding == "iso8859-1"
     with pytest.raises(ArticleError, match="is not valid utf-8 text"):
         load_article(f, encoding="utf-8")
-    with pytest.raises(ArticleError, match="unknown text encoding 'martian'"):
+    with pytest.raises(ArticleError, match="Unknown text encoding 'martian'"):
         load_article(f, encoding="martian")
 
 
@@ -384,4 +384,4 @@ def test_new_brief_from_a_word_file_and_a_koi8_file(tmp_path):
     assert p.returncode == 0, p.stderr
     p = subprocess.run([venv_bin("briefing-app"), "new", str(ru), "-o", str(tmp_path / "x.brief"),
                         "--encoding", "nope"], capture_output=True, text=True)  # fmt: skip
-    assert p.returncode == 1 and p.stderr.strip() == "briefing-app: unknown text encoding 'nope'"
+    assert p.returncode == 1 and p.stderr.strip() == "briefing-app: Unknown text encoding 'nope'"

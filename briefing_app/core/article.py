@@ -16,6 +16,10 @@ from .dateline import published_date
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\f\v]*\n")
 _TITLE_MAX_CHARS = 200
+# control characters a file may carry that no reader sees: BEL, BS, NUL, escape sequences' ESC, DEL and the
+# C1 controls. Form feed and vertical tab break lines (a page break in a plain-text file); tabs stay.
+_INVISIBLE_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKING = re.compile(r"[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -98,11 +102,23 @@ class Article:
         return paragraph_number_at(self.paragraphs, offset)
 
 
-def article_from_text(text: str, origin: str, fallback_title: str = "", **metadata: str) -> Article:
-    """An article from decoded text: line endings normalised; the title from the metadata, else from a
-    short first line, else ``fallback_title``; the published date from the metadata (a web page's),
-    else from a dateline or byline near the top of the text, else none."""
+def clean_text(text: str) -> str:
+    """``text`` as the app holds it: line endings as "\\n"; form feeds, vertical tabs and Unicode line and
+    paragraph separators as line breaks; other control characters (BEL, BS, ESC...) dropped. Offsets are
+    into this text, the one shown and saved, so nothing points past a character that was dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _LINE_BREAKING.search(text):
+        text = _LINE_BREAKING.sub("\n", text)
+    return _INVISIBLE_CONTROLS.sub("", text) if _INVISIBLE_CONTROLS.search(text) else text
+
+
+def article_from_text(text: str, origin: str, fallback_title: str = "", **metadata: str) -> Article:
+    """An article from decoded text: line endings normalised and control characters dropped (see
+    :func:`clean_text`); the title from the metadata, else from a short first line, else
+    ``fallback_title``; the published date from the metadata (a web page's), else from a dateline or
+    byline near the top of the text, else none."""
+    text = clean_text(text)
+    metadata = {key: " ".join(clean_text(value).split()) for key, value in metadata.items()}
     spans = paragraph_spans(text)
     title_line = looks_like_title(text, spans)
     title = metadata.pop("title", "") or (text[spans[0][0] : spans[0][1]] if title_line else fallback_title)

@@ -8,13 +8,14 @@ layer, Word documents. Every failure is an :class:`ArticleError` with one line f
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 from ..article import Article, article_from_text
 from ..files import read_limited
 from .errors import ArticleError
-from .text import decode_text, looks_binary
+from .text import decode_text, looks_binary, text_encoding
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024  # far beyond any article; keeps a stray disk image out of memory
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -44,29 +45,48 @@ def load_article(
     from .pdf import load_pdf, looks_like_pdf
 
     path = Path(path)
+    if encoding:
+        text_encoding(encoding)  # a codec that is no text encoding is refused before the file is read
     data = read_article_bytes(path)
     name, origin, suffix = path.name, str(path), path.suffix.lower()
     if looks_like_pdf(data):
-        return load_pdf(data, name, origin, progress)
+        return _with_text(load_pdf(data, name, origin, progress), path)
     if suffix == ".pdf":
         raise ArticleError(f"{name} is not a PDF (it does not start with %PDF); is it damaged?")
     if looks_like_docx(data):
-        return load_docx(data, name, origin)
+        return _with_text(load_docx(data, name, origin), path)
     if suffix == ".docx" or data.startswith(b"PK\x03\x04"):
         raise ArticleError(f"{name} is not a Word (.docx) document; older .doc files must be saved as .docx")
     if suffix in HTML_SUFFIXES or (suffix not in {".md", ".markdown"} and looks_like_html(data)):
         if looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise ArticleError(f"{name} looks like a binary file, not a web page")
-        return load_html(data, name, origin, encoding)
+        return _with_text(load_html(data, name, origin, encoding), path)
     text, used = decode_text(data, name, encoding)
-    if not text.strip():
-        raise ArticleError(f"{path} holds no text")
-    return article_from_text(text, origin=origin, fallback_title=path.stem, encoding=used, title=_markdown_title(text))
+    _require_text(text, path)
+    article = article_from_text(text, origin=origin, fallback_title=path.stem, encoding=used,
+                                title=_markdown_title(text))  # fmt: skip
+    return _with_text(article, path)
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether ``text`` has a character a reader sees: not only white space, zero-width spaces, joiners,
+    byte-order marks and control characters (which the article drops anyway)."""
+    return any(unicodedata.category(c)[0] not in "ZC" for c in text if not c.isspace())
+
+
+def _require_text(text: str, path: Path) -> None:
+    if not has_visible_text(text):
+        raise ArticleError(f"{path} holds no text (only white space or invisible characters)")
+
+
+def _with_text(article: Article, path: Path) -> Article:
+    _require_text(article.text, path)
+    return article
 
 
 def article_from_paste(text: str) -> Article:
     """An article from text pasted from the clipboard."""
-    if not text.strip():
+    if not has_visible_text(text):
         raise ArticleError("the clipboard holds no text")
     return article_from_text(text, origin="pasted text", fallback_title="Pasted text")
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections.abc import Callable
 
 from ..article import Article, article_from_text
 from .errors import ArticleError
-from .pdf_layout import Line, paragraphs, strip_page_furniture_and_address
+from .pdf_layout import Line, in_column_order, paragraphs, strip_page_furniture_and_address
 
+_GLYPH_NAME = re.compile(r"/[A-Za-z][A-Za-z_.]{0,10}\d+")  # "/g12", "/cid37", "/glyph5": a glyph pypdf cannot name
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
+_UNREADABLE_SHARE = 0.3  # more of the text than this is glyph names or control characters: refused
 # what PDF makers write when nobody filled the field in (ReportLab's "(anonymous)", Word's "Microsoft Office User")
 _PLACEHOLDERS = {"anonymous", "unspecified", "unknown", "untitled", "microsoft office user", "user"}
 
@@ -38,7 +42,7 @@ def load_pdf(data: bytes, name: str, origin: str, progress: Callable[[float], No
         count = len(pages)
         lines = []
         for i, page in enumerate(pages):
-            lines.append(page_lines(page))
+            lines.append(in_column_order(page_lines(page)))
             if progress:
                 progress((i + 1) / count)
         meta = reader.metadata
@@ -48,6 +52,11 @@ def load_pdf(data: bytes, name: str, origin: str, progress: Callable[[float], No
         if "password" in str(e).lower() or "decrypt" in str(e).lower():
             raise ArticleError(f"{name} is protected by a password") from None
         raise ArticleError(f"{name} is not a readable PDF ({type(e).__name__}: {str(e)[:80]})") from None
+    if unreadable_share(lines) >= _UNREADABLE_SHARE:
+        raise ArticleError(
+            f"{name}: its text cannot be extracted (its fonts do not say which letters their glyphs are); "
+            "it needs OCR, or the document it was made from"
+        )
     pages, printed_url = strip_page_furniture_and_address(lines)
     text = "\n".join(paragraphs(pages))
     if len(text) < 20 * min(count, 5):  # a stamped header or page number on scanned pages is no text layer
@@ -63,6 +72,16 @@ def load_pdf(data: bytes, name: str, origin: str, progress: Callable[[float], No
         author=_meta(meta, "author"),
         url=printed_url,
     )
+
+
+def unreadable_share(pages: list[list[Line]]) -> float:
+    """The share of the text pypdf extracted that is no text at all: glyph names ("/g12", what it gives for
+    a Type3 font without a map to Unicode), control characters (a TrueType subset font without one gives
+    its glyph numbers: 1, 2, 3...), replacement and private-use characters."""
+    text = "".join(line.text for page in pages for line in page)
+    visible = sum(1 for c in text if not c.isspace())
+    bad = sum(len(m) for m in _GLYPH_NAME.findall(text)) + len(_NOT_TEXT.findall(text))
+    return bad / visible if visible else 0.0
 
 
 def _meta(meta, field: str) -> str:

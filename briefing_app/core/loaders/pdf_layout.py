@@ -33,6 +33,7 @@ _INDENT = 0.3  # a first-line indent is at least this many ems (word processors 
 _INDENT_MAX = 6  # further in than this many ems is a centred or right-aligned line, not an indent
 # typographic ligatures (Qt's and some typesetters' PDFs map them to these code points): "ﬁ" as "fi", so
 # the text reads and searches as typed
+_TAIL_CHARS = 64  # how much of a paragraph's end joining a line looks at (with the whole last word)
 _LIGATURES = str.maketrans({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)})
 
 
@@ -83,10 +84,19 @@ def _edge_rows(content: list[Line]) -> list[list[int]]:
     return edge
 
 
-def _furniture_key(line: Line) -> tuple:
-    """What makes two lines the same running header or footer: the same words (numbers aside) at the same
-    height on the page, when the height is known."""
-    return _shape(line.text), None if line.y is None else round(line.y / 3)
+def _furniture_keys(line: Line) -> set[tuple]:
+    """What makes two lines the same running header or footer: the same text at the same height on the
+    page (a transcript's speaker can open many pages, lower or higher); or the same words with other
+    numbers ("Annual report 2023 · page 4") at the same height, when the height is known. Lines with
+    hardly a word in them (a table's row of figures) count only when identical: a statistical annex has
+    rows of the same shape at the top of every page, and they are its text."""
+    text = " ".join(line.text.split())
+    height = None if line.y is None else round(line.y / 3)
+    keys = {("text", text, height)}
+    shape = _shape(text)
+    if height is not None and shape != text.lower() and len(re.findall(r"[^\W\d_]", shape)) >= 3:
+        keys.add(("shape", shape, height))
+    return keys
 
 
 def strip_page_furniture(pages: list[list[Line | str]]) -> list[list[Line]]:
@@ -104,9 +114,10 @@ def strip_page_furniture_and_address(pages: list[list[Line | str]]) -> tuple[lis
         content = [ln for ln in lines if ln.text.strip()]
         rows = _edge_rows(content)
         contents.append((content, rows))
-        edges.update({_furniture_key(content[i]) for row in rows for i in row})
-    threshold = max(2, len(pages) // 2)
-    repeated = {key for key, n in edges.items() if n >= threshold}
+        edges.update(set().union(*(_furniture_keys(content[i]) for row in rows for i in row)))
+    # the same text on half of the pages; the same words with other numbers at the same height on most
+    thresholds = {"text": max(2, len(pages) // 2), "shape": max(2, len(pages) // 2 + 1)}
+    repeated = {key for key, n in edges.items() if n >= thresholds[key[0]]}
     out, url = [], ""
     for content, rows in contents:
         dropped = set()
@@ -116,10 +127,38 @@ def strip_page_furniture_and_address(pages: list[list[Line | str]]) -> tuple[lis
                 dropped.update(row)  # a browser's header or footer: the page title beside the date goes too
                 url = url or next((t for t in texts if _ADDRESS.match(t) and t.lower().startswith("http")), "")
             for i, text in zip(row, texts, strict=True):
-                if _furniture_key(content[i]) in repeated or _PAGE_NUMBER.match(text):
+                if _furniture_keys(content[i]) & repeated or _PAGE_NUMBER.match(text):
                     dropped.add(i)
         out.append([ln for i, ln in enumerate(content) if i not in dropped])
     return out, url
+
+
+def in_column_order(lines: list[Line]) -> list[Line]:
+    """The lines of one page with a left column before a right one, when the page is set in two columns of
+    text: some PDF makers write such a page row by row across both columns, and pypdf reads it so (left
+    line, right line, left line...). Two columns means: many lines start at a left and at a right edge
+    well apart, on the same baselines, and the lines at each are long (text, not a table's cells). The
+    order within each column, and every other page, is left as it is. (A row that pypdf reads as one
+    line, both columns' text in one run, cannot be cut apart here: its positions are not reported.)"""
+    placed = [ln for ln in lines if ln.x is not None and ln.y is not None and ln.size and ln.text.strip()]
+    if len(placed) < 6 or len(placed) < 0.8 * len([ln for ln in lines if ln.text.strip()]):
+        return lines
+    starts = Counter(round(ln.x / 3) * 3 for ln in placed)
+    size = statistics.median(ln.size for ln in placed)
+    edges = sorted(x for x, n in starts.items() if n >= max(3, 0.2 * len(placed)))
+    if len(edges) < 2 or edges[-1] - edges[0] < 12 * size:
+        return lines
+    left, right = edges[0], edges[-1]
+    gutter = right - 0.5 * size
+    at_left = [ln for ln in placed if ln.x < gutter]
+    at_right = [ln for ln in placed if ln.x >= gutter]
+    side_by_side = {round(ln.y) for ln in at_left} & {round(ln.y) for ln in at_right}
+    text_lines = all(statistics.median(len(ln.text) for ln in col) >= 25 for col in (at_left, at_right))
+    fills = statistics.median(len(ln.text) for ln in at_left) * 0.45 * size >= 0.6 * (right - left)
+    if len(side_by_side) < 3 or not text_lines or not fills:
+        return lines
+    in_left = [ln for ln in lines if ln.x is None or ln.x < gutter]
+    return in_left + [ln for ln in lines if ln.x is not None and ln.x >= gutter]
 
 
 def _leadings(lines: list[Line]) -> dict[float, float]:
@@ -248,7 +287,10 @@ def _paragraph_ends(lines: list[Line]) -> list[bool]:
 
 
 def _joined(lines: list[Line], ends: list[bool]) -> list[str]:
-    """The lines joined into paragraphs where ``ends`` says, words broken at the line ends made whole."""
+    """The lines joined into paragraphs where ``ends`` says, words broken at the line ends made whole.
+
+    A paragraph is built as a list of pieces and only its last few characters are ever looked at, so a PDF
+    whose lines never end a paragraph (a table, a text without full stops) joins in linear time."""
     # word processors and browsers do not hyphenate unless asked, typesetters do: a text that breaks words
     # at the end of more than one line in thirty is hyphenated, and its other line-end hyphens break words
     broken = sum(1 for a, b in zip(lines, lines[1:], strict=False) if a.text.endswith("-") and b.text[:1].islower())
@@ -257,25 +299,42 @@ def _joined(lines: list[Line], ends: list[bool]) -> list[str]:
     words = Counter(re.findall(r"[^\W\d_][\w-]*[^\W\d_]", text))
     closed_dashes = len(re.findall(r"\w—\w", text)) > text.count(" — ")
     out: list[str] = []
-    current = ""
+    parts: list[str] = []  # the paragraph so far, in pieces; never an empty one
+
+    def tail() -> str:  # the end of the paragraph so far: its last word at least, if not absurdly long
+        end, i = "", len(parts)
+        while i and (len(end) < _TAIL_CHARS or _word_char(end[0]) and len(end) < 4 * _TAIL_CHARS):
+            i -= 1
+            end = parts[i] + end
+        return end
+
     for ln, end in zip(lines, ends, strict=True):
         line = ln.text
-        if not current:
-            current = line
-        elif _HYPHENATED.search(current) and line[:1].isalnum():
-            # "deploy-" + "ment": one word again; "seven-" + "day", "COVID-" + "19", "BioNTech-" + "Pfizer":
-            # the hyphen stays
-            current = current + line if _compound(current, line, words, hyphenated) else current[:-1] + line
-        elif re.search(r"\d-$", current) and line[:1].isalnum():
-            current += line  # "19-" + "fold": a number is never broken, the hyphen is the text's
-        elif closed_dashes and (current.endswith("—") or line.startswith("—")):
-            current += line  # "by 2020—" + "making": the text sets its dashes without spaces
-        else:
-            current = f"{current} {line}"
+        if parts:
+            before = tail()
+            if _HYPHENATED.search(before) and line[:1].isalnum():
+                # "deploy-" + "ment": one word again; "seven-" + "day", "COVID-" + "19", "BioNTech-" + "Pfizer":
+                # the hyphen stays
+                if not _compound(before, line, words, hyphenated):
+                    parts[-1] = parts[-1][:-1]
+                    if not parts[-1]:
+                        parts.pop()
+            elif re.search(r"\d-$", before) and line[:1].isalnum():
+                pass  # "19-" + "fold": a number is never broken, the hyphen is the text's
+            elif closed_dashes and (before.endswith("—") or line.startswith("—")):
+                pass  # "by 2020—" + "making": the text sets its dashes without spaces
+            else:
+                parts.append(" ")
+        parts.append(line)
         if end:
-            out.append(current)
-            current = ""
+            out.append("".join(parts))
+            parts = []
     return out
+
+
+def _word_char(c: str) -> bool:
+    """Whether ``c`` is what a regular expression's \\w or a hyphen matches."""
+    return c.isalnum() or c in "_-"
 
 
 def _compound(before: str, after: str, words: Counter, hyphenated: bool) -> bool:
@@ -286,7 +345,10 @@ def _compound(before: str, after: str, words: Counter, hyphenated: bool) -> bool
     or without; else it depends on whether the text is ``hyphenated`` at all."""
     if before.endswith("\u00ad"):
         return False  # a soft hyphen only ever breaks a word
-    head = re.search(r"[\w-]*-$", before).group()[:-1]
+    start = len(before) - 1  # the hyphen
+    while start and _word_char(before[start - 1]):
+        start -= 1
+    head = before[start:-1]
     tail = re.match(r"[\w-]*", after).group()
     first, last = head.rsplit("-", 1)[-1], tail.split("-", 1)[0]
     if "-" in head or "-" in tail or len(first) < 2 or len(last) < 2 or not last.islower() or first.isupper():
