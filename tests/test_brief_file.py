@@ -380,3 +380,49 @@ def test_failing_on_the_nth_system_call_of_a_save_never_harms_the_saved_files(tm
     assert backup_path(path).read_bytes() in (backup_before, before)
     loads(now), loads(backup_path(path).read_bytes())
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- issue 15: numbers written with a decimal point
+def written_as_float(place: tuple, value=None) -> dict:
+    """The seed brief's data with the number at ``place`` written with a decimal point (or as ``value``)."""
+    data = json.loads(dumps(seed_brief()))
+    holder = data
+    for key in place[:-1]:
+        holder = holder[key]
+    holder[place[-1]] = float(holder[place[-1]]) if value is None else value
+    return data
+
+
+@pytest.mark.parametrize(
+    "place, value",
+    [(("key_facts", 0, "start"), None), (("key_facts", 1, "end"), None), (("expert_assessments", 0, "paragraph"), None),
+     (("key_facts", 2, "source"), None), (("version",), None), (("key_facts", 0, "end"), 2.6e3),
+     (("key_facts", 0, "start"), True)],
+)  # fmt: skip
+def test_numbers_written_with_a_decimal_point_are_refused_naming_their_place(tmp_path, place, value):
+    """jsonschema counts 26.0 as an integer: such a file passed, then failed with an internal TypeError,
+    or printed "¶1.0". Each is refused, with its place in the file, by what the window opens a brief with."""
+    path = tmp_path / "floats.brief"
+    path.write_text(json.dumps(written_as_float(place, value)), "utf-8")  # 26.0 is written "26.0", True "true"
+    where = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in place).lstrip(".")
+    expected = f"{where}: must be a whole number" + (" written without a decimal point" if value is not True else "")
+    with pytest.raises(BriefFileError, match="^" + re.escape(f"{path}: {expected}")):
+        load_brief(path)
+
+
+def test_check_and_export_refuse_numbers_written_with_a_decimal_point(tmp_path):
+    """`check` and `export` on "start": 26.0 said "internal error: TypeError"; on "paragraph": 1.0 both passed
+    and the PDF cited "¶1.0". Now each exits 1 with one line naming the place, and writes no PDF."""
+    import subprocess
+
+    from conftest import venv_bin
+
+    for place in (("key_facts", 0, "start"), ("expert_assessments", 0, "paragraph")):
+        path = tmp_path / "floats.brief"
+        path.write_text(json.dumps(written_as_float(place)), "utf-8")
+        expected = f"{place[0]}[0].{place[2]}: must be a whole number written without a decimal point"
+        for command in (["check", str(path)], ["export", str(path), "-o", str(tmp_path / "out.pdf")]):
+            p = subprocess.run([venv_bin("briefing-app"), *command], capture_output=True, text=True, timeout=60)
+            assert p.returncode == 1, (command, p.stdout, p.stderr)
+            assert expected in p.stdout + p.stderr and "internal error" not in p.stderr, (command, p.stderr)
+        assert not (tmp_path / "out.pdf").exists()

@@ -508,3 +508,96 @@ def test_the_sources_list_prints_the_source_author():
     source = b.sources[0]
     object.__setattr__(source, "author", "Kim Lee")  # works whether or not Source has an author field yet
     assert squash("[1] Monitoring digest. By Kim Lee. Desk. Published 28 October 2024") in all_text(render_pdf(b)[0])
+
+
+# --- issue 15: long content in every field flows across pages, each line broken once
+def field_text(tag: str, n: int) -> str:
+    """About ``n`` characters of numbered words ("Bluf0 bluf1 bluf2 ..."): each field's own, found again whole."""
+    words = [f"{tag}{i}" for i in range(n // (len(tag) + 4))]
+    return " ".join([words[0].capitalize(), *words[1:]])
+
+
+PRINTED = ("title", "author", "prepared_for", "distribution", "bluf", "comment", "source title", "source author",
+           "publisher", "url", "fact text", "note", "speaker", "affiliation")  # fmt: skip
+
+
+def brief_with(values: dict[str, str]) -> Brief:
+    """A brief of one key fact and one assessment whose fields hold ``values`` (by the names in PRINTED)."""
+    fact = values.get("fact text", "A short fact here.")
+    text = f"Title\n{fact}\nHe said it would rain tomorrow."
+    b = Brief(title=values.get("title", "Brief"), date="2024-10-28")
+    url = "https://example.org/" + values["url"].replace(" ", "-") if "url" in values else ""
+    b.add_source(Source(title=values.get("source title", "Source"), author=values.get("source author", ""),
+                        publisher=values.get("publisher", ""), url=url, text=text, title_line=True))  # fmt: skip
+    b.add_item(KEY_FACTS, 1, 6, 6 + len(fact), note=values.get("note", ""))
+    start = text.index("He said")
+    b.add_item(EXPERT_ASSESSMENTS, 1, start, len(text), speaker=values.get("speaker", "Ana Ruiz"),
+               affiliation=values.get("affiliation", "IISS"))  # fmt: skip
+    for name in ("author", "prepared_for", "distribution", "bluf", "comment"):
+        if name in values:
+            b.set_field(name, values[name])
+    return b
+
+
+def test_long_text_in_every_field_flows_across_pages(tmp_path):
+    """A BLUF longer than a page could not be exported (ReportLab made its second part with arguments the
+    BLUF's paragraph class refused: TypeError 'bulletText'), nor 600 characters of Thai. Every field, each
+    longer than a page, now flows across pages: all its words come back, one outline entry for the BLUF
+    on the page it starts, one link per citation, to the page of its source's entry."""
+    from briefing_app.export.fonts import describe_missing
+
+    thai = "ภาษาไทยเป็นภาษาที่มีระดับเสียง" * 20  # 600 characters no font has: printed as [U+0E20]...
+    values = {name: field_text(name.replace(" ", "").replace("_", "")[:6], 5_000) for name in PRINTED}
+    values["bluf"] = field_text("bluf", 9_000) + " " + thai
+    data, pages = render_pdf(brief_with(values))
+    texts = page_texts(data)
+    assert pages == len(texts) > 14
+    running_header = squash(values["title"][:89]) + "…28October2024"  # from page 2 on
+    text = re.sub(r"TLP:AMBER|Page\d+of\d+", "", squash("".join(texts)).replace(running_header, ""))
+    for name, value in values.items():
+        shown = value.replace(thai, "".join(describe_missing(c) for c in thai)) if name == "bluf" else value
+        shown = "https://example.org/" + value.replace(" ", "-") if name == "url" else shown
+        assert squash(shown) in text, name
+    r = reader(data)
+    bluf = [o for o in r.outline if o.title == "Bottom line up front"]
+    starts = next(n for n, t in enumerate(texts) if "BOTTOM LINE UP FRONT" in t)
+    assert len(bluf) == 1 and r.get_destination_page_number(bluf[0]) == starts
+    assert sum("BluF" in squash(t) or "bluf1" in t for t in texts) >= 3  # the BLUF spans three pages or more
+    links = [a.get_object()["/Dest"] for p in r.pages for a in p.get("/Annots", []) if "/Dest" in a.get_object()]
+    assert len(links) == 2  # one citation per item, on the last part of its paragraph
+    entry = next(n for n, t in enumerate(texts) if "[1] Source0" in t)  # the pages were all "page 1" before
+    assert [next(n for n, p in enumerate(r.pages) if p.indirect_reference == d[0]) for d in links] == [entry] * 2
+
+    thai_only = brief_with({"bluf": thai})
+    path = tmp_path / "thai.brief"
+    save_brief(thai_only, path)
+    p = subprocess.run([venv_bin("briefing-app"), "export", str(path), "-o", str(tmp_path / "thai.pdf")],
+                       capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert p.returncode == 0 and p.stdout.startswith("Exported 2 page(s)"), p.stdout + p.stderr
+    assert squash(describe_missing(thai[0]) + describe_missing(thai[1])) in all_text(tmp_path / "thai.pdf")
+
+
+@pytest.mark.parametrize("field", PRINTED)
+def test_each_line_of_a_long_field_is_broken_once(field):
+    """ReportLab broke the rest of a split paragraph into lines again on every page, so a field of many pages
+    cost the square of its length (a 400 KB note took 21 s, 1 MB did not finish in two minutes). Counted here
+    as lines made by line breaking against lines drawn: they were 5 to 30 times as many, now the same."""
+    from reportlab.platypus.paragraph import Paragraph
+
+    broken, drawn = [0], [0]
+    real_break, real_draw = Paragraph.breakLines, Paragraph.drawPara
+
+    def breaking(self, width):
+        lines = real_break(self, width)
+        broken[0] += len(lines.lines)
+        return lines
+
+    def drawing(self, debug=0):
+        drawn[0] += len(self.blPara.lines)
+        return real_draw(self, debug)
+
+    brief = brief_with({field: field_text("Word", 20_000)})
+    with mock.patch.object(Paragraph, "breakLines", breaking), mock.patch.object(Paragraph, "drawPara", drawing):
+        _, pages = render_pdf(brief)
+    assert pages >= 3 and drawn[0] > 150
+    assert broken[0] == drawn[0]

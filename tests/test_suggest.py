@@ -290,6 +290,61 @@ def test_odd_input_gives_valid_spans_and_no_error(text):
         assert text[s.start : s.end] == s.text and s.end > s.start
 
 
+def test_cli_suggest_on_paragraphs_that_never_end_a_sentence_finishes(tmp_path):
+    """Issue 15: a paragraph of abbreviations, one of a run of stops, of semicolons, of colons, each 30,000
+    characters without a sentence end. The run of stops alone took minutes (each shorter run was tried
+    again); the whole command now takes about a second, so the 60 s limit cannot be met by chance."""
+    families = ["Gen. Dr. Mr. U.S. Dec. ", ".", "a; b, but c; ", "x: Ab ", "“a, but b” c; "]
+    paragraphs = [(f * (30_000 // len(f) + 1))[:30_000].strip() for f in families]
+    paragraphs[1] += " and so on"
+    text = "Abbreviations\n\n" + "\n\n".join(paragraphs) + "\n"
+    path = tmp_path / "abbreviations.txt"
+    path.write_text(text, "utf-8")
+    try:
+        p = subprocess.run([venv_bin("briefing-app"), "suggest", str(path), "--json"], capture_output=True, text=True,
+                           timeout=60)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        pytest.fail("suggest did not finish in 60 s on 150,000 characters without a sentence end")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["article"]["chars"] == len(text)
+    # the cuts are the ones made before: no stop ends a sentence, a colon after three words starts one,
+    # "; " and ", but" start a clause except inside a quotation
+    abbreviations, stops, semicolons, colons, quoted = blocks(text)[1:]
+    assert [len(b.sentences) for b in (abbreviations, stops, semicolons, quoted)] == [1, 1, 1, 1]
+    assert len(colons.sentences) == text.count(":", colons.start, colons.end) // 2 + 1
+    count = text[semicolons.start : semicolons.end].count
+    assert len(semicolons.sentences[0].clauses) == count("; ") + count(", but ") + 1
+    assert len(quoted.sentences[0].clauses) == text.count("; ", quoted.start, quoted.end) + 1
+
+
+def test_segmenting_long_sentences_of_semicolons_and_colons_is_linear():
+    """Issue 15: whether a quotation was open was counted from the sentence's start at every "; ", ", but" and
+    colon, and the words since the last cut at every colon: quadratic in a long sentence of them (200,000
+    characters took 60 to 1,400 times as long as ordinary text). Now each character is counted once: at
+    most about 11 times (the sentences and clauses are many and short), so the bound of 30 holds on a
+    loaded machine and failed before the fix."""
+    import time
+
+    def seconds(text: str) -> float:
+        best = float("inf")
+        for _ in range(2):
+            t0 = time.perf_counter()
+            for b in blocks(text):
+                _ = b.sentences
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    def repeated(pattern: str, n: int = 200_000) -> str:
+        return (pattern * (n // len(pattern) + 1))[:n]
+
+    ordinary = seconds(repeated(SEED.read_text("utf-8")))
+    # clauses cut at each "; " and ", but"; none inside a quotation; a sentence cut at every other colon;
+    # no cut at any colon (a quotation stays open)
+    for pattern in ("a; b, but c; ", "“a, but b” c; ", "x: Ab ", "“x: Ab "):
+        ratio = seconds(repeated(pattern)) / ordinary
+        assert ratio < 30, f"{pattern!r}: {ratio:.0f} times the time of ordinary text"
+
+
 # --- the seed and the command line
 def test_seed_suggestions_follow_the_contract():
     text = SEED.read_text("utf-8")

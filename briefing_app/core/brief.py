@@ -33,12 +33,23 @@ RELIABILITY_GRADES = {
     "F": "reliability cannot be judged",
 }
 BRIEF_FIELDS = ("title", "date", "author", "handling", "bluf", "comment", "prepared_for", "distribution")
+_TEXT_FIELDS = ("title", "author", "bluf", "comment", "prepared_for", "distribution")  # limited to MAX_FIELD_CHARS
 SOURCE_FIELDS = ("title", "author", "publisher", "url", "published", "published_from", "accessed", "reliability")
 # where a source's published date came from: a dateline in its text, the file's metadata (a web page's),
 # the analyst, or nobody knows (not found, or a brief from before this was recorded)
 PUBLISHED_FROM = ("text", "metadata", "analyst", "")
 ITEM_FIELDS = ("speaker", "affiliation", "note", "tags")
 MAX_HANDLING_CHARS = 120
+# Any one text of a brief (its title, BLUF, comment; a source's title, author, publisher, URL; an item's
+# speaker, affiliation, note, tag) and the passage of one item: about 40 printed pages, far beyond any
+# real brief. The PDF export grows with the square of one paragraph's length inside ReportLab's line
+# breaking (negligible up to this size: 0.03 s; a 1 MB note spent 2.6 s there); the limit keeps every
+# export linear in the size of the brief.
+MAX_FIELD_CHARS = 100_000
+_FIELD_NAMES = {"title": "title", "author": "author", "bluf": "BLUF", "comment": "comment",
+                "prepared_for": "“prepared for” line", "distribution": "distribution line",
+                "publisher": "publisher", "url": "URL", "origin": "file name", "speaker": "speaker",
+                "affiliation": "affiliation", "note": "note"}  # fmt: skip
 
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -84,6 +95,18 @@ def normalise_handling(value: str) -> str:
     return value
 
 
+def check_length(value: str, what: str) -> str:
+    """``value`` if it is at most :data:`MAX_FIELD_CHARS` characters long."""
+    if len(value) > MAX_FIELD_CHARS:
+        raise BriefError(f"{what} is too long: {len(value):,} characters (at most {MAX_FIELD_CHARS:,})")
+    return value
+
+
+def _fitted(value: str) -> str:
+    """``value`` cut to :data:`MAX_FIELD_CHARS` characters, marked with "…" where it was cut."""
+    return value if len(value) <= MAX_FIELD_CHARS else value[: MAX_FIELD_CHARS - 1] + "…"
+
+
 def file_name(origin: str) -> str:
     """Where a source came from, without the folder: "/home/jana/Downloads/report.pdf" is "report.pdf"
     (a .brief file travels, the user's folders and name stay home), "pasted text" stays as it is."""
@@ -120,16 +143,18 @@ class Source:
 
     @classmethod
     def from_article(cls, article: Article, accessed: str | None = None) -> Source:
+        """The article as a source; its title, author and publisher cut to :data:`MAX_FIELD_CHARS` characters
+        (a web page's metadata may say anything), and a URL longer than that left out."""
         return cls(
-            title=article.title,
+            title=_fitted(article.title),
             text=article.text,
-            publisher=article.publisher,
-            url=article.url,
+            publisher=_fitted(article.publisher),
+            url=article.url if len(article.url) <= MAX_FIELD_CHARS else "",
             published=article.published,
             accessed=today() if accessed is None else accessed,
             origin=article.origin,
             title_line=article.title_line,
-            author=article.author,
+            author=_fitted(article.author),
             published_from=article.published_from,
         )
 
@@ -206,6 +231,8 @@ class Brief:
         self.comment = comment
         self.prepared_for = prepared_for  # who the brief is for, e.g. "Director, Asia desk"
         self.distribution = distribution  # who else may receive it
+        for name in _TEXT_FIELDS:
+            check_length(getattr(self, name), f"the {_FIELD_NAMES[name]}")
         self._sources: list[Source] = []
         self._sections: dict[str, list[Item]] = {s: [] for s in SECTIONS}
         self._listeners: list[Listener] = []
@@ -307,6 +334,8 @@ class Brief:
             value = check_date(value, "the brief's date")
         elif name == "handling":
             value = normalise_handling(value)
+        else:
+            check_length(value, f"the {_FIELD_NAMES[name]}")
         old = getattr(self, name)
         if value != old:
             setattr(self, name, value)
@@ -378,6 +407,10 @@ class Brief:
             end -= 1
         if start == end:
             raise BriefError("the selection holds only white space")
+        if end - start > MAX_FIELD_CHARS:
+            raise BriefError(
+                f"that passage is too long for one item: {end - start:,} characters (at most {MAX_FIELD_CHARS:,})"
+            )
         text = src.text[start:end]
         if expect_text is not None and expect_text.strip() != text:
             raise BriefError(
@@ -393,6 +426,9 @@ class Brief:
         unknown = set(details) - set(ITEM_FIELDS)
         if unknown:
             raise BriefError(f"an item has no {', '.join(sorted(unknown))}")
+        for name in ("speaker", "affiliation", "note"):
+            if isinstance(details.get(name), str):
+                check_length(details[name], f"the {name}")
         details["tags"] = _clean_tags(details.get("tags", ()))
         return Item(item_id or new_item_id(), source, start, end, text, src.paragraph_at(start), **details)
 
@@ -482,7 +518,7 @@ class Brief:
 
 def brief_from_article(article: Article, author: str = "") -> Brief:
     """A new brief on ``article``: its title, today's date, and the article as source 1."""
-    brief = Brief(title=article.title, date=today(), author=author)
+    brief = Brief(title=_fitted(article.title), date=today(), author=author)
     brief.add_source(Source.from_article(article))
     return brief
 
@@ -498,7 +534,7 @@ def _clean_tags(tags) -> tuple[str, ...]:
         raise BriefError("tags must be a list of words, not one string")
     out = []
     for tag in tags:
-        tag = " ".join(str(tag).split())
+        tag = check_length(" ".join(str(tag).split()), "a tag")
         if tag and tag not in out:
             out.append(tag)
     return tuple(out)
@@ -507,6 +543,8 @@ def _clean_tags(tags) -> tuple[str, ...]:
 def _check_source(source: Source) -> None:
     if not isinstance(source, Source):
         raise BriefError("a source must be a Source")
+    for name in ("title", "author", "publisher", "url", "origin"):
+        check_length(getattr(source, name), f"the source's {_FIELD_NAMES[name]}")
     if source.reliability not in RELIABILITY_GRADES:
         raise BriefError(f"the reliability grade must be one of A-F, not {source.reliability!r}")
     check_date(source.published, "the published date")

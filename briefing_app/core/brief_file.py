@@ -16,7 +16,7 @@ from pathlib import Path
 from .article import paragraph_number_at
 from .brief import BRIEF_FIELDS, SECTIONS, Brief, Item, Source
 from .errors import BriefingError
-from .files import WriteError, describe_os_error, read_limited, write_atomically
+from .files import WriteError, describe_os_error, read_limited, sibling_path, target_lock, write_atomically
 
 FORMAT = "briefing-app/brief"
 VERSION = 1
@@ -89,6 +89,12 @@ def _to_brief(data: dict, sources: list[Source]) -> Brief:
 
 
 # --- checking
+def _whole_number(checker, instance) -> bool:
+    """JSON Schema's "integer" as this format means it: a number written without a decimal point. jsonschema
+    also counts 26.0 (and not True), which then broke slicing a source (TypeError) and printed "¶26.0"."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
 @cache
 def _validator():
     import jsonschema  # loaded on first use: start-up never pays for it
@@ -96,7 +102,9 @@ def _validator():
     from ..resources import resource
 
     schema = json.loads(resource("brief.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    base = jsonschema.Draft202012Validator
+    strict = jsonschema.validators.extend(base, type_checker=base.TYPE_CHECKER.redefine("integer", _whole_number))
+    return strict(schema)
 
 
 def _place(path) -> str:
@@ -110,6 +118,8 @@ def _schema_message(e) -> str:
     """A short message for one schema error; never echoes a (possibly huge) value back."""
     field = next((p for p in reversed(e.absolute_path) if isinstance(p, str)), "")
     v = e.validator
+    if v == "type" and e.validator_value == "integer" and isinstance(e.instance, float):
+        return f"must be a whole number written without a decimal point or exponent, not {e.instance!r}"
     if v == "type":
         return f"must be {_TYPE_NAMES.get(e.validator_value, e.validator_value)}"
     if v == "required":
@@ -125,7 +135,7 @@ def _schema_message(e) -> str:
     if v == "minLength":
         return "must not be empty"
     if v == "maxLength":
-        return f"must be at most {e.validator_value} characters"
+        return f"must be at most {e.validator_value:,} characters"
     if v == "uniqueItems":
         return "holds the same value twice"
     if v == "pattern":
@@ -242,29 +252,38 @@ def inspect_file(path: str | Path) -> tuple[list[str], Brief | None]:
 
 # --- saving
 def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + BACKUP_SUFFIX)
+    """NAME.brief.bak beside NAME.brief (a name near the file system's limit is cut to leave room)."""
+    return sibling_path(path, BACKUP_SUFFIX)
 
 
 def save_brief(brief: Brief, path: str | Path, *, expected_sha256: str | None = None, force: bool = False) -> str:
     """Save ``brief`` to ``path`` without any risk to the file already there; returns the new file's SHA-256.
 
     - ``expected_sha256``: the hash of the file as it was opened or last saved. If the file on disk has
-      changed since, ChangedOnDisk is raised (unless ``force``), so nobody's edits are overwritten.
-    - The previous file is kept next to it as ``NAME.brief.bak``.
+      changed since, ChangedOnDisk is raised (unless ``force``), so nobody's edits are overwritten. The
+      check and the replace happen under one lock, so of two saves at the same moment the second sees
+      the first one's file.
+    - The previous file is kept next to it as ``NAME.brief.bak``, once the new data is safely on disk: a
+      save that fails (a full disk) leaves the earlier backup as it was.
     - Every step writes a temporary file and replaces the target only once the data is on disk; any
       failure raises WriteError with one clear line and leaves both files as they were.
+    - A symlink is saved through: the file it points to is replaced (its backup beside it), the link stays.
     """
     path = Path(path)
     data = dumps(brief)
-    try:
-        old = path.read_bytes() if path.is_file() else None
-    except OSError as e:
-        raise WriteError(describe_os_error(e, path)) from e
-    if old is not None and expected_sha256 and not force and file_sha256(old) != expected_sha256:
-        raise ChangedOnDisk(
-            f"{path} was changed on disk after it was opened; save under another name, or overwrite it on purpose"
-        )
-    if old is not None and old != data:
-        write_atomically(backup_path(path), old)
-    write_atomically(path, data)
+    with target_lock(path):
+        try:
+            old = path.read_bytes() if path.is_file() else None
+        except OSError as e:
+            raise WriteError(describe_os_error(e, path)) from e
+        if old is not None and expected_sha256 and not force and file_sha256(old) != expected_sha256:
+            raise ChangedOnDisk(
+                f"{path} was changed on disk after it was opened; save under another name, or overwrite it on purpose"
+            )
+
+        def keep_backup(target: Path) -> None:
+            if old is not None and old != data:
+                write_atomically(backup_path(target), old, replace_read_only=True)
+
+        write_atomically(path, data, before_replace=keep_backup)
     return file_sha256(data)

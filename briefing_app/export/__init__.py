@@ -54,7 +54,8 @@ def render_pdf(
 def export_pdf(
     brief: Brief, path: str | Path, page_size: str = "a4", progress: Callable[[float], None] | None = None
 ) -> ExportResult:
-    """Render ``brief`` and write it to ``path`` atomically."""
+    """Render ``brief`` and write it to ``path`` atomically: through a symlink to the file it points to (the
+    link stays), and never over a read-only PDF, a pipe or a device (WriteError says so)."""
     path = Path(path)
     data, pages = render_pdf(brief, page_size, progress)
     write_atomically(path, data)

@@ -17,6 +17,9 @@ from .fonts import clean, describe_missing, primary, runs
 
 LINK_COLOUR = "#1f4e8c"
 MISSING_COLOUR = "#8a8a8a"
+# A link is one annotation, holding the whole address, for each line its label spans: an address of n
+# characters cost n squared bytes and time. Longer ones are printed in full but not linked.
+MAX_LINKED_URL = 2000
 
 
 def text(value: str, style: str = "regular") -> str:
@@ -62,9 +65,10 @@ def _has_control(value: str) -> bool:
 
 
 def link(label: str, url: str) -> str:
-    """Markup ``label`` (already markup) as a link to ``url``; no link unless ``url`` is http(s)."""
+    """Markup ``label`` (already markup) as a link to ``url``; no link unless ``url`` is http(s) and at most
+    :data:`MAX_LINKED_URL` characters long."""
     target = safe_url(url)
-    if target is None:
+    if target is None or len(target) > MAX_LINKED_URL:
         return label
     return f'<a href={quoteattr(target)} color="{LINK_COLOUR}">{label}</a>'
 

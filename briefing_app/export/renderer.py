@@ -23,6 +23,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from .. import __version__
 from ..core.brief import RELIABILITY_GRADES, TLP_MARKS, Brief, Item
 from . import markup as m
+from .flowing import FlowingParagraph
 from .fonts import clean, primary
 from .wording import assessment, capitalised, long_date
 
@@ -66,7 +67,7 @@ def reproducible_epoch() -> int | None:
 class QuoteBar(Flowable):
     """A block quote: its paragraph with a rule down the left, splitting across pages like the paragraph."""
 
-    def __init__(self, paragraph: Paragraph, colour=ACCENT, gap: float = 9) -> None:
+    def __init__(self, paragraph: FlowingParagraph, colour=ACCENT, gap: float = 9) -> None:
         super().__init__()
         self.paragraph, self.colour, self.gap = paragraph, colour, gap
 
@@ -92,7 +93,7 @@ class QuoteBar(Flowable):
         self.paragraph.drawOn(self.canv, self.gap, 0)
 
 
-class CitedParagraph(Paragraph):
+class CitedParagraph(FlowingParagraph):
     """A paragraph that ends with a citation such as [1, ¶4], linked to the entry of its source.
 
     The citation stays plain text in the paragraph's single run, and its link rectangle is added when
@@ -100,8 +101,9 @@ class CitedParagraph(Paragraph):
     ReportLab down its slow layout path (three times slower for a brief of facts).
     """
 
+    carried = ("citation", "destination")
+
     def __init__(self, text, style, citation: str = "", destination: str = "", **kwargs) -> None:
-        # ReportLab's split() makes the parts through this signature, with text None and frags=...
         super().__init__(text, style, **kwargs)
         self.citation, self.destination = citation, destination
 
@@ -123,16 +125,26 @@ class CitedParagraph(Paragraph):
     def split(self, avail_width, avail_height):
         parts = super().split(avail_width, avail_height)
         if len(parts) > 1:  # only the last part ends with the citation
+            for part in parts:
+                part.citation, part.destination = "", ""
             parts[-1].citation, parts[-1].destination = self.citation, self.destination
         return parts
 
 
-class Outlined(Paragraph):
+class Outlined(FlowingParagraph):
     """A paragraph that is also an entry of the PDF outline (a section's heading, or the BLUF box)."""
 
-    def __init__(self, text: str, style: ParagraphStyle, outline: tuple[str, str]) -> None:
-        super().__init__(text, style)
+    carried = ("outline",)
+
+    def __init__(self, text, style: ParagraphStyle, outline: tuple[str, str] | None = None, **kwargs) -> None:
+        super().__init__(text, style, **kwargs)
         self.outline = outline
+
+    def split(self, avail_width, avail_height):
+        parts = super().split(avail_width, avail_height)
+        for part in parts[1:]:  # the outline entry points at the first part only
+            part.outline = None
+        return parts
 
 
 def numbered_canvas(page_label_font: str, page_size) -> type[Canvas]:
@@ -146,9 +158,13 @@ def numbered_canvas(page_label_font: str, page_size) -> type[Canvas]:
         def showPage(self):
             self._pages.append(dict(self.__dict__))
             self._startPage()
+            # the document names pages as they are written, which is only at save: count them now, so
+            # that an outline entry or a link target made on page n refers to page n, not to page 1
+            self._doc.pageCounter += 1
 
         def save(self):
             total = len(self._pages)
+            self._doc.pageCounter = 1  # the pages are written now, from the first
             for state in self._pages:
                 self.__dict__.update(state)
                 self.setFont(page_label_font, 8)
@@ -230,7 +246,7 @@ class BriefRenderer:
     # --- the story
     def _get_story(self) -> list[Flowable]:
         b, s = self.brief, self.styles
-        story: list[Flowable] = [Paragraph(m.text(b.title or "Untitled brief", "bold"), s["title"])]
+        story: list[Flowable] = [FlowingParagraph(m.text(b.title or "Untitled brief", "bold"), s["title"])]
         story += self._memo_block()
         if b.bluf.strip():
             label = f'<font name="{self.font["bold"]}" size="8" color="{ACCENT_HEX}">BOTTOM LINE UP FRONT</font>'
@@ -247,11 +263,11 @@ class BriefRenderer:
                 story += self._assessment(item)
         if b.comment.strip():
             story.append(self._heading("Analyst comment", "comment"))
-            story += [Paragraph(m.lines(block), s["body"]) for block in m.blocks(b.comment)]
+            story += [FlowingParagraph(m.lines(block), s["body"]) for block in m.blocks(b.comment)]
         if b.sources:
             story.append(self._heading("Sources", "sources"))
             for n, source in enumerate(b.sources, 1):
-                story.append(Paragraph(self._source_entry(n, source), s["source"], bulletText=f"[{n}]"))
+                story.append(FlowingParagraph(self._source_entry(n, source), s["source"], bulletText=f"[{n}]"))
         return story
 
     def _heading(self, label: str, key: str) -> Outlined:
@@ -273,7 +289,7 @@ class BriefRenderer:
             if name == "date":
                 value = long_date(value)
             if value:
-                rows.append(Paragraph(label.format(caption.upper()) + m.lines(value), self.styles["memo"]))
+                rows.append(FlowingParagraph(label.format(caption.upper()) + m.lines(value), self.styles["memo"]))
         return rows
 
     def _assessment(self, item: Item) -> list[Flowable]:
@@ -284,7 +300,7 @@ class BriefRenderer:
         context = source[max(0, item.start - 1) : item.start], source[item.end : item.end + 2]
         shown = assessment(item.text, item.speaker, item.affiliation, *context)
         if shown.quotation:
-            out: list[Flowable] = [QuoteBar(Paragraph(m.text(shown.text, "italic"), s["quote"]))]
+            out: list[Flowable] = [QuoteBar(FlowingParagraph(m.text(shown.text, "italic"), s["quote"]))]
         else:
             body = m.text(shown.text)
             if shown.lead:
@@ -293,14 +309,14 @@ class BriefRenderer:
                 body = ", ".join(x for x in (name, m.text(affiliation)) if x) + ": " + body
             if not shown.attribution:
                 return [QuoteBar(self._cited(body, item, s["reported_cited"])), *self._note(item, s["assessment_note"])]
-            out = [QuoteBar(Paragraph(body, s["reported"]))]
+            out = [QuoteBar(FlowingParagraph(body, s["reported"]))]
         out.append(self._cited(f"—{NBSP}{m.text(shown.attribution)}", item, s["attribution"]))
         return out + self._note(item, s["assessment_note"])
 
     def _note(self, item: Item, style: ParagraphStyle) -> list[Flowable]:
         if not item.note.strip():
             return []
-        return [Paragraph("Analyst note: " + m.lines(item.note.strip(), "italic"), style)]
+        return [FlowingParagraph("Analyst note: " + m.lines(item.note.strip(), "italic"), style)]
 
     def _source_entry(self, n: int, source) -> str:
         parts = [m.anchor(f"source-{n}") + m.text(source.title or "Untitled source", "regular")]

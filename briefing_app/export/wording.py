@@ -118,17 +118,27 @@ def names_speaker(text: str, speaker: str) -> bool:
 def names_affiliation(text: str, affiliation: str) -> bool:
     """Whether ``text`` already says where the speaker is from: the affiliation itself, its acronym, or
     most of its distinctive words ("the director of the Sorbonne Institute ... (IREDIES)")."""
-    haystack = f" {_words(text)} "
+    words = _words(text)
+    haystack = f" {words} "
     whole = _words(affiliation)
     if not whole or f" {whole} " in haystack:
         return True
-    for acronym in re.findall(r"\(([^()]{2,12})\)", affiliation):
-        if f" {_words(acronym)} " in haystack:
+    # the text's runs of up to six words (an acronym of at most 12 characters has no more), looked up
+    # instead of searching the text once per acronym or word: long fields made that their product
+    runs: set[str] = set()
+    acronyms = {_words(a) for a in re.findall(r"\(([^()]{2,12})\)", affiliation)}
+    if acronyms:
+        if "" in acronyms and not words:
+            return True  # as searching "  " in a text without words found it
+        tokens = words.split()
+        runs = {" ".join(tokens[i : i + n]) for n in range(1, 7) for i in range(len(tokens) - n + 1)}
+        if acronyms & runs:
             return True
     distinctive = [w for w in whole.split() if len(w) > 3 and w not in _ROLE_WORDS]
     if not distinctive:
         return False
-    found = sum(1 for w in distinctive if f" {w} " in haystack)
+    present = runs or set(words.split())
+    found = sum(1 for w in distinctive if w in present)
     return found * 3 >= len(distinctive) * 2
 
 

@@ -4,7 +4,13 @@ The text is the seed article repeated. The baseline, measured in the same run, i
 regular-expression pass for sentences, numbers, dates and quotes (what the issue calls about
 0.07 s per MB); the ratio says how much the engine's reading costs on top of such a scan.
 
-usage: python tests/bench/bench_suggest.py [--megabytes 1 10] [--runs R]
+Pathological input (issue 15): one paragraph of a pattern that never ends a sentence, each at two
+sizes (by default the smallest --megabytes and twice it), with its growth (1.00 is linear):
+abbreviations ("Gen. Dr. Mr. U.S. Dec. " repeated; the issue measured 1 MB 25 s, 2 MB 78 s), a run of
+stops, statements joined by semicolons, and colons. The last three were quadratic in segmentation:
+4,000 stops took 3 s, 1 MB of semicolons 63 s, 1 MB of colons 18 s.
+
+usage: python tests/bench/bench_suggest.py [--megabytes 1 10] [--runs R] [--pathological-megabytes 1 2]
 """
 
 import argparse
@@ -22,6 +28,20 @@ _PLAIN = re.compile(
 )
 
 
+PATHOLOGICAL = {
+    "abbreviations": "Gen. Dr. Mr. U.S. Dec. ",
+    "stops": ".",
+    "semicolons": "a; b, but c; ",
+    "colons": "x: Ab ",
+}
+
+
+def repeated(pattern: str, megabytes: float) -> str:
+    """``pattern`` repeated into one paragraph of ``megabytes`` (10^6 characters each), after a title line."""
+    n = int(megabytes * 1e6)
+    return "Pathological input\n" + (pattern * (n // len(pattern) + 1))[:n]
+
+
 def make_text(megabytes: float) -> str:
     body = SEED.read_text("utf-8")
     return ("\n".join([body] * (int(megabytes * 1e6 / len(body)) + 1)))[: int(megabytes * 1e6)]
@@ -31,6 +51,8 @@ def main(argv=None) -> list[dict]:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--megabytes", type=float, nargs="+", default=[1.0, 10.0])
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--pathological-megabytes", type=float, nargs="*", default=None,
+                    help="sizes of the pathological inputs (default: smallest and twice it; none: skip)")  # fmt: skip
     args = ap.parse_args(argv)
     rows = []
     for mb in args.megabytes:
@@ -47,6 +69,16 @@ def main(argv=None) -> list[dict]:
             f"growth: {growth:.2f} (1.00 is linear: time per MB at {last['megabytes']:g} MB "
             f"over that at {first['megabytes']:g} MB)"
         )
+    sizes = args.pathological_megabytes
+    sizes = sorted(sizes) if sizes is not None else [min(args.megabytes), 2 * min(args.megabytes)]
+    for name, pattern in PATHOLOGICAL.items() if sizes else ():
+        texts = [repeated(pattern, mb) for mb in sizes]
+        times = [median_time(lambda t=t: suggest(t), 1)[0] for t in texts]
+        rows.append({"pathological": name, "megabytes": sizes, "engine_s": times})
+        figures = ", ".join(f"{mb:g} MB {t:.2f} s" for mb, t in zip(sizes, times, strict=True))
+        growth = (times[-1] / times[0]) / (sizes[-1] / sizes[0]) if len(sizes) > 1 else float("nan")
+        print(f"pathological input, {name} ({pattern.strip()!r} repeated, no sentence end): {figures}; "
+              f"growth {growth:.2f} (1.00 is linear)", flush=True)  # fmt: skip
     return rows
 
 

@@ -9,6 +9,7 @@ statements ("; ", ", but ", ", while ") or where a reporting frame starts mid-se
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,7 +33,12 @@ _SENTENCE_OPENERS = frozenset(
     "The A An This That These Those It He She They We I In On At But And So Yet However Meanwhile "
     "Still Now Then There Its Their His Her Our".split()
 )
-_END = regex.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[\p{Lu}\p{N}])|[.!?…]+[”’\"')\]]*(?=\s*$)")
+# A run of stops is tried once, from its first character (the look-behind), and never given back (++, *+):
+# a sentence end can only follow the whole run, and retrying every shorter run made "......" quadratic.
+_END = regex.compile(
+    r"(?<![.!?…])[.!?…]++[”’\"')\]]*+(?=\s+[“‘\"'(\[]?[\p{Lu}\p{N}])|(?<![.!?…])[.!?…]++[”’\"')\]]*+(?=\s*$)"
+)
+_NON_SPACE = regex.compile(r"[^\s\x1c-\x1f]+")  # a word as str.split() finds one
 _COLON = regex.compile(r":(?=[ \u00a0]+\p{Lu}\p{Ll})")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
 _FIRST_WORD = regex.compile(r"[“‘\"'(\[]?(\p{L}+)")
@@ -131,8 +137,10 @@ def sentences_in(text: str, start: int, end: int, paragraph: int) -> list[Senten
     for s, e in found:
         # "You've heard me say many times: Most people ..." holds two sentences
         pieces, p = [], s
+        words = quotes = None  # made at the first colon: most sentences have none
         for c in _COLON.finditer(text, s, e):
-            if len(text[p : c.start()].split()) >= 3 and _balanced_quotes(text, s, c.start()):
+            words, quotes = words or _WordCount(text, s, e), quotes or _QuoteCount(text, s)
+            if words.between(p, c.start()) >= 3 and quotes.balanced_at(c.start()):
                 pieces.append((p, c.end()))
                 p = c.end()
                 while p < e and text[p].isspace():
@@ -147,8 +155,10 @@ def sentences_in(text: str, start: int, end: int, paragraph: int) -> list[Senten
 
 def clauses_in(text: str, start: int, end: int) -> list[Span]:
     cuts = [start]
+    quotes = None
     for m in _CLAUSE_JOIN.finditer(text, start, end):
-        if _balanced_quotes(text, start, m.start()):
+        quotes = quotes or _QuoteCount(text, start)
+        if quotes.balanced_at(m.start()):
             cuts.append(m.end())
     m = _TOLD_AUDIENCE.search(text, start, end)
     if m and m.end() - start < 0.6 * (end - start):
@@ -162,10 +172,39 @@ def clauses_in(text: str, start: int, end: int) -> list[Span]:
     return spans
 
 
-def _balanced_quotes(text: str, start: int, end: int) -> bool:
-    """Whether no double quotation is open at ``end`` (a clause is never cut inside a quotation)."""
-    chunk = text[start:end]
-    return chunk.count("“") <= chunk.count("”") and chunk.count('"') % 2 == 0
+class _QuoteCount:
+    """Whether no double quotation is open at a place (a clause is never cut inside a quotation), counting
+    from ``start``. Places are asked in increasing order and each character is counted once: counting
+    from the start at every "; " made a long sentence of them quadratic."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text, self.start, self.pos = text, start, start
+        self.opening = self.closing = self.straight = 0
+
+    def balanced_at(self, end: int) -> bool:
+        if end < self.pos:  # not in order: count afresh
+            self.pos, self.opening, self.closing, self.straight = self.start, 0, 0, 0
+        if end > self.pos:
+            chunk = self.text[self.pos : end]
+            self.opening += chunk.count("“")
+            self.closing += chunk.count("”")
+            self.straight += chunk.count('"')
+            self.pos = end
+        return self.opening <= self.closing and self.straight % 2 == 0
+
+
+class _WordCount:
+    """How many words (runs of non-space, as ``str.split`` finds them) text[a:b] touches, by bisection
+    over the words of one sentence found once, instead of splitting a growing slice at every colon."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        spans = [m.span() for m in _NON_SPACE.finditer(text, start, end)]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def between(self, a: int, b: int) -> int:
+        # the words that start before b and end after a (words never overlap)
+        return bisect.bisect_left(self.starts, b) - bisect.bisect_right(self.ends, a) if a < b else 0
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
