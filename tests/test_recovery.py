@@ -1,5 +1,6 @@
 """Recovery copies: written while work is unsaved, found after a crash, restored whole, removed after a save."""
 
+import json
 import signal
 import subprocess
 import sys
@@ -14,7 +15,10 @@ from briefing_app.core.document import Document
 from briefing_app.core.loaders import load_article
 from briefing_app.core.recovery import (
     RECOVERY_SUFFIX,
+    claim_recovery,
+    discard_orphan,
     discard_recovery,
+    is_live,
     list_recoveries,
     restore_recovery,
     write_recovery,
@@ -95,3 +99,80 @@ def test_work_survives_a_killed_process(tmp_path):
     assert copy.key == p.stdout.strip()
     brief, _ = restore_recovery(copy.path)
     assert len(brief.key_facts) > 15
+
+
+# --- a copy belongs to the process working on it
+HOLD = textwrap.dedent("""
+    import sys, time
+    from briefing_app.core.recovery import claim_recovery
+    lock = claim_recovery(sys.argv[1], sys.argv[2])
+    print("held" if lock else "refused", flush=True)
+    time.sleep(120)
+""")
+
+
+def test_a_copy_a_running_process_holds_is_live_never_discarded_and_an_orphan_once_it_dies(tmp_path, doc):
+    folder = tmp_path / "recovery"
+    path = doc.write_recovery(folder)
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(folder), doc.recovery_key], stdout=subprocess.PIPE,
+                            text=True)  # fmt: skip
+    try:
+        assert proc.stdout.readline().strip() == "held"
+        (copy,) = list_recoveries(folder)
+        assert copy.live and copy.problem is None
+        assert not discard_orphan(folder, doc.recovery_key) and path.exists()
+        assert claim_recovery(folder, doc.recovery_key) is None
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    (copy,) = list_recoveries(folder)
+    assert not copy.live  # the kernel let the lock go with the killed process
+    assert discard_orphan(folder, doc.recovery_key) and not path.exists()
+    assert list(folder.iterdir()) == []  # no lock file left either
+
+
+def test_two_holders_in_one_process_exclude_each_other_and_release_removes_the_lock_file(tmp_path):
+    folder = tmp_path / "recovery"
+    first = claim_recovery(folder, "k")
+    assert first is not None and claim_recovery(folder, "k") is None and is_live(folder, "k")
+    first.release()
+    assert not (folder / "k.lock").exists() and not is_live(folder, "k")
+    again = claim_recovery(folder, "k")
+    assert again is not None
+    again.release()
+
+
+def test_a_lock_file_left_by_a_killed_window_without_a_copy_is_swept(tmp_path):
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    (folder / "gone.lock").write_text("")
+    assert list_recoveries(folder) == [] and list(folder.iterdir()) == []
+
+
+# --- one bad copy never stops the app
+@pytest.mark.parametrize(
+    "spoil, problem",
+    [
+        (lambda e: e["brief"].update(date="2024-02-30"), "not a real date: 2024-02-30"),
+        (lambda e: e["brief"].update(handling="TLP:RED\nTLP:CLEAR"), "handling: must be one line"),
+        (lambda e: e.update(saved_at=["2024"], original_path={"a": 1}), None),
+        (lambda e: e.update(brief=[]), "not a briefing-app brief"),
+    ],
+)
+def test_a_bad_copy_is_listed_with_its_problem_beside_the_good_ones(tmp_path, doc, spoil, problem):
+    folder = tmp_path / "recovery"
+    good = doc.write_recovery(folder)
+    bad = write_recovery(doc.brief, folder, "bad")
+    envelope = json.loads(bad.read_text("utf-8"))
+    spoil(envelope)
+    bad.write_text(json.dumps(envelope), "utf-8")
+    copies = {c.key: c for c in list_recoveries(folder)}
+    assert copies[doc.recovery_key].path == good and copies[doc.recovery_key].problem is None
+    if problem is None:  # a wrong type in the envelope: still listed, still restorable
+        assert copies["bad"].saved_at == "" and copies["bad"].original_path is None
+        assert restore_recovery(bad)[1] is None
+    else:
+        assert problem in copies["bad"].problem and copies["bad"].title == "(cannot be read)"
+        with pytest.raises(BriefFileError, match="cannot be restored"):
+            restore_recovery(bad)
+    assert bad.exists()

@@ -1,5 +1,6 @@
 """Never lose work: a killed window's brief is offered back at the next start, with every change."""
 
+import json
 import re
 import signal
 import subprocess
@@ -7,10 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 from briefing_app.core.brief import EXPERT_ASSESSMENTS, KEY_FACTS
+from briefing_app.core.document import Document
+from briefing_app.core.loaders import load_article
+from briefing_app.core.recovery import recovery_path, write_recovery
 from briefing_app.gui.app import open_main_window
 from briefing_app.gui.autosave import pending_recoveries, recovery_folder
+from briefing_app.gui.undo_commands import SetField
 
 pytestmark = pytest.mark.gui
 CRASH = Path(__file__).resolve().parent / "crash_window.py"
@@ -74,4 +80,88 @@ def test_discarding_a_recovery_copy_removes_it_and_a_clean_start_asks_nothing(qt
     again = open_main_window()
     qtbot.addWidget(again)
     assert again.prompt is None
+    again.close()
+
+
+# --- a running window's copy is its own
+def start_autosaved_window() -> tuple[subprocess.Popen, Path]:
+    """Another running window (another process) with an unsaved change and its recovery copy on disk."""
+    from briefing_app.gui.app import application
+
+    application()
+    for old in recovery_folder().glob("*.recovery.json"):
+        old.unlink()
+    proc = subprocess.Popen([sys.executable, str(CRASH)], stdout=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    if not line.startswith("autosaved "):
+        proc.kill()
+        pytest.fail(f"the window never autosaved (said {line!r})")
+    return proc, Path(line.split(" ", 1)[1].strip())
+
+
+def test_a_second_window_never_offers_or_discards_a_running_windows_copy(qtbot):
+    proc, copy = start_autosaved_window()
+    try:
+        second = open_main_window()
+        qtbot.addWidget(second)
+        assert second.prompt is None  # not "was not saved when the app last stopped": it is being worked on
+        assert copy not in [c.path for c in pending_recoveries()]
+        second.close()
+        assert copy.exists()
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    # once that window is gone (killed), its copy is an orphan and is offered back
+    third = open_main_window()
+    qtbot.addWidget(third)
+    assert third.prompt is not None and "was not saved" in third.prompt.text()
+    next(b for b in third.prompt.buttons() if "Discard" in b.text()).click()
+    assert not copy.exists()
+    third.close()
+
+
+def test_two_windows_in_one_app_keep_their_own_copies(qtbot):
+    first = open_main_window()
+    qtbot.addWidget(first)
+    brief = first.document.brief
+    first.undo_stack.push(SetField(brief, "bluf", "Work in the first window"))
+    first.autosaver.write_now()
+    mine = recovery_path(first.autosaver.folder, first.document.recovery_key)
+    assert mine.exists()
+    second = open_main_window()
+    qtbot.addWidget(second)
+    assert second.prompt is None and mine.exists()
+    second.close()
+    first.undo_stack.undo()  # back to as opened: its copy goes
+    first.close()
+    assert not mine.exists()
+
+
+# --- one bad copy never stops the app
+def test_a_bad_recovery_copy_is_named_with_its_problem_and_the_app_starts(qtbot):
+    from briefing_app.gui.app import application
+
+    application()
+    for old in recovery_folder().glob("*.recovery.json"):
+        old.unlink()
+    document = Document.from_article(load_article(SEED))
+    bad = write_recovery(document.brief, recovery_folder(), "bad-date")
+    envelope = json.loads(bad.read_text("utf-8"))
+    envelope["brief"]["date"] = "2024-02-30"
+    bad.write_text(json.dumps(envelope), "utf-8")
+
+    window = open_main_window()  # before: BriefError, and the app did not start at all
+    qtbot.addWidget(window)
+    assert window.document is not None and window.isVisible()
+    box = window.prompt
+    assert box is not None and "cannot be restored" in box.text() and "2024-02-30" in box.text()
+    assert str(bad) in box.informativeText()
+    next(b for b in box.buttons() if "Keep" in b.text()).click()
+    assert bad.exists() and window.prompt is None
+    window.close()
+
+    again = open_main_window()  # kept: named again at the next start, and this time discarded
+    qtbot.addWidget(again)
+    next(b for b in again.prompt.buttons() if "Discard" in b.text()).click()
+    assert not bad.exists()
     again.close()

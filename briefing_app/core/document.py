@@ -13,7 +13,10 @@ from pathlib import Path
 from .article import Article
 from .brief import Brief, brief_from_article
 from .brief_file import SUFFIX, load_brief, save_brief
+from .files import cut_utf8
 from .recovery import discard_recovery, write_recovery
+
+SUGGESTED_NAME_BYTES = 120
 
 
 class Document:
@@ -34,9 +37,12 @@ class Document:
         return cls(brief_from_article(article, author))
 
     def suggested_path(self, folder: str | Path) -> Path:
-        """Where a brief never saved before would go by default: its title as a file name."""
-        stem = "".join(c if c.isalnum() or c in " -_" else " " for c in self.brief.title).strip()
-        return Path(folder) / f"{' '.join(stem.split())[:80] or 'brief'}{SUFFIX}"
+        """Where a brief never saved before would go by default: its title as a file name, cut to 80
+        characters and SUGGESTED_NAME_BYTES bytes (a CJK character takes 3 bytes, and names are limited in
+        bytes), so the name, its backup and its temporary files all fit."""
+        stem = "".join(c if c.isalnum() or c in " -_" else " " for c in self.brief.title)
+        stem = cut_utf8(" ".join(stem.split())[:80], SUGGESTED_NAME_BYTES).strip()
+        return Path(folder) / f"{stem or 'brief'}{SUFFIX}"
 
     def save(self, path: str | Path | None = None, *, force: bool = False, recovery_folder: str | Path | None = None):
         """Save to ``path`` (default: where it was opened or last saved). Saving to another file is a

@@ -33,6 +33,7 @@ class FindBar(QWidget):
         self.field.returnPressed.connect(self.find_next)
         self.field.textEdited.connect(lambda _: self.find_next(from_start=True))
         self.status = QLabel()
+        self.status.setTextFormat(Qt.PlainText)
         self.status.setEnabled(False)
         close = QToolButton()
         close.setText("✕")

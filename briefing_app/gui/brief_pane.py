@@ -184,6 +184,7 @@ class BriefPane(QTabWidget):
         self.source_editors["accessed"].setPlaceholderText("YYYY-MM-DD")
         self.source_editors["author"].setPlaceholderText("Who wrote the article")
         self.published_from = QLabel()  # where the Published date came from
+        self.published_from.setTextFormat(Qt.PlainText)
         self.published_from.setWordWrap(True)
         note_font = self.published_from.font()
         note_font.setItalic(True)

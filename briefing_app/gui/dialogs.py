@@ -1,14 +1,38 @@
 """Small dialogs. Each is opened with ``open()`` (window-modal, no blocking loop) and answers through a
-callback, so the event loop and the tests go on while it is shown."""
+callback, so the event loop and the tests go on while it is shown.
+
+Every string from a file (a brief's title, an article's words, a field named in an error) is shown as
+plain text: Qt takes a string that merely looks like HTML for rich text, in a label, a message box or a
+tooltip, and would draw a link to a local file or load a local image it names. ``plain_box`` and
+``plain_tooltip`` are how the window shows such strings."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
 
 from ..core.brief import snippet
+
+
+def plain_box(box: QMessageBox) -> QMessageBox:
+    """``box`` with its text and informative text shown as plain text, links never opened. Call it once
+    the texts are set: the informative text's label exists only from then on."""
+    box.setTextFormat(Qt.PlainText)
+    for label in box.findChildren(QLabel):
+        label.setTextFormat(Qt.PlainText)
+        label.setOpenExternalLinks(False)
+    return box
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as written: escaped inside rich text (a tooltip has no plain-text
+    setting, and one that looks like markup is rendered)."""
+    if "<" not in text:  # no tag, so Qt shows it as plain text already (the common case, and free)
+        return text
+    return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"  # wraps, keeps line breaks
 
 
 class AssessmentDialog(QDialog):
@@ -49,6 +73,7 @@ def ask_unsaved(parent: QWidget, title: str, answer: Callable[[str], None]) -> Q
     box.setWindowTitle("Unsaved changes")
     box.setText(f"Save the changes to “{snippet(title, 80)}”?")
     box.setInformativeText("Your changes are lost if you don't save them.")
+    plain_box(box)
     box.setStandardButtons(QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
     box.setDefaultButton(QMessageBox.Save)
     box.setAttribute(Qt.WA_DeleteOnClose)
@@ -65,11 +90,30 @@ def ask_restore(parent: QWidget, title: str, saved_at: str, answer: Callable[[st
     box.setWindowTitle("Recover unsaved brief")
     box.setText(f"The brief “{snippet(title, 80)}” was not saved when the app last stopped.")
     box.setInformativeText(f"A recovery copy from {saved_at} holds all its changes. Restore it?")
+    plain_box(box)
     restore = box.addButton("&Restore", QMessageBox.AcceptRole)
     discard = box.addButton("&Discard", QMessageBox.DestructiveRole)
     box.addButton("&Later", QMessageBox.RejectRole)
     box.setDefaultButton(restore)
     box.setAttribute(Qt.WA_DeleteOnClose)
     box.finished.connect(lambda _: answer({restore: "restore", discard: "discard"}.get(box.clickedButton(), "later")))
+    box.open()
+    return box
+
+
+def ask_broken_recovery(parent: QWidget, path: str, problem: str, answer: Callable[[str], None]) -> QMessageBox:
+    """Name a recovery copy that cannot be restored, and why; ``answer`` gets "discard" or "keep"."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Warning)
+    box.setWindowTitle("Recovery copy cannot be restored")
+    box.setText(f"A recovery copy of an unsaved brief cannot be restored: {problem}")
+    box.setInformativeText(f"It is kept at {path}, unless you discard it.")
+    plain_box(box)
+    box.setTextInteractionFlags(Qt.TextSelectableByMouse)  # the path can be copied
+    discard = box.addButton("&Discard", QMessageBox.DestructiveRole)
+    keep = box.addButton("&Keep", QMessageBox.RejectRole)
+    box.setDefaultButton(keep)
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.finished.connect(lambda _: answer("discard" if box.clickedButton() is discard else "keep"))
     box.open()
     return box

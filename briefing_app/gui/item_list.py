@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from ..core.brief import EXPERT_ASSESSMENTS, ITEM_NOUN, Item, snippet
+from .dialogs import plain_tooltip
 from .focus_frame import FocusFrameDelegate
 from .highlighter import section_colour
 
@@ -61,7 +62,7 @@ class ItemList(QListWidget):
             entry = QListWidgetItem(item_caption(number, item, self.section))
             entry.setData(ID_ROLE, item.id)
             entry.setData(Qt.DecorationRole, marker.color())
-            entry.setToolTip(item.text if len(item.text) < 2000 else item.text[:2000] + "…")
+            entry.setToolTip(plain_tooltip(item.text if len(item.text) < 2000 else item.text[:2000] + "…"))
             self.addItem(entry)
             if item.id in selected:
                 entry.setSelected(True)

@@ -33,14 +33,15 @@ from ..core.brief_file import ChangedOnDisk
 from ..core.document import Document
 from ..core.errors import BriefingError
 from ..core.loaders import FILE_FILTER, article_from_paste, load_article
-from ..core.recovery import discard_recovery, restore_recovery
+from ..core.loaders.work import article_is_slow, brief_is_slow
+from ..core.recovery import discard_orphan, restore_recovery
 from ..core.rejections import Rejections
 from ..core.spans import snap_to_words
 from ..resources import resource
 from .article_pane import ArticlePane
 from .autosave import Autosaver, app_data_folder, pending_recoveries
 from .brief_pane import BriefPane
-from .dialogs import AssessmentDialog, ask_restore, ask_unsaved
+from .dialogs import AssessmentDialog, ask_broken_recovery, ask_restore, ask_unsaved, plain_box, plain_tooltip
 from .highlighter import SUGGESTION
 from .jobs import Job, JobRunner
 from .recent_files import forget_file, recent_files, remember_file
@@ -56,7 +57,6 @@ BRIEF_FILTER = f"Briefs (*{BRIEF_SUFFIX})"
 OPEN_FILTER = (
     f"Briefs and articles (*{BRIEF_SUFFIX} *.txt *.md *.text *.html *.htm *.pdf *.docx);;{BRIEF_FILTER};;{FILE_FILTER}"
 )
-BACKGROUND_LOAD_BYTES = 2 * 1024 * 1024  # smaller text loads in milliseconds; PDFs always go to a thread
 COMMON_ENCODINGS = ["utf-8", "cp1252", "iso-8859-1", "cp1251", "koi8-r", "iso-8859-2", "cp1250", "utf-16",
                     "shift_jis", "euc-kr", "gb18030", "big5", "mac_roman"]  # fmt: skip
 
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
                                    (self.redo_action, "Redo", self.undo_stack.redoText())):  # fmt: skip
             keys = action.shortcut().toString(QKeySequence.NativeText)
             tip = f"{verb} {text}" if text else f"Nothing to {verb.lower()}"
-            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+            action.setToolTip(plain_tooltip(f"{tip} ({keys})" if keys else tip))  # it quotes the item's text
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -611,19 +611,28 @@ class MainWindow(QMainWindow):
         return self.open_brief(path) if str(path).endswith(BRIEF_SUFFIX) else self.open_article(path)
 
     def open_brief(self, path: str | Path) -> bool:
+        """Open the brief at ``path``. A big one (checking its items takes a while) opens in the background
+        (``document_changed`` follows); False if it failed at once."""
+
+        def show(document: Document) -> None:
+            self.set_document(document)
+            remember_file(path)
+            self.statusBar().showMessage(f"Opened {path}", 5000)
+
+        if brief_is_slow(path):
+            return self._in_background("opening the brief", path, lambda progress: Document.open(path), show, True)
         try:
             document = Document.open(path)
         except BriefingError as e:
             self.report_error("Could not open the brief", str(e))
             return False
-        self.set_document(document)
-        remember_file(path)
-        self.statusBar().showMessage(f"Opened {path}", 5000)
+        show(document)
         return True
 
     def open_article(self, path: str | Path, encoding: str | None = None) -> bool:
-        """Start a new brief on the article at ``path``. Big files and PDFs load in the background (the
-        window shows progress and ``document_changed`` follows); False if it failed at once."""
+        """Start a new brief on the article at ``path``. PDFs, Word documents, web pages and big files load
+        in the background (the window shows progress and ``document_changed`` follows); False if it failed
+        at once."""
 
         def new_brief(article: Article) -> None:
             self.articles[article.sha256] = article
@@ -631,16 +640,15 @@ class MainWindow(QMainWindow):
             remember_file(path)
             self.statusBar().showMessage(f"Opened {path}", 5000)
 
-        return self._load(path, encoding, new_brief)
+        return self._load(path, encoding, new_brief, replaces=True)
 
-    def _load(self, path: str | Path, encoding: str | None, then: Callable[[Article], None]) -> bool:
+    def _load(
+        self, path: str | Path, encoding: str | None, then: Callable[[Article], None], replaces: bool = False
+    ) -> bool:
         path = Path(path)
         then = remembering(path, then)  # the brief keeps only the file's name; the settings keep where it is
-        try:
-            background = path.suffix.lower() == ".pdf" or path.stat().st_size > BACKGROUND_LOAD_BYTES
-        except OSError:
-            background = False  # the loader says clearly what is wrong with the path
-        if not background:
+        # PDFs, Word documents, web pages and big text files load in a thread: their work is not their size
+        if not article_is_slow(path):
             try:
                 article = load_article(path, encoding=encoding)
             except BriefingError as e:
@@ -648,21 +656,33 @@ class MainWindow(QMainWindow):
                 return False
             then(article)
             return True
+        work = partial(load_article, path, encoding=encoding)
+        return self._in_background("loading the article", path, work, then, replaces)
+
+    def _in_background(self, name: str, path: Path, work: Callable, then: Callable, replaces: bool) -> bool:
+        """Run ``work`` (loading ``path``) in a thread, with a progress bar, then ``then`` with its result.
+        If ``then`` ``replaces`` the document and it is edited meanwhile, the window asks again first."""
         if self.loads.busy:
-            self.statusBar().showMessage("Another article is still loading…", 3000)
+            self.statusBar().showMessage("Another file is still loading…", 3000)
             return False
-        job = Job("loading the article", partial(load_article, path, encoding=encoding), then)
+        self.load_progress.setRange(0, 0 if name == "opening the brief" else 100)  # a brief: busy, no percent
         self.load_progress.setValue(0)
         self.load_progress.show()
         self.statusBar().showMessage(f"Loading {path}…")
+        job = Job(name, work, then)
+        job.replaces = (self.document, self.undo_stack.index()) if replaces else None  # what it would replace
         self.loads.start(job)
         return True
 
     def _load_done(self, job: Job) -> None:
         self.load_progress.hide()
+        self.load_progress.setRange(0, 100)
         self.statusBar().clearMessage()
         if job.error is not None:
-            self.report_error("Could not open the article", job.error)
+            title = "Could not open the brief" if job.name == "opening the brief" else "Could not open the article"
+            self.report_error(title, job.error)
+        elif job.replaces is not None and job.replaces != (self.document, self.undo_stack.index()):
+            self.confirm_discard(lambda: job.then(job.result))  # edited while it loaded: ask again
         else:
             job.then(job.result)
 
@@ -726,8 +746,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = recent_files()
         for path in files:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action = self.recent_menu.addAction(Path(path).name.replace("&", "&&"))  # no mnemonic from a name
+            action.setToolTip(plain_tooltip(path))
             action.setStatusTip(path)
             action.triggered.connect(partial(self._open_recent, path))
         if not files:
@@ -751,9 +771,11 @@ class MainWindow(QMainWindow):
             self.request_open(files[0])
 
     # --- recovery after a crash
-    def offer_recovery(self) -> None:
-        """Offer back, one at a time, briefs whose changes were never saved (the app was killed)."""
-        copies = pending_recoveries()
+    def offer_recovery(self, passed: frozenset = frozenset()) -> None:
+        """Offer back, one at a time, briefs whose changes were never saved (the app was killed). Only
+        orphans: a copy another running window holds is its own. A copy that cannot be restored is named
+        with its problem, and kept unless the user discards it (``passed``: copies already kept)."""
+        copies = [c for c in pending_recoveries() if c.path not in passed]
         if not copies:
             return
         copy = copies[0]
@@ -763,16 +785,25 @@ class MainWindow(QMainWindow):
             if choice == "restore":
                 self.confirm_discard(lambda: self.restore(copy))
             elif choice == "discard":
-                discard_recovery(copy.path.parent, copy.key)
-                self.offer_recovery()
+                if not discard_orphan(copy.path.parent, copy.key):
+                    self.statusBar().showMessage("Another window has that brief open now; its copy was kept", 8000)
+                self.offer_recovery(passed | {copy.path})
+            elif choice == "keep":
+                self.offer_recovery(passed | {copy.path})
 
-        self.prompt = ask_restore(self, copy.title, local_time(copy.saved_at), answer)
+        if copy.problem is not None:
+            self.prompt = ask_broken_recovery(self, str(copy.path), copy.problem, answer)
+        else:
+            self.prompt = ask_restore(self, copy.title, local_time(copy.saved_at), answer)
 
     def restore(self, copy) -> None:
         try:
             brief, original = restore_recovery(copy.path)
         except BriefingError as e:
             self.report_error("Could not restore the brief", str(e))
+            return
+        if not self.autosaver.claim(copy.key):  # another window restored it since it was offered
+            self.report_error("Could not restore the brief", "Another window has restored that brief already.")
             return
         document = Document(brief, original)
         document.recovery_key = copy.key  # the next autosave or save replaces this very copy
@@ -829,6 +860,7 @@ class MainWindow(QMainWindow):
         box.setInformativeText("Overwrite it with your brief? (Cancel, then Save As, keeps both.)")
         box.button(QMessageBox.Save).setText("Overwrite")
         box.setAttribute(Qt.WA_DeleteOnClose)
+        plain_box(box)  # the file's name is shown as written
         box.accepted.connect(lambda: self.save_to(path, force=True, then=then))
         self.prompt = box
         box.open()
@@ -887,6 +919,8 @@ class MainWindow(QMainWindow):
         self.export_progress.hide()
         self.export_action.setEnabled(self.document is not None)
         if job.error is not None:
+            if self.document is not None:
+                self.document.export_path = None  # the next Ctrl+E asks where, e.g. instead of a read-only PDF
             self.report_error("Export failed", job.error)
             return
         result = job.result
@@ -905,6 +939,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Information, "No PDF viewer", f"No program could open {path.name}.",
                           QMessageBox.NoButton, self)  # fmt: skip
         box.setInformativeText(f"No PDF viewer seems to be installed. The PDF was saved in {path.parent}")
+        plain_box(box)
         box.setTextInteractionFlags(Qt.TextSelectableByMouse)
         show = box.addButton("Show &folder", QMessageBox.AcceptRole)
         box.addButton(QMessageBox.Close)
@@ -923,6 +958,7 @@ class MainWindow(QMainWindow):
                           "No file manager could open the folder either. The PDF is here:", QMessageBox.NoButton,
                           self)  # fmt: skip
         box.setInformativeText(str(path))
+        plain_box(box)
         box.setTextInteractionFlags(Qt.TextSelectableByMouse)  # the path can be selected and copied
         copy = box.addButton("&Copy path", QMessageBox.ActionRole)
         box.addButton(QMessageBox.Close)
@@ -951,6 +987,7 @@ class MainWindow(QMainWindow):
             return
         self.exports.wait()  # let a running export finish writing its file
         self._save_layout()
+        self.autosaver.release()  # a copy still on disk is an orphan now, offered at the next start
         super().closeEvent(event)
 
     def _close_now(self) -> None:
@@ -961,7 +998,7 @@ class MainWindow(QMainWindow):
     def report_error(self, title: str, message: str) -> None:
         """Show ``message`` without blocking (tests and the event loop go on) and announce it."""
         message = sentence(message)  # the model's messages ("that passage is …") start lower-case
-        box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, self)
+        box = plain_box(QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, self))  # a file's words
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
         self.error_reported.emit(message)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.brief import Brief
+from .dialogs import plain_tooltip
 from .focus_frame import FocusFrameDelegate
 from .wording import counted
 
@@ -57,7 +58,7 @@ class SuggestionModel(QAbstractListModel):
         if role == Qt.DisplayRole:
             return _describe(s)
         if role == Qt.ToolTipRole:
-            return s.text
+            return plain_tooltip(s.text)
         if role == Qt.ForegroundRole and s.kind == "opinion":
             return self.muted
         if role == Qt.UserRole:
@@ -127,6 +128,7 @@ class SuggestionsPane(QWidget):
         self._quiet = False  # True while the list is rebuilt: no suggestion_chosen then
 
         self.status = QLabel("No article")
+        self.status.setTextFormat(Qt.PlainText)  # it may quote an error about the article
         self.status.setWordWrap(True)  # the counts never hold the side pane wide in a small window
         self.filter = QComboBox()
         for label, kind in FILTERS:
