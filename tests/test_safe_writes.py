@@ -79,9 +79,9 @@ def test_of_two_saves_at_the_same_moment_the_second_is_asked_and_nothing_is_lost
 
 # --- symlinks
 def test_saving_through_a_symlink_updates_the_file_it_points_to_and_keeps_the_link(tmp_path, saved):
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    target = shared / "team.brief"
+    team = tmp_path / "team-folder"
+    team.mkdir()
+    target = team / "team.brief"
     saved.rename(target)
     link = tmp_path / "my.brief"
     link.symlink_to(target)
@@ -91,7 +91,7 @@ def test_saving_through_a_symlink_updates_the_file_it_points_to_and_keeps_the_li
     assert link.is_symlink() and link.resolve() == target
     assert load_brief(target)[0].bluf == "Through the link"
     assert backup_path(target).exists() and not backup_path(link).exists()  # the backup sits by the real file
-    assert temp_files(tmp_path) == [] and temp_files(shared) == []
+    assert temp_files(tmp_path) == [] and temp_files(team) == []
 
 
 def test_export_through_a_symlink_writes_the_pdf_it_points_to(tmp_path, saved):
