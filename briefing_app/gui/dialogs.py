@@ -66,17 +66,24 @@ class AssessmentDialog(QDialog):
         return self.speaker.text().strip(), self.affiliation.text().strip()
 
 
+def _question(parent: QWidget, icon, title: str, text: str, informative: str) -> QMessageBox:
+    """A window-modal question whose words may quote a file: plain text only, deleted once answered."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(informative)
+    plain_box(box)
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    return box
+
+
 def ask_unsaved(parent: QWidget, title: str, answer: Callable[[str], None]) -> QMessageBox:
     """Ask whether to save changes to the brief ``title``; ``answer`` gets "save", "discard" or "cancel"."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Warning)
-    box.setWindowTitle("Unsaved changes")
-    box.setText(f"Save the changes to “{snippet(title, 80)}”?")
-    box.setInformativeText("Your changes are lost if you don't save them.")
-    plain_box(box)
+    box = _question(parent, QMessageBox.Warning, "Unsaved changes", f"Save the changes to “{snippet(title, 80)}”?",
+                    "Your changes are lost if you don't save them.")  # fmt: skip
     box.setStandardButtons(QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
     box.setDefaultButton(QMessageBox.Save)
-    box.setAttribute(Qt.WA_DeleteOnClose)
     names = {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}
     box.finished.connect(lambda _: answer(names.get(box.standardButton(box.clickedButton()), "cancel")))
     box.open()
@@ -85,17 +92,13 @@ def ask_unsaved(parent: QWidget, title: str, answer: Callable[[str], None]) -> Q
 
 def ask_restore(parent: QWidget, title: str, saved_at: str, answer: Callable[[str], None]) -> QMessageBox:
     """Offer back a brief recovered after a crash; ``answer`` gets "restore", "discard" or "later"."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Question)
-    box.setWindowTitle("Recover unsaved brief")
-    box.setText(f"The brief “{snippet(title, 80)}” was not saved when the app last stopped.")
-    box.setInformativeText(f"A recovery copy from {saved_at} holds all its changes. Restore it?")
-    plain_box(box)
+    box = _question(parent, QMessageBox.Question, "Recover unsaved brief",
+                    f"The brief “{snippet(title, 80)}” was not saved when the app last stopped.",
+                    f"A recovery copy from {saved_at} holds all its changes. Restore it?")  # fmt: skip
     restore = box.addButton("&Restore", QMessageBox.AcceptRole)
     discard = box.addButton("&Discard", QMessageBox.DestructiveRole)
     box.addButton("&Later", QMessageBox.RejectRole)
     box.setDefaultButton(restore)
-    box.setAttribute(Qt.WA_DeleteOnClose)
     box.finished.connect(lambda _: answer({restore: "restore", discard: "discard"}.get(box.clickedButton(), "later")))
     box.open()
     return box
@@ -103,17 +106,13 @@ def ask_restore(parent: QWidget, title: str, saved_at: str, answer: Callable[[st
 
 def ask_broken_recovery(parent: QWidget, path: str, problem: str, answer: Callable[[str], None]) -> QMessageBox:
     """Name a recovery copy that cannot be restored, and why; ``answer`` gets "discard" or "keep"."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Warning)
-    box.setWindowTitle("Recovery copy cannot be restored")
-    box.setText(f"A recovery copy of an unsaved brief cannot be restored: {problem}")
-    box.setInformativeText(f"It is kept at {path}, unless you discard it.")
-    plain_box(box)
+    box = _question(parent, QMessageBox.Warning, "Recovery copy cannot be restored",
+                    f"A recovery copy of an unsaved brief cannot be restored: {problem}",
+                    f"It is kept at {path}, unless you discard it.")  # fmt: skip
     box.setTextInteractionFlags(Qt.TextSelectableByMouse)  # the path can be copied
     discard = box.addButton("&Discard", QMessageBox.DestructiveRole)
     keep = box.addButton("&Keep", QMessageBox.RejectRole)
     box.setDefaultButton(keep)
-    box.setAttribute(Qt.WA_DeleteOnClose)
     box.finished.connect(lambda _: answer("discard" if box.clickedButton() is discard else "keep"))
     box.open()
     return box
