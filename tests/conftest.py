@@ -50,3 +50,18 @@ def window(qtbot):
     w.autosaver.discard()
     w.close()
     shutil.rmtree(w.rejections.folder, ignore_errors=True)  # each test starts with no suggestion rejected
+
+
+def answer_encoding_later(name: str) -> None:
+    """Once the event loop turns, type ``name`` into the "Reopen with encoding" dialog and press OK, as a
+    user would answer the modal question that the next action opens."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue(name)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)

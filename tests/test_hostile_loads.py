@@ -12,7 +12,7 @@ import threading
 import zipfile
 
 import pytest
-from conftest import SEED, venv_bin
+from conftest import SEED, answer_encoding_later, venv_bin
 
 from briefing_app.core.loaders import ArticleError, load_article
 
@@ -343,20 +343,11 @@ def test_a_codec_that_is_no_text_encoding_is_refused_in_one_line(tmp_path, codec
 
 
 def test_the_window_says_a_codec_is_no_text_encoding(window, qtbot, tmp_path):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QInputDialog
-
     f = tmp_path / "talks.txt"
     f.write_text("Grain talks\n" + BODY, "utf-8")
     assert window.open_article(f)
 
-    def choose_base64() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue("base64")
-        dialog.accept()
-
-    QTimer.singleShot(0, choose_base64)
+    answer_encoding_later("base64")
     with qtbot.waitSignal(window.error_reported, timeout=10_000) as error:
         window.reopen_encoding_action.trigger()
     assert error.args[0].startswith("'base64' is not a text encoding")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import paragraph_article
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from conftest import answer_encoding_later
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QInputDialog
 from test_compose import FACTS, activate, press, select_text
 
 from briefing_app.core.brief import KEY_FACTS
@@ -170,13 +170,7 @@ def test_reopen_with_encoding_finds_the_file_of_a_brief_that_names_it_without_it
     window.open_brief(saved)
     assert window.article_view.article.origin == "facade.txt"
 
-    def choose_cp1252() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue("cp1252")
-        dialog.accept()
-
-    QTimer.singleShot(0, choose_cp1252)
+    answer_encoding_later("cp1252")
     with qtbot.waitSignal(window.document_changed):
         window.reopen_encoding_action.trigger()
     assert window.document.brief.sources[0].text.startswith("Façade talks")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ..brief import EXPERT_ASSESSMENTS, KEY_FACTS, BriefError
 from . import lexicon as lx
 from . import stance
-from .classify import classify, rhetoric
+from .classify import classify, rhetoric, weigh
 from .people import NOBODY, QUESTIONER, People, Speaker, attribution, narrator_labels, self_description
 from .restatements import group, wording
 from .segment import Block, Sentence, blocks
@@ -235,11 +235,12 @@ def _suggest_sentence(
         speaker = own if own is not NOBODY and own.kind != "none" else r.said
         after_fact = bool(pieces) and pieces[-1][2] is not None and pieces[-1][2][0] == "key_fact"
         clause = text[c.start : c.end]
-        verdict = classify(clause, speaker, r.in_transcript, after_fact)
+        weights = weigh(clause, speaker)  # once, for the rules and the stance model alike
+        verdict = classify(clause, speaker, r.in_transcript, after_fact, weights)
         if speaker.kind == "person" and speaker.name:
             # a named person's clause: the stance model decides whether it is an assessment; if not, the
             # rules' fact stays a fact (every assessment names its speaker: nobody's clause never gets here)
-            row = stance.features(clause, speaker, r.in_transcript, verdict and verdict[0], tone[s.paragraph])
+            row = stance.features(clause, speaker, r.in_transcript, verdict and verdict[0], tone[s.paragraph], weights)
             if weighed is not None:
                 weighed.append((Suggestion("expert_assessment", c.start, c.end, clause, speaker.name,
                                            speaker.affiliation or None, 0.0, None, s.paragraph), row))  # fmt: skip

@@ -71,14 +71,15 @@ def rhetoric(sentence: str) -> float:
 
 
 def classify(
-    clause: str, speaker: Speaker, in_transcript: bool, continues_fact: bool = False
+    clause: str, speaker: Speaker, in_transcript: bool, continues_fact: bool = False, w: Weights | None = None
 ) -> tuple[str, float] | None:
     """("key_fact" | "expert_assessment", confidence) for one clause, or None for nothing to brief.
 
     ``continues_fact``: the clause before it in the sentence is a fact; a figure of its own then
     carries it even against some judgement ("…; however, this figure remains insufficient …").
+    ``w``: the clause's weights, when the caller has them already (the stance model uses them too).
     """
-    w = weigh(clause, speaker)
+    w = w or weigh(clause, speaker)
     strong_judgement = w.judgement >= 1
     if lx.AUDIENCE.search(clause):
         return "key_fact", _confidence(0.5, w.fact)  # the frame of a speech: who addressed whom

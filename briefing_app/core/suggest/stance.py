@@ -19,7 +19,7 @@ from functools import cache
 
 from ...resources import resource
 from . import lexicon as lx
-from .classify import weigh
+from .classify import Weights, weigh
 from .people import Speaker
 
 CATEGORIES = ("hedge", "booster", "attitude", "estimative", "confidence", "cause")
@@ -52,10 +52,12 @@ def _lists() -> dict[str, lx.WordList]:
     return {c: lx.words(*alts) for c, alts in entries.items()}
 
 
-def features(clause: str, speaker: Speaker, in_transcript: bool, rule: str | None, tone: float) -> list[float]:
+def features(
+    clause: str, speaker: Speaker, in_transcript: bool, rule: str | None, tone: float, w: Weights | None = None
+) -> list[float]:
     """The clause's feature vector, in the order of ``FEATURES``."""
     hits = lx.scan(clause)
-    w = weigh(clause, speaker)
+    w = w or weigh(clause, speaker)
     n_words = len(clause.split())
     row = [float(rule == "expert_assessment"), float(rule == "key_fact")]
     row += [float(min(len(hits[wl]), 3)) for wl in _lists().values()]
