@@ -43,11 +43,6 @@ def lines(value: str, style: str = "regular") -> str:
     return "<br/>".join(text(line, style) for line in value.split("\n"))
 
 
-def blocks(value: str) -> list[str]:
-    """The paragraphs a person typed into a multi-line field (blank lines separate them)."""
-    return [b.strip("\n") for b in re.split(r"\n\s*\n", value.strip()) if b.strip()]
-
-
 def safe_url(url: str) -> str | None:
     """``url`` if it is a plain http or https address, else None (javascript:, file:, data: ...)."""
     url = url.strip()

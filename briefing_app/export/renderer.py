@@ -21,11 +21,12 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from .. import __version__
-from ..core.brief import RELIABILITY_GRADES, TLP_MARKS, Brief, Item
+from ..core.brief import TLP_MARKS, Brief
 from . import markup as m
 from .flowing import FlowingParagraph
 from .fonts import clean, primary
-from .wording import assessment, capitalised, long_date
+from .outline import SECTION_TITLES, Citation, ExpertAssessment, SourceEntry, full_stop, outline
+from .wording import long_date
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 # FIRST TLP 2.0: the label in these colours on a black background
@@ -43,15 +44,8 @@ ACCENT_HEX = "#1f3b5c"
 ACCENT = colors.HexColor(ACCENT_HEX)
 BLUF_BACKGROUND = colors.HexColor("#eef2f7")
 MARGIN = 20 * mm
-MEMO_LABELS = (("date", "Date"), ("author", "Prepared by"), ("prepared_for", "Prepared for"),
-               ("distribution", "Distribution"), ("handling", "Handling"))  # fmt: skip
 NBSP = "\u00a0"  # ReportLab never breaks a line there: a citation stays in one piece
 BANNER_GAP = 9 * mm  # from the paper's edge to the banner's middle
-
-
-def _sentence(markup_text: str) -> str:
-    """End a part of a source entry with a full stop unless it already ends with one (or ? or !)."""
-    return markup_text if markup_text.endswith((".", "?", "!")) else markup_text + "."
 
 
 def reproducible_epoch() -> int | None:
@@ -245,60 +239,47 @@ class BriefRenderer:
 
     # --- the story
     def _get_story(self) -> list[Flowable]:
-        b, s = self.brief, self.styles
-        story: list[Flowable] = [FlowingParagraph(m.text(b.title or "Untitled brief", "bold"), s["title"])]
-        story += self._memo_block()
-        if b.bluf.strip():
-            label = f'<font name="{self.font["bold"]}" size="8" color="{ACCENT_HEX}">BOTTOM LINE UP FRONT</font>'
-            body = "<br/><br/>".join(m.lines(block) for block in m.blocks(b.bluf))
-            story.append(Outlined(f"{label}<br/>{body}", s["bluf"], ("Bottom line up front", "bluf")))
-        if b.key_facts:
-            story.append(self._heading("Key facts", "key-facts"))
-            for n, item in enumerate(b.key_facts, 1):
-                story.append(self._cited(m.text(capitalised(item.text)), item, s["fact"], bulletText=f"{n}."))
-                story += self._note(item, s["note"])
-        if b.expert_assessments:
-            story.append(self._heading("Expert assessments", "expert-assessments"))
-            for item in b.expert_assessments:
-                story += self._assessment(item)
-        if b.comment.strip():
-            story.append(self._heading("Analyst comment", "comment"))
-            story += [FlowingParagraph(m.lines(block), s["body"]) for block in m.blocks(b.comment)]
-        if b.sources:
-            story.append(self._heading("Sources", "sources"))
-            for n, source in enumerate(b.sources, 1):
-                story.append(FlowingParagraph(self._source_entry(n, source), s["source"], bulletText=f"[{n}]"))
+        o, s = outline(self.brief), self.styles
+        story: list[Flowable] = [FlowingParagraph(m.text(o.title, "bold"), s["title"])]
+        label = f'<bullet font="{self.font["bold"]}" size="7.5" color="{MUTED_HEX}">{{}}</bullet>'
+        story += [FlowingParagraph(label.format(caption.upper()) + m.lines(value), s["memo"])
+                  for caption, value in o.memo]  # fmt: skip
+        if o.bluf:
+            heading = f'<font name="{self.font["bold"]}" size="8" color="{ACCENT_HEX}">BOTTOM LINE UP FRONT</font>'
+            body = "<br/><br/>".join(m.lines(block) for block in o.bluf)
+            story.append(Outlined(f"{heading}<br/>{body}", s["bluf"], (SECTION_TITLES["bluf"], "bluf")))
+        if o.key_facts:
+            story.append(self._heading("key-facts"))
+            for fact in o.key_facts:
+                story.append(self._cited(m.text(fact.text), fact.citation, s["fact"], bulletText=f"{fact.number}."))
+                story += self._note(fact.note, s["note"])
+        if o.assessments:
+            story.append(self._heading("expert-assessments"))
+            for entry in o.assessments:
+                story += self._assessment(entry)
+        if o.comment:
+            story.append(self._heading("comment"))
+            story += [FlowingParagraph(m.lines(block), s["body"]) for block in o.comment]
+        if o.sources:
+            story.append(self._heading("sources"))
+            for entry in o.sources:
+                story.append(FlowingParagraph(self._source_entry(entry), s["source"], bulletText=f"[{entry.number}]"))
         return story
 
-    def _heading(self, label: str, key: str) -> Outlined:
+    def _heading(self, key: str) -> Outlined:
+        label = SECTION_TITLES[key]
         return Outlined(m.text(label, "bold"), self.styles["heading"], (label, key))
 
-    def _cited(self, body: str, item: Item, style: ParagraphStyle, **kwargs) -> CitedParagraph:
-        """``body`` followed by the item's citation [source, ¶paragraph], linked to the source's entry."""
-        where = f"{item.source},{NBSP}¶{item.paragraph}" if item.paragraph else f"{item.source},{NBSP}title"
-        citation = f"[{where}]"
-        return CitedParagraph(f"{body} {m.text(citation)}", style, citation, f"source-{item.source}", **kwargs)
+    def _cited(self, body: str, cited: Citation, style: ParagraphStyle, **kwargs) -> CitedParagraph:
+        """``body`` followed by its citation [source, ¶paragraph], linked to the source's entry; the citation
+        never breaks across lines."""
+        mark = str(cited).replace(" ", NBSP)
+        return CitedParagraph(f"{body} {m.text(mark)}", style, mark, f"source-{cited.source}", **kwargs)
 
-    def _memo_block(self) -> list[Flowable]:
-        """Date, prepared by, prepared for, distribution and handling under the title, as a brief template has
-        them: a small label and its value, rows without a value left out."""
-        label = f'<bullet font="{self.font["bold"]}" size="7.5" color="{MUTED_HEX}">{{}}</bullet>'
-        rows = []
-        for name, caption in MEMO_LABELS:
-            value = getattr(self.brief, name, "").strip()
-            if name == "date":
-                value = long_date(value)
-            if value:
-                rows.append(FlowingParagraph(label.format(caption.upper()) + m.lines(value), self.styles["memo"]))
-        return rows
-
-    def _assessment(self, item: Item) -> list[Flowable]:
+    def _assessment(self, entry: ExpertAssessment) -> list[Flowable]:
         """An expert assessment: a direct quotation in quotation marks with "— speaker, affiliation" beneath;
         reported speech upright, led by who said it unless its text already says so (never twice)."""
-        s = self.styles
-        source = self.brief.sources[item.source - 1].text
-        context = source[max(0, item.start - 1) : item.start], source[item.end : item.end + 2]
-        shown = assessment(item.text, item.speaker, item.affiliation, *context)
+        s, shown = self.styles, entry.shown
         if shown.quotation:
             out: list[Flowable] = [QuoteBar(FlowingParagraph(m.text(shown.text, "italic"), s["quote"]))]
         else:
@@ -308,30 +289,20 @@ class BriefRenderer:
                 name = f'<font name="{self.font["bold"]}">{m.text(speaker, "bold")}</font>' if speaker else ""
                 body = ", ".join(x for x in (name, m.text(affiliation)) if x) + ": " + body
             if not shown.attribution:
-                return [QuoteBar(self._cited(body, item, s["reported_cited"])), *self._note(item, s["assessment_note"])]
+                cited = self._cited(body, entry.citation, s["reported_cited"])
+                return [QuoteBar(cited), *self._note(entry.note, s["assessment_note"])]
             out = [QuoteBar(FlowingParagraph(body, s["reported"]))]
-        out.append(self._cited(f"—{NBSP}{m.text(shown.attribution)}", item, s["attribution"]))
-        return out + self._note(item, s["assessment_note"])
+        out.append(self._cited(f"—{NBSP}{m.text(shown.attribution)}", entry.citation, s["attribution"]))
+        return out + self._note(entry.note, s["assessment_note"])
 
-    def _note(self, item: Item, style: ParagraphStyle) -> list[Flowable]:
-        if not item.note.strip():
-            return []
-        return [FlowingParagraph("Analyst note: " + m.lines(item.note.strip(), "italic"), style)]
+    def _note(self, note: str, style: ParagraphStyle) -> list[Flowable]:
+        return [FlowingParagraph("Analyst note: " + m.lines(note, "italic"), style)] if note else []
 
-    def _source_entry(self, n: int, source) -> str:
-        parts = [m.anchor(f"source-{n}") + m.text(source.title or "Untitled source", "regular")]
-        author = getattr(source, "author", "")  # Source.author is newer than some briefs in memory
-        if isinstance(author, str) and author.strip():
-            parts.append(m.text(f"By {author.strip()}"))
-        if source.publisher:
-            parts.append(m.text(source.publisher))
-        dates = [f"published {long_date(source.published)}" if source.published else "",
-                 f"accessed {long_date(source.accessed)}" if source.accessed else ""]  # fmt: skip
-        if any(dates):
-            parts.append(m.text(capitalised("; ".join(d for d in dates if d))))
-        parts.append(m.text(f"Reliability {source.reliability} ({RELIABILITY_GRADES[source.reliability]})"))
-        entry = " ".join(_sentence(p) for p in parts)
-        return f"{entry} {m.link(m.text(source.url), source.url)}" if source.url else entry
+    def _source_entry(self, entry: SourceEntry) -> str:
+        parts = [m.anchor(f"source-{entry.number}") + m.text(full_stop(entry.title))]
+        parts += [m.text(d) for d in entry.details]
+        text = " ".join(parts)
+        return f"{text} {m.link(m.text(entry.url), entry.url)}" if entry.url else text
 
     # --- page decoration
     def _banner(self, canvas: Canvas, y: float) -> None:
@@ -371,10 +342,6 @@ class BriefRenderer:
         canvas.restoreState()
 
     # --- building
-    def _keywords(self) -> list[str]:
-        tags = {t for _, item in self.brief.all_items() for t in item.tags}
-        return [self.brief.handling, *sorted(tags)]
-
     def render(self) -> bytes:
         b = self.brief
         buffer = io.BytesIO()
@@ -387,7 +354,7 @@ class BriefRenderer:
             title=clean(b.title or "Untitled brief"),
             author=clean(b.author),
             subject=clean(f"Brief ({b.handling})" + (f": {b.bluf.strip()[:200]}" if b.bluf.strip() else "")),
-            keywords=[clean(k) for k in self._keywords()],
+            keywords=[clean(k) for k in outline(b).keywords],
             creator=f"briefing-app {__version__}",
             # CreationDate and ModDate are the time of export; with SOURCE_DATE_EPOCH (the reproducible-builds
             # convention, which ReportLab reads itself) they are that time and the bytes are the same each run
