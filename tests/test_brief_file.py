@@ -153,6 +153,9 @@ def mutated(change) -> dict:
         (lambda d: d["sources"][1].update(reliability="Z"), "sources[1].reliability: must be one of A, B, C, D, E, F"),
         (lambda d: d["sources"][1].update(url="file:///etc/passwd"), "sources[1].url: must start with http"),
         (lambda d: d.update(date="tomorrow"), "date: must be a date like 2024-10-28"),
+        (lambda d: d.update(date="2024-02-30"), "date: 2024-02-30 is not a real date"),
+        (lambda d: d["sources"][0].update(published="2023-13-01"), "sources[0].published: 2023-13-01 is not a real"),
+        (lambda d: d["sources"][1].update(accessed="2023-13"), "sources[1].accessed: 2023-13 is not a real date"),
         (lambda d: d.pop("bluf"), "the file: missing 'bluf'"),
         (lambda d: d.update(macro="os.system('rm -rf /')"), "the file: unknown field(s) ('macro' was unexpected)"),
         (lambda d: d.update(version=2), "version: the file was made by a newer briefing-app (format version 2"),
@@ -426,3 +429,16 @@ def test_check_and_export_refuse_numbers_written_with_a_decimal_point(tmp_path):
             assert p.returncode == 1, (command, p.stdout, p.stderr)
             assert expected in p.stdout + p.stderr and "internal error" not in p.stderr, (command, p.stderr)
         assert not (tmp_path / "out.pdf").exists()
+
+
+def test_saving_over_a_huge_file_refuses_without_reading_it_whole(tmp_path, monkeypatch):
+    """The file a save replaces is kept as the backup, so it was read whole: a multi-gigabyte file bearing
+    the name filled the memory. Now nothing beyond a brief's limit is read; the save says so and changes
+    nothing."""
+    monkeypatch.setattr("briefing_app.core.brief_file.MAX_BRIEF_BYTES", 1 << 20)
+    path = tmp_path / "huge.brief"
+    with path.open("wb") as f:
+        f.truncate(3 << 20)  # sparse: costs no disk
+    with pytest.raises(WriteError, match=r"too large for a brief file .*nothing was saved: save under another name"):
+        save_brief(brief_from_article(article_from_text(SEED.read_text("utf-8"), origin="a.txt")), path)
+    assert path.stat().st_size == 3 << 20 and not backup_path(path).exists()

@@ -74,9 +74,9 @@ def check_date(value: str, what: str) -> str:
     """``value`` if it is empty or an ISO date, possibly partial (2024, 2024-10, 2024-10-28)."""
     if value and not _PARTIAL_DATE.fullmatch(value):
         raise BriefError(f"{what} must be a date like 2024-10-28 (or 2024-10, 2024), not {value!r}")
-    if len(value) == 10:
+    if len(value) > 4:  # a partial date is checked as the first day of its month: 2023-13 is no month
         try:
-            _date.fromisoformat(value)
+            _date.fromisoformat(value if len(value) == 10 else value + "-01")
         except ValueError:
             raise BriefError(f"{what} is not a real date: {value}") from None
     return value

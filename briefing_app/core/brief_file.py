@@ -14,9 +14,9 @@ from functools import cache
 from pathlib import Path
 
 from .article import paragraph_number_at
-from .brief import BRIEF_FIELDS, SECTIONS, Brief, Item, Source
+from .brief import BRIEF_FIELDS, SECTIONS, Brief, BriefError, Item, Source, check_date
 from .errors import BriefingError
-from .files import WriteError, describe_os_error, read_limited, sibling_path, target_lock, write_atomically
+from .files import WriteError, read_limited, sibling_path, target_lock, write_atomically
 
 FORMAT = "briefing-app/brief"
 VERSION = 1
@@ -164,9 +164,12 @@ def examine(data: object) -> tuple[list[str], Brief | None]:
     found = []
     keys = (*_SOURCE_KEYS, *_OPTIONAL_SOURCE_KEYS)
     sources = [Source(text=s["text"], **{k: s.get(k, "") for k in keys}) for s in data["sources"]]
+    found += _date_problems(data.get("date", ""), "date")
     for i, (s, source) in enumerate(zip(data["sources"], sources, strict=True)):
         if source.sha256 != s["sha256"]:
             found.append(f"sources[{i}].sha256: does not match the embedded text (the text was altered)")
+        found += _date_problems(source.published, f"sources[{i}].published")
+        found += _date_problems(source.accessed, f"sources[{i}].accessed")
     seen_ids: dict[str, str] = {}
     spans: dict[int, list[tuple[int, int, int, str]]] = {}  # source -> (start, end, file order, place)
     for section in SECTIONS:
@@ -201,6 +204,15 @@ def examine(data: object) -> tuple[list[str], Brief | None]:
                 earlier, later = sorted((a, b), key=lambda h: h[2])
                 found.append(f"{later[3]}: overlaps {earlier[3]} in source {n}")
     return found, None if found else _to_brief(data, sources)
+
+
+def _date_problems(value: str, place: str) -> list[str]:
+    """The schema checks a date's shape; this, that it is a day of the calendar (no 2024-02-30, no month 13)."""
+    try:
+        check_date(value, place)
+    except BriefError:
+        return [f"{place}: {value} is not a real date"]
+    return []
 
 
 def parse(raw: bytes, name: str) -> dict:
@@ -272,10 +284,12 @@ def save_brief(brief: Brief, path: str | Path, *, expected_sha256: str | None = 
     path = Path(path)
     data = dumps(brief)
     with target_lock(path):
+        # read no more than a brief can hold: the old file is kept as the backup, and a huge file that only
+        # bears the name must not fill the memory
         try:
-            old = path.read_bytes() if path.is_file() else None
-        except OSError as e:
-            raise WriteError(describe_os_error(e, path)) from e
+            old = read_limited(path, MAX_BRIEF_BYTES, "a brief file", WriteError) if path.is_file() else None
+        except WriteError as e:
+            raise WriteError(f"{e}; nothing was saved: save under another name") from None
         if old is not None and expected_sha256 and not force and file_sha256(old) != expected_sha256:
             raise ChangedOnDisk(
                 f"{path} was changed on disk after it was opened; save under another name, or overwrite it on purpose"

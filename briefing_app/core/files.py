@@ -72,7 +72,7 @@ def read_limited(path: Path, limit: int, kind: str, error: type[BriefingError]) 
             raise error(f"{path} is {what}, not {kind}: only regular files can be opened")
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
         fd = os.open(path, flags)
-        with os.fdopen(fd, "rb", buffering=0) as f:
+        with open(fd, "rb", buffering=0) as f:
             st = os.fstat(f.fileno())
             if not stat.S_ISREG(st.st_mode):
                 raise error(f"{path} is {_kind_of_file(st.st_mode)}, not {kind}: only regular files can be opened")
