@@ -1,6 +1,6 @@
 """Issue 15 in the window: a .brief with a number written as 26.0, or a field beyond the limit, is refused on
 opening with one message naming its place (the window keeps what it showed); a pasted text beyond the limit
-is refused with its length, and the brief keeps its comment."""
+is cut to the limit, saying how much was left out."""
 
 import json
 
@@ -48,13 +48,39 @@ def test_opening_a_brief_with_a_field_beyond_the_limit_says_where(window, qtbot,
     assert window.document is shown
 
 
-def test_pasting_a_comment_beyond_the_limit_is_refused_with_its_length(window, qtbot):
+def test_pasting_a_comment_beyond_the_limit_keeps_what_fits_and_says_how_much_was_left_out(window, qtbot):
+    """Refusing the whole text reverted the field, losing what was typed with the paste. Now the field is cut
+    to the limit, as a line edit's maximum length cuts a paste, the brief takes it, and a message says how
+    many characters were left out (they are still on the clipboard). One undo takes the edit back."""
     brief = window.document.brief
     window.brief_pane.setCurrentIndex(1)
     comment = window.brief_pane.field_editors["comment"]
     comment.setFocus()
-    QApplication.clipboard().setText("c" * (MAX_FIELD_CHARS + 5))
+    qtbot.keyClicks(comment, "Typed first. ")
+    QApplication.clipboard().setText("c" * MAX_FIELD_CHARS)
     with qtbot.waitSignal(window.error_reported, timeout=10_000) as error:
         qtbot.keyClick(comment, Qt.Key_V, Qt.ControlModifier)
-    assert error.args[0] == f"The comment is too long: {MAX_FIELD_CHARS + 5:,} characters (at most {MAX_FIELD_CHARS:,})"
-    assert brief.comment == "" and window.undo_stack.count() == 0
+    assert error.args[0] == (
+        f"The comment holds at most {MAX_FIELD_CHARS:,} characters: the 13 characters past that were left out"
+    )
+    kept = "Typed first. " + "c" * (MAX_FIELD_CHARS - 13)
+    assert brief.comment == kept and comment.toPlainText() == kept
+    window.undo_stack.undo()
+    assert brief.comment == "" and comment.toPlainText() == ""
+
+
+def test_a_note_pasted_beyond_the_limit_is_cut_too(window, qtbot):
+    """The item's note is a line edit like the speaker and affiliation: the same cut, the same message."""
+    from test_compose import add_facts
+
+    text = window.article_view.toPlainText()
+    start = text.index("The Pentagon and NATO confirmed")
+    add_facts(qtbot, window, [text[start : text.index(".", start) + 1]])
+    note = window.brief_pane.item_editors["note"]
+    note.setFocus()
+    QApplication.clipboard().setText("n" * (MAX_FIELD_CHARS + 2))
+    with qtbot.waitSignal(window.error_reported, timeout=10_000) as error:
+        qtbot.keyClick(note, Qt.Key_V, Qt.ControlModifier)
+        note.clearFocus()
+    assert error.args[0].startswith(f"The note holds at most {MAX_FIELD_CHARS:,} characters: the 2 characters")
+    assert window.document.brief.key_facts[0].note == "n" * MAX_FIELD_CHARS

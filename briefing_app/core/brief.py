@@ -33,7 +33,7 @@ RELIABILITY_GRADES = {
     "F": "reliability cannot be judged",
 }
 BRIEF_FIELDS = ("title", "date", "author", "handling", "bluf", "comment", "prepared_for", "distribution")
-_TEXT_FIELDS = ("title", "author", "bluf", "comment", "prepared_for", "distribution")  # limited to MAX_FIELD_CHARS
+TEXT_FIELDS = ("title", "author", "bluf", "comment", "prepared_for", "distribution")  # limited to MAX_FIELD_CHARS
 SOURCE_FIELDS = ("title", "author", "publisher", "url", "published", "published_from", "accessed", "reliability")
 # where a source's published date came from: a dateline in its text, the file's metadata (a web page's),
 # the analyst, or nobody knows (not found, or a brief from before this was recorded)
@@ -46,7 +46,8 @@ MAX_HANDLING_CHARS = 120
 # breaking (negligible up to this size: 0.03 s; a 1 MB note spent 2.6 s there); the limit keeps every
 # export linear in the size of the brief.
 MAX_FIELD_CHARS = 100_000
-_FIELD_NAMES = {"title": "title", "author": "author", "bluf": "BLUF", "comment": "comment",
+# the fields held to MAX_FIELD_CHARS, as messages name them
+FIELD_NAMES = {"title": "title", "author": "author", "bluf": "BLUF", "comment": "comment",
                 "prepared_for": "“prepared for” line", "distribution": "distribution line",
                 "publisher": "publisher", "url": "URL", "origin": "file name", "speaker": "speaker",
                 "affiliation": "affiliation", "note": "note"}  # fmt: skip
@@ -231,8 +232,8 @@ class Brief:
         self.comment = comment
         self.prepared_for = prepared_for  # who the brief is for, e.g. "Director, Asia desk"
         self.distribution = distribution  # who else may receive it
-        for name in _TEXT_FIELDS:
-            check_length(getattr(self, name), f"the {_FIELD_NAMES[name]}")
+        for name in TEXT_FIELDS:
+            check_length(getattr(self, name), f"the {FIELD_NAMES[name]}")
         self._sources: list[Source] = []
         self._sections: dict[str, list[Item]] = {s: [] for s in SECTIONS}
         self._listeners: list[Listener] = []
@@ -335,7 +336,7 @@ class Brief:
         elif name == "handling":
             value = normalise_handling(value)
         else:
-            check_length(value, f"the {_FIELD_NAMES[name]}")
+            check_length(value, f"the {FIELD_NAMES[name]}")
         old = getattr(self, name)
         if value != old:
             setattr(self, name, value)
@@ -544,7 +545,7 @@ def _check_source(source: Source) -> None:
     if not isinstance(source, Source):
         raise BriefError("a source must be a Source")
     for name in ("title", "author", "publisher", "url", "origin"):
-        check_length(getattr(source, name), f"the source's {_FIELD_NAMES[name]}")
+        check_length(getattr(source, name), f"the source's {FIELD_NAMES[name]}")
     if source.reliability not in RELIABILITY_GRADES:
         raise BriefError(f"the reliability grade must be one of A-F, not {source.reliability!r}")
     check_date(source.published, "the published date")

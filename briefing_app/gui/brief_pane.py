@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from ..core.brief import (
     EXPERT_ASSESSMENTS,
+    FIELD_NAMES,
     KEY_FACTS,
+    MAX_FIELD_CHARS,
     RELIABILITY_GRADES,
     SECTIONS,
     TLP_MARKS,
@@ -67,6 +69,7 @@ class BriefPane(QTabWidget):
     in its source; ``source_chosen(number)`` asks it to show that source."""
 
     error = Signal(str)
+    cut = Signal(str)  # a field's text was cut to the most the brief holds (the message says how much)
     item_chosen = Signal(object)
     source_chosen = Signal(int)
 
@@ -122,7 +125,7 @@ class BriefPane(QTabWidget):
         details_layout.addLayout(form)
         for name, editor in self.item_editors.items():
             form.addRow(f"&{name.capitalize()}:", editor)
-            self._bindings.append(FieldBinding(editor, lambda value, n=name: self.edit_selected(n, value)))
+            self._bind(editor, lambda value, n=name: self.edit_selected(n, value), name)
         self.details_form = form
         self.details = details
         splitter = QSplitter(Qt.Vertical)
@@ -172,8 +175,22 @@ class BriefPane(QTabWidget):
                   "comment": "&Comment:"}  # fmt: skip
         for name, editor in self.field_editors.items():
             form.addRow(labels[name], editor)
-            self._bindings.append(FieldBinding(editor, lambda value, n=name: self.set_field(n, value)))
+            self._bind(editor, lambda value, n=name: self.set_field(n, value), name)
         return page
+
+    def _bind(self, editor: QWidget, commit, name: str, whose: str = "") -> None:
+        """Commit ``editor``'s text with ``commit``. Text beyond what the brief holds is cut and the cut told;
+        dates and the handling mark are short by nature, and the model's own check speaks for them."""
+        cut = partial(self._cut_to_fit, f"the {whose}{FIELD_NAMES.get(name, name)}")
+        if isinstance(editor, QLineEdit):  # Qt's own limit, 32,767, cut a longer paste silently
+            editor.setMaxLength(2**31 - 1)
+        self._bindings.append(FieldBinding(editor, commit, MAX_FIELD_CHARS if name in FIELD_NAMES else None, cut))
+
+    def _cut_to_fit(self, what: str, left_out: int) -> None:
+        self.cut.emit(
+            f"{what} holds at most {MAX_FIELD_CHARS:,} characters: the {counted(left_out, 'character')} past "
+            "that were left out"
+        )
 
     def _make_sources_tab(self) -> QWidget:
         self.sources_list = QListWidget()
@@ -203,7 +220,7 @@ class BriefPane(QTabWidget):
             editor = self.source_editors[name]
             form.addRow("URL:" if name == "url" else f"{name.capitalize()}:", editor)
             if name != "reliability":
-                self._bindings.append(FieldBinding(editor, lambda value, n=name: self.update_source(**{n: value})))
+                self._bind(editor, lambda value, n=name: self.update_source(**{n: value}), name, "source's ")
             if name == "published":
                 form.addRow("", self.published_from)
         layout.addLayout(form)

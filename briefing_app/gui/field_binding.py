@@ -58,10 +58,20 @@ def undo_key(event: QKeyEvent) -> str | None:
 class FieldBinding(QObject):
     """Calls ``commit(value)`` when the user has changed ``widget`` and paused, or left it."""
 
-    def __init__(self, widget: QWidget, commit: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        widget: QWidget,
+        commit: Callable[[str], None],
+        limit: int | None = None,
+        cut: Callable[[int], None] | None = None,
+    ) -> None:
+        """``limit``: the most characters the model holds; longer text (a big paste) is cut to it when
+        committed, as a line edit's maximum length cuts a paste, and ``cut`` is told how many characters
+        were left out. Refusing it whole lost what was typed with it."""
         super().__init__(widget)
         self.widget = widget
         self._commit = commit
+        self._limit, self._cut = limit, cut
         self._undo_stack: QUndoStack | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -85,7 +95,14 @@ class FieldBinding(QObject):
         """Commit now if the user changed the widget since the last commit."""
         if self._timer.isActive():
             self._timer.stop()
-        self._commit(widget_text(self.widget))
+        value = widget_text(self.widget)
+        if self._limit is not None and len(value) > self._limit:
+            left_out = len(value) - self._limit
+            value = value[: self._limit]
+            show_text(self.widget, value)
+            if self._cut is not None:
+                self._cut(left_out)
+        self._commit(value)
 
     def share_undo(self, stack: QUndoStack) -> None:
         """Undo and redo in this field act on ``stack`` (the brief's), never on the widget's own history."""

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.article_pane.source_picked.connect(self.show_source)
         self.article_pane.position_clicked.connect(self._article_clicked)
         self.brief_pane.error.connect(lambda message: self.report_error("Not changed", message))
+        self.brief_pane.cut.connect(lambda message: self.report_error("Text cut to fit", message))
         self.brief_pane.item_chosen.connect(self.show_item)
         self.brief_pane.source_chosen.connect(self.show_source)
 
