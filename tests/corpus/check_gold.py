@@ -3,9 +3,12 @@
 For each articles/NN-slug.gold.json: the article NN-slug.txt exists (and every .txt has a gold file); the
 text is UTF-8 and starts with source.title then a blank line; the source names title, url, publisher,
 date (YYYY-MM-DD) and licence; key facts have text and why (figure, date or event), assessments have
-text, speaker and affiliation, opinion has text; every text (and every "also" restatement) is an exact
-substring of the article, found exactly once, with nothing normalised. corpus.json lists every article
-once, each with its split (tune or test), genre and words.
+text, speaker and affiliation (the affiliation may be empty: the text gives no role), opinion has text;
+every text (and every "also" restatement) is an exact substring of the article, found exactly once, with
+nothing normalised; every word of a speaker and of an affiliation (a run of letters or digits, compared
+case-insensitively, a trailing possessive 's or ’s ignored) occurs somewhere in the article, since both
+come from the text only. corpus.json lists every article once, each with its split (tune or test), genre
+and words.
 
 usage: python tests/corpus/check_gold.py [FOLDER] [-v]   prints OK, or one line per failure (exit 1)
 """
@@ -19,13 +22,20 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SOURCE_KEYS = ("title", "url", "publisher", "date", "licence")
-SECTIONS = {  # section -> (required, keys each item must have as non-empty strings)
+SECTIONS = {  # section -> (required, keys each item must have as strings, non-empty unless in MAY_BE_EMPTY)
     "key_facts": (True, ("text", "why")),
     "expert_assessments": (True, ("text", "speaker", "affiliation")),
     "opinion": (True, ("text",)),
 }
+MAY_BE_EMPTY = ("affiliation",)  # ANNOTATION.md: the role as the text gives it, so none when it gives none
+FROM_TEXT = ("speaker", "affiliation")  # every word of these must occur in the article
 WHY = ("figure", "date", "event")
 SPLITS = ("tune", "test")
+
+
+def words(s: str) -> list[str]:
+    """The words of s: runs of letters or digits, casefolded, a trailing possessive 's or ’s dropped."""
+    return [w.casefold() for w in re.findall(r"[^\W_]+", re.sub(r"[’']s\b", "", s))]
 
 
 def check_article(gold_path: Path) -> tuple[list[str], dict]:
@@ -52,6 +62,7 @@ def check_article(gold_path: Path) -> tuple[list[str], dict]:
     if len(lines) < 3 or lines[1] != "":
         failures.append(f"{txt.name}: the title must be followed by a blank line")
     counts = {}
+    text_words = {w.casefold() for w in re.findall(r"[^\W_]+", text)}
     for section, (required, keys) in SECTIONS.items():
         items = gold.get(section)
         if not isinstance(items, list):
@@ -65,8 +76,16 @@ def check_article(gold_path: Path) -> tuple[list[str], dict]:
                 failures.append(f"{where}: not an object")
                 continue
             for key in keys:
-                if not isinstance(item.get(key), str) or not item[key].strip():
-                    failures.append(f"{where}: '{key}' missing or empty")
+                if not isinstance(item.get(key), str):
+                    failures.append(f"{where}: '{key}' missing")
+                elif not item[key].strip() and (key not in MAY_BE_EMPTY or item[key]):
+                    failures.append(f"{where}: '{key}' empty")
+            for key in FROM_TEXT:
+                if isinstance(item.get(key), str):
+                    missing = [w for w in dict.fromkeys(words(item[key])) if w not in text_words]
+                    if missing:
+                        failures.append(f"{where}: {key} {item[key]!r} has words not in {txt.name}: "
+                                        f"{', '.join(missing)}")  # fmt: skip
             if section == "key_facts" and item.get("why") not in WHY:
                 failures.append(f"{where}: why {item.get('why')!r} is not one of {', '.join(WHY)}")
             for span in [item.get("text"), *(a.get("text") for a in item.get("also", []) if isinstance(a, dict))]:
