@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+import regex
+
 from ..brief import EXPERT_ASSESSMENTS, KEY_FACTS, BriefError
 from . import lexicon as lx
 from . import stance
@@ -64,8 +66,17 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     paras = blocks(text)
     speech = people.for_title(text[paras[0].start : paras[0].end]) if title_line and paras else None
     speakers = _label_speakers(text, paras, people, speech)
-    if speech is not None and not speakers:
-        speakers = {b.index: speech for b in paras[1:]}
+    if not speakers and title_line:
+        speech = speech or _byline_speaker(text, paras[1:3], people)
+        if speech is not None:
+            speakers = {b.index: speech for b in paras[1:]}
+    if not speakers:
+        speakers = _quoted_blocks(text, paras, people)
+    # labels and bylines give only the office: spelled out where the text does ("Chair" → "Chair of …")
+    # (the questioner stays the one object it is compared with)
+    full = {id(sp): replace(sp, affiliation=people.office_in_full(sp.affiliation)) if sp.kind == "person" else sp
+            for sp in speakers.values()}  # fmt: skip
+    speakers = {i: full[id(sp)] for i, sp in speakers.items()}
     last: Speaker = NOBODY
     for block in paras:
         if title_line and block.index == 0:
@@ -103,8 +114,14 @@ def speaker_at(text: str, start: int, end: int) -> Speaker:
 def suggest(text: str, title_line: bool = False) -> list[Suggestion]:
     """Suggestions for ``text`` in reading order, restatements folded into the best-sourced one.
     ``title_line``: the first line is the title (as an article loaded from a file has it)."""
-    found, tone = _candidates(text, title_line, stance.model())
-    return _fold_restatements(text, found, tone)
+    model = stance.model()
+    found, tone = _candidates(text, title_line, model)
+    folded = _fold_restatements(text, found, tone)
+    if model is None:
+        return folded
+    # the rules' fact confidences are scores; mapped to how often such a fact is right (assessments'
+    # confidences are the stance model's probabilities already)
+    return [replace(s, confidence=model.fact_confidence(s.confidence)) if s.kind == "key_fact" else s for s in folded]
 
 
 def assessment_candidates(text: str, title_line: bool = False) -> list[tuple[Suggestion, list[float]]]:
@@ -155,6 +172,40 @@ def _is_heading(text: str, block: Block) -> bool:
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     unpunctuated = not any(mark in w for w in words for mark in ".!?…")
     return capitalised > 0.6 * len(words) or unpunctuated
+
+
+def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speaker | None:
+    """A speech's byline under its title: a paragraph that is only a title and a full name ("Governor
+    Ana M. Ruiz"). A reporter's byline ("By Ana Ruiz") has no office, so it is never taken."""
+    for b in candidates:
+        line = text[b.start : b.end].strip()
+        if len(line.split()) <= 6 and not any(mark in line for mark in ",;:!?"):
+            person = people.title_person(line.split())
+            if person is not None and person.title:
+                return Speaker("person", person.name, person.affiliation or person.title, "label")
+    return None
+
+
+# A paragraph that only introduces a quotation: "Ana Ruiz, head of the Harbour Board, said:"
+_QUOTE_INTRO = regex.compile(r"\b(?:said|says|added|adds|commented|explained|warned|noted|stated)\s*:\s*$", regex.V1)
+QUOTED_BLOCKS = 4  # how many paragraphs after such an introduction are the quotation, at most
+
+
+def _quoted_blocks(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:
+    """The paragraphs of a quotation set as a block after its introduction (a press release's "X, Y,
+    said:" then the quotation without quotation marks): the speaker of each, up to the next introduction."""
+    out: dict[int, Speaker] = {}
+    for i, b in enumerate(paras):
+        if not _QUOTE_INTRO.search(text, b.start, b.end):
+            continue
+        said = attribution(people, text, b.start, b.end)
+        if said.kind != "person" or not said.name:
+            continue
+        for follower in paras[i + 1 : i + 1 + QUOTED_BLOCKS]:
+            if _QUOTE_INTRO.search(text, follower.start, follower.end) or _is_heading(text, follower):
+                break
+            out[follower.index] = said
+    return out
 
 
 def _label_speakers(text: str, paras: list[Block], people: People, speech: Speaker | None) -> dict[int, Speaker]:

@@ -163,7 +163,15 @@ def _fuller_form(known: str, new: str) -> bool:
 
 
 def _name_like(words: list[str]) -> bool:
-    return 0 < len(words) <= 4 and not any(w in ORG_WORDS or w in _NOT_NAMES or w.isupper() for w in words)
+    # a word in capitals is an acronym ("NATO"), but a middle initial ("H.") is part of a name
+    return 0 < len(words) <= 4 and not any(
+        w in ORG_WORDS or w in _NOT_NAMES or (w.isupper() and not _INITIAL.fullmatch(w)) for w in words
+    )
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+# A body's name: capitalised words, with "of", "and", "for" or "the" between them
+_ORG_NAME = r"\p{Lu}[\p{L}\-]*(?:\s+(?:(?:of|and|for|on)\s+(?:the\s+)?)?\p{Lu}[\p{L}\-]*)*"
 
 
 class People:
@@ -208,7 +216,8 @@ class People:
             return
         if not vouched and (name[0] in _PARTICLE_START or _in_heading_or_org(before, after)):
             return
-        affiliation = _title_affiliation(titles) or apposition or role
+        # the fullest of what the text says of them: "Professor" < "Clinical Adviser for the Harbour Board"
+        affiliation = max((_title_affiliation(titles), apposition, role), key=len)
         full = " ".join(name)
         person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
         if person is None:
@@ -276,6 +285,15 @@ class People:
                 return person
         return None
 
+    def office_in_full(self, affiliation: str) -> str:
+        """A bare office ("Governor", "Chair") as the text spells it out somewhere ("Governor of the Federal
+        Reserve Board"), the first such place; else as given. Bylines and labels give only the office."""
+        words = affiliation.split()
+        if not words or len(words) > 3 or not all(w in TITLE_WORDS or w.lower() in _ROLE_WORDS for w in words):
+            return affiliation
+        m = regex.search(rf"\b{regex.escape(affiliation)}\s+of\s+(?:the\s+)?{_ORG_NAME}", self.text, regex.V1)
+        return m[0] if m else affiliation
+
     def for_title(self, title: str) -> Speaker | None:
         """Learn the people a title names ("Press Briefing by Governor Ana Ruiz Aboard the Ferry",
         "Remarks by Governor Ruiz and Harbour Minister Tom Hale of …"), so that a label or a
@@ -286,7 +304,7 @@ class People:
             return None
         named = []
         for part in regex.split(r"\s+(?:and|with|&)\s+|,\s*", m["by"] or m["own"]):
-            person = self._title_person([_strip_possessive(w) for w in part.split()], bare=bool(m["own"]))
+            person = self.title_person([_strip_possessive(w) for w in part.split()], bare=bool(m["own"]))
             if person is not None:
                 named.append(person)
         if not named or not _SPEECH_KIND.search(title):
@@ -294,7 +312,7 @@ class People:
         first = named[0]
         return Speaker("person", first.name, first.affiliation or first.title, "label")
 
-    def _title_person(self, words: list[str], bare: bool = False) -> Person | None:
+    def title_person(self, words: list[str], bare: bool = False) -> Person | None:
         """The person a run of title-case words opens with. Title case runs the name into what follows
         ("Ruiz After Meeting"), so: someone the text names, else a listed public figure for a title and a
         surname, else a title and a first name and surname (``bare``: no title needed, as in "X's speech")."""

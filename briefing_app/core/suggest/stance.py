@@ -113,6 +113,15 @@ class Model:
     coef: tuple[float, ...]
     intercept: float
     threshold: float  # the probability above which a clause is suggested as an assessment
+    # Platt scaling of the rules' key-fact scores (a, b: p = 1 / (1 + exp(-(a * score + b)))), fitted on the
+    # tuning half, so that a fact's confidence too is how often such a fact is right; None: the score as is
+    fact_calibration: tuple[float, float] | None = None
+
+    def fact_confidence(self, score: float) -> float:
+        if self.fact_calibration is None:
+            return score
+        a, b = self.fact_calibration
+        return round(_sigmoid(a * score + b), 2)
 
     def decide(self, rule: str | None, row: list[float]) -> float | None:
         """The clause's probability of being an assessment when it is suggested as one, else None."""
@@ -120,8 +129,11 @@ class Model:
         return p if chosen(rule, p, row, self.threshold) else None
 
     def probability(self, row: list[float]) -> float:
-        z = self.intercept + sum(c * x for c, x in zip(self.coef, row, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(self.intercept + sum(c * x for c, x in zip(self.coef, row, strict=True)))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @cache
@@ -133,4 +145,5 @@ def model() -> Model | None:
         return None
     if tuple(data["features"]) != FEATURES:
         return None
-    return Model(tuple(data["coef"]), data["intercept"], data["threshold"])
+    calibration = data.get("fact_calibration")
+    return Model(tuple(data["coef"]), data["intercept"], data["threshold"], tuple(calibration) if calibration else None)
