@@ -153,7 +153,7 @@ def test_a_lock_file_left_by_a_killed_window_without_a_copy_is_swept(tmp_path):
 @pytest.mark.parametrize(
     "spoil, problem",
     [
-        (lambda e: e["brief"].update(date="2024-02-30"), "not a real date: 2024-02-30"),
+        (lambda e: e["brief"].update(date="2024-02-30"), "2024-02-30 is not a real date"),
         (lambda e: e["brief"].update(handling="TLP:RED\nTLP:CLEAR"), "handling: must be one line"),
         (lambda e: e.update(saved_at=["2024"], original_path={"a": 1}), None),
         (lambda e: e.update(brief=[]), "not a briefing-app brief"),

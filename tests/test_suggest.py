@@ -414,7 +414,7 @@ def test_the_shipped_stance_model_matches_the_features():
 
 def weigh_clause(clause: str, rule=None, how="label") -> float:
     speaker = Speaker("person", "Ana Ruiz", "Governor", how)
-    return stance.model().probability(stance.features(clause, speaker, True, rule, 0.0))
+    return stance.model().probability(stance.features(clause, speaker, True, rule, 0.0), clause)
 
 
 def test_a_hedged_forecast_weighs_more_than_procedure():

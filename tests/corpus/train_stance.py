@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 from sklearn.model_selection import GroupKFold
@@ -35,7 +36,7 @@ OUT = HERE.parent.parent / "resources" / "stance_model.json"
 
 
 def dataset(pairs: list[tuple[Path, Path]]):
-    rows, labels, groups, gold_counts = [], [], [], []
+    rows, labels, groups, gold_counts, words = [], [], [], [], []
     for g, (txt, gold_path) in enumerate(pairs):
         loaded = load_article(txt)
         gold = json.loads(gold_path.read_text("utf-8"))
@@ -52,9 +53,38 @@ def dataset(pairs: list[tuple[Path, Path]]):
                 for gs in spans
             )
             rows.append(row)
+            words.append(stance.words(s.text))
             labels.append(int(hit))
             groups.append(g)
-    return np.array(rows), np.array(labels), np.array(groups), gold_counts
+    return np.array(rows), np.array(labels), np.array(groups), gold_counts, words
+
+
+MIN_ARTICLES = 3  # a word gets a weight of its own only when clauses of this many articles use it
+
+
+def vocabulary(words: list[frozenset[str]], groups, rows) -> list[str]:
+    """The words used in clauses of at least MIN_ARTICLES articles (of ``rows``): rarer ones would only
+    learn an article's topic."""
+    seen: dict[str, set] = {}
+    for i in rows:
+        for w in words[i]:
+            seen.setdefault(w, set()).add(groups[i])
+    return sorted(w for w, arts in seen.items() if len(arts) >= MIN_ARTICLES)
+
+
+def design(X, words: list[frozenset[str]], rows, vocab: list[str]):
+    """The stance features of ``rows`` beside one 0/1 column per vocabulary word."""
+    index = {w: j for j, w in enumerate(vocab)}
+    cells = [(r, index[w]) for r, i in enumerate(rows) for w in words[i] if w in index]
+    bag = csr_matrix(
+        ([1.0] * len(cells), ([c[0] for c in cells], [c[1] for c in cells])), shape=(len(rows), len(vocab))
+    )
+    return hstack([csr_matrix(X[rows]), bag]).tocsr()
+
+
+def fit(X, y, words, groups, rows, C: float):
+    vocab = vocabulary(words, groups, rows)
+    return LogisticRegression(C=C, max_iter=5000).fit(design(X, words, rows, vocab), y[rows]), vocab
 
 
 def f1_at(probs, labels, gold_total, threshold, X):
@@ -94,17 +124,17 @@ def main(argv=None) -> dict:
         pairs += score.pairs_in(folder)
     if any(t.stem in score.corpus_split("test") for t, _ in pairs):
         raise SystemExit("the test half is never training material")
-    X, y, groups, gold_counts = dataset(pairs)
+    X, y, groups, gold_counts, words = dataset(pairs)
     gold_total = sum(gold_counts)
     # regularisation by out-of-fold log loss (a proper score: it rewards calibrated probabilities and is far
-    # steadier than F1 on a few hundred clauses), then the threshold by out-of-fold F1 at that C
+    # steadier than F1 on a few hundred clauses); each fold learns its own vocabulary, from its training part
     folds = list(GroupKFold(n_splits=5).split(X, y, groups))
     best_loss = None
-    for C in (0.03, 0.1, 0.3, 1.0, 3.0):
+    for C in (0.1, 0.3, 1.0):
         oof = np.zeros(len(y))
         for train, held in folds:
-            m = LogisticRegression(C=C, max_iter=2000).fit(X[train], y[train])
-            oof[held] = m.predict_proba(X[held])[:, 1]
+            m, vocab = fit(X, y, words, groups, train, C)
+            oof[held] = m.predict_proba(design(X, words, held, vocab))[:, 1]
         loss = log_loss(y, oof)
         if best_loss is None or loss < best_loss[0]:
             best_loss = (loss, C, oof)
@@ -114,13 +144,15 @@ def main(argv=None) -> dict:
     # out-of-fold F1 curve is flat to within 0.01 over most thresholds, so its arg max is noise, its height not
     f = max(f1_at(oof, y, gold_total, t, X) for t in np.arange(0.1, 0.71, 0.025))
     threshold = f / 2
-    final = LogisticRegression(C=C, max_iter=2000).fit(X, y)
+    final, vocab = fit(X, y, words, groups, np.arange(len(y)), C)
     print(f"tuning half: {len(y)} candidate clauses, {int(y.sum())} of them assessments, {gold_total} gold")
     print(f"cross-validated (articles held out): log loss {loss:.3f} at C={C}; best assessments F1 {f:.2f}, "
           f"at threshold {threshold:.3f} {f1_at(oof, y, gold_total, threshold, X):.2f}")  # fmt: skip
-    coef = [round(float(c), 5) for c in final.coef_[0]]
+    dense = len(stance.FEATURES)
+    word_weights = {w: round(float(c), 5) for w, c in zip(vocab, final.coef_[0][dense:], strict=True) if round(c, 5)}
+    coef = [round(float(c), 5) for c in final.coef_[0][:dense]]
     intercept, threshold = round(float(final.intercept_[0]), 5), round(threshold, 3)
-    a, b = fact_calibration(pairs, stance.Model(tuple(coef), intercept, threshold))
+    a, b = fact_calibration(pairs, stance.Model(tuple(coef), intercept, threshold, word_weights))
     print(f"key-fact confidence: Platt scaling a={a:.3f}, b={b:.3f} (from the facts the engine suggests here)")
     model = {
         "trained_on": ["tests/corpus tuning half"] + [f.name for f in args.folders],
@@ -129,6 +161,7 @@ def main(argv=None) -> dict:
         "intercept": intercept,
         "threshold": threshold,
         "fact_calibration": [round(a, 5), round(b, 5)],
+        "word_weights": word_weights,
     }
     if args.write:
         OUT.write_text(json.dumps(model, indent=1) + "\n", "utf-8")

@@ -296,7 +296,7 @@ def _suggest_sentence(
                 weighed.append((Suggestion("expert_assessment", c.start, c.end, clause, speaker.name,
                                            speaker.affiliation or None, 0.0, None, s.paragraph), row))  # fmt: skip
             if model is not None:
-                p = model.decide(verdict and verdict[0], row)
+                p = model.decide(verdict and verdict[0], row, clause)
                 if p is not None:
                     verdict = ("expert_assessment", round(p, 2))
                 elif verdict is not None and verdict[0] == "expert_assessment":

@@ -3,7 +3,8 @@
 The features are kinds of words from published lexicons (``resources/stance_lexicon.tsv``: Hyland's
 hedges, boosters and attitude markers, the ICD 203 estimative and confidence terms, the Penn Discourse
 Treebank's causal connectives) and the clause's structure: who speaks and how, first-person cognition,
-modals, negation, a question, intent and pleasantries, figures, length. A logistic regression over them,
+modals, negation, a question, intent and pleasantries, figures, length; and the clause's words (``words``),
+each with a learned weight when the tuning half used it in three articles or more. A logistic regression over them,
 trained on the corpus's tuning half only (``tests/corpus/train_stance.py``), gives the probability that
 the clause is an assessment; its weights ship in ``resources/stance_model.json``. The probability is the
 suggestion's confidence, so a confidence means what it says.
@@ -14,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ...resources import resource
@@ -108,11 +109,27 @@ def rule_of(row: list[float]) -> str | None:
     return "expert_assessment" if row[0] else "key_fact" if row[1] else None
 
 
+_WORD = re.compile(r"\w[\w’']*")
+
+
+def words(clause: str) -> frozenset[str]:
+    """The clause's words as the model's word weights know them: lower case, any word with a digit as
+    "<num>", a capitalised word after the first as "<name>", so that the weights learn how people say
+    things, not who the tuning half's people were or which figures they gave."""
+    out = set()
+    for i, m in enumerate(_WORD.finditer(clause)):
+        w = m.group()
+        out.add("<num>" if any(c.isdigit() for c in w) else "<name>" if i and w[0].isupper() else w.lower())
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class Model:
     coef: tuple[float, ...]
     intercept: float
     threshold: float  # the probability above which a clause is suggested as an assessment
+    # the weight of each word (see ``words``) the tuning half used often enough to learn from; none: no words
+    word_weights: dict[str, float] = field(default_factory=dict, compare=False)
     # Platt scaling of the rules' key-fact scores (a, b: p = 1 / (1 + exp(-(a * score + b)))), fitted on the
     # tuning half, so that a fact's confidence too is how often such a fact is right; None: the score as is
     fact_calibration: tuple[float, float] | None = None
@@ -123,13 +140,16 @@ class Model:
         a, b = self.fact_calibration
         return round(_sigmoid(a * score + b), 2)
 
-    def decide(self, rule: str | None, row: list[float]) -> float | None:
+    def decide(self, rule: str | None, row: list[float], clause: str = "") -> float | None:
         """The clause's probability of being an assessment when it is suggested as one, else None."""
-        p = self.probability(row)
+        p = self.probability(row, clause)
         return p if chosen(rule, p, row, self.threshold) else None
 
-    def probability(self, row: list[float]) -> float:
-        return _sigmoid(self.intercept + sum(c * x for c, x in zip(self.coef, row, strict=True)))
+    def probability(self, row: list[float], clause: str = "") -> float:
+        z = self.intercept + sum(c * x for c, x in zip(self.coef, row, strict=True))
+        if self.word_weights:
+            z += sum(self.word_weights.get(w, 0.0) for w in words(clause))
+        return _sigmoid(z)
 
 
 def _sigmoid(z: float) -> float:
@@ -146,4 +166,5 @@ def model() -> Model | None:
     if tuple(data["features"]) != FEATURES:
         return None
     calibration = data.get("fact_calibration")
-    return Model(tuple(data["coef"]), data["intercept"], data["threshold"], tuple(calibration) if calibration else None)
+    return Model(tuple(data["coef"]), data["intercept"], data["threshold"], data.get("word_weights", {}),
+                 tuple(calibration) if calibration else None)  # fmt: skip
