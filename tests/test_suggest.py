@@ -467,3 +467,18 @@ def test_a_key_facts_confidence_is_mapped_to_how_often_such_facts_are_right():
     mapped = [model.fact_confidence(x / 20) for x in range(21)]
     assert mapped == sorted(mapped) and 0 < mapped[0] < mapped[-1] < 1
     assert stance.Model(model.coef, model.intercept, model.threshold).fact_confidence(0.73) == 0.73
+
+
+def test_a_written_interview_gives_its_answers_to_the_person_introduced():
+    """No labels: paragraphs that are only questions, each answered in the first person. The answers are
+    the person the introduction names; a profile card's fields give the affiliation in full."""
+    text = ("Meet the Harbour Modeller\n\nThe hydrologist Ana Ruiz studies how tides move silt.\n\n"
+            "Title: Senior hydrologist\n\nOrganization: Harbour Board of Valparaiso\n\n"
+            "What do you work on?\n\nI model silt in the harbour, and I think the channel will probably "
+            "silt up within a decade.\n\nWhy does it matter?\n\nWe believe dredging costs are likely to double.\n\n"
+            "What comes next?\n\nI expect our new sensors will probably change how ports plan.")  # fmt: skip
+    found = [s for s in suggest(text, True) if s.kind == "expert_assessment"]
+    assert found and {(s.speaker, s.affiliation) for s in found} == {
+        ("Ana Ruiz", "Senior hydrologist, Harbour Board of Valparaiso")
+    }
+    assert not [s for s in suggest(text, True) if s.text.endswith("?")]  # the questions are nobody's view

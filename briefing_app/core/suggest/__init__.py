@@ -71,7 +71,7 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
         if speech is not None:
             speakers = {b.index: speech for b in paras[1:]}
     if not speakers:
-        speakers = _quoted_blocks(text, paras, people)
+        speakers = _interviewee(text, paras, people) or _quoted_blocks(text, paras, people)
     # labels and bylines give only the office: spelled out where the text does ("Chair" → "Chair of …")
     # (the questioner stays the one object it is compared with)
     full = {id(sp): replace(sp, affiliation=people.office_in_full(sp.affiliation)) if sp.kind == "person" else sp
@@ -184,6 +184,38 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
             if person is not None and person.title:
                 return Speaker("person", person.name, person.affiliation or person.title, "label")
     return None
+
+
+_FIRST_PERSON = regex.compile(r"\b(?:I|I[’']m|I[’']ve|me|my|we|our|us)\b")
+_CARD_FIELD = regex.compile(r"^(Title|Position|Role|Organi[sz]ation|Affiliation)\s*:\s*(.+)$", regex.M)
+MIN_QUESTIONS = 3  # a written interview asks at least this many questions
+
+
+def _only_questions(text: str, block: Block) -> bool:
+    sentences = block.sentences
+    return bool(sentences) and all(text[s.start : s.end].rstrip("”’\"') ").endswith("?") for s in sentences)
+
+
+def _interviewee(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:
+    """A written interview with one person, without labels: paragraphs that are only questions, each
+    followed by an answer in the first person. The answers are the one person the introduction (before
+    the first question) names; the questions are the interviewer's. A profile card in the introduction
+    ("Title: …", "Organization: …") gives the affiliation at its fullest."""
+    questions = [b for b in paras[1:] if _only_questions(text, b)]
+    if len(questions) < MIN_QUESTIONS:
+        return {}
+    asked = {b.index for b in questions}
+    answers = [b for b in paras if b.index > questions[0].index and b.index not in asked]
+    if not answers or 2 * sum(bool(_FIRST_PERSON.search(text, b.start, b.end)) for b in answers) < len(answers):
+        return {}
+    intro = (paras[0].start, questions[0].start)
+    named = people.named_in(*intro)
+    if len(named) != 1:  # nobody, or several people who may all answer: the answers stay unattributed
+        return {}
+    person = named[0]
+    card = ", ".join(m[2].strip() for m in _CARD_FIELD.finditer(text, *intro))
+    voice = Speaker("person", person.name, card or person.affiliation, "label")
+    return {b.index: QUESTIONER if b.index in asked else voice for b in paras if b.index >= questions[0].index}
 
 
 # A paragraph that only introduces a quotation: "Ana Ruiz, head of the Harbour Board, said:"

@@ -251,6 +251,16 @@ class People:
         full = " ".join(name_words).lower()
         return self._by_key.get(full) or self._by_key.get(name_words[-1].lower())
 
+    def named_in(self, start: int, end: int) -> list[Person]:
+        """The people the text names in ``text[start:end]`` (an interview's introduction), each once."""
+        found: dict[int, Person] = {}
+        for m in _CAPRUN.finditer(self.text, start, end):
+            _, name = split_run(m[0])
+            person = self.find(name) if name and _name_like(name) else None
+            if person is not None:
+                found.setdefault(id(person), person)
+        return list(found.values())
+
     def subject_of(self, start: int, end: int) -> Person | None:
         """A known person opening the sentence ``text[start:end]`` as its subject ("But Papperger
         dismissed those fears."): whom a "he said" in the next sentence most likely means."""
