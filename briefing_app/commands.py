@@ -73,7 +73,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def _check_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("brief", metavar="BRIEF", help="the .brief file to check")
+    p.add_argument("brief", metavar="BRIEF", help="the .brief file to check (or a PDF exported with its brief)")
 
 
 @command("check", "validate a brief file: structure, source hashes, every item against its source", _check_arguments)
@@ -95,22 +95,65 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("brief", metavar="BRIEF", help="the .brief file to render")
+    p.add_argument("brief", metavar="BRIEF", help="the .brief file to render (or a PDF exported with its brief)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write (replaced if it exists)")
     p.add_argument("--page-size", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    p.add_argument("--sign", metavar="CERT.p12", type=Path, default=None,
+                   help=f"sign the PDF with this PKCS#12 certificate (password from {SIGN_PASSWORD_VARIABLE} "
+                        "or asked for)")  # fmt: skip
 
 
-@command("export", "render a brief to PDF", _export_arguments)
+SIGN_PASSWORD_VARIABLE = "BRIEFING_APP_SIGN_PASSWORD"
+
+
+def sign_password(p12: Path) -> bytes:
+    """The password of the certificate file ``p12``: from the environment, else asked for in the terminal."""
+    import os
+
+    from .export import ExportError
+
+    if SIGN_PASSWORD_VARIABLE in os.environ:
+        return os.environ[SIGN_PASSWORD_VARIABLE].encode("utf-8")
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"Password for {p12}: ").encode("utf-8")
+    raise ExportError(f"No password for {p12}: set {SIGN_PASSWORD_VARIABLE}, or run in a terminal to be asked for it")
+
+
+@command("export", "render a brief to an archival PDF (PDF/A-3u, the brief inside), signed if asked", _export_arguments)
 def run_export(args: argparse.Namespace) -> int:
     from .core.brief_file import load_brief
     from .export import export_pdf
 
     brief, _ = load_brief(args.brief)
-    result = export_pdf(brief, args.output, page_size=args.page_size)
-    print(f"Exported {result.pages} page(s) to {result.path}")
+    key = None
+    if args.sign is not None:  # the certificate is opened first: a wrong password costs no rendering
+        from .export.signing import open_certificate
+
+        key = open_certificate(args.sign, sign_password(args.sign))
+    result = export_pdf(brief, args.output, page_size=args.page_size, sign=key)
+    signed = f", signed by {key.name}" if key else ""
+    print(f"Exported {result.pages} page(s) to {result.path}{signed}")
     if not brief.bluf.strip():  # the PDF is made all the same: a draft may be exported on purpose
         print(f"{PROG}: Warning: {args.brief} has no bottom line up front (BLUF); the PDF was made without one",
               file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def _verify_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("pdf", metavar="PDF", help="the signed PDF to check")
+
+
+@command("verify", "check a signed PDF: intact or altered since it was signed, and by whom", _verify_arguments)
+def run_verify(args: argparse.Namespace) -> int:
+    from .export import ExportError
+    from .export.signing import verify_pdf
+
+    verdict = verify_pdf(args.pdf)
+    if not verdict.intact:  # unsigned or altered: the contract's one line on stderr, exit 1
+        raise ExportError(verdict.line())
+    print(verdict.line())
     return 0
 
 

@@ -240,7 +240,8 @@ def test_only_plain_http_links_are_made(url, allowed):
 
 def test_same_brief_same_bytes_with_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1730160000")
-    assert render_pdf(multi_script_brief())[0] == render_pdf(multi_script_brief())[0]
+    brief = multi_script_brief()  # one brief: each one built anew has new item ids, and the PDF carries them
+    assert render_pdf(brief)[0] == render_pdf(brief)[0]
 
 
 def test_characters_no_font_has_are_shown_by_code_point_and_controls_dropped():
@@ -476,7 +477,8 @@ def test_source_date_epoch_gives_its_dates_and_the_same_bytes(monkeypatch):
     from datetime import UTC, datetime
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764374400")  # 2025-11-29 00:00 UTC
-    first, second = render_pdf(multi_script_brief())[0], render_pdf(multi_script_brief())[0]
+    brief = multi_script_brief()
+    first, second = render_pdf(brief)[0], render_pdf(brief)[0]
     assert first == second
     assert reader(first).metadata.creation_date == datetime(2025, 11, 29, tzinfo=UTC)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")

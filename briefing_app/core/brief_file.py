@@ -4,12 +4,21 @@ Loading checks everything (structure against ``resources/brief.schema.json``, th
 paragraph numbers and overlaps) and names the first problem by its place, e.g.
 ``key_facts[3].end: beyond the end of source 1``. Nothing in a file is ever executed: it is parsed as
 JSON and read as data. Saving never loses work: see :func:`save_brief`.
+
+A PDF exported by briefing-app carries its .brief as an associated file (see
+``briefing_app.export.archival``); wherever a brief file is read, such a PDF is read as that brief,
+with the same checks. It is read with pypdf, never by rendering anything.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import logging
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -241,10 +250,102 @@ def read_file(path: str | Path) -> bytes:
     return read_limited(Path(path), MAX_BRIEF_BYTES, "a brief file", BriefFileError)
 
 
-def load_brief(path: str | Path) -> tuple[Brief, str]:
-    """The brief in ``path`` and the SHA-256 of the file's bytes (to notice later changes on disk)."""
+# --- a brief inside a PDF
+PDF_MAGIC = b"%PDF-"
+
+
+@contextmanager
+def quiet_loggers(*names: str) -> Iterator[None]:
+    """Silence the loggers ``names`` (and their modules' loggers) meanwhile: libraries such as pypdf and
+    pyHanko log what they find wrong to stderr, and the command line promises one line, no more."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+def is_pdf(raw: bytes) -> bool:
+    return raw[:1024].lstrip().startswith(PDF_MAGIC)
+
+
+def _brief_stream(raw: bytes, name: str):
+    """The embedded-file stream of the .brief a PDF carries (a file specification in the catalog's /AF
+    with relationship Source and a name ending in .brief), or None if it carries none."""
+    from pypdf import PdfReader
+
+    try:
+        with quiet_loggers("pypdf"):
+            reader = PdfReader(io.BytesIO(raw))
+            specs = reader.trailer["/Root"].get_object().get("/AF")
+            for spec in specs.get_object() if specs is not None else ():
+                spec = spec.get_object()
+                file_name = str(spec.get("/UF") or spec.get("/F") or "")
+                if spec.get("/AFRelationship") == "/Source" and file_name.lower().endswith(SUFFIX) and "/EF" in spec:
+                    ef = spec["/EF"].get_object()
+                    return (ef.get("/UF") or ef["/F"]).get_object()
+    except Exception as e:  # a damaged or hostile PDF fails in many ways, none of them the reader's fault
+        raise BriefFileError(f"{name} is a PDF that could not be read ({type(e).__name__}: {str(e)[:100]})") from None
+    return None
+
+
+def _stream_bytes(stream, name: str) -> bytes:
+    """A stream's decoded bytes, at most MAX_BRIEF_BYTES of them. Flate (what the export writes) is
+    inflated here with that limit, not pypdf's lower one for any stream; other filters are pypdf's."""
+    from pypdf.generic import StreamObject
+
+    limit = MAX_BRIEF_BYTES
+    try:
+        if stream.get("/Filter") in ("/FlateDecode", ["/FlateDecode"]) and "/DecodeParms" not in stream:
+            inflate = zlib.decompressobj()
+            data = inflate.decompress(StreamObject.get_data(stream), limit + 1)  # the raw bytes, not decoded
+        else:
+            with quiet_loggers("pypdf"):
+                data = stream.get_data()
+    except Exception as e:  # a corrupt stream: zlib.error, pypdf's errors, a limit
+        raise BriefFileError(f"{name}: its embedded brief cannot be read ({type(e).__name__}: {str(e)[:100]})") from e
+    if len(data) > limit:
+        raise BriefFileError(f"{name}: its embedded brief is larger than a brief file may be ({limit:,} bytes)")
+    return data
+
+
+def embedded_brief(raw: bytes, name: str) -> bytes | None:
+    """The bytes of the .brief the PDF ``raw`` carries, or None if it carries none. ``name`` (the file's
+    path) is for messages."""
+    stream = _brief_stream(raw, name)
+    return None if stream is None else _stream_bytes(stream, name)
+
+
+def pdf_has_brief(path: str | Path) -> bool:
+    """Whether ``path`` is a readable PDF that carries a brief (without reading the brief itself)."""
+    try:
+        raw = read_file(path)
+        return is_pdf(raw) and _brief_stream(raw, str(path)) is not None
+    except BriefFileError:
+        return False
+
+
+def read_brief(path: str | Path) -> tuple[bytes, bytes, str]:
+    """(the file's bytes, the .brief's bytes, the name to give in messages) for a brief file or for a PDF
+    that carries one; a PDF that carries none is a BriefFileError."""
     raw = read_file(path)
-    return loads(raw, str(path)), file_sha256(raw)
+    if not is_pdf(raw):
+        return raw, raw, str(path)
+    data = embedded_brief(raw, str(path))
+    if data is None:
+        raise BriefFileError(f"{path} is a PDF without an embedded brief")
+    return raw, data, f"{path} (its embedded brief)"
+
+
+def load_brief(path: str | Path) -> tuple[Brief, str]:
+    """The brief in ``path`` (a brief file, or a PDF that carries one) and the SHA-256 of the file's bytes
+    (to notice later changes on disk)."""
+    raw, data, name = read_brief(path)
+    return loads(data, name), file_sha256(raw)
 
 
 def check_file(path: str | Path) -> list[str]:
@@ -255,9 +356,9 @@ def check_file(path: str | Path) -> list[str]:
 
 def inspect_file(path: str | Path) -> tuple[list[str], Brief | None]:
     """Like :func:`check_file`, with the brief itself when the file is sound (read and checked once)."""
-    raw = read_file(path)
+    _, data, name = read_brief(path)
     try:
-        return examine(parse(raw, str(path)))
+        return examine(parse(data, name))
     except BriefFileError as e:
         return [str(e)], None
 

@@ -23,6 +23,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from .. import __version__
 from ..core.brief import TLP_MARKS, Brief
 from . import markup as m
+from .archival import Archival, ArchivalCanvas, fix_reportlab
 from .flowing import FlowingParagraph
 from .fonts import clean, primary
 from .outline import SECTION_TITLES, Citation, ExpertAssessment, SourceEntry, full_stop, outline
@@ -46,6 +47,7 @@ BLUF_BACKGROUND = colors.HexColor("#eef2f7")
 MARGIN = 20 * mm
 NBSP = "\u00a0"  # ReportLab never breaks a line there: a citation stays in one piece
 BANNER_GAP = 9 * mm  # from the paper's edge to the banner's middle
+fix_reportlab()  # two things ReportLab writes that PDF/A forbids (see archival.fix_reportlab)
 
 
 def reproducible_epoch() -> int | None:
@@ -141,10 +143,11 @@ class Outlined(FlowingParagraph):
         return parts
 
 
-def numbered_canvas(page_label_font: str, page_size) -> type[Canvas]:
-    """A canvas that writes "Page n of m" once the number of pages is known (at save)."""
+def numbered_canvas(page_label_font: str, page_size, archival: Archival | None = None) -> type[Canvas]:
+    """A canvas that writes "Page n of m" once the number of pages is known (at save), and saves an archival
+    PDF/A-3u given ``archival`` (see archival.ArchivalCanvas)."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(ArchivalCanvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
@@ -167,6 +170,7 @@ def numbered_canvas(page_label_font: str, page_size) -> type[Canvas]:
                 super().showPage()
             super().save()
 
+    NumberedCanvas.archival = archival
     return NumberedCanvas
 
 
@@ -187,10 +191,12 @@ class BriefRenderer:
         brief: Brief,
         page_size: str = "a4",
         progress: Callable[[float], None] | None = None,
+        archival: Archival | None = None,
     ) -> None:
         self.brief = brief
         self.page_size = PAGE_SIZES[page_size.lower()]
         self.progress = progress
+        self.archival = archival
         self.pages = 0
         self._register_fonts()
         self.styles = self._get_stylesheet()
@@ -366,7 +372,7 @@ class BriefRenderer:
         if self.progress:
             doc.setProgressCallBack(self._progress_callback())
         story = self._get_story()
-        doc.build(story, canvasmaker=numbered_canvas(self.font["regular"], self.page_size))
+        doc.build(story, canvasmaker=numbered_canvas(self.font["regular"], self.page_size, self.archival))
         self.pages = doc.page
         return buffer.getvalue()
 

@@ -29,7 +29,7 @@ from ..core.article import Article
 from ..core.attribution import guess_attribution
 from ..core.brief import EXPERT_ASSESSMENTS, ITEM_NOUN, KEY_FACTS, BriefError, Source
 from ..core.brief_file import SUFFIX as BRIEF_SUFFIX
-from ..core.brief_file import ChangedOnDisk
+from ..core.brief_file import ChangedOnDisk, load_brief, pdf_has_brief
 from ..core.document import Document
 from ..core.errors import BriefingError
 from ..core.loaders import FILE_FILTER, article_from_paste, load_article
@@ -608,22 +608,30 @@ class MainWindow(QMainWindow):
         self.confirm_discard(lambda: self.open_path(path))
 
     def open_path(self, path: str | Path) -> bool:
-        """Open a .brief file, or start a new brief on an article."""
-        return self.open_brief(path) if str(path).endswith(BRIEF_SUFFIX) else self.open_article(path)
+        """Open a .brief file, or a PDF that carries its brief (as exported), or start a new brief on an article."""
+        if str(path).endswith(BRIEF_SUFFIX):
+            return self.open_brief(path)
+        if str(path).lower().endswith(".pdf") and pdf_has_brief(path):
+            return self.open_brief(path, from_pdf=True)
+        return self.open_article(path)
 
-    def open_brief(self, path: str | Path) -> bool:
+    def open_brief(self, path: str | Path, from_pdf: bool = False) -> bool:
         """Open the brief at ``path``. A big one (checking its items takes a while) opens in the background
-        (``document_changed`` follows); False if it failed at once."""
+        (``document_changed`` follows); False if it failed at once. A brief read ``from_pdf`` is not bound
+        to that PDF: saving it asks where to keep it as a .brief, and never writes over the PDF."""
 
         def show(document: Document) -> None:
             self.set_document(document)
             remember_file(path)
-            self.statusBar().showMessage(f"Opened {path}", 5000)
+            self.statusBar().showMessage(f"Opened the brief in {path}" if from_pdf else f"Opened {path}", 5000)
+
+        def read(progress=None) -> Document:
+            return Document(load_brief(path)[0]) if from_pdf else Document.open(path)
 
         if brief_is_slow(path):
-            return self._in_background("opening the brief", path, lambda progress: Document.open(path), show, True)
+            return self._in_background("opening the brief", path, read, show, True)
         try:
-            document = Document.open(path)
+            document = read()
         except BriefingError as e:
             self.report_error("Could not open the brief", str(e))
             return False
