@@ -75,7 +75,7 @@ def hostile_brief() -> Brief:
     paragraphs = FACTS + [text for text, _, _ in ASSESSMENTS]
     text = "\n".join(paragraphs)
     b = Brief(title=TITLE, date="2024-10-29", author=AUTHOR, handling=HANDLING, prepared_for=PREPARED_FOR,
-              distribution=DISTRIBUTION)  # fmt: skip
+              distribution=DISTRIBUTION, status="final")  # fmt: skip
     b.add_source(Source(title=SOURCE_TITLE, text=text, author=SOURCE_AUTHOR, publisher=SOURCE_PUBLISHER,
                         url=BAD_URL, reliability="B"))  # fmt: skip
     b.add_source(Source(title="Second source", text=SECOND_FACT, url=GOOD_URL, reliability="A"))

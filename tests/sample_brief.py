@@ -28,6 +28,7 @@ def sample_brief() -> Brief:
     b.set_field("date", "2024-10-29")
     b.set_field("handling", "TLP:GREEN")
     b.set_field("title", "North Korean troops in Russia")
+    b.set_field("status", "final")  # ready to send: no DRAFT mark (tests of drafts set it back)
     b.set_field("prepared_for", "Head of the Asia-Pacific desk")
     b.set_field("distribution", "Asia-Pacific desk; NATO liaison office")
     b.update_source(1, publisher="Sample news site", accessed="2024-10-29", reliability="C")

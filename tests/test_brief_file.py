@@ -70,7 +70,7 @@ def test_round_trip_is_exact_and_bytes_are_stable():
 def test_saved_files_follow_the_published_schema():
     data = json.loads(dumps(seed_brief()))
     jsonschema.Draft202012Validator(SCHEMA).validate(data)
-    optional = {"prepared_for", "distribution"}  # added later: files without them load
+    optional = {"prepared_for", "distribution", "status"}  # added later: files without them load
     assert set(SCHEMA["required"]) == set(data) - optional and optional <= set(SCHEMA["properties"])
     source_schema = SCHEMA["properties"]["sources"]["items"]
     optional = {"author", "published_from"}  # added later: sources without them load
@@ -158,8 +158,9 @@ def mutated(change) -> dict:
         (lambda d: d["sources"][1].update(accessed="2023-13"), "sources[1].accessed: 2023-13 is not a real date"),
         (lambda d: d.pop("bluf"), "the file: missing 'bluf'"),
         (lambda d: d.update(macro="os.system('rm -rf /')"), "the file: unknown field(s) ('macro' was unexpected)"),
-        (lambda d: d.update(version=2), "version: the file was made by a newer briefing-app (format version 2"),
-        (lambda d: d.update(version=0), "version: must be 1"),
+        (lambda d: d.update(version=3), "version: the file was made by a newer briefing-app (format version 3"),
+        (lambda d: d.update(version=0), "version: must be one of 1, 2"),
+        (lambda d: d.update(status="approved"), "status: must be one of draft, final"),
         (lambda d: d.update(format="something/else"), "the file is not a briefing-app brief"),
     ],
 )
@@ -442,3 +443,17 @@ def test_saving_over_a_huge_file_refuses_without_reading_it_whole(tmp_path, monk
     with pytest.raises(WriteError, match=r"too large for a brief file .*nothing was saved: save under another name"):
         save_brief(brief_from_article(article_from_text(SEED.read_text("utf-8"), origin="a.txt")), path)
     assert path.stat().st_size == 3 << 20 and not backup_path(path).exists()
+
+
+def test_a_version_1_file_opens_as_a_draft_and_is_saved_as_version_2(tmp_path):
+    """Format version 2 adds the brief's status; a file written before it has none and is a draft."""
+    data = json.loads(dumps(seed_brief()))
+    data["version"] = 1
+    del data["status"]
+    brief = loads(json.dumps(data).encode())
+    assert brief.status == "draft"
+    brief.set_field("status", "final")
+    again = json.loads(dumps(brief))
+    assert again["version"] == 2 and again["status"] == "final" and loads(dumps(brief)).status == "final"
+    with pytest.raises(BriefError, match="draft or final"):
+        brief.set_field("status", "approved")

@@ -48,7 +48,7 @@ def hostile_brief() -> Brief:
                   LONG_WORD, QUOTE + " said Ana Ruiz.", CONTROL]  # fmt: skip
     text = "\n".join(paragraphs)
     b = Brief(title="Brief <b>&amp;</b> on talks — " + ARABIC[:12], date="2024-10-29", author="Jana <Novák> & Co",
-              handling="TLP:AMBER")  # fmt: skip
+              handling="TLP:AMBER", status="final")  # fmt: skip
     b.add_source(Source(title="Digest <script>x</script>", text=text, publisher="Desk & <Co>", url=UNSAFE_URL,
                         published="2024-10-28", reliability="B", title_line=True))  # fmt: skip
     b.add_source(Source(title="Second source", text="Second source\nA fact from elsewhere.", url=SAFE_URL,
@@ -365,3 +365,16 @@ def has_font(lang: str, env: dict) -> bool:
         return False
     found = subprocess.run(["fc-list", f":lang={lang}", "family"], capture_output=True, text=True, env=env)
     return bool(found.stdout.strip())
+
+
+def test_a_draft_says_so_beside_the_handling_mark_on_every_page_and_a_final_brief_does_not():
+    """Until the brief is marked final, the banner in every header and footer reads DRAFT beside the mark."""
+    brief = hostile_brief()
+    brief.set_field("status", "draft")
+    banners = [p.text for s in docx.Document(io.BytesIO(render_docx(brief))).sections
+               for part in (s.header, s.footer, s.first_page_header, s.first_page_footer)
+               for p in part.paragraphs if "TLP:AMBER" in p.text]  # fmt: skip
+    assert banners and all(b.startswith("DRAFT") for b in banners)
+    brief.set_field("status", "final")
+    final = docx.Document(io.BytesIO(render_docx(brief)))
+    assert not any("DRAFT" in p.text for s in final.sections for p in (*s.header.paragraphs, *s.footer.paragraphs))

@@ -264,7 +264,7 @@ def test_long_content_never_breaks_export():
     data, pages = render_pdf(b)
     assert pages > 50
     # the word and the speech run across pages: take away the page furniture between their pieces
-    extracted = re.sub(r"TLP:AMBER|Page\d+of\d+|T{89}…", "", all_text(data))
+    extracted = re.sub(r"TLP:AMBER|Page\d+of\d+|DRAFT|T{89}…", "", all_text(data))
     assert "X" + word[1:] in extracted and "Item1999texthere." in extracted  # printed capitalised
     assert squash("Speaker: Word0" + speech[5:]) in extracted  # reported speech, led by who said it
     assert "T" * 3000 in extracted  # the long title, wrapped in the title block
@@ -555,7 +555,7 @@ def test_long_text_in_every_field_flows_across_pages(tmp_path):
     texts = page_texts(data)
     assert pages == len(texts) > 14
     running_header = squash(values["title"][:89]) + "…28October2024"  # from page 2 on
-    text = re.sub(r"TLP:AMBER|Page\d+of\d+", "", squash("".join(texts)).replace(running_header, ""))
+    text = re.sub(r"TLP:AMBER|Page\d+of\d+|DRAFT", "", squash("".join(texts)).replace(running_header, ""))
     for name, value in values.items():
         shown = value.replace(thai, "".join(describe_missing(c) for c in thai)) if name == "bluf" else value
         shown = "https://example.org/" + value.replace(" ", "-") if name == "url" else shown
@@ -603,3 +603,15 @@ def test_each_line_of_a_long_field_is_broken_once(field):
         _, pages = render_pdf(brief)
     assert pages >= 3 and drawn[0] > 150
     assert broken[0] == drawn[0]
+
+
+def test_a_draft_says_so_across_every_page_and_a_final_brief_does_not():
+    """Until the analyst marks the brief final, every page carries DRAFT (beneath the text, in light grey)."""
+    from sample_brief import sample_brief
+
+    b = sample_brief()
+    b.set_field("status", "draft")
+    texts = page_texts(render_pdf(b)[0])
+    b.set_field("status", "final")
+    final = page_texts(render_pdf(b)[0])
+    assert all("DRAFT" in t for t in texts) and not any("DRAFT" in t for t in final)

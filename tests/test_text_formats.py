@@ -286,5 +286,15 @@ def test_an_item_across_paragraphs_stays_one_list_item():
 
 
 def test_plain_title_underline_fits_wide_characters_and_stops_at_a_line():
-    assert render_plain(Brief(title="朝鲜士兵 in Russia")).split("\n")[3] == "=" * 18  # 4 wide characters
-    assert render_plain(Brief(title="T" * 3000)).split("\n")[3] == "=" * 79
+    assert render_plain(Brief(title="朝鲜士兵 in Russia", status="final")).split("\n")[3] == "=" * 18  # 4 wide
+    assert render_plain(Brief(title="T" * 3000, status="final")).split("\n")[3] == "=" * 79
+
+
+def test_a_drafts_text_opens_saying_so_in_every_format():
+    """Until the brief is marked final, Markdown, the clipboard's HTML and its plain text open with a line
+    saying it is a draft; a final brief's do not."""
+    from briefing_app.export.markdown import DRAFT_NOTICE
+
+    draft, final = Brief(title="Talks"), Brief(title="Talks", status="final")
+    for render in (render_markdown, render_html, render_plain):
+        assert DRAFT_NOTICE in render(draft) and "DRAFT" not in render(final), render.__name__

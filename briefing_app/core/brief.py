@@ -32,7 +32,9 @@ RELIABILITY_GRADES = {
     "E": "unreliable",
     "F": "reliability cannot be judged",
 }
-BRIEF_FIELDS = ("title", "date", "author", "handling", "bluf", "comment", "prepared_for", "distribution")
+BRIEF_FIELDS = ("title", "date", "author", "handling", "bluf", "comment", "prepared_for", "distribution", "status")
+# a brief is a draft (its outputs say DRAFT across every page) until the analyst marks it final
+STATUSES = ("draft", "final")
 TEXT_FIELDS = ("title", "author", "bluf", "comment", "prepared_for", "distribution")  # limited to MAX_FIELD_CHARS
 SOURCE_FIELDS = ("title", "author", "publisher", "url", "published", "published_from", "accessed", "reliability")
 # where a source's published date came from: a dateline in its text, the file's metadata (a web page's),
@@ -80,6 +82,12 @@ def check_date(value: str, what: str) -> str:
             _date.fromisoformat(value if len(value) == 10 else value + "-01")
         except ValueError:
             raise BriefError(f"{what} is not a real date: {value}") from None
+    return value
+
+
+def check_status(value: str) -> str:
+    if value not in STATUSES:
+        raise BriefError(f"a brief's status is draft or final, not {snippet(str(value), 20)!r}")
     return value
 
 
@@ -223,6 +231,7 @@ class Brief:
         comment: str = "",
         prepared_for: str = "",
         distribution: str = "",
+        status: str = "draft",
     ) -> None:
         self.title = title
         self.date = check_date(date, "the brief's date")
@@ -232,6 +241,7 @@ class Brief:
         self.comment = comment
         self.prepared_for = prepared_for  # who the brief is for, e.g. "Director, Asia desk"
         self.distribution = distribution  # who else may receive it
+        self.status = check_status(status)
         for name in TEXT_FIELDS:
             check_length(getattr(self, name), f"the {FIELD_NAMES[name]}")
         self._sources: list[Source] = []
@@ -335,6 +345,8 @@ class Brief:
             value = check_date(value, "the brief's date")
         elif name == "handling":
             value = normalise_handling(value)
+        elif name == "status":
+            value = check_status(value)
         else:
             check_length(value, f"the {FIELD_NAMES[name]}")
         old = getattr(self, name)

@@ -28,7 +28,7 @@ from .errors import BriefingError
 from .files import WriteError, read_limited, sibling_path, target_lock, write_atomically
 
 FORMAT = "briefing-app/brief"
-VERSION = 1
+VERSION = 2  # 2: the brief's status (draft or final); a version 1 file opens as a draft
 SUFFIX = ".brief"
 BACKUP_SUFFIX = ".bak"
 MAX_BRIEF_BYTES = 512 * 1024 * 1024
@@ -93,8 +93,9 @@ def _to_brief(data: dict, sources: list[Source]) -> Brief:
         section: [Item(**{k: tuple(v) if k == "tags" else v for k, v in it.items()}) for it in data[section]]
         for section in SECTIONS
     }
-    # prepared_for and distribution came later: files without them still load
-    return Brief.from_checked({f: data.get(f, "") for f in BRIEF_FIELDS}, sources, sections)
+    # prepared_for, distribution and status came later: files without them still load
+    fields = {f: data.get(f, "") for f in BRIEF_FIELDS} | {"status": data.get("status", "draft")}
+    return Brief.from_checked(fields, sources, sections)
 
 
 # --- checking

@@ -18,10 +18,9 @@ import unicodedata
 from ..core.brief import Brief
 from .markdown import Setter, field_lines, one_line
 from .markup import LINK_COLOUR, safe_url
-from .outline import Citation, KeyFact, Outline, SourceEntry, full_stop, outline
-from .renderer import ACCENT_HEX, MUTED_HEX, TLP_COLOURS
+from .outline import NOTE_LABEL, Citation, KeyFact, Outline, SourceEntry, full_stop, outline
+from .renderer import ACCENT_HEX, BLUF_BACKGROUND_HEX, MUTED_HEX, TLP_COLOURS
 
-BLUF_BACKGROUND = "#eef2f7"
 # an assessment, quoted or reported, stands out with a rule down its left as in the PDF (Qt shows the margin)
 BAR_STYLE = f"padding-left:8px;border-left:3px solid {ACCENT_HEX};margin:0 0 {{}}px 16px"
 INDENTED = "margin:0 0 12px 16px"  # the attribution and note under a quotation, in line with it
@@ -60,7 +59,7 @@ class HtmlSetter(Setter):
         return f'<h2 style="font-size:15px;color:{ACCENT_HEX};margin:16px 0 6px">{label}</h2>'
 
     def paragraph(self, block: str, shaded: bool = False) -> str:
-        style = f"background-color:{BLUF_BACKGROUND};padding:6px 8px;margin:0 0 8px" if shaded else "margin:0 0 8px"
+        style = f"background-color:{BLUF_BACKGROUND_HEX};padding:6px 8px;margin:0 0 8px" if shaded else "margin:0 0 8px"
         return f'<p style="{style}">{lines(block)}</p>'
 
     def facts(self, facts: tuple[KeyFact, ...]) -> str:
@@ -86,7 +85,7 @@ class HtmlSetter(Setter):
         return f'<p style="{INDENTED}">— {text(who)} {cite(cited)}</p>'
 
     def note(self, note: str, indent: str = "") -> str:
-        return f'<i style="color:{MUTED_HEX}">Analyst note: {lines(note)}</i>'
+        return f'<i style="color:{MUTED_HEX}">{NOTE_LABEL}{lines(note)}</i>'
 
     def note_block(self, note: str) -> str:
         return f'<p style="{INDENTED}">{self.note(note)}</p>'
@@ -172,7 +171,7 @@ class PlainSetter(Setter):
         return f"— {one_line(who)} {cited}"
 
     def note(self, note: str, indent: str = "") -> str:
-        return "Analyst note: " + plain_lines(note, indent)
+        return NOTE_LABEL + plain_lines(note, indent)
 
     def sources(self, entries: tuple[SourceEntry, ...]) -> str:
         items = []

@@ -18,11 +18,23 @@ import re
 
 from ..core.brief import Brief
 from .markup import safe_url
-from .outline import SECTION_TITLES, Citation, ExpertAssessment, KeyFact, Outline, SourceEntry, full_stop, outline
+from .outline import (
+    DRAFT_MARK,
+    NOTE_LABEL,
+    SECTION_TITLES,
+    Citation,
+    ExpertAssessment,
+    KeyFact,
+    Outline,
+    SourceEntry,
+    full_stop,
+    outline,
+)
 
 # C0 and C1 controls other than tab and line feed: no format shows them, CommonMark turns NUL into U+FFFD,
 # XML forbids them and, pasted into a terminal, ESC sequences are commands. Invisible formatting characters
 # (joiners, bidirectional marks) stay: Arabic, Devanagari and emoji need them.
+DRAFT_NOTICE = f"{DRAFT_MARK}: not yet marked final"  # the first line of a draft's text
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -52,7 +64,8 @@ class Setter:
     group_separator = "\n"  # between the pieces of one assessment
 
     def render(self, o: Outline) -> str:
-        blocks = [self.banner(o.handling), self.title(o.title), self.memo(o.memo)]
+        blocks = [self.paragraph(DRAFT_NOTICE) if o.draft else "", self.banner(o.handling), self.title(o.title),
+                  self.memo(o.memo)]  # fmt: skip
         sections = (
             ("bluf", [self.paragraph(block, shaded=True) for block in o.bluf]),
             ("key-facts", [self.facts(o.key_facts)] if o.key_facts else []),
@@ -201,7 +214,7 @@ class MarkdownSetter(Setter):
         return f"— {escape(one_line(who))} {cite(cited)}"
 
     def note(self, note: str, indent: str = "") -> str:
-        return f"*Analyst note:* {escaped_lines(note, indent)}"
+        return f"*{NOTE_LABEL.strip()}* {escaped_lines(note, indent)}"
 
     def sources(self, entries: tuple[SourceEntry, ...]) -> str:
         items = []

@@ -18,6 +18,10 @@ from .wording import Assessment, assessment, capitalised, long_date
 MEMO_LABELS = (("date", "Date"), ("author", "Prepared by"), ("prepared_for", "Prepared for"),
                ("distribution", "Distribution"), ("handling", "Handling"))  # fmt: skip
 UNTITLED = "Untitled brief"
+NOTE_LABEL = "Analyst note: "  # before an item's note
+ATTRIBUTION_DASH = "—\u00a0"  # before the "speaker, affiliation" line under a quotation (never broken from it)
+DRAFT_MARK = "DRAFT"  # across every page of a brief not yet marked final
+RUNNING_TITLE_CHARS = 90  # a page's running head shows the title up to this length
 SECTION_TITLES = {
     "bluf": "Bottom line up front",
     "key-facts": "Key facts",
@@ -86,6 +90,14 @@ class Outline:
     comment: tuple[str, ...]
     sources: tuple[SourceEntry, ...]
     keywords: tuple[str, ...]  # the handling mark and the items' tags
+    draft: bool  # not yet marked final: every page says DRAFT
+    subject: str  # the document's subject: "Brief (TLP:AMBER): " and the start of the BLUF
+
+    @property
+    def running_title(self) -> str:
+        """The title as a page's running head shows it: cut, with "…", past RUNNING_TITLE_CHARS."""
+        t = self.title
+        return t if len(t) < RUNNING_TITLE_CHARS else t[: RUNNING_TITLE_CHARS - 1] + "…"
 
 
 def citation(item: Item) -> Citation:
@@ -138,4 +150,6 @@ def outline(brief: Brief) -> Outline:
         comment=tuple(blocks(brief.comment)),
         sources=tuple(source_entry(n, s) for n, s in enumerate(brief.sources, 1)),
         keywords=(brief.handling, *tags),
+        draft=brief.status != "final",
+        subject=f"Brief ({brief.handling})" + (f": {brief.bluf.strip()[:200]}" if brief.bluf.strip() else ""),
     )

@@ -8,6 +8,7 @@ brief reaches ReportLab through :mod:`.markup`, never directly.
 from __future__ import annotations
 
 import io
+import math
 import os
 from collections.abc import Callable
 
@@ -26,7 +27,17 @@ from . import markup as m
 from .archival import Archival, ArchivalCanvas, fix_reportlab
 from .flowing import FlowingParagraph
 from .fonts import clean, primary
-from .outline import SECTION_TITLES, Citation, ExpertAssessment, SourceEntry, full_stop, outline
+from .outline import (
+    ATTRIBUTION_DASH,
+    DRAFT_MARK,
+    NOTE_LABEL,
+    SECTION_TITLES,
+    Citation,
+    ExpertAssessment,
+    SourceEntry,
+    full_stop,
+    outline,
+)
 from .wording import long_date
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -43,7 +54,9 @@ MUTED_HEX = "#5f6368"
 MUTED = colors.HexColor(MUTED_HEX)
 ACCENT_HEX = "#1f3b5c"
 ACCENT = colors.HexColor(ACCENT_HEX)
-BLUF_BACKGROUND = colors.HexColor("#eef2f7")
+BLUF_BACKGROUND_HEX = "#eef2f7"
+BLUF_BACKGROUND = colors.HexColor(BLUF_BACKGROUND_HEX)
+DRAFT_COLOUR = colors.HexColor("#e4e7ec")  # light grey: the text over it stays black on near-white
 MARGIN = 20 * mm
 NBSP = "\u00a0"  # ReportLab never breaks a line there: a citation stays in one piece
 BANNER_GAP = 9 * mm  # from the paper's edge to the banner's middle
@@ -194,6 +207,7 @@ class BriefRenderer:
         archival: Archival | None = None,
     ) -> None:
         self.brief = brief
+        self.outline = outline(brief)
         self.page_size = PAGE_SIZES[page_size.lower()]
         self.progress = progress
         self.archival = archival
@@ -245,7 +259,7 @@ class BriefRenderer:
 
     # --- the story
     def _get_story(self) -> list[Flowable]:
-        o, s = outline(self.brief), self.styles
+        o, s = self.outline, self.styles
         story: list[Flowable] = [FlowingParagraph(m.text(o.title, "bold"), s["title"])]
         label = f'<bullet font="{self.font["bold"]}" size="7.5" color="{MUTED_HEX}">{{}}</bullet>'
         story += [FlowingParagraph(label.format(caption.upper()) + m.lines(value), s["memo"])
@@ -298,11 +312,11 @@ class BriefRenderer:
                 cited = self._cited(body, entry.citation, s["reported_cited"])
                 return [QuoteBar(cited), *self._note(entry.note, s["assessment_note"])]
             out = [QuoteBar(FlowingParagraph(body, s["reported"]))]
-        out.append(self._cited(f"—{NBSP}{m.text(shown.attribution)}", entry.citation, s["attribution"]))
+        out.append(self._cited(m.text(ATTRIBUTION_DASH + shown.attribution), entry.citation, s["attribution"]))
         return out + self._note(entry.note, s["assessment_note"])
 
     def _note(self, note: str, style: ParagraphStyle) -> list[Flowable]:
-        return [FlowingParagraph("Analyst note: " + m.lines(note, "italic"), style)] if note else []
+        return [FlowingParagraph(NOTE_LABEL + m.lines(note, "italic"), style)] if note else []
 
     def _source_entry(self, entry: SourceEntry) -> str:
         parts = [m.anchor(f"source-{entry.number}") + m.text(full_stop(entry.title))]
@@ -326,14 +340,27 @@ class BriefRenderer:
             _, h = p.wrap(width - 2 * MARGIN - 60 * mm, 30)
             p.drawOn(canvas, MARGIN + 30 * mm, y - h / 2)
 
+    def _watermark(self, canvas: Canvas) -> None:
+        """DRAFT across the page, light enough to read the text over it (drawn first, so beneath it)."""
+        width, height = self.page_size
+        size = 0.16 * width
+        canvas.saveState()
+        canvas.setFillColor(DRAFT_COLOUR)
+        canvas.setFont(self.font["bold"], size)
+        canvas.translate(width / 2, height / 2)
+        canvas.rotate(math.degrees(math.atan2(height, width)))
+        canvas.drawCentredString(0, -size / 3, DRAFT_MARK)
+        canvas.restoreState()
+
     def _on_page(self, canvas: Canvas, doc) -> None:
+        if self.outline.draft:
+            self._watermark(canvas)
         canvas.saveState()
         height = self.page_size[1]
         self._banner(canvas, height - BANNER_GAP)
         self._banner(canvas, BANNER_GAP)
         if doc.page > 1:
-            title = self.brief.title or "Untitled brief"
-            running = Paragraph(m.text(title if len(title) < 90 else title[:89] + "…"), self.styles["running"])
+            running = Paragraph(m.text(self.outline.running_title), self.styles["running"])
             _, h = running.wrap(self.page_size[0] - 2 * MARGIN - 30 * mm, 12)
             running.drawOn(canvas, MARGIN, height - MARGIN + 3 * mm)
             if self.brief.date:
@@ -359,8 +386,8 @@ class BriefRenderer:
             pageTemplates=[PageTemplate("page", [frame], onPage=self._on_page)],
             title=clean(b.title or "Untitled brief"),
             author=clean(b.author),
-            subject=clean(f"Brief ({b.handling})" + (f": {b.bluf.strip()[:200]}" if b.bluf.strip() else "")),
-            keywords=[clean(k) for k in outline(b).keywords],
+            subject=clean(self.outline.subject),
+            keywords=[clean(k) for k in self.outline.keywords],
             creator=f"briefing-app {__version__}",
             # CreationDate and ModDate are the time of export; with SOURCE_DATE_EPOCH (the reproducible-builds
             # convention, which ReportLab reads itself) they are that time and the bytes are the same each run

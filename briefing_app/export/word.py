@@ -41,7 +41,17 @@ from .. import __version__
 from ..core.brief import TLP_MARKS, Brief
 from .fonts import clean
 from .markup import LINK_COLOUR, MAX_LINKED_URL, safe_url
-from .outline import SECTION_TITLES, Citation, ExpertAssessment, SourceEntry, full_stop, outline
+from .outline import (
+    ATTRIBUTION_DASH,
+    DRAFT_MARK,
+    NOTE_LABEL,
+    SECTION_TITLES,
+    Citation,
+    ExpertAssessment,
+    SourceEntry,
+    full_stop,
+    outline,
+)
 from .renderer import (
     ACCENT_HEX,
     BLUF_BACKGROUND,
@@ -61,11 +71,7 @@ QUOTE_INDENT = Pt(9)  # an assessment's text, right of the rule beside it (as th
 RULE_HEX = "D0D4DA"
 URI_CHARS = "!#$%&'()*+,/:;=?@[]~"  # kept as they are in a link's address (and letters, digits, -._)
 WORD_STYLES = {"Hyperlink"}  # built into Word, though not defined in python-docx's template
-RUNNING_TITLE_CHARS = 90  # a page's running head shows the title up to this length, as the PDF does
 MAX_PROPERTY_CHARS = 255  # python-docx refuses longer core properties
-# What the PDF prints around the outline's strings (see renderer.BriefRenderer._assessment and _note)
-NOTE_LABEL = "Analyst note: "
-ATTRIBUTION_DASH = "—" + NBSP
 
 # characters lxml refuses in XML besides the control characters fonts.clean drops: lone surrogates, U+FFFE/F
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
@@ -218,7 +224,7 @@ class WordWriter:
         props.title = prop(o.title)
         props.author = props.last_modified_by = prop(b.author)
         # the PDF's subject (renderer.BriefRenderer.render); it belongs in the outline, which lacks it
-        props.subject = prop(f"Brief ({b.handling})" + (f": {b.bluf.strip()[:200]}" if b.bluf.strip() else ""))
+        props.subject = prop(self.outline.subject)
         props.keywords = prop(", ".join(o.keywords))
         props.comments = props.category = ""
         props.language = "en"
@@ -377,6 +383,8 @@ class WordWriter:
         """The handling mark: a TLP label in its colour on black (FIRST TLP 2.0), any other mark in bold."""
         mark = self.brief.handling
         p = self._p("Banner", attach=False)
+        if self.outline.draft:  # a draft says so on every page, beside the handling mark
+            _run(p, f"{DRAFT_MARK}{NBSP}{NBSP}{NBSP}")
         r = _run(p, f"{NBSP}{mark}{NBSP}" if mark in TLP_MARKS else mark)
         if mark in TLP_MARKS:
             rpr = _el("rPr")
@@ -388,7 +396,7 @@ class WordWriter:
     def _running_head(self):
         p = self._p("Running Head", attach=False)
         date = dict(self.outline.memo).get("Date", "")
-        _run(p, _cut(self.outline.title, RUNNING_TITLE_CHARS) + (f"\t{date}" if date else ""))
+        _run(p, self.outline.running_title + (f"\t{date}" if date else ""))
         return p
 
     def _page_count(self):
