@@ -96,8 +96,14 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("brief", metavar="BRIEF", help="the .brief file to render (or a PDF exported with its brief)")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write (replaced if it exists)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf",
+                   help="the file to write, replaced if it exists: OUT.pdf, OUT.docx or OUT.md (the extension says "
+                        "the format)")  # fmt: skip
+    p.add_argument("--format", choices=("pdf", "docx", "markdown"), default=None,
+                   help="the format, whatever OUT's extension")  # fmt: skip
     p.add_argument("--page-size", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    p.add_argument("--final", action="store_true",
+                   help="mark the brief final first (no DRAFT mark); BRIEF itself is not changed")  # fmt: skip
     p.add_argument("--sign", metavar="CERT.p12", type=Path, default=None,
                    help=f"sign the PDF with this PKCS#12 certificate (password from {SIGN_PASSWORD_VARIABLE} "
                         "or asked for)")  # fmt: skip
@@ -121,22 +127,30 @@ def sign_password(p12: Path) -> bytes:
     raise ExportError(f"No password for {p12}: set {SIGN_PASSWORD_VARIABLE}, or run in a terminal to be asked for it")
 
 
-@command("export", "render a brief to an archival PDF (PDF/A-3u, the brief inside), signed if asked", _export_arguments)
+@command(
+    "export", "render a brief to an archival PDF (PDF/A-3u, the brief inside), Word or Markdown", _export_arguments
+)
 def run_export(args: argparse.Namespace) -> int:
     from .core.brief_file import load_brief
-    from .export import export_pdf
+    from .export import ExportError, export_brief, format_for
 
     brief, _ = load_brief(args.brief)
+    chosen = format_for(args.output, args.format)  # before the password: a wrong name costs no typing
+    if args.final:
+        brief.set_field("status", "final")
     key = None
     if args.sign is not None:  # the certificate is opened first: a wrong password costs no rendering
         from .export.signing import open_certificate
 
+        if chosen.name != "pdf":
+            raise ExportError(f"--sign signs a PDF; {args.output} is to be a {chosen.label}")
         key = open_certificate(args.sign, sign_password(args.sign))
-    result = export_pdf(brief, args.output, page_size=args.page_size, sign=key)
+    result = export_brief(brief, args.output, fmt=chosen.name, page_size=args.page_size, sign=key)
     signed = f", signed by {key.name}" if key else ""
-    print(f"Exported {result.pages} page(s) to {result.path}{signed}")
-    if not brief.bluf.strip():  # the PDF is made all the same: a draft may be exported on purpose
-        print(f"{PROG}: Warning: {args.brief} has no bottom line up front (BLUF); the PDF was made without one",
+    pages = f"{result.pages} page(s)" if result.pages is not None else f"a {chosen.label}"
+    print(f"Exported {pages} to {result.path}{signed}")
+    if not brief.bluf.strip():  # the file is made all the same: a draft may be exported on purpose
+        print(f"{PROG}: Warning: {args.brief} has no bottom line up front (BLUF); it was exported without one",
               file=sys.stderr)  # fmt: skip
     return 0
 

@@ -166,7 +166,7 @@ def test_export_warns_on_stderr_when_the_brief_has_no_bluf(tmp_path):
     p = run("export", str(out), "-o", str(pdf))
     assert p.returncode == 0 and pdf.stat().st_size > 10_000  # the PDF is made all the same
     assert p.stdout.startswith("Exported 1 page(s) to")
-    warning = f"briefing-app: Warning: {out} has no bottom line up front (BLUF); the PDF was made without one\n"
+    warning = f"briefing-app: Warning: {out} has no bottom line up front (BLUF); it was exported without one\n"
     assert p.stderr == warning
 
 
@@ -183,3 +183,30 @@ def test_a_brief_file_from_before_prepared_for_and_distribution_still_opens(tmp_
     out.write_text(json.dumps(data), "utf-8")
     p = run("check", str(out))
     assert p.returncode == 1 and f"{out}: distribution: must be text" in p.stdout
+
+
+def test_export_writes_the_format_the_extension_names_or_format_says(tmp_path):
+    """One command for every format: .pdf, .docx and .md (or --format whatever the name); an extension that
+    names no format is refused with one line, never given a PDF's bytes; only a PDF can be signed."""
+    import docx
+    from markdown_it import MarkdownIt
+
+    out = tmp_path / "b.brief"
+    assert run("new", str(SEED), "-o", str(out), "--bluf", "Troops arrive.", "--accept-suggestions").returncode == 0
+    for name, check in (
+        ("b.docx", lambda f: docx.Document(str(f)).paragraphs),
+        ("b.md", lambda f: MarkdownIt().parse(f.read_text("utf-8"))),
+        ("b.markdown", lambda f: MarkdownIt().parse(f.read_text("utf-8"))),
+    ):
+        p = run("export", str(out), "-o", str(tmp_path / name))
+        assert p.returncode == 0 and p.stdout.startswith("Exported a "), (name, p.stdout, p.stderr)
+        assert check(tmp_path / name), name
+    assert (tmp_path / "b.md").read_text("utf-8").startswith("DRAFT: not yet marked final")
+    p = run("export", str(out), "-o", str(tmp_path / "notes.txt"))
+    assert p.returncode == 1 and p.stderr.count("\n") == 1 and "Cannot tell the format of 'notes.txt'" in p.stderr
+    assert not (tmp_path / "notes.txt").exists()
+    p = run("export", str(out), "-o", str(tmp_path / "notes.txt"), "--format", "markdown", "--final")
+    assert p.returncode == 0 and (tmp_path / "notes.txt").read_text("utf-8").startswith("**TLP:AMBER**")
+    assert load_brief(out)[0].status == "draft"  # --final marks what is exported, never the .brief
+    p = run("export", str(out), "-o", str(tmp_path / "b2.docx"), "--sign", str(tmp_path / "none.p12"))
+    assert p.returncode == 1 and "--sign signs a PDF; " in p.stderr and not (tmp_path / "b2.docx").exists()

@@ -1,4 +1,7 @@
-"""Brief -> PDF with ReportLab. Reads only ``briefing_app.core``; never imports Qt.
+"""Brief -> PDF (ReportLab), Word (python-docx) or Markdown. Reads only ``briefing_app.core``; never imports Qt.
+
+The format follows the file's extension (:data:`FORMATS`): ``export_brief`` is the one entry point the
+command line and the window share.
 
 ``export_pdf`` renders into memory (an archival PDF/A-3u carrying the brief, see :mod:`.archival`;
 signed if asked, see :mod:`.signing`) and only then replaces the target file atomically, so a failed
@@ -28,8 +31,41 @@ class ExportError(BriefingError):
 @dataclass(frozen=True)
 class ExportResult:
     path: Path
-    pages: int
+    pages: int | None  # a PDF's; Word and Markdown readers lay out their own pages
     bytes: int
+    format: str = "pdf"
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # as --format takes it
+    label: str  # as a person reads it, e.g. in a file dialog
+    suffix: str
+
+
+FORMATS = {
+    f.name: f
+    for f in (
+        Format("pdf", "PDF, archival (PDF/A-3u, the brief inside)", ".pdf"),
+        Format("docx", "Word document", ".docx"),
+        Format("markdown", "Markdown file", ".md"),
+    )
+}
+
+
+def format_for(path: str | Path, name: str | None = None) -> Format:
+    """The format ``name`` (as --format gives it), else the one ``path``'s extension names; ExportError
+    when neither says (an unknown extension is never guessed: a .txt would get a PDF's bytes)."""
+    if name is not None:
+        if name not in FORMATS:
+            raise ExportError(f"Unknown format {name!r} (use {', '.join(FORMATS)})")
+        return FORMATS[name]
+    suffix = Path(path).suffix.lower()
+    for f in FORMATS.values():
+        if suffix == f.suffix or (f.name == "markdown" and suffix == ".markdown"):
+            return f
+    known = ", ".join(f.suffix for f in FORMATS.values())
+    raise ExportError(f"Cannot tell the format of {Path(path).name!r} from its extension (use {known}, or --format)")
 
 
 def render_pdf(
@@ -94,4 +130,35 @@ def export_pdf(
 
         data = sign_with(data, sign)
     write_atomically(path, data)
-    return ExportResult(path, pages, len(data))
+    return ExportResult(path, pages, len(data), "pdf")
+
+
+def export_brief(
+    brief: Brief,
+    path: str | Path,
+    *,
+    fmt: str | None = None,
+    page_size: str = "a4",
+    progress: Callable[[float], None] | None = None,
+    sign: SigningKey | None = None,
+) -> ExportResult:
+    """Write ``brief`` to ``path`` in the format ``fmt`` names, or its extension does (see :func:`format_for`),
+    atomically as :func:`export_pdf` does. Only a PDF can be signed."""
+    chosen = format_for(path, fmt)
+    if chosen.name == "pdf":
+        return export_pdf(brief, path, page_size, progress, sign=sign)
+    if sign is not None:
+        raise ExportError(f"Only a PDF can be signed, not a {chosen.label}")
+    if chosen.name == "docx":
+        from .word import render_docx
+
+        data = render_docx(brief, page_size)
+    else:
+        from .markdown import render_markdown
+
+        data = render_markdown(brief).encode("utf-8")
+    path = Path(path)
+    write_atomically(path, data)
+    if progress:
+        progress(1.0)
+    return ExportResult(path, None, len(data), chosen.name)
