@@ -192,6 +192,8 @@ MIN_QUESTIONS = 3  # a written interview asks at least this many questions
 
 
 def _only_questions(text: str, block: Block) -> bool:
+    if not text[block.start : block.end].rstrip("”’\"') ").endswith("?"):
+        return False  # cheap: most paragraphs end otherwise, and their sentences are not cut for this
     sentences = block.sentences
     return bool(sentences) and all(text[s.start : s.end].rstrip("”’\"') ").endswith("?") for s in sentences)
 
