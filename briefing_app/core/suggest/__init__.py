@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..brief import EXPERT_ASSESSMENTS, KEY_FACTS, BriefError
+from . import facts, stance
 from . import lexicon as lx
-from . import stance
-from .classify import classify, rhetoric, weigh
+from .classify import classify, rhetoric, unbriefable, weigh
+from .model import Model
 from .people import NOBODY, QUESTIONER, People, Speaker, attribution, narrator_labels, self_description
 from .restatements import group, wording
 from .segment import Block, Sentence, blocks
@@ -111,28 +112,40 @@ def speaker_at(text: str, start: int, end: int) -> Speaker:
     return NOBODY
 
 
-def suggest(text: str, title_line: bool = False) -> list[Suggestion]:
+@dataclass(frozen=True)
+class Models:
+    """The learned stages of classification; either may be None (the rules then decide alone)."""
+
+    stance: Model | None  # is a named person's clause an expert assessment?
+    facts: Model | None  # is a clause that is no assessment a key fact?
+
+
+def shipped_models() -> Models:
+    return Models(stance.model(), facts.model())
+
+
+def suggest(text: str, title_line: bool = False, models: Models | None = None) -> list[Suggestion]:
     """Suggestions for ``text`` in reading order, restatements folded into the best-sourced one.
-    ``title_line``: the first line is the title (as an article loaded from a file has it)."""
-    model = stance.model()
-    found, tone = _candidates(text, title_line, model)
-    folded = _fold_restatements(text, found, tone)
-    if model is None:
-        return folded
-    # the rules' fact confidences are scores; mapped to how often such a fact is right (assessments'
-    # confidences are the stance model's probabilities already)
-    return [replace(s, confidence=model.fact_confidence(s.confidence)) if s.kind == "key_fact" else s for s in folded]
+    ``title_line``: the first line is the title (as an article loaded from a file has it). ``models``:
+    the shipped ones unless given (a trainer gives the ones it is making)."""
+    found, tone = _candidates(text, title_line, models or shipped_models())
+    return _fold_restatements(text, found, tone)
 
 
-def assessment_candidates(text: str, title_line: bool = False) -> list[tuple[Suggestion, list[float]]]:
-    """Every clause a named person says that the stance model weighs, with its features, before the
-    model's threshold: what the model is trained on (tests/corpus/train_stance.py)."""
-    weighed: list[tuple[Suggestion, list[float]]] = []
-    _candidates(text, title_line, None, weighed)
+def weighed_clauses(
+    text: str, title_line: bool = False, models: Models | None = None
+) -> dict[str, list[tuple[Suggestion, list[float]]]]:
+    """What the learned stages weigh, with the features they weigh it by: every clause a named person says
+    (under "expert_assessment", before the stance model's threshold) and every clause that is then no
+    assessment (under "key_fact", before the fact model's). What the models are trained on
+    (tests/corpus/train_models.py); ``models``: those deciding the earlier stages (the stance model, to
+    train the fact model on what it leaves)."""
+    weighed: dict[str, list] = {"expert_assessment": [], "key_fact": []}
+    _candidates(text, title_line, models or Models(None, None), weighed)
     return weighed
 
 
-def _candidates(text: str, title_line: bool, model, weighed: list | None = None):
+def _candidates(text: str, title_line: bool, models: Models, weighed: dict | None = None):
     people = People(text, title_line)
     tone: dict[int, float] = {}
     found: list[Suggestion] = []
@@ -143,7 +156,7 @@ def _candidates(text: str, title_line: bool, model, weighed: list | None = None)
         # tone: the share of rhetoric in the paragraph; satire and commentary score high
         tone[paragraph[0].block.index] = sum(score >= 2 for score in scores) / len(scores)
         for r, score in zip(paragraph, scores, strict=True):
-            found.extend(_suggest_sentence(people, text, r, tone, score, model, weighed))
+            found.extend(_suggest_sentence(people, text, r, tone, score, models, weighed))
     return found, tone
 
 
@@ -305,7 +318,7 @@ def _continues_quote(text: str, s: Sentence) -> bool:
 
 
 def _suggest_sentence(
-    people: People, text: str, r: Reading, tone: dict, rhetoric_score: float, model, weighed: list | None
+    people: People, text: str, r: Reading, tone: dict, rhetoric_score: float, models: Models, weighed: dict | None
 ) -> list[Suggestion]:
     s = r.sentence
     sentence = text[s.start : s.end]
@@ -320,30 +333,20 @@ def _suggest_sentence(
         speaker = own if own is not NOBODY and own.kind != "none" else r.said
         after_fact = bool(pieces) and pieces[-1][2] is not None and pieces[-1][2][0] == "key_fact"
         clause = text[c.start : c.end]
-        weights = weigh(clause, speaker)  # once, for the rules and the stance model alike
-        verdict = classify(clause, speaker, r.in_transcript, after_fact, weights)
-        if speaker.kind == "person" and speaker.name:
-            # a named person's clause: the stance model decides whether it is an assessment; if not, the
-            # rules' fact stays a fact (every assessment names its speaker: nobody's clause never gets here)
-            row = stance.features(clause, speaker, r.in_transcript, verdict and verdict[0], tone[s.paragraph], weights)
-            if weighed is not None:
-                weighed.append((Suggestion("expert_assessment", c.start, c.end, clause, speaker.name,
-                                           speaker.affiliation or None, 0.0, None, s.paragraph), row))  # fmt: skip
-            if model is not None:
-                p = model.decide(verdict and verdict[0], row, clause)
-                if p is not None:
-                    verdict = ("expert_assessment", round(p, 2))
-                elif verdict is not None and verdict[0] == "expert_assessment":
-                    verdict = None
+        weights = weigh(clause, speaker)  # once, for the rules and both models alike
+        rules = classify(clause, speaker, r.in_transcript, after_fact, weights)
+        verdict = _assessment_verdict(clause, c, s, speaker, r, rules, tone, weights, models.stance, weighed)
+        if verdict is None or verdict[0] == "key_fact":
+            verdict = _fact_verdict(clause, c, s, speaker, r, rules, tone, weights, after_fact, models.facts, weighed)
         pieces.append((c, speaker, verdict))
     out: list[Suggestion] = []
     for c, speaker, verdict in pieces:
         if verdict is None:
             continue
         kind, confidence = verdict
-        if kind == "key_fact" and tone[s.paragraph] >= 0.5 and confidence < 0.5:
-            continue  # a loose figure in a paragraph of jokes is no fact to brief
-        if kind == "key_fact" or model is None:
+        if models.facts is None and kind == "key_fact":  # the rules alone: their score, less in a joking tone
+            if tone[s.paragraph] >= 0.5 and confidence < 0.5:
+                continue  # a loose figure in a paragraph of jokes is no fact to brief
             confidence = round(max(0.05, confidence - 0.3 * tone[s.paragraph]), 2)
         who = speaker.name if kind == "expert_assessment" else None
         aff = (speaker.affiliation or None) if kind == "expert_assessment" else None
@@ -354,6 +357,40 @@ def _suggest_sentence(
         else:
             out.append(Suggestion(kind, c.start, c.end, text[c.start : c.end], who, aff, confidence, None, s.paragraph))
     return out
+
+
+def _assessment_verdict(clause, c, s, speaker, r, rules, tone, weights, stance_model, weighed):
+    """A named person's clause: the stance model decides whether it is an assessment; if not, the rules'
+    fact stays a candidate fact (every assessment names its speaker: nobody's clause never gets here)."""
+    if not (speaker.kind == "person" and speaker.name):
+        return rules if rules is None or rules[0] != "expert_assessment" else None
+    rule = rules and rules[0]
+    row = stance.features(clause, speaker, r.in_transcript, rule, tone[s.paragraph], weights)
+    if weighed is not None:
+        candidate = Suggestion("expert_assessment", c.start, c.end, clause, speaker.name, speaker.affiliation or None,
+                               0.0, None, s.paragraph)  # fmt: skip
+        weighed["expert_assessment"].append((candidate, row))
+    if stance_model is None:
+        return rules
+    p = stance.decide(stance_model, rule, row, clause)
+    if p is not None:
+        return ("expert_assessment", round(p, 2))
+    return None if rule == "expert_assessment" else rules
+
+
+def _fact_verdict(clause, c, s, speaker, r, rules, tone, weights, after_fact, fact_model, weighed):
+    """A clause that is no assessment: the fact model decides whether it is a key fact (the rules' verdict
+    and weights among its features); without one, the rules' verdict stands."""
+    if rules is None and speaker.kind != "person" and unbriefable(clause, r.in_transcript, weights):
+        return None  # the rules' vetoes stand: hearsay is no fact, however many figures it holds
+    row = facts.features(clause, speaker, r.in_transcript, rules, tone[s.paragraph], weights, after_fact, s.paragraph)
+    if weighed is not None:
+        weighed["key_fact"].append((Suggestion("key_fact", c.start, c.end, clause, None, None, 0.0, None,
+                                               s.paragraph), row))  # fmt: skip
+    if fact_model is None:
+        return rules
+    p = fact_model.probability(row, clause)
+    return ("key_fact", round(p, 2)) if p >= fact_model.threshold else None
 
 
 def _fold_restatements(text: str, found: list[Suggestion], tone: dict) -> list[Suggestion]:

@@ -100,11 +100,17 @@ def classify(
         if (w.finding or w.digits) and w.fact >= w.judgement:
             return "key_fact", _confidence(0.5, w.fact - w.judgement)
         return None
-    if in_transcript and w.noise or lx.HEARSAY.search(clause):
+    if unbriefable(clause, in_transcript, w):
         return None
     if w.fact >= 1 and w.fact >= w.judgement + (0 if continues_fact and w.digits else 0.5):
         return "key_fact", _confidence(0.35 + (0.1 if w.digits else 0), w.fact - w.judgement)
     return None
+
+
+def unbriefable(clause: str, in_transcript: bool, w: Weights) -> bool:
+    """Nobody's clause that is never a fact, whatever it holds: hearsay ("rumor has it"), and a
+    transcript's procedure and pleasantries."""
+    return bool(in_transcript and w.noise or lx.HEARSAY.search(clause))
 
 
 def _confidence(base: float, margin: float) -> float:

@@ -5,22 +5,21 @@ hedges, boosters and attitude markers, the ICD 203 estimative and confidence ter
 Treebank's causal connectives) and the clause's structure: who speaks and how, first-person cognition,
 modals, negation, a question, intent and pleasantries, figures, length; and the clause's words (``words``),
 each with a learned weight when the tuning half used it in three articles or more. A logistic regression over them,
-trained on the corpus's tuning half only (``tests/corpus/train_stance.py``), gives the probability that
+trained on the corpus's tuning half only (``tests/corpus/train_models.py``), gives the probability that
 the clause is an assessment; its weights ship in ``resources/stance_model.json``. The probability is the
 suggestion's confidence, so a confidence means what it says.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 from ...resources import resource
 from . import lexicon as lx
 from .classify import Weights, weigh
+from .model import Model, load
 from .people import Speaker
 
 CATEGORIES = ("hedge", "booster", "attitude", "estimative", "confidence", "cause")
@@ -29,11 +28,11 @@ _COGNITION = re.compile(
     r"worry|fear|anticipate|estimate|judge|assess|forecast|predict|project|expecting|seeing|concerned)\b",
     re.I,
 )
-_MODAL = re.compile(r"\b(?:will|would|could|may|might|should|must|can|won[’']t|wouldn[’']t|can[’']t|cannot)\b", re.I)
-_NEGATION = re.compile(r"\b(?:not|never|no|none|nothing|nobody)\b|n[’']t\b", re.I)
-_YOU = re.compile(r"\byou\b", re.I)
+MODAL = re.compile(r"\b(?:will|would|could|may|might|should|must|can|won[’']t|wouldn[’']t|can[’']t|cannot)\b", re.I)
+NEGATION = re.compile(r"\b(?:not|never|no|none|nothing|nobody)\b|n[’']t\b", re.I)
+YOU = re.compile(r"\byou\b", re.I)
 _OPENER = re.compile(r"^(?:[Ss]o|[Aa]nd|[Bu]ut|[Ww]ell|[Nn]ow|[Ll]ook|[Oo]kay|OK|[Yy]eah|[Yy]es|[Nn]o)\b")
-_FIRST = re.compile(r"\b(?:I|we|our|my|us)\b")
+FIRST = re.compile(r"\b(?:I|we|our|my|us)\b")
 HOWS = ("label", "reported", "according", "quote", "continued", "subject")
 
 _STRUCTURE = (
@@ -44,7 +43,8 @@ FEATURES = ("rule_assessment", "rule_fact", *(f"n_{c}" for c in CATEGORIES), *_S
 
 
 @cache
-def _lists() -> dict[str, lx.WordList]:
+def lexicon_lists() -> dict[str, lx.WordList]:
+    """The stance lexicon's word lists, by category (see the module docstring for their sources)."""
     entries: dict[str, list[str]] = {c: [] for c in CATEGORIES}
     for line in resource("stance_lexicon.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -61,19 +61,19 @@ def features(
     w = w or weigh(clause, speaker)
     n_words = len(clause.split())
     row = [float(rule == "expert_assessment"), float(rule == "key_fact")]
-    row += [float(min(len(hits[wl]), 3)) for wl in _lists().values()]
+    row += [float(min(len(hits[wl]), 3)) for wl in lexicon_lists().values()]
     row += [
         min(w.judgement, 4.0),
         min(w.fact, 6.0),
         float(min(w.digits, 3)),
         float(bool(_COGNITION.search(clause))),
-        float(min(len(_MODAL.findall(clause)), 3)),
-        float(min(len(_NEGATION.findall(clause)), 2)),
+        float(min(len(MODAL.findall(clause)), 3)),
+        float(min(len(NEGATION.findall(clause)), 2)),
         float(clause.rstrip("”’\"') ").endswith("?")),
         float(min(w.noise, 2)),
-        float(min(len(_YOU.findall(clause)), 2)),
+        float(min(len(YOU.findall(clause)), 2)),
         float(bool(_OPENER.match(clause))),
-        float(bool(_FIRST.search(clause))),
+        float(bool(FIRST.search(clause))),
         float(bool(lx.QUOTATION.search(clause))),
         math.log1p(n_words),
         tone,
@@ -109,62 +109,13 @@ def rule_of(row: list[float]) -> str | None:
     return "expert_assessment" if row[0] else "key_fact" if row[1] else None
 
 
-_WORD = re.compile(r"\w[\w’']*")
-
-
-def words(clause: str) -> frozenset[str]:
-    """The clause's words as the model's word weights know them: lower case, any word with a digit as
-    "<num>", a capitalised word after the first as "<name>", so that the weights learn how people say
-    things, not who the tuning half's people were or which figures they gave."""
-    out = set()
-    for i, m in enumerate(_WORD.finditer(clause)):
-        w = m.group()
-        out.add("<num>" if any(c.isdigit() for c in w) else "<name>" if i and w[0].isupper() else w.lower())
-    return frozenset(out)
-
-
-@dataclass(frozen=True)
-class Model:
-    coef: tuple[float, ...]
-    intercept: float
-    threshold: float  # the probability above which a clause is suggested as an assessment
-    # the weight of each word (see ``words``) the tuning half used often enough to learn from; none: no words
-    word_weights: dict[str, float] = field(default_factory=dict, compare=False)
-    # Platt scaling of the rules' key-fact scores (a, b: p = 1 / (1 + exp(-(a * score + b)))), fitted on the
-    # tuning half, so that a fact's confidence too is how often such a fact is right; None: the score as is
-    fact_calibration: tuple[float, float] | None = None
-
-    def fact_confidence(self, score: float) -> float:
-        if self.fact_calibration is None:
-            return score
-        a, b = self.fact_calibration
-        return round(_sigmoid(a * score + b), 2)
-
-    def decide(self, rule: str | None, row: list[float], clause: str = "") -> float | None:
-        """The clause's probability of being an assessment when it is suggested as one, else None."""
-        p = self.probability(row, clause)
-        return p if chosen(rule, p, row, self.threshold) else None
-
-    def probability(self, row: list[float], clause: str = "") -> float:
-        z = self.intercept + sum(c * x for c, x in zip(self.coef, row, strict=True))
-        if self.word_weights:
-            z += sum(self.word_weights.get(w, 0.0) for w in words(clause))
-        return _sigmoid(z)
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+def decide(m: Model, rule: str | None, row: list[float], clause: str = "") -> float | None:
+    """The clause's probability of being an assessment when it is suggested as one, else None."""
+    p = m.probability(row, clause)
+    return p if chosen(rule, p, row, m.threshold) else None
 
 
 @cache
 def model() -> Model | None:
-    """The shipped model, or None when none is shipped or it was trained on other features."""
-    try:
-        data = json.loads(resource("stance_model.json").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    if tuple(data["features"]) != FEATURES:
-        return None
-    calibration = data.get("fact_calibration")
-    return Model(tuple(data["coef"]), data["intercept"], data["threshold"], data.get("word_weights", {}),
-                 tuple(calibration) if calibration else None)  # fmt: skip
+    """The shipped stance model, or None when none is shipped or it was trained on other features."""
+    return load("stance_model.json", FEATURES)

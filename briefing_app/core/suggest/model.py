@@ -1,0 +1,64 @@
+"""A logistic model over a clause's features and its words, as the stance and fact models ship in JSON.
+
+``resources/<name>.json`` holds the feature names it was trained on, a weight per feature, a weight per
+word (see :func:`words`), the intercept and the threshold above which a clause is suggested. A model
+trained on other features than the engine computes is not used (the rules alone decide).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+
+from ...resources import resource
+
+_WORD = re.compile(r"\w[\w’']*")
+
+
+def words(clause: str) -> frozenset[str]:
+    """The clause's words as the model's word weights know them: lower case, any word with a digit as
+    "<num>", a capitalised word after the first as "<name>", so that the weights learn how people say
+    things, not who the tuning half's people were or which figures they gave."""
+    out = set()
+    for i, m in enumerate(_WORD.finditer(clause)):
+        w = m.group()
+        out.add("<num>" if any(c.isdigit() for c in w) else "<name>" if i and w[0].isupper() else w.lower())
+    return frozenset(out)
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True)
+class Model:
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float  # the probability above which a clause is suggested
+    # the weight of each word (see ``words``) the tuning half used often enough to learn from; none: no words
+    word_weights: dict[str, float] = field(default_factory=dict, compare=False)
+
+    def probability(self, row: list[float], clause: str = "") -> float:
+        z = self.intercept + sum(c * x for c, x in zip(self.coef, row, strict=True))
+        if self.word_weights:
+            z += sum(self.word_weights.get(w, 0.0) for w in words(clause))
+        return sigmoid(z)
+
+
+def load(name: str, features: tuple[str, ...]) -> Model | None:
+    """The model shipped as ``resources/name``, or None when there is none or it has other features."""
+    try:
+        data = json.loads(resource(name).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    if tuple(data["features"]) != features:
+        return None
+    return Model(tuple(data["coef"]), data["intercept"], data["threshold"], data.get("word_weights", {}))
+
+
+def to_json(features: tuple[str, ...], model: Model, trained_on: list[str]) -> dict:
+    """What ``load`` reads back, as the trainer writes it."""
+    return {"trained_on": trained_on, "features": list(features), "coef": list(model.coef),
+            "intercept": model.intercept, "threshold": model.threshold, "word_weights": model.word_weights}  # fmt: skip
