@@ -321,3 +321,24 @@ def test_a_half_hour_time_zone_is_dated_exactly(tmp_path):
     data = out.read_bytes()
     assert reader(data).metadata["/CreationDate"].endswith("+05'30'")
     assert xmp_value(xmp(data), "xmp:CreateDate").endswith("+05:30")
+
+
+def test_an_article_pdf_is_told_from_an_exported_brief_without_being_parsed(tmp_path, monkeypatch):
+    """The window asks of every PDF it opens whether it carries a brief, on its own thread: an article PDF
+    (no attachment) is answered by a byte scan, never by reading and parsing the whole file; a pipe named
+    .pdf is not opened at all (it would block)."""
+    import os
+
+    from briefing_app.core import brief_file
+
+    article = tmp_path / "article.pdf"
+    article.write_bytes(render_pdf(sample_brief(), archival=False)[0])
+    exported = tmp_path / "brief.pdf"
+    exported.write_bytes(render_pdf(sample_brief())[0])
+    parsed = []
+    monkeypatch.setattr(brief_file, "read_file", lambda p: parsed.append(p) or open(p, "rb").read())
+    assert not brief_file.pdf_has_brief(article) and parsed == []
+    assert brief_file.pdf_has_brief(exported) and parsed == [exported]
+    os.mkfifo(tmp_path / "pipe.pdf")
+    monkeypatch.undo()
+    assert not brief_file.pdf_has_brief(tmp_path / "pipe.pdf")  # returns at once: read_file refuses a pipe

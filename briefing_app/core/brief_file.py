@@ -321,8 +321,26 @@ def embedded_brief(raw: bytes, name: str) -> bytes | None:
     return None if stream is None else _stream_bytes(stream, name)
 
 
+def _may_carry_brief(path: str | Path) -> bool:
+    """A quick look, before any PDF is parsed: an exported PDF names its attachment "….brief" as an associated
+    file. Most PDFs opened are articles without one, so most opens cost a byte scan, not a parse."""
+    import mmap
+    import os
+    import stat
+
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # opening a pipe blocks: read_file refuses it instead
+            return True
+        with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+            return m.find(b"/AFRelationship") >= 0 and m.find(b".brief") >= 0
+    except (OSError, ValueError):  # unreadable, empty (mmap refuses), not a regular file: read_file says why
+        return True
+
+
 def pdf_has_brief(path: str | Path) -> bool:
     """Whether ``path`` is a readable PDF that carries a brief (without reading the brief itself)."""
+    if not _may_carry_brief(path):
+        return False
     try:
         raw = read_file(path)
         return is_pdf(raw) and _brief_stream(raw, str(path)) is not None
