@@ -83,14 +83,9 @@ def render_pdf(
     time instead, and the same brief gives the same bytes."""
     from reportlab.platypus.doctemplate import LayoutError
 
-    from .renderer import PAGE_SIZES, BriefRenderer, reproducible_epoch
+    from .renderer import BriefRenderer
 
-    if page_size.lower() not in PAGE_SIZES:
-        raise ExportError(f"Unknown page size {page_size!r} (use {' or '.join(PAGE_SIZES)})")
-    try:
-        epoch = reproducible_epoch()
-    except ValueError as e:
-        raise ExportError(str(e)) from None
+    epoch = checked_epoch(page_size)
     parts = archival_parts(brief, epoch) if archival else None
     renderer = BriefRenderer(brief, page_size, progress, parts)
     try:
@@ -100,6 +95,19 @@ def render_pdf(
     except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError) as e:
         raise ExportError(f"The PDF could not be made ({type(e).__name__}: {str(e)[:160]})") from e
     return data, renderer.pages
+
+
+def checked_epoch(page_size: str) -> int | None:
+    """The SOURCE_DATE_EPOCH asked for (None: export at the real time), once ``page_size`` is known to be one
+    the exports set; ExportError saying what is wrong with either."""
+    from .renderer import PAGE_SIZES, reproducible_epoch
+
+    if page_size.lower() not in PAGE_SIZES:
+        raise ExportError(f"Unknown page size {page_size!r} (use {' or '.join(PAGE_SIZES)})")
+    try:
+        return reproducible_epoch()
+    except ValueError as e:
+        raise ExportError(str(e)) from None
 
 
 def archival_parts(brief: Brief, epoch: int | None = None) -> Archival:

@@ -61,7 +61,6 @@ from .renderer import (
     NBSP,
     PAGE_SIZES,
     TLP_COLOURS,
-    reproducible_epoch,
 )
 
 # Word's classic sans; Word picks the fonts of other scripts (East Asian, complex) from its theme
@@ -558,14 +557,9 @@ def render_docx(brief: Brief, page_size: str = "a4") -> bytes:
     """The Word document of ``brief`` as bytes, on A4 or Letter paper. Its created and modified dates are the
     time of export; with SOURCE_DATE_EPOCH set they are that time instead, and the same brief gives the same
     bytes."""
-    from . import ExportError  # here: the package imports this module
+    from . import ExportError, checked_epoch  # here: the package imports this module
 
-    if page_size.lower() not in PAGE_SIZES:
-        raise ExportError(f"Unknown page size {page_size!r} (use {' or '.join(PAGE_SIZES)})")
-    try:
-        epoch = reproducible_epoch()
-    except ValueError as e:
-        raise ExportError(str(e)) from None
+    epoch = checked_epoch(page_size)
     try:
         return WordWriter(brief, page_size, epoch).render()
     except (ValueError, KeyError, IndexError, TypeError, AttributeError) as e:
