@@ -1,5 +1,6 @@
 """The brief beside the article: its items (key facts, expert assessments, the selected item's details),
-its fields (title, date, author, prepared for, distribution, handling, BLUF, comment) and its sources.
+its fields (title, date, author, prepared for, distribution, handling, draft or final, BLUF, comment) and
+its sources.
 
 The pane shows the model and turns every edit into an undoable command on the window's stack; it
 redraws itself from the model's change notifications, so undo, redo and the pane never disagree.
@@ -12,6 +13,7 @@ from functools import partial
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -41,7 +43,7 @@ from ..core.brief import (
 )
 from .field_binding import FieldBinding, show_text
 from .item_list import ItemList
-from .undo_commands import EditItem, MoveItem, SetField, UpdateSource
+from .undo_commands import EditItem, MoveItem, SetField, SetStatus, UpdateSource
 from .wording import counted
 
 ITEM_EDITS = ("speaker", "affiliation", "note")
@@ -54,6 +56,23 @@ PUBLISHED_FROM_NOTES = {
 }
 NO_DATE_NOTE = "Not found in the article: enter it if you know it"
 UNRECORDED_NOTE = "Where this date came from was not recorded"
+STATUS_NOTES = {
+    "draft": "A draft: every page of the PDF and Word exports says DRAFT, as do Markdown and Copy brief. "
+    "Tick Final when the brief is ready to send.",
+    "final": "Final: exports and copies carry no DRAFT mark.",
+}
+
+
+def _note_label() -> QLabel:
+    """A small italic note under a field, e.g. where a date came from."""
+    label = QLabel()
+    label.setTextFormat(Qt.PlainText)
+    label.setWordWrap(True)
+    font = label.font()
+    font.setItalic(True)
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    return label
 
 
 def _plain_editor(placeholder: str, height: int) -> QPlainTextEdit:
@@ -176,7 +195,32 @@ class BriefPane(QTabWidget):
         for name, editor in self.field_editors.items():
             form.addRow(labels[name], editor)
             self._bind(editor, lambda value, n=name: self.set_field(n, value), name)
+            if name == "handling":  # who may read it, then whether it may go out yet
+                form.addRow("Status:", self._make_status_row())
+        QWidget.setTabOrder(self.field_editors["handling"], self.final_box)  # Tab goes down the form
+        QWidget.setTabOrder(self.final_box, self.field_editors["bluf"])
         return page
+
+    def _make_status_row(self) -> QWidget:
+        """A checkbox, as the status is one decision (is it ready?), with a note on what a draft's exports say."""
+        self.final_box = QCheckBox("Fi&nal — ready to send")
+        self.final_box.setToolTip("Unticked, the brief is a draft and its exports say DRAFT")
+        self.final_box.toggled.connect(lambda final: self.set_status("final" if final else "draft"))
+        self.status_note = _note_label()
+        row = QWidget()
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.final_box)
+        layout.addWidget(self.status_note)
+        return row
+
+    def _show_status(self) -> None:
+        status = self.brief.status if self.brief else "draft"
+        blocked = self.final_box.blockSignals(True)
+        self.final_box.setChecked(status == "final")
+        self.final_box.blockSignals(blocked)
+        self.status_note.setText(STATUS_NOTES[status] if self.brief else "")
 
     def _bind(self, editor: QWidget, commit, name: str, whose: str = "") -> None:
         """Commit ``editor``'s text with ``commit``. Text beyond what the brief holds is cut and the cut told;
@@ -200,13 +244,7 @@ class BriefPane(QTabWidget):
         self.source_editors["published"].setPlaceholderText("YYYY-MM-DD")
         self.source_editors["accessed"].setPlaceholderText("YYYY-MM-DD")
         self.source_editors["author"].setPlaceholderText("Who wrote the article")
-        self.published_from = QLabel()  # where the Published date came from
-        self.published_from.setTextFormat(Qt.PlainText)
-        self.published_from.setWordWrap(True)
-        note_font = self.published_from.font()
-        note_font.setItalic(True)
-        note_font.setPointSizeF(note_font.pointSizeF() * 0.9)
-        self.published_from.setFont(note_font)
+        self.published_from = _note_label()  # where the Published date came from
         grade = QComboBox()
         for key, meaning in RELIABILITY_GRADES.items():
             grade.addItem(f"{key}: {meaning}", key)
@@ -243,6 +281,7 @@ class BriefPane(QTabWidget):
             item_list.show_items(brief.items(section) if brief else ())
         for name, editor in self.field_editors.items():
             show_text(editor, getattr(brief, name) if brief else "")
+        self._show_status()
         self._refresh_sources()
         self._selection_changed()
         self.setEnabled(brief is not None)
@@ -252,7 +291,10 @@ class BriefPane(QTabWidget):
         if change.what in ("items", "item"):
             self._dirty.update([change.section] if change.section else SECTIONS)
         elif change.what == "field":  # one field: cheap, and the user may be looking at it
-            show_text(self.field_editors[change.name], getattr(self.brief, change.name))
+            if change.name == "status":
+                self._show_status()
+            elif change.name in self.field_editors:  # a field this pane has no editor for is not shown here
+                show_text(self.field_editors[change.name], getattr(self.brief, change.name))
             return
         elif change.what == "sources":
             self._dirty.update(("sources", *SECTIONS))  # citations are renumbered
@@ -390,6 +432,11 @@ class BriefPane(QTabWidget):
         if self.brief is not None and getattr(self.brief, name) != value:
             if not self.push(lambda: SetField(self.brief, name, value)):
                 show_text(self.field_editors[name], getattr(self.brief, name))
+
+    def set_status(self, status: str) -> None:
+        if self.brief is not None and self.brief.status != status:
+            if not self.push(lambda: SetStatus(self.brief, status)):
+                self._show_status()
 
     # --- sources
     def current_source(self) -> int | None:

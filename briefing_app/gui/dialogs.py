@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
@@ -64,6 +65,40 @@ class AssessmentDialog(QDialog):
 
     def values(self) -> tuple[str, str]:
         return self.speaker.text().strip(), self.affiliation.text().strip()
+
+
+class PasswordDialog(QDialog):
+    """Asks for the password of the certificate file ``certificate``, to sign one export; ``answer`` gets
+    the password, or None if the user cancelled. The password is not kept: the field is emptied once read."""
+
+    def __init__(self, parent: QWidget, certificate: Path, answer: Callable[[str | None], None]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Sign the PDF")
+        self.setAttribute(Qt.WA_DeleteOnClose)
+        label = QLabel(f"Password for the certificate file {certificate.name}:")
+        label.setTextFormat(Qt.PlainText)  # a file's name, shown as written
+        label.setWordWrap(True)
+        label.setToolTip(plain_tooltip(str(certificate)))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.Password)
+        label.setBuddy(self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("Sign and export")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(label)
+        form.addRow(self.password)
+        form.addRow(buttons)
+        self.resize(420, self.sizeHint().height())
+
+        def finished(result: int) -> None:
+            typed = self.password.text() if result == QDialog.Accepted else None
+            self.password.clear()
+            answer(typed)
+
+        self.finished.connect(finished)
+        self.password.setFocus()
 
 
 def _question(parent: QWidget, icon, title: str, text: str, informative: str) -> QMessageBox:

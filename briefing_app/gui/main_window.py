@@ -11,8 +11,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QToolBar,
 )
@@ -38,12 +37,14 @@ from ..core.recovery import discard_orphan, restore_recovery
 from ..core.rejections import Rejections
 from ..core.spans import snap_to_words
 from ..resources import resource
+from .actions import make_action
 from .article_pane import ArticlePane
 from .autosave import Autosaver, app_data_folder, pending_recoveries
 from .brief_pane import BriefPane
 from .dialogs import AssessmentDialog, ask_broken_recovery, ask_restore, ask_unsaved, plain_box, plain_tooltip
 from .highlighter import SUGGESTION
 from .jobs import Job, JobRunner
+from .outputs import Outputs
 from .recent_files import forget_file, recent_files, remember_file
 from .source_files import remembering, source_file
 from .suggestions_pane import SuggestionsPane
@@ -51,7 +52,6 @@ from .undo_commands import AddItem, AddSource, RemoveItems, SortItems
 from .wording import counted, local_time, sentence
 
 APP_NAME = "briefing-app"
-PAGE_SIZE_KEY = "export/page_size"
 GEOMETRY_KEY, SPLITTER_KEY = "window/geometry", "window/splitter"
 BRIEF_FILTER = f"Briefs (*{BRIEF_SUFFIX})"
 OPEN_FILTER = (
@@ -89,23 +89,11 @@ def unique_keys(bindings: list[QKeySequence], *extra: str) -> list[QKeySequence]
     return keys
 
 
-def _action(window: QMainWindow, text: str, slot: Callable, shortcut=None, tip: str = "") -> QAction:
-    action = QAction(text, window)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-    keys = action.shortcut().toString(QKeySequence.NativeText)
-    label = tip or text.replace("&", "").rstrip("…")
-    action.setToolTip(f"{label} ({keys})" if keys else label)
-    action.setStatusTip(label)
-    action.triggered.connect(lambda checked=False: slot())
-    return action
-
-
 class MainWindow(QMainWindow):
     """One window, one brief. ``error_reported`` carries every message shown to the user."""
 
     error_reported = Signal(str)
-    export_finished = Signal(object)  # ExportResult, after the status bar says where the PDF went
+    export_finished = Signal(object)  # ExportResult, after the status bar says where the file went
     document_changed = Signal()  # another brief is now shown (opened, new, restored)
     saved = Signal(str)
 
@@ -161,9 +149,11 @@ class MainWindow(QMainWindow):
         self._marks_timer.timeout.connect(self.update_marks)
         self.autosaver = Autosaver(self.undo_stack, self)
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(sentence(message), 10_000))
-        self.exports = JobRunner(self)
-        self.exports.progressed.connect(lambda percent: self.export_progress.setValue(percent))
-        self.exports.finished.connect(self._export_done)
+        # exports in every format, the signing certificate, Copy brief (see outputs.py)
+        self.outputs = Outputs(self)
+        self.export_action, self.copy_action = self.outputs.export_action, self.outputs.copy_action
+        self.export_progress, self.open_pdf_button = self.outputs.progress, self.outputs.open_button
+        self.page_size = self.outputs.page_size
         self.loads = JobRunner(self)
         self.loads.progressed.connect(lambda percent: self.load_progress.setValue(percent))
         self.loads.finished.connect(self._load_done)
@@ -181,7 +171,7 @@ class MainWindow(QMainWindow):
 
     # --- building
     def _make_actions(self) -> None:
-        a = partial(_action, self)
+        a = partial(make_action, self)
         self.new_action = a("&New brief from article…", self.choose_new_article, QKeySequence.New,
                             "Start a new brief on an article")  # fmt: skip
         self.open_action = a(
@@ -194,8 +184,6 @@ class MainWindow(QMainWindow):
         self.save_as_action = a("Save &As…", self.save_as, QKeySequence.SaveAs, "Save the brief to another file")
         self.reopen_encoding_action = a("Reopen with &encoding…", self.choose_encoding, None,
                                         "Read the article again in an encoding you choose")  # fmt: skip
-        self.export_action = a("&Export PDF", self.export_brief, "Ctrl+E",
-                               "Export the brief to PDF: asks where the first time, then re-exports")  # fmt: skip
         self.quit_action = a("&Quit", self.close, QKeySequence.Quit)
         self.quit_action.setMenuRole(QAction.QuitRole)
 
@@ -252,22 +240,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addAction(self.export_action)
-        size_menu = file_menu.addMenu("PDF page si&ze")
-        self.page_size_actions = QActionGroup(self)
-        current = self.page_size()
-        for key, label in (("a4", "A4"), ("letter", "US Letter")):
-            action = size_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(key == current)
-            action.setData(key)
-            self.page_size_actions.addAction(action)
-        self.page_size_actions.triggered.connect(lambda action: QSettings().setValue(PAGE_SIZE_KEY, action.data()))
+        self.outputs.add_to_file_menu(file_menu)
+        self.page_size_actions = self.outputs.page_size_actions
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.copy_action)
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_fact_action, self.add_assessment_action, self.find_action])
         edit_menu.addSeparator()
@@ -292,15 +273,6 @@ class MainWindow(QMainWindow):
         self.load_progress.setMaximumWidth(180)
         self.load_progress.setFormat("Loading %p%")
         self.load_progress.hide()
-        self.export_progress = QProgressBar()
-        self.export_progress.setRange(0, 100)
-        self.export_progress.setMaximumWidth(180)
-        self.export_progress.hide()
-        self.open_pdf_button = QPushButton("Open PDF")
-        self.open_pdf_button.setFlat(True)
-        self.open_pdf_button.setToolTip("Open the exported PDF in the system's viewer")
-        self.open_pdf_button.clicked.connect(self.open_exported_pdf)
-        self.open_pdf_button.hide()
         for widget in (self.load_progress, self.export_progress, self.open_pdf_button):
             self.statusBar().addPermanentWidget(widget)
 
@@ -338,8 +310,8 @@ class MainWindow(QMainWindow):
         if modified:
             self.undo_stack.resetClean()  # e.g. a restored recovery copy: not saved yet
         self.autosaver.document = document
-        for action in (self.save_action, self.save_as_action, self.export_action, self.add_source_action,
-                       self.add_fact_action, self.add_assessment_action):  # fmt: skip
+        for action in (self.save_action, self.save_as_action, self.add_source_action, self.add_fact_action,
+                       self.add_assessment_action):  # fmt: skip
             action.setEnabled(document is not None)
         self._update_title()
         self.document_changed.emit()
@@ -874,116 +846,6 @@ class MainWindow(QMainWindow):
         self.prompt = box
         box.open()
 
-    # --- export
-    def export_brief(self) -> None:
-        """Ctrl+E: export to the PDF last exported to; the first time, ask where (next to the brief)."""
-        if self.document is None:
-            self.report_error("Nothing to export", "Open an article or a brief first.")
-            return
-        if self.exports.busy:
-            self.statusBar().showMessage("An export is already running…", 3000)
-            return
-        self.brief_pane.commit_pending()
-        if self.document.export_path is None:
-            self._ask_export_path()
-        else:
-            self.export_to(self.document.export_path)
-
-    def page_size(self) -> str:
-        """The paper size of exported PDFs ("a4" or "letter"), kept in the user's settings."""
-        value = str(QSettings().value(PAGE_SIZE_KEY, "a4"))
-        return value if value in ("a4", "letter") else "a4"
-
-    def _default_export_path(self) -> Path:
-        if self.document.path is not None:
-            return self.document.path.with_suffix(".pdf")
-        folder = default_folder()
-        return self.document.suggested_path(folder).with_suffix(".pdf")
-
-    def _ask_export_path(self) -> None:
-        default = self._default_export_path()
-        dialog = QFileDialog(self, "Export PDF", str(default.parent), "PDF documents (*.pdf)")
-        dialog.setAcceptMode(QFileDialog.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(default.name)  # the folder is the dialog's own; a path here fills the name field
-        dialog.fileSelected.connect(lambda chosen: self.export_to(Path(chosen)))
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self.export_dialog = dialog
-        dialog.open()  # window-modal, not a blocking loop
-
-    def export_to(self, path: Path) -> None:
-        """Export a snapshot of the brief to ``path`` in a worker thread; the window stays responsive."""
-        from ..export import export_pdf  # ReportLab loads on the first export, not at start-up
-
-        self.document.export_path = path
-        job = Job("exporting", partial(export_pdf, self.document.brief.snapshot(), path, self.page_size()))
-        self.export_action.setEnabled(False)
-        self.open_pdf_button.hide()
-        self.export_progress.setValue(0)
-        self.export_progress.show()
-        self.statusBar().showMessage(f"Exporting to {path}…")
-        self.exports.start(job)
-
-    def _export_done(self, job: Job) -> None:
-        self.export_progress.hide()
-        self.export_action.setEnabled(self.document is not None)
-        if job.error is not None:
-            if self.document is not None:
-                self.document.export_path = None  # the next Ctrl+E asks where, e.g. instead of a read-only PDF
-            self.report_error("Export failed", job.error)
-            return
-        result = job.result
-        self.statusBar().showMessage(f"Exported {counted(result.pages, 'page')} to {result.path}")
-        self.open_pdf_button.show()
-        self.export_finished.emit(result)
-
-    def open_exported_pdf(self) -> None:
-        """Open PDF: in the system's viewer; with none to be found, say so and offer the PDF's folder."""
-        if self.document is None or self.document.export_path is None:
-            return
-        path = self.document.export_path
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            self.statusBar().showMessage(f"Opening {path.name} in the system's PDF viewer…", 5000)
-            return
-        box = QMessageBox(QMessageBox.Information, "No PDF viewer", f"No program could open {path.name}.",
-                          QMessageBox.NoButton, self)  # fmt: skip
-        box.setInformativeText(f"No PDF viewer seems to be installed. The PDF was saved in {path.parent}")
-        plain_box(box)
-        box.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        show = box.addButton("Show &folder", QMessageBox.AcceptRole)
-        box.addButton(QMessageBox.Close)
-        box.setDefaultButton(show)
-        box.setAttribute(Qt.WA_DeleteOnClose)
-        box.finished.connect(lambda _: self._show_folder(path) if box.clickedButton() is show else None)
-        self.prompt = box
-        box.open()
-
-    def _show_folder(self, path: Path) -> None:
-        """Open the folder holding ``path`` in the file manager; with none either, show the path to copy."""
-        self.prompt = None
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))):
-            return
-        box = QMessageBox(QMessageBox.Information, "Where the PDF is",
-                          "No file manager could open the folder either. The PDF is here:", QMessageBox.NoButton,
-                          self)  # fmt: skip
-        box.setInformativeText(str(path))
-        plain_box(box)
-        box.setTextInteractionFlags(Qt.TextSelectableByMouse)  # the path can be selected and copied
-        copy = box.addButton("&Copy path", QMessageBox.ActionRole)
-        box.addButton(QMessageBox.Close)
-        box.setDefaultButton(copy)
-        box.setAttribute(Qt.WA_DeleteOnClose)
-
-        def closed(_: int) -> None:
-            self.prompt = None
-            if box.clickedButton() is copy:
-                QApplication.clipboard().setText(str(path))
-                self.statusBar().showMessage(f"Copied {path}", 5000)
-
-        box.finished.connect(closed)
-        self.prompt = box
-        box.open()
-
     # --- closing
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -994,7 +856,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.confirm_discard(self._close_now)
             return
-        self.exports.wait()  # let a running export finish writing its file
+        self.outputs.exports.wait()  # let a running export finish writing its file
         self._save_layout()
         self.autosaver.release()  # a copy still on disk is an orphan now, offered at the next start
         super().closeEvent(event)

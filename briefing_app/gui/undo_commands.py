@@ -157,6 +157,17 @@ class SetField(BriefCommand):
         self.brief.set_field(self.name, self.old)
 
 
+class SetStatus(SetField):
+    """Mark the brief final, or a draft again: each change is one step of undo (never merged, as typing is)."""
+
+    def __init__(self, brief: Brief, status: str) -> None:
+        super().__init__(brief, "status", status)
+        self.setText("Mark the brief final" if self.value == "final" else "Mark the brief as a draft")
+
+    def id(self) -> int:
+        return -1
+
+
 class AddSource(BriefCommand):
     def __init__(self, brief: Brief, source: Source) -> None:
         super().__init__(brief, f"Add source “{snippet(source.title, 40)}”")
