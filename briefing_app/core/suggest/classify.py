@@ -1,4 +1,4 @@
-"""Deciding what one clause is: a key fact, an expert assessment, rhetoric, or nothing to brief.
+"""The rules on what one clause is: a key fact, an expert assessment, rhetoric, or nothing to brief.
 
 A clause is weighed on two scales. Fact weight comes from what can be checked: figures in digits,
 dates, counts in words, event verbs ("signed", "confirmed", "rejected"), and a study or report with
@@ -11,6 +11,9 @@ what it found. Judgement weight comes from evaluations, forecasts, hedges and be
 - nobody (the reporter's own prose): a clause with enough fact weight and little judgement is a fact.
 
 Rhetoric (exclamations, questions, similes, asides to the reader) is opinion whoever speaks.
+
+These are the rules alone; the learned stages (:mod:`.stance`, :mod:`.facts`) take their verdict and weights
+among their features, and :mod:`.decide` combines the two into each clause's verdict.
 """
 
 from __future__ import annotations

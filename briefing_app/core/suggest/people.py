@@ -1,10 +1,10 @@
-"""The people an article names, and who is speaking in each sentence.
+"""The people an article names, and what a name, a title or a transcript label refers to.
 
 ``People`` reads the article once and records every person it names with the fullest form of the
 name and an affiliation (a title before the name, "X, a researcher at Y", "the director of Y, X",
 "X — Director of Y —", "X from Y"). A surname, a title or a transcript label then maps to that
-person. ``Speakers`` walks the sentences in reading order and tells, for each, whether a named
-person is speaking (and who), an institution or unnamed people are, or nobody is quoted at all.
+person, as a ``Speaker``: who a sentence is attributed to. Which sentence each person speaks is
+:mod:`.voices`' work; the patterns of names, roles and speech verbs here serve it too.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from functools import lru_cache
 
 import regex
 
-from . import lexicon as lx
 from . import public_figures
 from .segment import PEERAGE
 
@@ -74,28 +73,17 @@ ROLE_NOUNS = (
     "virologist|engineer|inspector|lieutenant|colonel|admiral|captain|sergeant|congresswoman|congressman"
 )
 _ROLE_WORDS = frozenset(ROLE_NOUNS.split("|"))
-_APPOSITION = (
+APPOSITION = (
     rf"(?:(?:a|an|the)\s+)?(?:[\p{{Ll}}\-’'.]+\s+|\p{{Lu}}[\p{{L}}.\-]*\s+(?=[\p{{Ll}}\p{{Lu}}])){{0,4}}?"
     rf"(?i:{ROLE_NOUNS})\b(?:[^,;“”\"\n.]|\.(?=\S))*"
 )
-_ADVERBS = r"(?:(?:further|also|later|then|again|once|still|now|too|repeatedly|\p{Ll}+ly|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*"  # noqa: E501
+ADVERBS = r"(?:(?:further|also|later|then|again|once|still|now|too|repeatedly|\p{Ll}+ly|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*"  # noqa: E501
 _NOT_NAMES = frozenset(
     "The This That These Those It He She They We I You But And Or So While However Later Earlier Then Also "
     "Still Yet Now Today Yesterday Meanwhile Moreover Furthermore Instead Last Next On In At As When After "
     "Before Following According Per If Although Though Because Since Despite By For From With Without Under "
     "Asked Speaking Writing Madam Thank Welcome Well Hi Both Either Neither Some Many Most All Any Each".split()
 )
-_UNNAMED = regex.compile(
-    r"\b(?:officials?|experts?|analysts?|observers?|critics?|sources?|commanders?|diplomats?|people|many|"
-    r"some|others|residents|environmentalists|activists|economists|scientists|researchers|investors|"
-    r"authorities|lawmakers|leaders|insiders|aides|witnesses|doctors|forecasters|the (?:government|ministry|"
-    r"department|agency|newspaper|paper|report|study|company|administration|committee|council|military|"
-    r"army|police|court|board|group)|it|they)$",
-    regex.I | _V,
-)
-_ROLE_REF = regex.compile(rf"\b(?:the|this|that)\s+(?:\p{{Ll}}+\s+)?(?:{ROLE_NOUNS})$", _V)
-_PRONOUNS = frozenset("He She It They I We".split())
-_PRONOUN = regex.compile(r"\b(?:he|she)$", regex.I | _V)
 # Labels of whoever runs a script or an interview: their lines are read as the reporter's prose.
 _NARRATOR_LABELS = regex.compile(
     r"^(?:REPORTER|MODERATOR|OPERATOR|ANNOUNCER|NARRATOR|HOST|INTERVIEWER|STAFF|.*\bAIDE)$", _V
@@ -104,8 +92,6 @@ _NARRATOR_LABELS = regex.compile(
 _QUESTIONER_LABELS = regex.compile(
     r"^(?:Q|QUESTION|AUDIENCE|PARTICIPANT|PRESS|JOURNALIST|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*)$", _V
 )
-
-_SIGN_OFF = regex.compile(rf"\b(?:This is|I'm|I’m)\s+(?P<name>{CAPRUN})", _V)
 
 
 @dataclass
@@ -400,8 +386,8 @@ def _role_before(before: str) -> str:
 
 
 _APPOSITION_AFTER = regex.compile(
-    rf"^(?:,\s+(?P<comma>{_APPOSITION})|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{3,120}}?)\s*[—–]"
-    rf"|\s+(?:from|of|at)\s+(?P<org>\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=\s+{_ADVERBS}(?:{SPEECH_VERBS})\b))",
+    rf"^(?:,\s+(?P<comma>{APPOSITION})|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{3,120}}?)\s*[—–]"
+    rf"|\s+(?:from|of|at)\s+(?P<org>\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b))",
     _V,
 )
 
@@ -413,7 +399,7 @@ _OFFICE_BEFORE = regex.compile(
     r"(?:\p{Lu}[\p{L}\-]*\s+(?:of|for|and|on)\s+(?:the\s+)?){0,3}$",
     _V | regex.REVERSE,
 )
-_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")  # the standard engine: faster on a plain word list
+SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")  # the standard engine: faster on a plain word list
 _ORG_CONTINUATION = regex.compile(r"\p{Lu}[\p{L}.]*\s+(?:of|for|and|on|in)\s+(?:the\s+)?$", _V | regex.REVERSE)
 
 
@@ -430,7 +416,7 @@ def _in_heading_or_org(before: str, after: str) -> bool:
 
 def _apposition_after(after: str) -> str:
     m = _APPOSITION_AFTER.match(after)
-    if not m or _SPEECH.search(m[0]):
+    if not m or SPEECH.search(m[0]):
         return ""
     aff = (m["comma"] or m["dash"] or m["org"] or "").strip(" ,;—–-")
     return _LEADING_ARTICLE.sub("", aff)
@@ -441,143 +427,5 @@ def _title_affiliation(titles: list[str]) -> str:
     return " ".join(kept)
 
 
-# A speech verb with its subject before it ("Gates said", "Dimitri Minic, a researcher at Ifri, further
-# emphasizes", "the researcher aptly concludes", "she said") or after it ("cautions Barthélémy Courmont").
-# Matched backwards from the verb (REVERSE), so each verb costs one short anchored match.
-_SUBJECT_BEFORE = regex.compile(
-    rf"(?:(?P<run>{CAPRUN})(?:,|\s+(?:from|of|at)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?|,\s+{_APPOSITION},)??"
-    rf"|(?P<np>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}\p{{Ll}}[\p{{L}}\-]*|\b[Ii]t|\b[Tt]hey|\b[Hh]e|\b[Ss]he|\bI|\b[Ww]e))"
-    rf"\s+{_ADVERBS}$",
-    _V | regex.REVERSE,
-)
-_SUBJECT_WITH_APPOSITION = regex.compile(rf"(?P<run>{CAPRUN}),\s+{_APPOSITION},\s+{_ADVERBS}$", _V | regex.REVERSE)
-# "Economist Ana Ruiz of Kappa Bank said": the person before the organisation
-_SUBJECT_OF_ORG = regex.compile(
-    rf"(?P<run>{CAPRUN})\s+(?:from|of|at)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?\s+{_ADVERBS}$", _V | regex.REVERSE
-)
-_SUBJECT_AFTER = regex.compile(rf"\s+(?:(?P<pron>he|she)\b|(?P<run>{CAPRUN}))", _V)  # matched at a verb's end
-_ACCORDING = regex.compile(
-    rf"\b(?i:according to|as per|in the words of|in the view of)\s+"
-    rf"(?:(?P<run>{CAPRUN})|(?P<np>(?:the\s+)?\p{{Ll}}[\p{{L}}\s\-]{{0,40}}))",
-    _V,
-)
-# Cheap looks first, from the clause's word scan (shared with the classifier): most sentences have
-# no speech verb and no "according to", and then no regular expression runs at all.
-_ACCORDING_WORDS = lx.words("according to|as per|in the words of|in the view of")
-_SPEECH_WORDS = lx.words(SPEECH_VERBS)
-_DASH_NAME = regex.compile(rf"[”\"]\s*[—–]\s*(?P<run>{CAPRUN})", _V)
-
-
 _LEADING_ARTICLE = regex.compile(r"^(?:a|an|the)\s+", regex.I)
 _LETTERS = regex.compile(r"\p{L}+")
-_TRAILING_ADVERBS = regex.compile(r"(?:\s+\p{Ll}+ly)+$")
-_FINDING_NP = regex.compile(r"\b(?:study|report|research|survey|data|analysis|poll|trial|census)$")
-
-
-def _np_speaker(np: str) -> Speaker | None:
-    low = _TRAILING_ADVERBS.sub("", np.strip().lower())  # "the researcher aptly"
-    if _PRONOUN.search(low):
-        return Speaker("person", how="pronoun")
-    if _ROLE_REF.search(low):
-        return Speaker("person", how="role")
-    if low in {"i", "we"}:
-        return Speaker("person", how="first")
-    if _FINDING_NP.search(low):
-        return Speaker("finding", how="reported")
-    if _UNNAMED.search(low):
-        return Speaker("reported", how="reported")
-    return None
-
-
-def attribution(people: People, text: str, start: int, end: int) -> Speaker:
-    """The attribution written in ``text[start:end]`` itself, or NOBODY.
-
-    A named person wins over unnamed people in the same clause ("experts suggest …, according to X").
-    Pronouns and "the researcher" come back as a person without a name, for the caller to resolve.
-    """
-    found: list[tuple[int, int, Speaker]] = []  # (rank, position, speaker); rank 0 = named person
-    chunk = text[start:end]
-    words = lx.scan(chunk)
-    if words[_ACCORDING_WORDS]:
-        for m in _ACCORDING.finditer(text, start, end):
-            sp = people.resolve_run(m["run"]) if m["run"] else (_np_speaker(m["np"]) or Speaker("reported"))
-            found.append((_rank(sp), m.start(), _how(sp, "according")))
-    if "—" in chunk or "–" in chunk:
-        for m in _DASH_NAME.finditer(text, start, end):
-            sp = people.resolve_run(m["run"])
-            found.append((_rank(sp), m.start(), _how(sp, "quote")))
-    verbs = list(_SPEECH.finditer(text, start, end)) if words[_SPEECH_WORDS] else []
-    for verb in verbs:
-        m = _SUBJECT_AFTER.match(text, verb.end(), end)
-        if m is None:
-            continue
-        if m["pron"]:
-            sp = Speaker("person", how="pronoun")
-        else:
-            sp = people.resolve_run(m["run"])
-            if sp.kind != "person":
-                continue  # "said Monday", "told Reuters": not a speaker after the verb
-        found.append((_rank(sp), verb.start(), _how(sp, "reported")))
-    for verb in verbs:
-        window = max(start, verb.start() - 240), verb.start()
-        m = _SUBJECT_WITH_APPOSITION.search(text, *window)  # "Anna Berg, a researcher at SIPRI, warned"
-        if m is None or people.resolve_run(m["run"]).kind != "person":
-            m = _SUBJECT_BEFORE.search(text, *window)
-        if m is not None and m["run"] and people.resolve_run(m["run"]).kind != "person":
-            m = _SUBJECT_OF_ORG.search(text, *window) or m
-        if m is None:
-            continue
-        if m["run"] and m["run"].split()[-1] in _PRONOUNS:
-            sp = _np_speaker(m["run"].split()[-1])
-        elif m["run"]:
-            sp = people.resolve_run(m["run"])
-        else:
-            sp = _np_speaker(m["np"])
-            if sp is None:
-                continue
-        found.append((_rank(sp), m.start(), _how(sp, "reported")))
-    if not found:
-        return NOBODY
-    return min(found, key=lambda f: (f[0], f[1]))[2]
-
-
-def _rank(sp: Speaker) -> int:
-    if sp.kind == "person":
-        return 0 if sp.name else 1
-    return 2 if sp.kind == "finding" else 3
-
-
-def _how(sp: Speaker, how: str) -> Speaker:
-    return Speaker(sp.kind, sp.name, sp.affiliation, sp.how or how)
-
-
-# A speaker describing their own office: "As chairman of the Senate Judiciary Committee, I take ...",
-# "it is my responsibility as the Secretary of Homeland Security to ..."
-_SELF_DESCRIPTION = regex.compile(
-    rf"\b[Aa]s\s+(?:the\s+)?(?P<role>(?:\p{{Lu}}[\p{{L}}.’'\-]*\s+){{0,2}}(?i:{ROLE_NOUNS})\s+(?:of|for|at|on)\s+"
-    rf"(?:the\s+)?\p{{Lu}}[\p{{L}}.’'\-]*(?:\s+(?:(?:of|and|for|on|the)\s+)*\p{{Lu}}[\p{{L}}.’'\-]*)*)",
-    _V,
-)
-_FIRST_PERSON = regex.compile(r"\b(?:I|my|me)\b")
-
-
-def self_description(text: str, start: int, end: int) -> str:
-    """The office a speaker gives themself in their own words between ``start`` and ``end``, or ""."""
-    for m in _SELF_DESCRIPTION.finditer(text, start, end):
-        line_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
-        line_end = min(i for i in (text.find(".", m.end(), end), end) if i >= 0)
-        if _FIRST_PERSON.search(text, line_start, line_end):
-            role = m["role"]
-            return role[0].upper() + role[1:]
-    return ""
-
-
-def narrator_labels(text: str, labelled: dict[str, list[tuple[int, int]]]) -> set[str]:
-    """Labels of the reporter in a radio or TV script: whoever signs off ("This is Matt Thornton")."""
-    out = set()
-    for label, spans in labelled.items():
-        for s, e in spans:
-            m = _SIGN_OFF.search(text, s, e)
-            if m and label.lower() in m["name"].lower():
-                out.add(label)
-    return out

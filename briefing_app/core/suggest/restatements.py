@@ -1,4 +1,4 @@
-"""Finding the same fact stated twice, so that a brief holds it once.
+"""Finding the same fact stated twice, so that a brief holds it once: the last stage of the engine.
 
 Two suggestions restate each other when they share a figure and several content words, or share
 most of their content words. Suggestions are taken best-sourced first; each later one that
@@ -9,10 +9,13 @@ sentence mentions together apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
+
+from . import lexicon as lx
+from .spans import Suggestion
 
 _TOKEN = regex.compile(r"\p{Nd}[\p{Nd},.]*\p{Nd}|\p{Nd}|\p{L}[\p{L}\-’']*", regex.V1)
 _STOP = frozenset(
@@ -99,3 +102,33 @@ def group(candidates: list, wording_of, quality, paragraph_of) -> dict[int, int]
         else:
             folded[i] = best
     return folded
+
+
+def fold(found: list[Suggestion], tone: dict[int, float]) -> list[Suggestion]:
+    """Keep one suggestion per restated fact (and per assessment a speaker makes twice): the best-sourced,
+    marked with its group; the others are dropped. ``tone``: each paragraph's (a paragraph of jokes is the
+    worst source)."""
+
+    def quality(i: int) -> float:
+        # named sources and specifics first; a paragraph of jokes last
+        s = found[i]
+        sourced = 1.0 if lx.SOURCED.search(s.text) else 0.0
+        specific = len(lx.DIGITS.findall(s.text)) + 0.2 * sum(w[:1].isupper() for w in s.text.split()[1:])
+        return s.confidence + sourced + 0.3 * specific - 2.0 * tone[s.paragraph]
+
+    wordings = {i: wording(s.text) for i, s in enumerate(found) if s.kind != "opinion"}
+
+    groups: dict[int, str] = {}
+    drop: set[int] = set()
+    for kind in ("key_fact", "expert_assessment"):
+        by_speaker: dict[str | None, list[int]] = {}
+        for i, s in enumerate(found):
+            if s.kind == kind:
+                by_speaker.setdefault(s.speaker, []).append(i)
+        for candidates in by_speaker.values():
+            for member, keeper in group(
+                candidates, wordings.__getitem__, quality, lambda i: found[i].paragraph
+            ).items():
+                groups.setdefault(candidates[keeper], f"g{len(groups) + 1}")
+                drop.add(candidates[member])
+    return [replace(s, group=groups.get(i)) for i, s in enumerate(found) if i not in drop]

@@ -1,0 +1,131 @@
+"""What each clause is: a key fact, an expert assessment, opinion or nothing, the rules and the models combined.
+
+A sentence that is plainly rhetoric (:func:`.classify.rhetoric`) is opinion, whole. Otherwise each of its
+clauses gets its speaker (:func:`.voices.clause_speaker`), its weights and the rules' verdict
+(:mod:`.classify`); a named person's clause then goes to the stance model (:mod:`.stance`), and a clause that
+is no assessment to the fact model (:mod:`.facts`), each model's probability being the confidence. A stage
+without a model leaves the rules' verdict standing, and a fact the rules alone decide counts for less in a
+paragraph of jokes. The models are the only learned part of the engine; everything before them is rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import facts, stance
+from .classify import Weights, classify, unbriefable, weigh
+from .model import Model
+from .people import NOBODY, People, Speaker
+from .segment import Span
+from .voices import Reading, clause_speaker
+
+OPINION = 2  # the rhetoric score (classify.rhetoric) from which a sentence is opinion
+
+# A verdict before it is a Verdict: (kind, confidence), or None for nothing to suggest.
+Call = tuple[str, float] | None
+
+
+@dataclass(frozen=True)
+class Models:
+    """The learned stages of classification; either may be None (the rules then decide alone)."""
+
+    stance: Model | None  # is a named person's clause an expert assessment?
+    facts: Model | None  # is a clause that is no assessment a key fact?
+
+
+def shipped_models() -> Models:
+    return Models(stance.model(), facts.model())
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a clause (or a rhetorical sentence, whole) is to be suggested as, and who says it."""
+
+    kind: str  # "key_fact", "expert_assessment" or "opinion"
+    start: int
+    end: int
+    speaker: Speaker
+    confidence: float
+    paragraph: int
+
+
+def paragraph_tone(scores: list[float]) -> float:
+    """A paragraph's tone from its sentences' rhetoric scores: the share of rhetoric in it. Satire and
+    commentary score high."""
+    return sum(score >= OPINION for score in scores) / len(scores)
+
+
+def verdicts(
+    people: People, text: str, r: Reading, tone: float, rhetoric_score: float, models: Models,
+    weighed: dict[str, list] | None = None,
+) -> list[Verdict]:  # fmt: skip
+    """The verdicts on the sentence ``r`` reads, its clauses in order (a clause with nothing to suggest has
+    none). ``tone``: its paragraph's; ``weighed``: where to record what the models weigh, with the features
+    they weigh it by (see ``weighed_clauses``)."""
+    s = r.sentence
+    if rhetoric_score >= OPINION:
+        confidence = round(min(0.95, 0.4 + 0.1 * rhetoric_score), 2)
+        return [Verdict("opinion", s.start, s.end, NOBODY, confidence, s.paragraph)]
+    out: list[Verdict] = []
+    after_fact = False  # the clause before is a fact
+    for c in s.clauses:
+        speaker = clause_speaker(people, text, r, c, alone=len(s.clauses) == 1)
+        clause = text[c.start : c.end]
+        weights = weigh(clause, speaker)  # once, for the rules and both models alike
+        rules = classify(clause, speaker, r.in_transcript, after_fact, weights)
+        call = _assessment(clause, c, speaker, r, rules, tone, weights, models.stance, weighed)
+        if call is None or call[0] == "key_fact":
+            call = _fact(clause, c, speaker, r, rules, tone, weights, after_fact, models.facts, weighed)
+        after_fact = call is not None and call[0] == "key_fact"
+        if after_fact and models.facts is None:
+            call = _rules_fact_in_tone(call[1], tone)
+        if call is not None:
+            out.append(Verdict(call[0], c.start, c.end, speaker, call[1], s.paragraph))
+    return out
+
+
+def _assessment(
+    clause: str, c: Span, speaker: Speaker, r: Reading, rules: Call, tone: float, weights: Weights,
+    stance_model: Model | None, weighed: dict | None,
+) -> Call:  # fmt: skip
+    """A named person's clause: the stance model decides whether it is an assessment; if not, the rules'
+    fact stays a candidate fact (every assessment names its speaker: nobody's clause never gets here)."""
+    if not (speaker.kind == "person" and speaker.name):
+        return rules if rules is None or rules[0] != "expert_assessment" else None
+    rule = rules and rules[0]
+    row = stance.features(clause, speaker, r.in_transcript, rule, tone, weights)
+    if weighed is not None:
+        weighed["expert_assessment"].append(
+            (Verdict("expert_assessment", c.start, c.end, speaker, 0.0, r.sentence.paragraph), row)
+        )
+    if stance_model is None:
+        return rules
+    p = stance.decide(stance_model, rule, row, clause)
+    if p is not None:
+        return ("expert_assessment", round(p, 2))
+    return None if rule == "expert_assessment" else rules
+
+
+def _fact(
+    clause: str, c: Span, speaker: Speaker, r: Reading, rules: Call, tone: float, weights: Weights,
+    after_fact: bool, fact_model: Model | None, weighed: dict | None,
+) -> Call:  # fmt: skip
+    """A clause that is no assessment: the fact model decides whether it is a key fact (the rules' verdict
+    and weights among its features); without one, the rules' verdict stands."""
+    if rules is None and speaker.kind != "person" and unbriefable(clause, r.in_transcript, weights):
+        return None  # the rules' vetoes stand: hearsay is no fact, however many figures it holds
+    paragraph = r.sentence.paragraph
+    row = facts.features(clause, speaker, r.in_transcript, rules, tone, weights, after_fact, paragraph)
+    if weighed is not None:
+        weighed["key_fact"].append((Verdict("key_fact", c.start, c.end, speaker, 0.0, paragraph), row))
+    if fact_model is None:
+        return rules
+    p = fact_model.probability(row, clause)
+    return ("key_fact", round(p, 2)) if p >= fact_model.threshold else None
+
+
+def _rules_fact_in_tone(confidence: float, tone: float) -> Call:
+    """A fact the rules alone decide: their score, less in a joking tone."""
+    if tone >= 0.5 and confidence < 0.5:
+        return None  # a loose figure in a paragraph of jokes is no fact to brief
+    return "key_fact", round(max(0.05, confidence - 0.3 * tone), 2)

@@ -1,0 +1,423 @@
+"""Who speaks each paragraph, sentence and clause of an article: the engine's reading of it, in order.
+
+A paragraph's speaker comes from the article's form: a transcript's labels ("MS. LOWE:"), a speech's title
+or byline ("Remarks by …", "Governor Ana M. Ruiz"), a written interview (questions, then answers in the first
+person), or a quotation set as paragraphs after "X said:". Headings, stage directions and the press's
+questions are left out. Within a paragraph, what a sentence writes itself ("…, said X", "according to X")
+names its speaker; "she said" or "the researcher" is the last named speaker, and a sentence opening with a
+quotation mark goes on with the previous one. ``read`` yields every sentence with its speaker in reading
+order; ``clause_speaker`` tells who says one clause of a sentence that joins two statements. The people
+themselves (names, titles, affiliations) are :mod:`.people`'s; the cutting into paragraphs, sentences and
+clauses is :mod:`.segment`'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+import regex
+
+from . import lexicon as lx
+from .people import ADVERBS, APPOSITION, CAPRUN, NOBODY, QUESTIONER, ROLE_NOUNS, SPEECH, SPEECH_VERBS, People, Speaker
+from .segment import Block, Sentence, Span, blocks
+
+_V = regex.V1
+
+
+# --- the reading: every sentence with its speaker, in order
+@dataclass(frozen=True)
+class Reading:
+    """One sentence as the engine reads it: where it is, who says it, and the context it needs."""
+
+    block: Block
+    sentence: Sentence
+    said: Speaker
+    last: Speaker  # the last named speaker so far, for "she said" in a later clause
+    in_transcript: bool
+
+
+def read(text: str, people: People | None = None, title_line: bool = False) -> Iterator[Reading]:
+    """The article's sentences in reading order, each with its speaker (headings left out).
+
+    ``title_line``: the first line is the article's title, never a suggestion; when it names the
+    speaker of a speech ("Remarks by …"), every paragraph without a label of its own is that
+    speaker's, as in a transcript of one voice."""
+    people = people or People(text, title_line)
+    paras = blocks(text)
+    speech = people.for_title(text[paras[0].start : paras[0].end]) if title_line and paras else None
+    speakers = _label_speakers(text, paras, people, speech)
+    if not speakers and title_line:
+        speech = speech or _byline_speaker(text, paras[1:3], people)
+        if speech is not None:
+            speakers = {b.index: speech for b in paras[1:]}
+    if not speakers:
+        speakers = _interviewee(text, paras, people) or _quoted_blocks(text, paras, people)
+    # labels and bylines give only the office: spelled out where the text does ("Chair" → "Chair of …")
+    # (the questioner stays the one object it is compared with)
+    full = {id(sp): replace(sp, affiliation=people.office_in_full(sp.affiliation)) if sp.kind == "person" else sp
+            for sp in speakers.values()}  # fmt: skip
+    speakers = {i: full[id(sp)] for i, sp in speakers.items()}
+    last: Speaker = NOBODY
+    for block in paras:
+        if title_line and block.index == 0:
+            continue
+        label_speaker = speakers.get(block.index)
+        if _is_heading(text, block) or _is_stage_direction(text, block) or label_speaker is QUESTIONER:
+            continue
+        previous: Speaker = NOBODY
+        for sentence in block.sentences:
+            said = _sentence_speaker(people, text, sentence, label_speaker, last, previous)
+            if said.kind == "person" and said.name:
+                last = said
+            elif label_speaker is None and (subject := people.subject_of(sentence.start, sentence.end)):
+                last = Speaker("person", subject.name, subject.affiliation, "subject")
+            previous = said
+            yield Reading(block, sentence, said, last, label_speaker is not None)
+
+
+# How much text before a passage ``speaker_at`` reads: enough for the earlier mention of a name, a
+# transcript label or "she said", without reading a 10 MB article for one passage.
+CONTEXT_CHARS = 20_000
+
+
+def speaker_at(text: str, start: int, end: int) -> Speaker:
+    """Who says the passage ``text[start:end]``: the speaker of the sentence holding its start."""
+    lo = text.find("\n", max(0, start - CONTEXT_CHARS), start) + 1 if start > CONTEXT_CHARS else 0
+    hi = text.find("\n", end)
+    window = text[lo : hi if hi >= 0 else len(text)]
+    for r in read(window):
+        if r.sentence.end > start - lo and r.sentence.start < max(end, start + 1) - lo:
+            return r.said
+    return NOBODY
+
+
+def by_paragraph(readings: Iterator[Reading]) -> Iterator[list[Reading]]:
+    """The readings a paragraph at a time, in order."""
+    paragraph: list[Reading] = []
+    for r in readings:
+        if paragraph and r.block.index != paragraph[0].block.index:
+            yield paragraph
+            paragraph = []
+        paragraph.append(r)
+    if paragraph:
+        yield paragraph
+
+
+def clause_speaker(people: People, text: str, r: Reading, clause: Span, alone: bool) -> Speaker:
+    """Who says one clause of the sentence ``r`` reads: the attribution the clause writes itself when the
+    sentence has other clauses (``alone``: it has none), "she said" being the last named speaker; else the
+    sentence's speaker."""
+    own = attribution(people, text, clause.start, clause.end) if not alone else NOBODY
+    if own.kind == "person" and not own.name:
+        own = replace(r.last, how=own.how) if r.last.name else NOBODY
+    return own if own is not NOBODY and own.kind != "none" else r.said
+
+
+# --- whose paragraph: transcript labels, speech titles and bylines, written interviews, quotation blocks
+
+
+def _label_speakers(text: str, paras: list[Block], people: People, speech: Speaker | None) -> dict[int, Speaker]:
+    """In a transcript (two or more labelled paragraphs), the speaker of each paragraph; a paragraph
+    without a label continues the last label's speaker. The reporter of a script speaks as prose.
+    ``speech``: whom the title names; a label the text resolves to no one ("THE GOVERNOR:") is that
+    person when it is their title or surname."""
+    labelled: dict[str, list[tuple[int, int]]] = {}
+    for b in paras:
+        if b.label:
+            labelled.setdefault(b.label, []).append((b.start, b.end))
+    if sum(len(v) for v in labelled.values()) < 2:
+        return {}
+    narrators = narrator_labels(text, labelled)
+    resolved = {label: (NOBODY if label in narrators else people.for_label(label)) for label in labelled}
+    if speech is not None:
+        for label, said in resolved.items():
+            if not said.name and label not in narrators and _names(label, speech):
+                resolved[label] = speech
+    label_of: dict[int, str] = {}  # paragraph -> its label, or the last label before it
+    turns: dict[str, list[Block]] = {}  # label -> its paragraphs, those without a label included
+    current = None
+    for b in paras:
+        current = b.label or current
+        if current is not None:
+            label_of[b.index] = current
+            turns.setdefault(current, []).append(b)
+    for label, said in resolved.items():
+        own = (
+            next(filter(None, (self_description(text, b.start, b.end) for b in turns[label])), "") if said.name else ""
+        )
+        if own and said.affiliation.lower() in own.lower():  # "Chairman" → "Chairman of the Senate …"
+            resolved[label] = replace(said, affiliation=own)
+    return {i: resolved[label] for i, label in label_of.items()}
+
+
+def _names(label: str, speaker: Speaker) -> bool:
+    """Whether a label ("THE GOVERNOR", "MINISTER HALE") fits a speaker by title or surname."""
+    words = [w for w in label.lower().split() if w != "the"]
+    known = set(speaker.affiliation.lower().split()) | {speaker.name.lower().split()[-1]}
+    return bool(words) and all(w in known for w in words)
+
+
+_SIGN_OFF = regex.compile(rf"\b(?:This is|I'm|I’m)\s+(?P<name>{CAPRUN})", _V)
+
+
+def narrator_labels(text: str, labelled: dict[str, list[tuple[int, int]]]) -> set[str]:
+    """Labels of the reporter in a radio or TV script: whoever signs off ("This is Matt Thornton")."""
+    out = set()
+    for label, spans in labelled.items():
+        for s, e in spans:
+            m = _SIGN_OFF.search(text, s, e)
+            if m and label.lower() in m["name"].lower():
+                out.add(label)
+    return out
+
+
+# A speaker describing their own office: "As chairman of the Senate Judiciary Committee, I take ...",
+# "it is my responsibility as the Secretary of Homeland Security to ..."
+_SELF_DESCRIPTION = regex.compile(
+    rf"\b[Aa]s\s+(?:the\s+)?(?P<role>(?:\p{{Lu}}[\p{{L}}.’'\-]*\s+){{0,2}}(?i:{ROLE_NOUNS})\s+(?:of|for|at|on)\s+"
+    rf"(?:the\s+)?\p{{Lu}}[\p{{L}}.’'\-]*(?:\s+(?:(?:of|and|for|on|the)\s+)*\p{{Lu}}[\p{{L}}.’'\-]*)*)",
+    _V,
+)
+_FIRST_PERSON_SINGULAR = regex.compile(r"\b(?:I|my|me)\b")
+
+
+def self_description(text: str, start: int, end: int) -> str:
+    """The office a speaker gives themself in their own words between ``start`` and ``end``, or ""."""
+    for m in _SELF_DESCRIPTION.finditer(text, start, end):
+        line_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
+        line_end = min(i for i in (text.find(".", m.end(), end), end) if i >= 0)
+        if _FIRST_PERSON_SINGULAR.search(text, line_start, line_end):
+            role = m["role"]
+            return role[0].upper() + role[1:]
+    return ""
+
+
+def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speaker | None:
+    """A speech's byline under its title: a paragraph that is only a title and a full name ("Governor
+    Ana M. Ruiz"). A reporter's byline ("By Ana Ruiz") has no office, so it is never taken."""
+    for b in candidates:
+        line = text[b.start : b.end].strip()
+        if len(line.split()) <= 6 and not any(mark in line for mark in ",;:!?"):
+            person = people.title_person(line.split())
+            if person is not None and person.title:
+                return Speaker("person", person.name, person.affiliation or person.title, "label")
+    return None
+
+
+_FIRST_PERSON_ANSWER = regex.compile(r"\b(?:I|I[’']m|I[’']ve|me|my|we|our|us)\b")
+_CARD_FIELD = regex.compile(r"^(Title|Position|Role|Organi[sz]ation|Affiliation)\s*:\s*(.+)$", regex.M)
+MIN_QUESTIONS = 3  # a written interview asks at least this many questions
+
+
+def _only_questions(text: str, block: Block) -> bool:
+    if not text[block.start : block.end].rstrip("”’\"') ").endswith("?"):
+        return False  # cheap: most paragraphs end otherwise, and their sentences are not cut for this
+    sentences = block.sentences
+    return bool(sentences) and all(text[s.start : s.end].rstrip("”’\"') ").endswith("?") for s in sentences)
+
+
+def _interviewee(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:
+    """A written interview with one person, without labels: paragraphs that are only questions, each
+    followed by an answer in the first person. The answers are the one person the introduction (before
+    the first question) names; the questions are the interviewer's. A profile card in the introduction
+    ("Title: …", "Organization: …") gives the affiliation at its fullest."""
+    questions = [b for b in paras[1:] if _only_questions(text, b)]
+    if len(questions) < MIN_QUESTIONS:
+        return {}
+    asked = {b.index for b in questions}
+    answers = [b for b in paras if b.index > questions[0].index and b.index not in asked]
+    if not answers or 2 * sum(bool(_FIRST_PERSON_ANSWER.search(text, b.start, b.end)) for b in answers) < len(answers):
+        return {}
+    intro = (paras[0].start, questions[0].start)
+    named = people.named_in(*intro)
+    if len(named) != 1:  # nobody, or several people who may all answer: the answers stay unattributed
+        return {}
+    person = named[0]
+    card = ", ".join(m[2].strip() for m in _CARD_FIELD.finditer(text, *intro))
+    voice = Speaker("person", person.name, card or person.affiliation, "label")
+    return {b.index: QUESTIONER if b.index in asked else voice for b in paras if b.index >= questions[0].index}
+
+
+# A paragraph that only introduces a quotation: "Ana Ruiz, head of the Harbour Board, said:"
+_QUOTE_INTRO = regex.compile(r"\b(?:said|says|added|adds|commented|explained|warned|noted|stated)\s*:\s*$", regex.V1)
+QUOTED_BLOCKS = 4  # how many paragraphs after such an introduction are the quotation, at most
+
+
+def _quoted_blocks(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:
+    """The paragraphs of a quotation set as a block after its introduction (a press release's "X, Y,
+    said:" then the quotation without quotation marks): the speaker of each, up to the next introduction."""
+    out: dict[int, Speaker] = {}
+    for i, b in enumerate(paras):
+        if not _QUOTE_INTRO.search(text, b.start, b.end):
+            continue
+        said = attribution(people, text, b.start, b.end)
+        if said.kind != "person" or not said.name:
+            continue
+        for follower in paras[i + 1 : i + 1 + QUOTED_BLOCKS]:
+            if _QUOTE_INTRO.search(text, follower.start, follower.end) or _is_heading(text, follower):
+                break
+            out[follower.index] = said
+    return out
+
+
+def _is_stage_direction(text: str, block: Block) -> bool:
+    """A transcript's note in brackets: "(Laughter.)", "(The briefing was concluded at 2:53 p.m.)"."""
+    body = text[block.body_start : block.end].strip()
+    return len(body) > 2 and body[0] in "([" and body[-1] in ")]" and body.count(body[0]) == 1
+
+
+def _is_heading(text: str, block: Block) -> bool:
+    """A title, a section heading or a dateline: short, and unpunctuated or in title case."""
+    words = text[block.body_start : block.end].split()
+    if len(words) >= 16:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    unpunctuated = not any(mark in w for w in words for mark in ".!?…")
+    return capitalised > 0.6 * len(words) or unpunctuated
+
+
+# --- whose sentence: what the sentence writes itself, else the paragraph's or the last named speaker
+
+
+def _sentence_speaker(
+    people: People, text: str, s: Sentence, label: Speaker | None, last: Speaker, previous: Speaker
+) -> Speaker:
+    """Who says a sentence: in a transcript the label's speaker, unless the sentence reports another named
+    person's view; else whom it names ("said X"), the last named speaker for "she said", the previous
+    speaker when it opens a quotation and names no one, or nobody."""
+    said = attribution(people, text, s.start, s.end)
+    if label is not None and label.kind == "person":
+        # in a transcript, each speaker's own words, unless they report another named person's view
+        # ("the Governor believes that …")
+        return said if said.kind == "person" and said.name and said.name != label.name else label
+    if said.kind == "person" and not said.name:
+        # "she said", "the researcher concludes": the last named speaker
+        return replace(last, how=said.how) if last.name else NOBODY
+    if said is NOBODY and previous.kind == "person" and _continues_quote(text, s):
+        return replace(previous, how="continued")
+    return said
+
+
+def _continues_quote(text: str, s: Sentence) -> bool:
+    """A sentence opening with a quotation mark and naming nobody goes on with the last quotation."""
+    return text[s.start] in '“"‘'
+
+
+# A speech verb with its subject before it ("Gates said", "Dimitri Minic, a researcher at Ifri, further
+# emphasizes", "the researcher aptly concludes", "she said") or after it ("cautions Barthélémy Courmont").
+# Matched backwards from the verb (REVERSE), so each verb costs one short anchored match.
+_SUBJECT_BEFORE = regex.compile(
+    rf"(?:(?P<run>{CAPRUN})(?:,|\s+(?:from|of|at)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?|,\s+{APPOSITION},)??"
+    rf"|(?P<np>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}\p{{Ll}}[\p{{L}}\-]*|\b[Ii]t|\b[Tt]hey|\b[Hh]e|\b[Ss]he|\bI|\b[Ww]e))"
+    rf"\s+{ADVERBS}$",
+    _V | regex.REVERSE,
+)
+_SUBJECT_WITH_APPOSITION = regex.compile(rf"(?P<run>{CAPRUN}),\s+{APPOSITION},\s+{ADVERBS}$", _V | regex.REVERSE)
+# "Economist Ana Ruiz of Kappa Bank said": the person before the organisation
+_SUBJECT_OF_ORG = regex.compile(
+    rf"(?P<run>{CAPRUN})\s+(?:from|of|at)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?\s+{ADVERBS}$", _V | regex.REVERSE
+)
+_SUBJECT_AFTER = regex.compile(rf"\s+(?:(?P<pron>he|she)\b|(?P<run>{CAPRUN}))", _V)  # matched at a verb's end
+_ACCORDING = regex.compile(
+    rf"\b(?i:according to|as per|in the words of|in the view of)\s+"
+    rf"(?:(?P<run>{CAPRUN})|(?P<np>(?:the\s+)?\p{{Ll}}[\p{{L}}\s\-]{{0,40}}))",
+    _V,
+)
+# Cheap looks first, from the clause's word scan (shared with the classifier): most sentences have
+# no speech verb and no "according to", and then no regular expression runs at all.
+_ACCORDING_WORDS = lx.words("according to|as per|in the words of|in the view of")
+_SPEECH_WORDS = lx.words(SPEECH_VERBS)
+_DASH_NAME = regex.compile(rf"[”\"]\s*[—–]\s*(?P<run>{CAPRUN})", _V)
+# What a lower-case subject of a speech verb is: unnamed people or an institution, a role ("the researcher"),
+# a pronoun, a study
+_UNNAMED = regex.compile(
+    r"\b(?:officials?|experts?|analysts?|observers?|critics?|sources?|commanders?|diplomats?|people|many|"
+    r"some|others|residents|environmentalists|activists|economists|scientists|researchers|investors|"
+    r"authorities|lawmakers|leaders|insiders|aides|witnesses|doctors|forecasters|the (?:government|ministry|"
+    r"department|agency|newspaper|paper|report|study|company|administration|committee|council|military|"
+    r"army|police|court|board|group)|it|they)$",
+    regex.I | _V,
+)
+_ROLE_REF = regex.compile(rf"\b(?:the|this|that)\s+(?:\p{{Ll}}+\s+)?(?:{ROLE_NOUNS})$", _V)
+_PRONOUNS = frozenset("He She It They I We".split())
+_PRONOUN = regex.compile(r"\b(?:he|she)$", regex.I | _V)
+_TRAILING_ADVERBS = regex.compile(r"(?:\s+\p{Ll}+ly)+$")
+_FINDING_NP = regex.compile(r"\b(?:study|report|research|survey|data|analysis|poll|trial|census)$")
+
+
+def _np_speaker(np: str) -> Speaker | None:
+    low = _TRAILING_ADVERBS.sub("", np.strip().lower())  # "the researcher aptly"
+    if _PRONOUN.search(low):
+        return Speaker("person", how="pronoun")
+    if _ROLE_REF.search(low):
+        return Speaker("person", how="role")
+    if low in {"i", "we"}:
+        return Speaker("person", how="first")
+    if _FINDING_NP.search(low):
+        return Speaker("finding", how="reported")
+    if _UNNAMED.search(low):
+        return Speaker("reported", how="reported")
+    return None
+
+
+def attribution(people: People, text: str, start: int, end: int) -> Speaker:
+    """The attribution written in ``text[start:end]`` itself, or NOBODY.
+
+    A named person wins over unnamed people in the same clause ("experts suggest …, according to X").
+    Pronouns and "the researcher" come back as a person without a name, for the caller to resolve.
+    """
+    found: list[tuple[int, int, Speaker]] = []  # (rank, position, speaker); rank 0 = named person
+    chunk = text[start:end]
+    words = lx.scan(chunk)
+    if words[_ACCORDING_WORDS]:
+        for m in _ACCORDING.finditer(text, start, end):
+            sp = people.resolve_run(m["run"]) if m["run"] else (_np_speaker(m["np"]) or Speaker("reported"))
+            found.append((_rank(sp), m.start(), _how(sp, "according")))
+    if "—" in chunk or "–" in chunk:
+        for m in _DASH_NAME.finditer(text, start, end):
+            sp = people.resolve_run(m["run"])
+            found.append((_rank(sp), m.start(), _how(sp, "quote")))
+    verbs = list(SPEECH.finditer(text, start, end)) if words[_SPEECH_WORDS] else []
+    for verb in verbs:
+        m = _SUBJECT_AFTER.match(text, verb.end(), end)
+        if m is None:
+            continue
+        if m["pron"]:
+            sp = Speaker("person", how="pronoun")
+        else:
+            sp = people.resolve_run(m["run"])
+            if sp.kind != "person":
+                continue  # "said Monday", "told Reuters": not a speaker after the verb
+        found.append((_rank(sp), verb.start(), _how(sp, "reported")))
+    for verb in verbs:
+        window = max(start, verb.start() - 240), verb.start()
+        m = _SUBJECT_WITH_APPOSITION.search(text, *window)  # "Anna Berg, a researcher at SIPRI, warned"
+        if m is None or people.resolve_run(m["run"]).kind != "person":
+            m = _SUBJECT_BEFORE.search(text, *window)
+        if m is not None and m["run"] and people.resolve_run(m["run"]).kind != "person":
+            m = _SUBJECT_OF_ORG.search(text, *window) or m
+        if m is None:
+            continue
+        if m["run"] and m["run"].split()[-1] in _PRONOUNS:
+            sp = _np_speaker(m["run"].split()[-1])
+        elif m["run"]:
+            sp = people.resolve_run(m["run"])
+        else:
+            sp = _np_speaker(m["np"])
+            if sp is None:
+                continue
+        found.append((_rank(sp), m.start(), _how(sp, "reported")))
+    if not found:
+        return NOBODY
+    return min(found, key=lambda f: (f[0], f[1]))[2]
+
+
+def _rank(sp: Speaker) -> int:
+    if sp.kind == "person":
+        return 0 if sp.name else 1
+    return 2 if sp.kind == "finding" else 3
+
+
+def _how(sp: Speaker, how: str) -> Speaker:
+    return Speaker(sp.kind, sp.name, sp.affiliation, sp.how or how)
