@@ -17,6 +17,12 @@ _STEM = regex.compile(r"([\w\-]+)\\w\*")
 _OPTIONAL_END = regex.compile(r"([\w\-]+)(?:\(\?:(\w+)\)\?|(\w)\?)")
 
 
+@lru_cache(maxsize=16)
+def scan(text: str) -> Hits:
+    """Cached because a sentence is asked about by several lists and rules in turn."""
+    return Hits(text)
+
+
 class WordList:
     """A case-insensitive list of words, stems (``expect\\w*``) and phrases, counted in a text.
 
@@ -51,6 +57,7 @@ class WordList:
         self.index = len(_ALL)
         _ALL.append(self)
         _lists_of.cache_clear()  # a token's lists now include this one
+        scan.cache_clear()  # and a text scanned before knew nothing of it (the stance lexicon loads late)
 
     def findall(self, text: str) -> list[str]:
         return scan(text)[self]
@@ -89,10 +96,6 @@ class Hits:
         return found
 
 
-@lru_cache(maxsize=16)
-def scan(text: str) -> Hits:
-    """Cached because a sentence is asked about by several lists and rules in turn."""
-    return Hits(text)
 
 
 @lru_cache(maxsize=1 << 16)
