@@ -63,7 +63,7 @@ def run_new(args: argparse.Namespace) -> int:
             doc.brief.set_field(name, value)
     accepted = ""
     if args.accept_suggestions:
-        from .core.suggest import accept_all
+        from .core.workbench import accept_all
 
         facts, assessments = accept_all(doc.brief, 1)
         accepted = f" with {facts} key fact(s) and {assessments} expert assessment(s) suggested"

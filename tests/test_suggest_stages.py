@@ -173,3 +173,17 @@ def test_a_word_list_made_after_a_text_was_scanned_still_finds_its_words_there()
     assert lx.scan(text)  # cached now
     late = lx.words("quixotic")
     assert late.findall(text) == ["quixotic"]
+
+
+def test_the_engine_never_imports_the_brief_model():
+    """DESIGN.md: the engine reads text and proposes; putting suggestions into a brief is a use case of
+    core.workbench, which the window and the command line share."""
+    import ast
+    from pathlib import Path
+
+    import briefing_app.core.suggest as package
+
+    for module in Path(package.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                assert not (node.level == 2 and (node.module or "").split(".")[0] in ("brief", "brief_file")), module

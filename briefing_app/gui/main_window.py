@@ -440,27 +440,14 @@ class MainWindow(QMainWindow):
 
     def accept_suggestions(self, chosen: list) -> None:
         """Each chosen suggestion becomes an item (with its speaker), all in one undoable step."""
-        from ..core.suggest import SECTION
+        from ..core.workbench import plan_acceptance
 
         number = self.suggestions_pane.source_number
         if self.document is None or not number:
             return
         brief = self.document.brief
-        commands, refused, end = [], 0, -1
-        next_index = {section: len(brief.items(section)) for section in SECTION.values()}
-        for s in sorted(chosen, key=lambda s: s.start):
-            details = {"speaker": s.speaker or "", "affiliation": s.affiliation or ""} if s.speaker else {}
-            try:
-                if s.start < end:
-                    raise BriefError("overlaps the suggestion before it")  # each command checks only the brief
-                section = SECTION[s.kind]
-                command = AddItem(brief, section, number, s.start, s.end, index=next_index[section], **details)
-            except BriefError:
-                refused += 1
-                continue
-            next_index[section] += 1
-            end = s.end
-            commands.append(command)
+        planned, refused = plan_acceptance(brief, number, chosen)
+        commands = [AddItem.planned(brief, p) for p in planned]
         if not commands:
             self.report_error("Not added", "Those passages are already in the brief.")
             return

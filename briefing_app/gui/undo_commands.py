@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from ..core.brief import ITEM_FIELDS, ITEM_NOUN, Brief, BriefError, Source, snippet
+from ..core.brief import ITEM_FIELDS, ITEM_NOUN, Brief, BriefError, Item, Source, snippet
+from ..core.workbench import Planned
 
 
 class BriefCommand(QUndoCommand):
@@ -24,8 +25,18 @@ class AddItem(BriefCommand):
 
     def __init__(self, brief: Brief, section: str, source: int, start: int, end: int,
                  index: int | None = None, **details: str) -> None:  # fmt: skip
-        self.item = brief.make_item(source, start, end, **details)  # raises SpanTaken, BriefError
-        super().__init__(brief, f"Add {ITEM_NOUN[section]} “{snippet(self.item.text, 40)}”")
+        self._hold(brief, section, brief.make_item(source, start, end, **details), index)  # raises SpanTaken ...
+
+    @classmethod
+    def planned(cls, brief: Brief, planned: Planned) -> AddItem:
+        """The command adding an item a plan made and checked already (see core.workbench)."""
+        command = cls.__new__(cls)
+        command._hold(brief, planned.section, planned.item, planned.index)
+        return command
+
+    def _hold(self, brief: Brief, section: str, item: Item, index: int | None) -> None:
+        self.item = item
+        super().__init__(brief, f"Add {ITEM_NOUN[section]} “{snippet(item.text, 40)}”")
         self.section = section
         self.index = len(brief.items(section)) if index is None else index
 

@@ -20,7 +20,6 @@ holds the public API and runs the stages in that order.
 
 from __future__ import annotations
 
-from ..brief import EXPERT_ASSESSMENTS, KEY_FACTS, BriefError
 from . import facts, public_figures, stance
 from .classify import rhetoric
 from .decide import Models, paragraph_tone, shipped_models, verdicts
@@ -30,13 +29,9 @@ from .spans import Suggestion, merge, suggestion
 from .voices import CONTEXT_CHARS, Reading, by_paragraph, read, speaker_at
 
 __all__ = [
-    "CONTEXT_CHARS", "SECTION", "Models", "Reading", "Suggestion", "accept_all", "facts", "public_figures", "read",
+    "CONTEXT_CHARS", "Models", "Reading", "Suggestion", "facts", "public_figures", "read",
     "shipped_models", "speaker_at", "stance", "suggest", "weighed_clauses",
 ]  # fmt: skip
-
-# the brief section an accepted suggestion of each kind goes to
-SECTION = {"key_fact": KEY_FACTS, "expert_assessment": EXPERT_ASSESSMENTS}
-
 
 def suggest(text: str, title_line: bool = False, models: Models | None = None) -> list[Suggestion]:
     """Suggestions for ``text`` in reading order, restatements folded into the best-sourced one.
@@ -76,20 +71,3 @@ def _candidates(
         for r, score in zip(paragraph, scores, strict=True):
             found.extend(merge(text, verdicts(people, text, r, its_tone, score, models, weighed)))
     return found, tone
-
-
-def accept_all(brief, source: int) -> tuple[int, int]:
-    """Add every suggested key fact and expert assessment of ``source`` to ``brief``, in reading order;
-    returns how many of each. Suggestions that overlap an item already there are skipped."""
-    counts = {"key_fact": 0, "expert_assessment": 0}
-    src = brief.source(source)
-    for s in suggest(src.text, src.title_line):
-        if s.kind not in counts:
-            continue
-        details = {"speaker": s.speaker or "", "affiliation": s.affiliation or ""} if s.speaker else {}
-        try:
-            brief.add_item(SECTION[s.kind], source, s.start, s.end, expect_text=s.text, **details)
-        except BriefError:
-            continue
-        counts[s.kind] += 1
-    return counts["key_fact"], counts["expert_assessment"]

@@ -1,0 +1,58 @@
+"""Use cases the command line and the window share, written once: accepting suggestions into a brief.
+
+The window turns a plan into undoable commands; the command line applies it at once. Either way the
+same items are made, checked against the brief and against each other, in reading order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .brief import EXPERT_ASSESSMENTS, KEY_FACTS, Brief, BriefError, Item
+from .suggest import Suggestion, suggest
+
+# the brief section an accepted suggestion of each kind goes to
+SECTION = {"key_fact": KEY_FACTS, "expert_assessment": EXPERT_ASSESSMENTS}
+
+
+@dataclass(frozen=True)
+class Planned:
+    """An item to add: its section, the item (checked, not yet in the brief) and its place there."""
+
+    section: str
+    item: Item
+    index: int
+
+
+def plan_acceptance(brief: Brief, source: int, suggestions: Iterable[Suggestion]) -> tuple[list[Planned], int]:
+    """Items for ``suggestions`` of ``source`` (key facts and assessments, with their speakers), in reading
+    order, each after the items of its section; and how many were refused: already in the brief, or
+    overlapping an accepted one before them. Nothing is changed."""
+    planned: list[Planned] = []
+    refused, end = 0, -1
+    next_index = {section: len(brief.items(section)) for section in SECTION.values()}
+    for s in sorted((s for s in suggestions if s.kind in SECTION), key=lambda s: s.start):
+        details = {"speaker": s.speaker or "", "affiliation": s.affiliation or ""} if s.speaker else {}
+        try:
+            if s.start < end:
+                raise BriefError("overlaps the suggestion before it")  # make_item checks only the brief
+            item = brief.make_item(source, s.start, s.end, expect_text=s.text, **details)
+        except BriefError:
+            refused += 1
+            continue
+        section = SECTION[s.kind]
+        planned.append(Planned(section, item, next_index[section]))
+        next_index[section] += 1
+        end = item.end
+    return planned, refused
+
+
+def accept_all(brief: Brief, source: int) -> tuple[int, int]:
+    """Add every suggested key fact and expert assessment of ``source`` to ``brief``, in reading order;
+    returns how many of each. Suggestions that overlap an item already there are skipped."""
+    src = brief.source(source)
+    planned, _ = plan_acceptance(brief, source, suggest(src.text, src.title_line))
+    for p in planned:
+        brief.insert_item(p.section, p.index, p.item)
+    return sum(p.section == KEY_FACTS for p in planned), sum(p.section == EXPERT_ASSESSMENTS for p in planned)
