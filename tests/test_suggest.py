@@ -486,3 +486,17 @@ def test_a_written_interview_gives_its_answers_to_the_person_introduced():
         ("Ana Ruiz", "Senior hydrologist, Harbour Board of Valparaiso")
     }
     assert not [s for s in suggest(text, True) if s.text.endswith("?")]  # the questions are nobody's view
+
+
+def test_a_transcript_naming_each_speaker_on_a_line_of_its_own_gives_each_turn_its_voice():
+    """Central banks and parliaments publish turns under a line with the speaker's name ("Michele Bullock",
+    "Sam Lee (Daily News)", "Journalist"), no colon. Each turn is that voice's; a voice whose turns end in
+    questions is the press; the office the title gives ("with Governor …") is the affiliation."""
+    text = ("Media Conference with Governor Ana Ruiz\n\nAna Ruiz\n\nGood afternoon. Inflation is likely to stay "
+            "high for longer than we expected.\n\nJournalist\n\nWill rates rise?\n\nAna Ruiz\n\nI think the "
+            "risks are serious and we expect unemployment to rise a little.\n\nSam Lee (Daily News)\n\nThe "
+            "market thinks cuts will surely come in May. Is that wrong?\n\nAna Ruiz\n\nI don't think cuts are "
+            "likely this year.")  # fmt: skip
+    found = [s for s in suggest(text, True) if s.kind == "expert_assessment"]
+    assert len(found) == 3 and {(s.speaker, s.affiliation) for s in found} == {("Ana Ruiz", "Governor")}
+    assert not [s for s in suggest(text, True) if "market" in s.text and s.kind != "opinion"]  # the press's premise

@@ -33,6 +33,7 @@ __all__ = [
     "shipped_models", "speaker_at", "stance", "suggest", "weighed_clauses",
 ]  # fmt: skip
 
+
 def suggest(text: str, title_line: bool = False, models: Models | None = None) -> list[Suggestion]:
     """Suggestions for ``text`` in reading order, restatements folded into the best-sourced one.
     ``title_line``: the first line is the title (as an article loaded from a file has it). ``models``:

@@ -96,8 +96,6 @@ class Hits:
         return found
 
 
-
-
 @lru_cache(maxsize=1 << 16)
 def _lists_of(token: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """(lists holding the token as a word or stem, lists whose phrases it is an anchor of)."""

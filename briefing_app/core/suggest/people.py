@@ -316,6 +316,9 @@ class People:
         for n in range(min(len(rest), 3), 0, -1):
             person = self.find(rest[:n]) if _name_like(rest[:n]) else None
             if person is not None and (n > 1 or titles):
+                if titles and not person.title:  # the title gives the office the text never does
+                    person.title = " ".join(titles)
+                    person.affiliation = person.affiliation or _title_affiliation(titles)
                 return person
         if not (titles or bare) or not rest or not _name_like(rest[:1]):
             return None

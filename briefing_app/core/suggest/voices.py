@@ -46,7 +46,7 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     people = people or People(text, title_line)
     paras = blocks(text)
     speech = people.for_title(text[paras[0].start : paras[0].end]) if title_line and paras else None
-    speakers = _label_speakers(text, paras, people, speech)
+    speakers = _label_speakers(text, paras, people, speech) or _name_lines(text, paras, people)
     if not speakers and title_line:
         speech = speech or _byline_speaker(text, paras[1:3], people)
         if speech is not None:
@@ -210,8 +210,59 @@ _CARD_FIELD = regex.compile(r"^(Title|Position|Role|Organi[sz]ation|Affiliation)
 MIN_QUESTIONS = 3  # a written interview asks at least this many questions
 
 
+# A transcript that names each speaker on a line of its own, the turn below it: "Michele Bullock", "Ana Ruiz,
+# Governor of the Harbour Board", "Sam Lee (Daily News)", or a role alone for the press ("Journalist").
+_NAME_LINE = regex.compile(
+    r"(?P<name>(?:\p{Lu}[\p{L}’'\-]*\.?|(?:de|del|der|di|da|van|von|bin|al)(?=\s))(?:\s+(?:\p{Lu}[\p{L}’'\-]*\.?"
+    r"|(?:de|del|der|di|da|van|von|bin|al)(?=\s))){0,4})\s*(?:,\s*(?P<role>[^.!?:;\n]{2,120})|\((?P<outlet>[^()\n]{2,80})\))?",
+    regex.V1,
+)
+_PRESS_LINES = frozenset("journalist question reporter audience questioner press".split())
+MIN_NAME_LINES = 3  # a dialogue: at least three turns, of two voices or more
+
+
+def _name_line(text: str, block: Block, people: People) -> Speaker | None:
+    """The voice a paragraph that is only a name (and perhaps a role or an outlet) announces, else None."""
+    line = text[block.start : block.end].strip()
+    m = _NAME_LINE.fullmatch(line)
+    if m is None or len(line) > 160:
+        return None
+    if m["name"].lower() in _PRESS_LINES:
+        return QUESTIONER
+    person = people.title_person(m["name"].split(), bare=True)
+    if person is None:
+        return None
+    return Speaker("person", person.name, (m["role"] or "").strip() or person.affiliation, "label")
+
+
+def _name_lines(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:
+    """A transcript whose turns are announced by a line with the speaker's name: each paragraph after such a
+    line is that voice's, up to the next. A voice whose turns end in questions is the press (its premises
+    are nobody's view)."""
+    lines = {b.index: v for b in paras if b.label is None and (v := _name_line(text, b, people)) is not None}
+    if len(lines) < MIN_NAME_LINES or len({(v.kind, v.name) for v in lines.values()}) < 2:
+        return {}
+    turns: dict[tuple[str, str], list[Block]] = {}
+    out: dict[int, Speaker] = {}
+    voice = None
+    for b in paras:
+        if b.index in lines:
+            voice = lines[b.index]
+            out[b.index] = QUESTIONER  # the name line itself is nobody's statement
+        elif voice is not None:
+            out[b.index] = voice
+            turns.setdefault((voice.kind, voice.name), []).append(b)
+    asking = {key for key, blocks_ in turns.items() if 2 * sum(_asks(text, b) for b in blocks_) >= len(blocks_)}
+    return {i: QUESTIONER if (v.kind, v.name) in asking else v for i, v in out.items()}
+
+
+def _asks(text: str, block: Block) -> bool:
+    """Whether the paragraph ends with a question mark (inside a closing quotation mark or not)."""
+    return text[block.start : block.end].rstrip("”’\"') ").endswith("?")
+
+
 def _only_questions(text: str, block: Block) -> bool:
-    if not text[block.start : block.end].rstrip("”’\"') ").endswith("?"):
+    if not _asks(text, block):
         return False  # cheap: most paragraphs end otherwise, and their sentences are not cut for this
     sentences = block.sentences
     return bool(sentences) and all(text[s.start : s.end].rstrip("”’\"') ").endswith("?") for s in sentences)
