@@ -72,15 +72,37 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _days(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"must be a whole number of days, 0 or more, not {value!r}")
+    return int(value)
+
+
 def _check_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("brief", metavar="BRIEF", help="the .brief file to check (or a PDF exported with its brief)")
+    p.add_argument("--review", action="store_true",
+                   help="also review the brief against the analytic standards (advice: exit status 0)")  # fmt: skip
+    p.add_argument("--json", action="store_true", help="with --review: print the findings as one JSON object")
+    p.add_argument(
+        "--stale-days",
+        type=_days,
+        default=None,
+        metavar="N",
+        help="with --review: sources published over N days before the brief are stale (default 30)",
+    )
 
 
 @command("check", "validate a brief file: structure, source hashes, every item against its source", _check_arguments)
 def run_check(args: argparse.Namespace) -> int:
-    from .core.brief_file import inspect_file
+    from .core.brief_file import BriefFileError, inspect_file
 
+    if not args.review and (args.json or args.stale_days is not None):
+        print(f"{PROG} check: --json and --stale-days go with --review", file=sys.stderr)
+        return 2
     found, brief = inspect_file(args.brief)
+    if found and args.review and args.json:  # stdout is for the JSON alone: the first problem, as opening says it
+        more = f" (and {len(found) - 1} more problem(s); run '{PROG} check')" if len(found) > 1 else ""
+        raise BriefFileError(f"{args.brief}: {found[0]}{more}")
     if found:
         for problem in found:
             print(f"{args.brief}: {problem}")
@@ -90,8 +112,31 @@ def run_check(args: argparse.Namespace) -> int:
         [f"{len(brief.sources)} source(s)", f"{len(brief.key_facts)} key fact(s)",
          f"{len(brief.expert_assessments)} expert assessment(s)"]
     )  # fmt: skip
-    print(f"{args.brief}: OK ({counts}; every source hash and item span verified)")
+    if not args.json:
+        print(f"{args.brief}: OK ({counts}; every source hash and item span verified)")
+    if args.review:
+        _print_review(args, brief)
     return 0
+
+
+def _print_review(args: argparse.Namespace, brief) -> None:
+    """The review's findings: one line each and a count, or one JSON object. Advice: they never fail the check."""
+    import json
+
+    from .core.review import DEFAULT_STALE_DAYS, place, review
+
+    findings = review(brief, stale_days=DEFAULT_STALE_DAYS if args.stale_days is None else args.stale_days)
+    if args.json:
+        json.dump({"findings": [f.as_json() for f in findings]}, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    for f in findings:
+        print(f"{args.brief}: [{f.rule}] {place(brief, f.item)}: {f.message}")
+    print(f"{args.brief}: {review_count(len(findings))}")
+
+
+def review_count(n: int) -> str:
+    return f"{n} review finding{'' if n == 1 else 's'}" if n else "no review findings"
 
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
@@ -149,9 +194,12 @@ def run_export(args: argparse.Namespace) -> int:
     signed = f", signed by {key.name}" if key else ""
     pages = f"{result.pages} page(s)" if result.pages is not None else f"a {chosen.label}"
     print(f"Exported {pages} to {result.path}{signed}")
-    if not brief.bluf.strip():  # the file is made all the same: a draft may be exported on purpose
-        print(f"{PROG}: Warning: {args.brief} has no bottom line up front (BLUF); it was exported without one",
-              file=sys.stderr)  # fmt: skip
+    from .core.review import review
+
+    findings = review(brief)
+    if findings:  # advice, never a lock: the file is made all the same
+        print(f"{PROG}: Warning: exported with {review_count(len(findings))}; "
+              f"'{PROG} check --review {args.brief}' lists them", file=sys.stderr)  # fmt: skip
     return 0
 
 

@@ -19,6 +19,7 @@ from briefing_app.core.brief import (
     KEY_FACTS,
     PUBLISHED_FROM,
     TLP_MARKS,
+    TRADECRAFT_FIELDS,
     Brief,
     BriefError,
     Source,
@@ -70,13 +71,15 @@ def test_round_trip_is_exact_and_bytes_are_stable():
 def test_saved_files_follow_the_published_schema():
     data = json.loads(dumps(seed_brief()))
     jsonschema.Draft202012Validator(SCHEMA).validate(data)
-    optional = {"prepared_for", "distribution", "status"}  # added later: files without them load
+    optional = {"prepared_for", "distribution", "status", *TRADECRAFT_FIELDS}  # added later: files without them load
     assert set(SCHEMA["required"]) == set(data) - optional and optional <= set(SCHEMA["properties"])
     source_schema = SCHEMA["properties"]["sources"]["items"]
-    optional = {"author", "published_from"}  # added later: sources without them load
+    optional = {"author", "published_from", "access", "information_date", "perspective"}  # added later
     assert set(source_schema["required"]) == set(data["sources"][0]) - optional
     assert optional <= set(data["sources"][0]) and optional <= set(source_schema["properties"])
-    assert set(SCHEMA["$defs"]["item"]["required"]) == set(data["key_facts"][0])
+    item_schema, optional = SCHEMA["$defs"]["item"], {"likelihood", "confidence", "credibility"}  # added in version 3
+    assert set(item_schema["required"]) == set(data["key_facts"][0]) - optional
+    assert optional <= set(item_schema["properties"])
 
 
 def test_readme_documents_every_field_of_the_format():
@@ -158,8 +161,8 @@ def mutated(change) -> dict:
         (lambda d: d["sources"][1].update(accessed="2023-13"), "sources[1].accessed: 2023-13 is not a real date"),
         (lambda d: d.pop("bluf"), "the file: missing 'bluf'"),
         (lambda d: d.update(macro="os.system('rm -rf /')"), "the file: unknown field(s) ('macro' was unexpected)"),
-        (lambda d: d.update(version=3), "version: the file was made by a newer briefing-app (format version 3"),
-        (lambda d: d.update(version=0), "version: must be one of 1, 2"),
+        (lambda d: d.update(version=4), "version: the file was made by a newer briefing-app (format version 4"),
+        (lambda d: d.update(version=0), "version: must be one of 1, 2, 3"),
         (lambda d: d.update(status="approved"), "status: must be one of draft, final"),
         (lambda d: d.update(format="something/else"), "the file is not a briefing-app brief"),
     ],
@@ -445,7 +448,7 @@ def test_saving_over_a_huge_file_refuses_without_reading_it_whole(tmp_path, monk
     assert path.stat().st_size == 3 << 20 and not backup_path(path).exists()
 
 
-def test_a_version_1_file_opens_as_a_draft_and_is_saved_as_version_2(tmp_path):
+def test_a_version_1_file_opens_as_a_draft_and_is_saved_as_version_3(tmp_path):
     """Format version 2 adds the brief's status; a file written before it has none and is a draft."""
     data = json.loads(dumps(seed_brief()))
     data["version"] = 1
@@ -454,6 +457,6 @@ def test_a_version_1_file_opens_as_a_draft_and_is_saved_as_version_2(tmp_path):
     assert brief.status == "draft"
     brief.set_field("status", "final")
     again = json.loads(dumps(brief))
-    assert again["version"] == 2 and again["status"] == "final" and loads(dumps(brief)).status == "final"
+    assert again["version"] == 3 and again["status"] == "final" and loads(dumps(brief)).status == "final"
     with pytest.raises(BriefError, match="draft or final"):
         brief.set_field("status", "approved")

@@ -154,20 +154,28 @@ def test_new_sets_title_bluf_comment_prepared_for_and_distribution(tmp_path):
     assert run("check", str(out)).returncode == 0
     pdf = tmp_path / "troops.pdf"
     exported = run("export", str(out), "-o", str(pdf))
-    assert exported.returncode == 0 and exported.stderr == ""  # it has a BLUF: no warning
+    # advice, not a failure: no key facts or assessments, and the seed article has no publisher or date
+    warning = (
+        f"briefing-app: Warning: exported with 4 review findings; 'briefing-app check --review {out}' lists them\n"
+    )
+    assert exported.returncode == 0 and exported.stderr == warning
     from pdf_helpers import all_text
 
     assert "PREPAREDFORDirector,Asiadesk" in all_text(pdf) and "DISTRIBUTIONAsiadesk;NATOliaison" in all_text(pdf)
 
 
-def test_export_warns_on_stderr_when_the_brief_has_no_bluf(tmp_path):
+def test_export_warns_on_stderr_when_the_review_finds_something(tmp_path):
     out, pdf = tmp_path / "draft.brief", tmp_path / "draft.pdf"
     assert run("new", str(SEED), "-o", str(out)).returncode == 0
     p = run("export", str(out), "-o", str(pdf))
     assert p.returncode == 0 and pdf.stat().st_size > 10_000  # the PDF is made all the same
     assert p.stdout.startswith("Exported 1 page(s) to")
-    warning = f"briefing-app: Warning: {out} has no bottom line up front (BLUF); it was exported without one\n"
+    warning = (
+        f"briefing-app: Warning: exported with 6 review findings; 'briefing-app check --review {out}' lists them\n"
+    )
     assert p.stderr == warning
+    findings = json.loads(run("check", "--review", "--json", str(out)).stdout)["findings"]
+    assert len(findings) == 6 and findings[0]["rule"] == "no-bluf"
 
 
 def test_a_brief_file_from_before_prepared_for_and_distribution_still_opens(tmp_path):

@@ -100,12 +100,15 @@ def expected_paragraphs(brief: Brief) -> list[tuple[str, str]]:
     """The (style, text) of every body paragraph: the outline's strings, set in Word's styles."""
     o = outline(brief)
     out = [("Title", o.title)] + [("Memo", f"{label}\t{value}") for label, value in o.memo]
-    if o.bluf:
-        out += [("Heading 1", "Bottom line up front")] + [("Bottom Line", block) for block in o.bluf]
+    if o.bluf or o.bluf_judgement:
+        out.append(("Heading 1", "Bottom line up front"))
+        out += [("Bottom Line", o.bluf_judgement)] if o.bluf_judgement else []
+        out += [("Bottom Line", block) for block in o.bluf]
     if o.key_facts:
         out.append(("Heading 1", "Key facts"))
         for fact in o.key_facts:
             out.append(("List Number", cited(fact.text, fact.citation)))
+            out += [("Fact Judgement", fact.judgement)] if fact.judgement else []
             out += [("Note", "Analyst note: " + fact.note)] if fact.note else []
     if o.assessments:
         out.append(("Heading 1", "Expert assessments"))
@@ -120,14 +123,20 @@ def expected_paragraphs(brief: Brief) -> list[tuple[str, str]]:
                 out.append(("Reported Speech", body if shown.attribution else cited(body, entry.citation)))
             if shown.attribution:
                 out.append(("Attribution", cited("—" + NBSP + shown.attribution, entry.citation)))
+            out += [("Judgement", entry.judgement)] if entry.judgement else []
             out += [("Assessment Note", "Analyst note: " + entry.note)] if entry.note else []
-    if o.comment:
-        out += [("Heading 1", "Analyst comment")] + [("Normal", block) for block in o.comment]
+    if o.comment or o.comment_judgement:
+        out.append(("Heading 1", "Analyst comment"))
+        out += [("Comment Judgement", o.comment_judgement)] if o.comment_judgement else []
+        out += [("Normal", block) for block in o.comment]
     if o.sources:
         out.append(("Heading 1", "Sources"))
         for s in o.sources:
             entry = " ".join((s.title if s.title.endswith((".", "?", "!")) else s.title + ".", *s.details))
             out.append(("Source", f"[{s.number}]\t{entry}" + (f" {s.url}" if s.url else "")))
+        out += [("Key", o.grades_key)] if o.grades_key else []
+    if o.scale:  # then the scale's table, which is not a paragraph of the body
+        out += [("Heading 1", "Likelihood scale"), ("Key", o.scale.caption)]
     return [(style, safe_text(text)) for style, text in out]
 
 
@@ -140,7 +149,7 @@ def test_every_part_is_set_in_its_word_style(sample):
     # the words are the source's, verbatim: the printed fact is the item's text, capitalised
     facts = [p.text for p in document.paragraphs if p.style.name == "List Number"]
     for fact, item in zip(facts, brief.key_facts, strict=True):
-        assert fact[1:].startswith(item.text[1:]) and fact.endswith(f"[1,{NBSP}¶{item.paragraph}]")
+        assert fact[1:].startswith(item.text[1:]) and fact.endswith(f"[1,{NBSP}¶{item.paragraph},{NBSP}C6]")
     attributions = [p.text for p in document.paragraphs if p.style.name == "Attribution"]
     assert attributions[0].startswith("—\u00a0Jean-Marc Sorel, Sorbonne Institute for Research in International Law")
     # bold speaker of reported speech, italic notes, by their styles (a reader restyles them in one place)
@@ -169,7 +178,7 @@ def test_hostile_text_survives_literally(hostile):
     starts = [ARABIC, "أحمد, وزارة الخارجية: " + ARABIC, "Analyst note: " + HEBREW, HEBREW]
     assert len(rtl) == len(starts) and all(text.startswith(start) for text, start in zip(rtl, starts, strict=True))
     # in them a citation is embedded left to right, else it would read "[2¶ ,1]"; elsewhere it needs no marks
-    assert rtl[1].endswith(f" {LRE}[1,{NBSP}¶2]{PDF}")
+    assert rtl[1].endswith(f" {LRE}[1,{NBSP}¶2,{NBSP}B6]{PDF}")
     assert LRE not in "".join(p.text for p in document.paragraphs if p.text not in rtl)
 
 
@@ -179,7 +188,7 @@ def test_an_address_that_is_not_http_is_never_linked():
     brief = Brief.from_checked({"title": "T"}, [source], {KEY_FACTS: [], EXPERT_ASSESSMENTS: []})
     document = read(render_docx(brief))
     entry = document.paragraphs[-1].text
-    assert entry == "[1]\tPage. Reliability F (reliability cannot be judged). javascript:alert(1)"
+    assert entry == "[1]\tPage. Reliability F (reliability cannot be judged); access unknown. javascript:alert(1)"
     assert not [link for p in document.paragraphs for link in p.hyperlinks]
     assert not [rel for rel in document.part.rels.values() if rel.is_external]
 
@@ -225,7 +234,7 @@ def test_citations_link_to_bookmarks_on_the_sources(hostile):
     links = [(link.fragment, link.text) for p in document.paragraphs for link in p.hyperlinks if link.fragment]
     assert len(links) == len(brief.key_facts) + len(brief.expert_assessments)
     for fragment, label in links:
-        assert fragment in marks and re.fullmatch(rf"{LRE}?\[{fragment[-1]},{NBSP}¶\d+\]{PDF}?", label)
+        assert fragment in marks and re.fullmatch(rf"{LRE}?\[{fragment[-1]},{NBSP}¶\d+,{NBSP}[BF]6\]{PDF}?", label)
 
 
 def test_every_page_carries_the_handling_mark_and_a_page_count(sample):
@@ -331,7 +340,8 @@ def test_libreoffice_opens_it_and_prints_every_part(tmp_path, hostile):
     # scripts with a font here: the system's (DejaVu comes with LibreOffice) and the app's (Korean, Chinese);
     # right-to-left sentences without their full stop, which the extracted text puts at either end
     pieces = [MARKUP, CHINESE, KOREAN, ARABIC[:-1], HEBREW[:-1], "Desk <head> & deputy", LONG_WORD, "1. Markup",
-              "Analyst note: Note <b>x</b> &amp; y", "7. A fact from elsewhere. [2, ¶1]", "[1, ¶2]"]  # fmt: skip
+              "Analyst note: Note <b>x</b> &amp; y", "7. A fact from elsewhere. [2, ¶1, F6]",
+              "[1, ¶2, B6]"]  # fmt: skip
     # Thai when a font has it (fonts-tlwg-*); not Devanagari, whose shaped syllables pypdf reads back garbled
     pieces += [THAI] if has_font("th", env) else []
     for piece in pieces:

@@ -83,10 +83,10 @@ def test_items_in_order_with_citations_and_every_script_extracted_exactly(pdf):
     text = all_text(pdf)
     positions = [text.index(verbatim_core(item.text)) for _, item in b.all_items()]
     assert positions == sorted(positions)  # key facts first, each section in its order
-    assert text.count("[1,¶1]") == 1 and text.count("[1,¶4]") == 1 and "[1,¶2]" in text
+    assert text.count("[1,¶1,B6]") == 1 and text.count("[1,¶4,B6]") == 1 and "[1,¶2,B6]" in text
     for name in NAMES:
         assert squash(name) in text, name
-    assert squash("— Barthélémy Courmont, IRIS [1, ¶2]") in text
+    assert squash("— Barthélémy Courmont, IRIS [1, ¶2, B6]") in text
     assert squash("Analyst note: Greek academic view.") in text
 
 
@@ -378,9 +378,11 @@ def test_a_citation_is_never_broken_across_lines():
         start = text.index(p)
         b.add_item(KEY_FACTS if i % 2 else EXPERT_ASSESSMENTS, 1, start, start + len(p), speaker="Ana Ruiz")
     lines = [line for t in page_texts(render_pdf(b)[0]) for line in t.splitlines()]
-    cited = [line for line in lines if re.search(r"\[\d+,\s*¶\d+\]", line)]
+    cited = [line for line in lines if re.search(r"\[\d+,\s*¶\d+,\s*F6\]", line)]
     assert len(cited) == 60  # each citation whole on one line
-    assert not [line for line in lines if re.search(r"\[\d+,\s*$", line) or re.match(r"\s*¶\d+\]", line)]
+    assert not [
+        line for line in lines if re.search(r"\[\d+,(\s*¶\d+,)?\s*$", line) or re.match(r"\s*(¶\d+,\s*)?F6\]", line)
+    ]
 
 
 def seed_assessments_brief() -> Brief:
@@ -414,16 +416,16 @@ def test_assessments_tell_quotations_from_reported_speech_and_say_who_once():
     # reported speech that names its speaker: upright, capitalised, the attribution once (no "— Jean-Marc Sorel")
     assert squash("Experts suggest that in practical terms, “this is a communication effect") in text
     assert text.count("Jean-MarcSorel") == 1 and "—Jean-MarcSorel" not in text
-    assert squash("(IREDIES). [1, ¶18]") in text
+    assert squash("(IREDIES). [1, ¶18, C6]") in text
     sorel = [font for font, t in runs if "Experts suggest" in t]
     assert sorel and all("Italic" not in font for font in sorel)
     # the words inside a quotation, picked without their marks: printed in quotation marks, in italics, as a quote
     assert squash("“Behind the Moscow-Pyongyang agreement") in text
-    assert squash("must be closely monitored.” — Barthélémy Courmont, research director at IRIS [1, ¶19]") in text
+    assert squash("must be closely monitored.” — Barthélémy Courmont, research director at IRIS [1, ¶19, C6]") in text
     behind = [font for font, t in runs if "Behind the Moscow" in t]
     assert behind and all("Italic" in font for font in behind)
     # a passage that opens with "He": led by who said it, never by the bare pronoun
-    assert squash("Jane Doe, IISS: He warned that the front would not hold. [2, ¶1]") in text
+    assert squash("Jane Doe, IISS: He warned that the front would not hold. [2, ¶1, F6]") in text
     assert next(font for font, t in runs if t.startswith("Jane Doe")).endswith("Bold")
 
 
@@ -520,7 +522,7 @@ def field_text(tag: str, n: int) -> str:
 
 
 PRINTED = ("title", "author", "prepared_for", "distribution", "bluf", "comment", "source title", "source author",
-           "publisher", "url", "fact text", "note", "speaker", "affiliation")  # fmt: skip
+           "publisher", "url", "perspective", "fact text", "note", "speaker", "affiliation")  # fmt: skip
 
 
 def brief_with(values: dict[str, str]) -> Brief:
@@ -530,7 +532,8 @@ def brief_with(values: dict[str, str]) -> Brief:
     b = Brief(title=values.get("title", "Brief"), date="2024-10-28")
     url = "https://example.org/" + values["url"].replace(" ", "-") if "url" in values else ""
     b.add_source(Source(title=values.get("source title", "Source"), author=values.get("source author", ""),
-                        publisher=values.get("publisher", ""), url=url, text=text, title_line=True))  # fmt: skip
+                        publisher=values.get("publisher", ""), url=url, text=text, title_line=True,
+                        perspective=values.get("perspective", "")))  # fmt: skip
     b.add_item(KEY_FACTS, 1, 6, 6 + len(fact), note=values.get("note", ""))
     start = text.index("He said")
     b.add_item(EXPERT_ASSESSMENTS, 1, start, len(text), speaker=values.get("speaker", "Ana Ruiz"),

@@ -114,7 +114,8 @@ def has_lines(texts: list[str], wanted: str) -> bool:
 
 def cited(brief: Brief, section: str, index: int) -> str:
     item = brief.items(section)[index]
-    return f"[{item.source}, ¶{item.paragraph}]"
+    grade = f"{brief.sources[item.source - 1].reliability}{item.credibility}"  # the two-axis grade, e.g. B6
+    return f"[{item.source}, ¶{item.paragraph}, {grade}]"
 
 
 def check_hostile_page(page: Page, b: Brief, external_href) -> None:
@@ -151,7 +152,7 @@ def check_hostile_page(page: Page, b: Brief, external_href) -> None:
     citations = [link for link in page.links if link[0].startswith("#")]
     assert len(citations) == len(b.key_facts) + len(b.expert_assessments)
     assert {href for href, _ in citations} == {"#source-1", "#source-2"} <= {f"#{a}" for a in page.anchors}
-    assert all(re.fullmatch(r"\[\d+, ¶\d+\]", label) for _, label in citations)
+    assert all(re.fullmatch(r"\[\d+, ¶\d+, [A-F][1-6]\]", label) for _, label in citations)
     external = [link for link in page.links if not link[0].startswith("#")]
     assert [(external_href(href), label) for href, label in external] == [(h.GOOD_URL, h.GOOD_URL)]
 
@@ -189,7 +190,7 @@ def test_plain_text_keeps_every_item_and_attribution_verbatim(hostile):
     assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", text)
     assert "Prepared for: 1. Director\n              - Deputy & <i>staff</i>\n" in text  # lined up under the value
     assert "Bottom line up front\n--------------------\n" + "\n".join(s.strip() for s in h.BLUF_LINES) in text
-    assert f"\n\n{h.BLUF_SECOND}\n\nKey facts\n---------\n1. {h.FACTS[0]} [1, ¶1]\n" in text
+    assert f"\n\n{h.BLUF_SECOND}\n\nKey facts\n---------\n1. {h.FACTS[0]} [1, ¶1, B6]\n" in text
     assert "   Analyst note: " + h.FACT_NOTE.replace("\n", "\n   ").replace("\n   \n", "\n\n") in text
     for i, fact in enumerate(h.FACTS[1:], 2):
         assert f"\n{i}. {fact} {cited(hostile, KEY_FACTS, i - 1)}\n" in text
@@ -216,7 +217,7 @@ def test_sample_brief_in_markdown_has_the_pdf_sections_citations_and_links():
     assert links == ["#source-1"] * 5
     assert '<a name="source-1">' in [t.content for t in inline_tokens(tokens) if t.type == "html_inline"]
     page = Page(COMMONMARK.render(md))
-    facts = [f"{item.text} [1, ¶{item.paragraph}]" for item in b.key_facts]
+    facts = [f"{item.text} [1, ¶{item.paragraph}, C6]" for item in b.key_facts]
     facts[0] += "\nAnalyst note: Confirmed by two official sources; the article's first half restates it."
     assert page.texts("li")[5:8] == facts
     # the quotations as the PDF prints them: capitalised, the cut's comma a full stop, in a block quote
@@ -225,7 +226,7 @@ def test_sample_brief_in_markdown_has_the_pdf_sections_citations_and_links():
         SAMPLE_ASSESSMENTS[1][0][:-2] + ".”",
     ]
     for (_, speaker, affiliation), item in zip(SAMPLE_ASSESSMENTS, b.expert_assessments, strict=True):
-        assert f"— {speaker}, {affiliation} [1, ¶{item.paragraph}]" in page.texts("p")
+        assert f"— {speaker}, {affiliation} [1, ¶{item.paragraph}, C6]" in page.texts("p")
     assert page.texts("li")[-1].startswith("North Koreans in Russia: A Match Made in Military Heaven? ")
 
 
@@ -279,10 +280,10 @@ def test_an_item_across_paragraphs_stays_one_list_item():
     b.add_item(KEY_FACTS, 1, text.index("Next"), len(text))
     tokens = COMMONMARK.parse(render_markdown(b))
     assert list_sizes(tokens, "ordered_list") == [2, 1]
-    wanted = ["First part of it. Second part, after a blank line. [1, ¶1]", "Next paragraph. [1, ¶2]"]
+    wanted = ["First part of it. Second part, after a blank line. [1, ¶1, F6]", "Next paragraph. [1, ¶2, F6]"]
     assert Page(COMMONMARK.render(render_markdown(b))).texts("li")[1:3] == wanted  # after the memo's one row
     assert Page(render_html(b)).texts("li")[:2] == wanted
-    assert "\n1. First part of it. Second part, after a blank line. [1, ¶1]\n2. Next" in render_plain(b)
+    assert "\n1. First part of it. Second part, after a blank line. [1, ¶1, F6]\n2. Next" in render_plain(b)
 
 
 def test_plain_title_underline_fits_wide_characters_and_stops_at_a_line():

@@ -16,6 +16,18 @@ from datetime import date as _date
 
 from .article import Article, Paragraph, number_paragraphs, paragraph_number_at, text_sha256
 from .errors import BriefingError
+from .tradecraft import (
+    ACCESS,
+    CONFIDENCE_LEVELS,
+    CREDIBILITY,
+    DEFAULT_ACCESS,
+    DEFAULT_CREDIBILITY,
+    NO_SCALE,
+    SCALES,
+    map_band,
+    normal_words,
+    scale_named,
+)
 
 KEY_FACTS = "key_facts"
 EXPERT_ASSESSMENTS = "expert_assessments"
@@ -32,15 +44,23 @@ RELIABILITY_GRADES = {
     "E": "unreliable",
     "F": "reliability cannot be judged",
 }
-BRIEF_FIELDS = ("title", "date", "author", "handling", "bluf", "comment", "prepared_for", "distribution", "status")
+# the likelihood scale of the brief, then a likelihood and a confidence for each of the brief's own judgements
+TRADECRAFT_FIELDS = ("likelihood_scale", "bluf_likelihood", "bluf_confidence", "comment_likelihood",
+                     "comment_confidence")  # fmt: skip
+BRIEF_FIELDS = ("title", "date", "author", "handling", "bluf", "comment", "prepared_for", "distribution", "status",
+                *TRADECRAFT_FIELDS)  # fmt: skip
+# the brief's judgements that carry a likelihood and a confidence: the BLUF and the analyst's comment
+JUDGED_FIELDS = {"bluf": ("bluf_likelihood", "bluf_confidence"),
+                 "comment": ("comment_likelihood", "comment_confidence")}  # fmt: skip
 # a brief is a draft (its outputs say DRAFT across every page) until the analyst marks it final
 STATUSES = ("draft", "final")
 TEXT_FIELDS = ("title", "author", "bluf", "comment", "prepared_for", "distribution")  # limited to MAX_FIELD_CHARS
-SOURCE_FIELDS = ("title", "author", "publisher", "url", "published", "published_from", "accessed", "reliability")
+SOURCE_FIELDS = ("title", "author", "publisher", "url", "published", "published_from", "accessed", "reliability",
+                 "access", "information_date", "perspective")  # fmt: skip
 # where a source's published date came from: a dateline in its text, the file's metadata (a web page's),
 # the analyst, or nobody knows (not found, or a brief from before this was recorded)
 PUBLISHED_FROM = ("text", "metadata", "analyst", "")
-ITEM_FIELDS = ("speaker", "affiliation", "note", "tags")
+ITEM_FIELDS = ("speaker", "affiliation", "note", "tags", "likelihood", "confidence", "credibility")
 MAX_HANDLING_CHARS = 120
 # Any one text of a brief (its title, BLUF, comment; a source's title, author, publisher, URL; an item's
 # speaker, affiliation, note, tag) and the passage of one item: about 40 printed pages, far beyond any
@@ -52,7 +72,9 @@ MAX_FIELD_CHARS = 100_000
 FIELD_NAMES = {"title": "title", "author": "author", "bluf": "BLUF", "comment": "comment",
                 "prepared_for": "“prepared for” line", "distribution": "distribution line",
                 "publisher": "publisher", "url": "URL", "origin": "file name", "speaker": "speaker",
-                "affiliation": "affiliation", "note": "note"}  # fmt: skip
+                "affiliation": "affiliation", "note": "note", "perspective": "note on bias or perspective",
+                "bluf_likelihood": "BLUF's likelihood", "bluf_confidence": "BLUF's confidence",
+                "comment_likelihood": "comment's likelihood", "comment_confidence": "comment's confidence"}  # fmt: skip
 
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -88,6 +110,42 @@ def check_date(value: str, what: str) -> str:
 def check_status(value: str) -> str:
     if value not in STATUSES:
         raise BriefError(f"a brief's status is draft or final, not {snippet(str(value), 20)!r}")
+    return value
+
+
+def check_scale(value: str) -> str:
+    if value not in SCALES and value != NO_SCALE:
+        raise BriefError(f"the likelihood scale is icd203, phia or empty (none), not {snippet(str(value), 20)!r}")
+    return value
+
+
+def check_likelihood(value: str, scale: str, what: str) -> str:
+    """``value`` as the term of its band in the brief's ``scale`` ("Probable" in ICD 203 is "likely"), or ""."""
+    if not isinstance(value, str):
+        raise BriefError(f"{what} must be text")
+    if not value.strip():
+        return ""
+    chosen = scale_named(scale)
+    if chosen is None:
+        raise BriefError(f"{what} cannot be {snippet(value, 30)!r}: the brief has no likelihood scale (choose one)")
+    band = chosen.band(value)
+    if band is None:
+        raise BriefError(f"{what} must be one of {chosen.name}'s terms ({', '.join(chosen.terms)}), "
+                         f"not {snippet(value, 30)!r}")  # fmt: skip
+    return band.term
+
+
+def check_confidence(value: str, what: str) -> str:
+    """``value`` as one of low, moderate, high (any case), or ""."""
+    level = normal_words(value) if isinstance(value, str) else None
+    if level is None or (level and level not in CONFIDENCE_LEVELS):
+        raise BriefError(f"{what} must be low, moderate, high or empty, not {snippet(str(value), 20)!r}")
+    return level
+
+
+def check_credibility(value: int, what: str = "an item's credibility") -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value not in CREDIBILITY:
+        raise BriefError(f"{what} must be a whole number from 1 to 6, not {snippet(str(value), 20)!r}")
     return value
 
 
@@ -142,6 +200,11 @@ class Source:
     title_line: bool = False
     author: str = ""  # who wrote the article (the brief's own author is the analyst)
     published_from: str = ""  # one of PUBLISHED_FROM
+    # ICD 206 source descriptors: access to what it reports, when its information dates from (which may be well
+    # before it was published), and a short note on its bias or perspective
+    access: str = DEFAULT_ACCESS  # one of tradecraft.ACCESS
+    information_date: str = ""
+    perspective: str = ""
     sha256: str = field(init=False, compare=False, repr=False)
     paragraphs: tuple[Paragraph, ...] = field(init=False, compare=False, repr=False)
 
@@ -199,10 +262,26 @@ class Item:
     affiliation: str = ""
     note: str = ""
     tags: tuple[str, ...] = ()
+    # meant for expert assessments (a key fact states no likelihood); kept by a key fact moved from the
+    # assessments, so that moving it back loses nothing, and printed wherever stated
+    likelihood: str = ""  # a term of the brief's likelihood scale, or ""
+    confidence: str = ""  # low, moderate, high, or ""
+    credibility: int = DEFAULT_CREDIBILITY  # information credibility 1-6 (tradecraft.CREDIBILITY)
 
 
 def new_item_id() -> str:
     return uuid.uuid4().hex[:12]
+
+
+@dataclass(frozen=True)
+class ScaleChange:
+    """What :meth:`Brief.set_likelihood_scale` changed, for :meth:`Brief.undo_likelihood_scale`: the scale
+    before and after, and each likelihood it mapped or cleared as (field name or item id, before, after)."""
+
+    before: str
+    after: str
+    fields: tuple[tuple[str, str, str], ...] = ()
+    items: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -232,6 +311,11 @@ class Brief:
         prepared_for: str = "",
         distribution: str = "",
         status: str = "draft",
+        likelihood_scale: str = NO_SCALE,
+        bluf_likelihood: str = "",
+        bluf_confidence: str = "",
+        comment_likelihood: str = "",
+        comment_confidence: str = "",
     ) -> None:
         self.title = title
         self.date = check_date(date, "the brief's date")
@@ -242,6 +326,11 @@ class Brief:
         self.prepared_for = prepared_for  # who the brief is for, e.g. "Director, Asia desk"
         self.distribution = distribution  # who else may receive it
         self.status = check_status(status)
+        self.likelihood_scale = check_scale(likelihood_scale)
+        self.bluf_likelihood = check_likelihood(bluf_likelihood, likelihood_scale, "the BLUF's likelihood")
+        self.bluf_confidence = check_confidence(bluf_confidence, "the BLUF's confidence")
+        self.comment_likelihood = check_likelihood(comment_likelihood, likelihood_scale, "the comment's likelihood")
+        self.comment_confidence = check_confidence(comment_confidence, "the comment's confidence")
         for name in TEXT_FIELDS:
             check_length(getattr(self, name), f"the {FIELD_NAMES[name]}")
         self._sources: list[Source] = []
@@ -336,17 +425,24 @@ class Brief:
 
     # --- metadata
     def set_field(self, name: str, value: str) -> str:
-        """Set one of :data:`BRIEF_FIELDS` (title, date, author, handling, ...); returns the previous value."""
+        """Set one of :data:`BRIEF_FIELDS` (title, date, author, handling, bluf_likelihood, ...); returns the
+        previous value. The likelihood scale has its own method, :meth:`set_likelihood_scale`."""
         if name not in BRIEF_FIELDS:
             raise BriefError(f"a brief has no field {name!r} (it has {', '.join(BRIEF_FIELDS)})")
+        if name == "likelihood_scale":
+            raise BriefError("the likelihood scale is set by set_likelihood_scale, which also maps the likelihoods")
         if not isinstance(value, str):
-            raise BriefError(f"the {name} must be text")
+            raise BriefError(f"the {FIELD_NAMES.get(name, name)} must be text")
         if name == "date":
             value = check_date(value, "the brief's date")
         elif name == "handling":
             value = normalise_handling(value)
         elif name == "status":
             value = check_status(value)
+        elif name.endswith("_likelihood"):
+            value = check_likelihood(value, self.likelihood_scale, f"the {FIELD_NAMES[name]}")
+        elif name.endswith("_confidence"):
+            value = check_confidence(value, f"the {FIELD_NAMES[name]}")
         else:
             check_length(value, f"the {FIELD_NAMES[name]}")
         old = getattr(self, name)
@@ -354,6 +450,53 @@ class Brief:
             setattr(self, name, value)
             self._changed("field", name=name)
         return old
+
+    def set_likelihood_scale(self, scale: str) -> ScaleChange:
+        """Choose the brief's likelihood scale: "icd203", "phia", or "" for none. Every likelihood already
+        stated (the BLUF's, the comment's, the items') is mapped to the band of the new scale that overlaps
+        its own most (:func:`.tradecraft.map_band`; between the two scales this is one band to one band, so
+        choosing the first scale again restores each term); choosing none clears them. Confidence does not
+        depend on the scale and stays. Returns what changed, which :meth:`undo_likelihood_scale` puts back."""
+        scale = check_scale(scale)
+        before = self.likelihood_scale
+        if scale == before:
+            return ScaleChange(before, scale)
+        old, new = scale_named(before), scale_named(scale)
+
+        def mapped(term: str) -> str:
+            return map_band(term, old, new) if term and old and new else ""
+
+        fields = tuple((f, getattr(self, f), mapped(getattr(self, f)))
+                       for f in ("bluf_likelihood", "comment_likelihood") if getattr(self, f))  # fmt: skip
+        items = tuple((it.id, it.likelihood, mapped(it.likelihood)) for _, it in self.all_items() if it.likelihood)
+        self._apply_scale(scale, {f: v for f, _, v in fields}, {i: v for i, _, v in items})
+        return ScaleChange(before, scale, fields, items)
+
+    def undo_likelihood_scale(self, change: ScaleChange) -> None:
+        """Put back the scale and the likelihoods ``change`` (from :meth:`set_likelihood_scale`) changed."""
+        for name, old, _ in change.fields:
+            check_likelihood(old, change.before, f"the {FIELD_NAMES[name]}")
+        for item_id, old, _ in change.items:
+            self.find(item_id)
+            check_likelihood(old, change.before, "an item's likelihood")
+        self._apply_scale(change.before, {f: v for f, v, _ in change.fields}, {i: v for i, v, _ in change.items})
+
+    def _apply_scale(self, scale: str, fields: dict[str, str], items: dict[str, str]) -> None:
+        """Set the scale and these likelihoods (already checked), then tell the listeners what changed."""
+        self.likelihood_scale = scale
+        for name, value in fields.items():
+            setattr(self, name, value)
+        changed = []
+        for section in SECTIONS:
+            for i, item in enumerate(self._sections[section]):
+                if item.id in items and items[item.id] != item.likelihood:
+                    self._sections[section][i] = dataclasses.replace(item, likelihood=items[item.id])
+                    changed.append((section, item.id))
+        self._changed("field", name="likelihood_scale")
+        for name in fields:
+            self._changed("field", name=name)
+        for section, item_id in changed:
+            self._changed("item", section=section, item_id=item_id)
 
     # --- sources
     def add_source(self, source: Source, number: int | None = None) -> int:
@@ -443,6 +586,10 @@ class Brief:
             if isinstance(details.get(name), str):
                 check_length(details[name], f"the {name}")
         details["tags"] = _clean_tags(details.get("tags", ()))
+        details["likelihood"] = check_likelihood(details.get("likelihood", ""), self.likelihood_scale,
+                                                 "an item's likelihood")  # fmt: skip
+        details["confidence"] = check_confidence(details.get("confidence", ""), "an item's confidence")
+        details["credibility"] = check_credibility(details.get("credibility", DEFAULT_CREDIBILITY))
         return Item(item_id or new_item_id(), source, start, end, text, src.paragraph_at(start), **details)
 
     def add_item(self, section: str, source: int, start: int, end: int, *, index: int | None = None, **kwargs) -> Item:
@@ -478,7 +625,8 @@ class Brief:
         return section, index, item
 
     def edit_item(self, item_id: str, **changes) -> Item:
-        """Change an item's speaker, affiliation, note, tags, or its span (start/end); returns the old item."""
+        """Change an item's speaker, affiliation, note, tags, likelihood, confidence, credibility, or its span
+        (start/end); returns the old item."""
         section, index, old = self.find(item_id)
         unknown = set(changes) - {"start", "end", *ITEM_FIELDS}
         if unknown:
@@ -556,7 +704,10 @@ def _clean_tags(tags) -> tuple[str, ...]:
 def _check_source(source: Source) -> None:
     if not isinstance(source, Source):
         raise BriefError("a source must be a Source")
-    for name in ("title", "author", "publisher", "url", "origin"):
+    for name in SOURCE_FIELDS:
+        if not isinstance(getattr(source, name), str):
+            raise BriefError(f"a source's {FIELD_NAMES.get(name, name.replace('_', ' '))} must be text")
+    for name in ("title", "author", "publisher", "url", "origin", "perspective"):
         check_length(getattr(source, name), f"the source's {FIELD_NAMES[name]}")
     if source.reliability not in RELIABILITY_GRADES:
         raise BriefError(f"the reliability grade must be one of A-F, not {source.reliability!r}")
@@ -564,6 +715,9 @@ def _check_source(source: Source) -> None:
     if source.published_from not in PUBLISHED_FROM:
         raise BriefError(f"where the published date came from must be one of {', '.join(PUBLISHED_FROM[:-1])} or empty")
     check_date(source.accessed, "the accessed date")
+    if source.access not in ACCESS:
+        raise BriefError(f"a source's access is one of {', '.join(ACCESS)}, not {snippet(str(source.access), 20)!r}")
+    check_date(source.information_date, "the date of information")
     if source.url and not re.match(r"(?i)https?://", source.url):
         raise BriefError(f"a source URL must start with http:// or https://, not {snippet(source.url, 40)!r}")
     if not source.text.strip():

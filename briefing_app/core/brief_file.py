@@ -23,23 +23,40 @@ from functools import cache
 from pathlib import Path
 
 from .article import paragraph_number_at
-from .brief import BRIEF_FIELDS, SECTIONS, Brief, BriefError, Item, Source, check_date
+from .brief import (
+    BRIEF_FIELDS,
+    SECTIONS,
+    Brief,
+    BriefError,
+    Item,
+    Source,
+    check_date,
+    check_likelihood,
+)
 from .errors import BriefingError
 from .files import WriteError, read_limited, sibling_path, target_lock, write_atomically
 
 FORMAT = "briefing-app/brief"
-VERSION = 2  # 2: the brief's status (draft or final); a version 1 file opens as a draft
+# 2: the brief's status (draft or final); a version 1 file opens as a draft.
+# 3: analytic tradecraft: the likelihood scale, likelihood and confidence of the BLUF, the comment and each item,
+# each item's credibility, each source's access, date of information and perspective; older files open with
+# none stated (no scale, credibility 6 and access unknown: not judged).
+VERSION = 3
 SUFFIX = ".brief"
 BACKUP_SUFFIX = ".bak"
 MAX_BRIEF_BYTES = 512 * 1024 * 1024
 
 _SOURCE_KEYS = ("title", "publisher", "url", "published", "accessed", "reliability", "origin", "title_line")
-_OPTIONAL_SOURCE_KEYS = ("author", "published_from")  # added later: a source without them loads with ""
-_ITEM_KEYS = ("id", "source", "start", "end", "paragraph", "text", "speaker", "affiliation", "note", "tags")
+# added later: a source without them loads with these values
+_OPTIONAL_SOURCE_KEYS = {"author": "", "published_from": "", "access": "unknown", "information_date": "",
+                         "perspective": ""}  # fmt: skip
+_ITEM_KEYS = ("id", "source", "start", "end", "paragraph", "text", "speaker", "affiliation", "note", "tags",
+              "likelihood", "confidence", "credibility")  # fmt: skip
 _PATTERN_MEANS = {
     "date": "must be a date like 2024-10-28 (or 2024-10, 2024, or empty)",
     "published": "must be a date like 2024-10-28 (or 2024-10, 2024, or empty)",
     "accessed": "must be a date like 2024-10-28 (or 2024-10, 2024, or empty)",
+    "information_date": "must be a date like 2024-10-28 (or 2024-10, 2024, or empty)",
     "url": "must start with http:// or https://",
     "sha256": "must be 64 lower-case hexadecimal digits",
     "id": "must be 1-64 letters, digits, '-' or '_'",
@@ -93,7 +110,7 @@ def _to_brief(data: dict, sources: list[Source]) -> Brief:
         section: [Item(**{k: tuple(v) if k == "tags" else v for k, v in it.items()}) for it in data[section]]
         for section in SECTIONS
     }
-    # prepared_for, distribution and status came later: files without them still load
+    # prepared_for, distribution, status and the tradecraft fields came later: files without them still load
     fields = {f: data.get(f, "") for f in BRIEF_FIELDS} | {"status": data.get("status", "draft")}
     return Brief.from_checked(fields, sources, sections)
 
@@ -172,14 +189,17 @@ def examine(data: object) -> tuple[list[str], Brief | None]:
         return [f"{_place(e.absolute_path)}: {_schema_message(e)}" for e in errors], None
 
     found = []
-    keys = (*_SOURCE_KEYS, *_OPTIONAL_SOURCE_KEYS)
-    sources = [Source(text=s["text"], **{k: s.get(k, "") for k in keys}) for s in data["sources"]]
+    defaults = dict.fromkeys(_SOURCE_KEYS, "") | _OPTIONAL_SOURCE_KEYS
+    sources = [Source(text=s["text"], **{k: s.get(k, v) for k, v in defaults.items()}) for s in data["sources"]]
     found += _date_problems(data.get("date", ""), "date")
+    scale = data.get("likelihood_scale", "")
+    for name in ("bluf_likelihood", "comment_likelihood"):
+        found += _likelihood_problems(data.get(name, ""), scale, name)
     for i, (s, source) in enumerate(zip(data["sources"], sources, strict=True)):
         if source.sha256 != s["sha256"]:
             found.append(f"sources[{i}].sha256: does not match the embedded text (the text was altered)")
-        found += _date_problems(source.published, f"sources[{i}].published")
-        found += _date_problems(source.accessed, f"sources[{i}].accessed")
+        for key in ("published", "accessed", "information_date"):
+            found += _date_problems(getattr(source, key), f"sources[{i}].{key}")
     seen_ids: dict[str, str] = {}
     spans: dict[int, list[tuple[int, int, int, str]]] = {}  # source -> (start, end, file order, place)
     for section in SECTIONS:
@@ -188,6 +208,7 @@ def examine(data: object) -> tuple[list[str], Brief | None]:
             if it["id"] in seen_ids:
                 found.append(f"{place}.id: {it['id']!r} is already used by {seen_ids[it['id']]}")
             seen_ids.setdefault(it["id"], place)
+            found += _likelihood_problems(it.get("likelihood", ""), scale, f"{place}.likelihood")
             n, start, end = it["source"], it["start"], it["end"]
             if n > len(sources):
                 found.append(f"{place}.source: there is no source {n} (the brief has {len(sources)})")
@@ -214,6 +235,17 @@ def examine(data: object) -> tuple[list[str], Brief | None]:
                 earlier, later = sorted((a, b), key=lambda h: h[2])
                 found.append(f"{later[3]}: overlaps {earlier[3]} in source {n}")
     return found, None if found else _to_brief(data, sources)
+
+
+def _likelihood_problems(value: str, scale: str, place: str) -> list[str]:
+    """The schema checks that a likelihood is a term of some scale; this, that it is the term of a band of the
+    brief's own scale, as written there (the file stores the term, never a synonym)."""
+    try:
+        if check_likelihood(value, scale, place) == value:
+            return []
+    except BriefError as e:
+        return [f"{place}: {str(e).removeprefix(place + ' ')}"]
+    return [f"{place}: must be written as its scale's term, {check_likelihood(value, scale, place)!r}"]
 
 
 def _date_problems(value: str, place: str) -> list[str]:

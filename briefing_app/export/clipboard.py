@@ -18,7 +18,7 @@ import unicodedata
 from ..core.brief import Brief
 from .markdown import Setter, field_lines, one_line
 from .markup import LINK_COLOUR, safe_url
-from .outline import NOTE_LABEL, Citation, KeyFact, Outline, SourceEntry, full_stop, outline
+from .outline import NOTE_LABEL, Citation, KeyFact, Outline, ScaleTable, SourceEntry, full_stop, outline
 from .renderer import ACCENT_HEX, BLUF_BACKGROUND_HEX, MUTED_HEX, TLP_COLOURS
 
 # an assessment, quoted or reported, stands out with a rule down its left as in the PDF (Qt shows the margin)
@@ -65,8 +65,9 @@ class HtmlSetter(Setter):
     def facts(self, facts: tuple[KeyFact, ...]) -> str:
         items = []
         for fact in facts:
+            judged = f'<br><b style="color:{ACCENT_HEX}">{text(fact.judgement)}</b>' if fact.judgement else ""
             note = f"<br>{self.note(fact.note)}" if fact.note else ""
-            items.append(f'<li style="margin:0 0 4px">{text(fact.text)} {cite(fact.citation)}{note}</li>')
+            items.append(f'<li style="margin:0 0 4px">{text(fact.text)} {cite(fact.citation)}{judged}{note}</li>')
         return "<ol>\n" + "\n".join(items) + "\n</ol>"
 
     def quotation(self, quoted: str) -> str:
@@ -89,6 +90,23 @@ class HtmlSetter(Setter):
 
     def note_block(self, note: str) -> str:
         return f'<p style="{INDENTED}">{self.note(note)}</p>'
+
+    def judgement(self, words: str, shaded: bool = False) -> str:
+        style = f"background-color:{BLUF_BACKGROUND_HEX};padding:6px 8px;margin:0" if shaded else "margin:0 0 8px"
+        return f'<p style="{style};color:{ACCENT_HEX}"><b>{text(words)}</b></p>'
+
+    def judgement_block(self, words: str) -> str:
+        return f'<p style="{INDENTED};color:{ACCENT_HEX}"><b>{text(words)}</b></p>'
+
+    def key(self, words: str) -> str:
+        return f'<p style="font-size:11px;color:{MUTED_HEX};margin:4px 0 8px">{text(words)}</p>'
+
+    def scale(self, table: ScaleTable) -> str:
+        cell = "padding:1px 12px 1px 0;border-bottom:1px solid #d0d4da;text-align:left"
+        rows = [f'<tr><th style="{cell}">Term</th><th style="{cell}">Probability</th></tr>']
+        rows += [f'<tr><td style="{cell}">{text(term)}</td><td style="{cell}">{text(shown)}</td></tr>'
+                 for term, shown in table.rows]  # fmt: skip
+        return '<table style="border-collapse:collapse;margin:0 0 4px">\n' + "\n".join(rows) + "\n</table>"
 
     def sources(self, entries: tuple[SourceEntry, ...]) -> str:
         items = []
@@ -151,9 +169,11 @@ class PlainSetter(Setter):
         items = []
         for fact in facts:
             marker = f"{fact.number}. "
+            indent = " " * len(marker)
             item = f"{marker}{one_line(fact.text)} {fact.citation}"
+            if fact.judgement:
+                item += f"\n{indent}{fact.judgement}"
             if fact.note:
-                indent = " " * len(marker)
                 item += f"\n{indent}{self.note(fact.note, indent)}"
             items.append(item)
         return "\n".join(items)
@@ -179,6 +199,16 @@ class PlainSetter(Setter):
             parts = [f"[{entry.number}]", full_stop(one_line(entry.title)), *(one_line(d) for d in entry.details)]
             items.append(" ".join([*parts, one_line(entry.url)]).rstrip())
         return "\n".join(items)
+
+    def judgement(self, words: str, shaded: bool = False) -> str:
+        return words
+
+    def key(self, text: str) -> str:
+        return text
+
+    def scale(self, table: ScaleTable) -> str:
+        width = max(display_width(term) for term, _ in table.rows) + 2
+        return "\n".join(term + " " * (width - display_width(term)) + shown for term, shown in table.rows)
 
 
 def plain_lines(value: str, indent: str = "") -> str:

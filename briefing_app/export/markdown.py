@@ -1,9 +1,9 @@
 """Brief -> CommonMark (``export -o OUT.md``), and the walk through the outline that every text format shares.
 
 :class:`Setter` walks the :func:`~.outline.outline` in the PDF's order (handling mark, title, memo rows, BLUF,
-key facts, expert assessments, analyst comment, sources, handling mark again) and decides once which pieces
-an assessment has; each text format (Markdown here, the clipboard's HTML and plain text in :mod:`.clipboard`)
-only says how a piece looks.
+key facts, expert assessments, analyst comment, sources and the key to their grades, the likelihood scale,
+handling mark again) and decides once which pieces an assessment has; each text format (Markdown here, the
+clipboard's HTML and plain text in :mod:`.clipboard`) only says how a piece looks.
 
 Every string from the user or a source is escaped so that a CommonMark reader shows it literally: Markdown
 punctuation is backslash-escaped (``\\*``, ``\\[``, ``\\<`` ..., so no raw HTML, link or emphasis comes from
@@ -26,6 +26,7 @@ from .outline import (
     ExpertAssessment,
     KeyFact,
     Outline,
+    ScaleTable,
     SourceEntry,
     full_stop,
     outline,
@@ -67,13 +68,17 @@ class Setter:
         blocks = [self.paragraph(DRAFT_NOTICE) if o.draft else "", self.banner(o.handling), self.title(o.title),
                   self.memo(o.memo)]  # fmt: skip
         sections = (
-            ("bluf", [self.paragraph(block, shaded=True) for block in o.bluf]),
+            ("bluf", [self.judgement(o.bluf_judgement, shaded=True) if o.bluf_judgement else "",
+                      *(self.paragraph(block, shaded=True) for block in o.bluf)]),
             ("key-facts", [self.facts(o.key_facts)] if o.key_facts else []),
             ("expert-assessments", [self.assessment(entry) for entry in o.assessments]),
-            ("comment", [self.paragraph(block) for block in o.comment]),
-            ("sources", [self.sources(o.sources)] if o.sources else []),
-        )
+            ("comment", [self.judgement(o.comment_judgement) if o.comment_judgement else "",
+                         *(self.paragraph(block) for block in o.comment)]),
+            ("sources", [self.sources(o.sources), self.key(o.grades_key) if o.grades_key else ""] if o.sources else []),
+            ("scale", [self.scale(o.scale), self.key(o.scale.caption)] if o.scale else []),
+        )  # fmt: skip
         for key, body in sections:
+            body = [b for b in body if b]
             if body:
                 blocks += [self.heading(SECTION_TITLES[key]) + self.after_heading + body[0], *body[1:]]
         blocks.append(self.banner(o.handling))
@@ -90,12 +95,18 @@ class Setter:
             pieces = [self.reported(shown.text, shown.lead, None if shown.attribution else cited)]
         if shown.attribution:
             pieces.append(self.attribution(shown.attribution, cited))
+        if entry.judgement:
+            pieces.append(self.judgement_block(entry.judgement))
         if entry.note:
             pieces.append(self.note_block(entry.note))
         return self.group_separator.join(pieces)
 
     def note_block(self, note: str) -> str:
         return self.note(note)
+
+    def judgement_block(self, words: str) -> str:
+        """An assessment's likelihood and confidence, beneath it."""
+        return self.judgement(words)
 
     # --- the pieces, for each format
     def banner(self, mark: str) -> str:
@@ -129,6 +140,17 @@ class Setter:
         raise NotImplementedError
 
     def sources(self, entries: tuple[SourceEntry, ...]) -> str:
+        raise NotImplementedError
+
+    def judgement(self, words: str, shaded: bool = False) -> str:
+        """A judgement's likelihood and confidence in words, "Likely (55–80%); moderate confidence"."""
+        raise NotImplementedError
+
+    def key(self, text: str) -> str:
+        """A small explanatory paragraph: the key to the grades, the scale's source."""
+        raise NotImplementedError
+
+    def scale(self, table: ScaleTable) -> str:
         raise NotImplementedError
 
 
@@ -192,9 +214,11 @@ class MarkdownSetter(Setter):
         items = []
         for fact in facts:
             marker = f"{fact.number}. "
+            indent = " " * len(marker)
             item = f"{marker}{escape(one_line(fact.text))} {cite(fact.citation)}"
-            if fact.note:  # beneath the fact, in the same list item (a blank line would loosen the whole list)
-                indent = " " * len(marker)
+            if fact.judgement:  # beneath the fact, in the same list item (a blank line would loosen the whole list)
+                item += f"\\\n{indent}{self.judgement(fact.judgement)}"
+            if fact.note:
                 item += f"\\\n{indent}{self.note(fact.note, indent)}"
             items.append(item)
         return "\n".join(items)
@@ -215,6 +239,16 @@ class MarkdownSetter(Setter):
 
     def note(self, note: str, indent: str = "") -> str:
         return f"*{NOTE_LABEL.strip()}* {escaped_lines(note, indent)}"
+
+    def judgement(self, words: str, shaded: bool = False) -> str:
+        return f"**{escape(words)}**"
+
+    def key(self, text: str) -> str:
+        return f"*{escape(text)}*"
+
+    def scale(self, table: ScaleTable) -> str:
+        # a list, not a table: CommonMark has no tables (GitHub's are an extension)
+        return "\n".join(f"- **{escape(term)}**: {escape(shown)}" for term, shown in table.rows)
 
     def sources(self, entries: tuple[SourceEntry, ...]) -> str:
         items = []

@@ -19,7 +19,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from .. import __version__
 from ..core.brief import TLP_MARKS, Brief
@@ -34,6 +43,7 @@ from .outline import (
     SECTION_TITLES,
     Citation,
     ExpertAssessment,
+    ScaleTable,
     SourceEntry,
     full_stop,
     outline,
@@ -248,6 +258,16 @@ class BriefRenderer:
         s["attribution"] = ParagraphStyle("Attribution", parent=base, fontSize=9.5, leftIndent=9, spaceAfter=8)
         s["assessment_note"] = ParagraphStyle("AssessmentNote", parent=s["note"], leftIndent=9)
         s["body"] = ParagraphStyle("Body", parent=base, spaceAfter=6)
+        # a judgement's likelihood and confidence, in words beneath it (the BLUF's and the comment's above)
+        s["judgement"] = ParagraphStyle("Judgement", parent=base, fontSize=9, leading=12, textColor=ACCENT,
+                                        leftIndent=9, spaceAfter=8)  # fmt: skip
+        s["fact_judgement"] = ParagraphStyle("FactJudgement", parent=s["judgement"], leftIndent=20)
+        s["comment_judgement"] = ParagraphStyle("CommentJudgement", parent=s["judgement"], leftIndent=0)
+        # the line a judgement follows keeps it close (a frame keeps the larger of two spaces, never a negative one)
+        for name in ("attribution", "reported_cited", "fact"):
+            s[f"{name}_judged"] = ParagraphStyle(f"{s[name].name}Judged", parent=s[name], spaceAfter=1)
+        s["key"] = ParagraphStyle("Key", parent=base, fontSize=8, leading=10.5, textColor=MUTED, spaceBefore=4)
+        s["cell"] = ParagraphStyle("Cell", parent=base, fontSize=9, leading=11.5)
         s["source"] = ParagraphStyle(
             "Source", parent=base, fontSize=9, leading=12.5, leftIndent=22, bulletIndent=0, spaceAfter=5
         )
@@ -264,27 +284,59 @@ class BriefRenderer:
         label = f'<bullet font="{self.font["bold"]}" size="7.5" color="{MUTED_HEX}">{{}}</bullet>'
         story += [FlowingParagraph(label.format(caption.upper()) + m.lines(value), s["memo"])
                   for caption, value in o.memo]  # fmt: skip
-        if o.bluf:
+        if o.bluf or o.bluf_judgement:
             heading = f'<font name="{self.font["bold"]}" size="8" color="{ACCENT_HEX}">BOTTOM LINE UP FRONT</font>'
-            body = "<br/><br/>".join(m.lines(block) for block in o.bluf)
-            story.append(Outlined(f"{heading}<br/>{body}", s["bluf"], (SECTION_TITLES["bluf"], "bluf")))
+            parts = [self._bold(o.bluf_judgement)] if o.bluf_judgement else []
+            parts += ["<br/><br/>".join(m.lines(block) for block in o.bluf)] if o.bluf else []
+            story.append(Outlined("<br/>".join([heading, *parts]), s["bluf"], (SECTION_TITLES["bluf"], "bluf")))
         if o.key_facts:
             story.append(self._heading("key-facts"))
             for fact in o.key_facts:
-                story.append(self._cited(m.text(fact.text), fact.citation, s["fact"], bulletText=f"{fact.number}."))
+                style = s["fact_judged"] if fact.judgement else s["fact"]
+                story.append(self._cited(m.text(fact.text), fact.citation, style, bulletText=f"{fact.number}."))
+                story += self._judgement(fact.judgement, s["fact_judgement"])
                 story += self._note(fact.note, s["note"])
         if o.assessments:
             story.append(self._heading("expert-assessments"))
             for entry in o.assessments:
                 story += self._assessment(entry)
-        if o.comment:
+        if o.comment or o.comment_judgement:
             story.append(self._heading("comment"))
+            story += self._judgement(o.comment_judgement, s["comment_judgement"])
             story += [FlowingParagraph(m.lines(block), s["body"]) for block in o.comment]
         if o.sources:
             story.append(self._heading("sources"))
             for entry in o.sources:
                 story.append(FlowingParagraph(self._source_entry(entry), s["source"], bulletText=f"[{entry.number}]"))
+            if o.grades_key:
+                story.append(FlowingParagraph(m.text(o.grades_key), s["key"]))
+        if o.scale:
+            story.append(self._scale(o.scale))
         return story
+
+    def _bold(self, value: str) -> str:
+        return f'<font name="{self.font["bold"]}">{m.text(value, "bold")}</font>'
+
+    def _judgement(self, words: str, style: ParagraphStyle) -> list[Flowable]:
+        """A judgement's likelihood and confidence, "Likely (55–80%); moderate confidence", in bold words."""
+        return [FlowingParagraph(self._bold(words), style)] if words else []
+
+    def _scale(self, table: ScaleTable) -> Flowable:
+        """The brief's likelihood scale as a small table after the sources, kept on one page with its heading."""
+        s = self.styles
+        caption = FlowingParagraph(m.text(table.caption), s["key"])
+        rows = [[FlowingParagraph(self._bold(a), s["cell"]), FlowingParagraph(self._bold(b), s["cell"])]
+                for a, b in (("Term", "Probability"),)]  # fmt: skip
+        rows += [[FlowingParagraph(m.text(term), s["cell"]), FlowingParagraph(m.text(p), s["cell"])]
+                 for term, p in table.rows]  # fmt: skip
+        grid = Table(rows, colWidths=[52 * mm, 26 * mm], hAlign="LEFT")
+        grid.setStyle(TableStyle([
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#d0d4da")),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]))  # fmt: skip
+        return KeepTogether([self._heading("scale"), grid, caption])
 
     def _heading(self, key: str) -> Outlined:
         label = SECTION_TITLES[key]
@@ -300,6 +352,7 @@ class BriefRenderer:
         """An expert assessment: a direct quotation in quotation marks with "— speaker, affiliation" beneath;
         reported speech upright, led by who said it unless its text already says so (never twice)."""
         s, shown = self.styles, entry.shown
+        judged = "_judged" if entry.judgement else ""
         if shown.quotation:
             out: list[Flowable] = [QuoteBar(FlowingParagraph(m.text(shown.text, "italic"), s["quote"]))]
         else:
@@ -309,11 +362,12 @@ class BriefRenderer:
                 name = f'<font name="{self.font["bold"]}">{m.text(speaker, "bold")}</font>' if speaker else ""
                 body = ", ".join(x for x in (name, m.text(affiliation)) if x) + ": " + body
             if not shown.attribution:
-                cited = self._cited(body, entry.citation, s["reported_cited"])
-                return [QuoteBar(cited), *self._note(entry.note, s["assessment_note"])]
+                cited = self._cited(body, entry.citation, s[f"reported_cited{judged}"])
+                words = self._judgement(entry.judgement, s["judgement"])
+                return [QuoteBar(cited), *words, *self._note(entry.note, s["assessment_note"])]
             out = [QuoteBar(FlowingParagraph(body, s["reported"]))]
-        out.append(self._cited(m.text(ATTRIBUTION_DASH + shown.attribution), entry.citation, s["attribution"]))
-        return out + self._note(entry.note, s["assessment_note"])
+        out.append(self._cited(m.text(ATTRIBUTION_DASH + shown.attribution), entry.citation, s[f"attribution{judged}"]))
+        return out + self._judgement(entry.judgement, s["judgement"]) + self._note(entry.note, s["assessment_note"])
 
     def _note(self, note: str, style: ParagraphStyle) -> list[Flowable]:
         return [FlowingParagraph(NOTE_LABEL + m.lines(note, "italic"), style)] if note else []

@@ -48,6 +48,7 @@ from .outline import (
     SECTION_TITLES,
     Citation,
     ExpertAssessment,
+    ScaleTable,
     SourceEntry,
     full_stop,
     outline,
@@ -85,6 +86,10 @@ _PPR_ORDER = tuple(qn(f"w:{t}") for t in (
     "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
     "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
     "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split())  # fmt: skip
+_TBLPR_ORDER = tuple(qn(f"w:{t}") for t in (
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing tblInd "
+    "tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription"
 ).split())  # fmt: skip
 _RPR_ORDER = tuple(qn(f"w:{t}") for t in (
     "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
@@ -261,6 +266,13 @@ class WordWriter:
             ("Attribution", para, "Normal", dict(size=10, left=QUOTE_INDENT, after=8)),
             ("Assessment Note", para, "Note", dict(left=QUOTE_INDENT)),
             ("Source", para, "Normal", dict(size=9.5, left=Pt(24), hanging=Pt(24), tabs={"left": Pt(24)}, after=5)),
+            # a judgement's likelihood and confidence in words, under an assessment (as the PDF's Judgement)
+            ("Judgement", para, "Normal", dict(size=9.5, bold=True, colour=accent, left=QUOTE_INDENT, before=0,
+                                               after=8)),
+            ("Fact Judgement", para, "Judgement", dict(left=LIST_INDENT)),
+            ("Comment Judgement", para, "Judgement", dict(left=Pt(0))),
+            ("Key", para, "Normal", dict(size=8.5, colour=muted, before=4, after=4)),
+            ("Table Text", para, "Normal", dict(size=9.5, before=1, after=1, line=1.0)),
             ("Header", para, "Normal", dict(tabs={"center": width // 2, "right": width})),  # the template's: Letter
             ("Footer", para, "Normal", dict(tabs={"center": width // 2, "right": width})),
             ("Strong", char, None, dict(bold=True)),
@@ -462,30 +474,62 @@ class WordWriter:
             p = self._p("Memo")
             _run(p, label, self.style["Memo Label"])
             _run(p, "\t" + value)
-        if o.bluf:
+        if o.bluf or o.bluf_judgement:
             self._heading("bluf")
+            if o.bluf_judgement:
+                _run(self._p("Bottom Line", keep_next=bool(o.bluf)), o.bluf_judgement, self.style["Strong"])
             for block in o.bluf:
                 _run(self._p("Bottom Line", rtl=mainly_rtl(block)), block)
         if o.key_facts:
             self._heading("key-facts")
             num_id = self.numbered_list()
             for fact in o.key_facts:
-                p = self._p("List Number", rtl=mainly_rtl(fact.text), keep_next=bool(fact.note), num_id=num_id)
+                keep = bool(fact.note or fact.judgement)
+                p = self._p("List Number", rtl=mainly_rtl(fact.text), keep_next=keep, num_id=num_id)
                 _run(p, fact.text)
                 self._cite(p, fact.citation)
+                self._judgement(fact.judgement, "Fact Judgement")
                 self._note(fact.note, "Note")
         if o.assessments:
             self._heading("expert-assessments")
             for entry in o.assessments:
                 self._assessment(entry)
-        if o.comment:
+        if o.comment or o.comment_judgement:
             self._heading("comment")
+            self._judgement(o.comment_judgement, "Comment Judgement")
             for block in o.comment:
                 _run(self._p("Normal", rtl=mainly_rtl(block)), block)
         if o.sources:
             self._heading("sources")
             for entry in o.sources:
                 self._source(entry)
+            if o.grades_key:
+                _run(self._p("Key"), o.grades_key)
+        if o.scale:
+            self._scale(o.scale)
+
+    def _judgement(self, words: str, style: str) -> None:
+        if words:
+            _run(self._p(style), words)
+
+    def _scale(self, table: ScaleTable) -> None:
+        """The brief's likelihood scale as a small table (Word's Table Grid), its source beneath."""
+        self._heading("scale")
+        grid = self.doc.add_table(rows=0, cols=2)  # before the section's properties, after the paragraphs so far
+        grid.style = self.doc.styles["Table Grid"]
+        grid.autofit = False
+        widths = (Mm(55), Mm(28))  # a small table, as in the PDF, not the page's width
+        _put(grid._tbl.tblPr, _el("tblW", w=str(sum(w.twips for w in widths)), type="dxa"), _TBLPR_ORDER)
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width
+        for i, row in enumerate((("Term", "Probability"), *table.rows)):
+            cells = grid.add_row().cells
+            for cell, value, width in zip(cells, row, widths, strict=True):
+                cell.width = width
+                para = cell.paragraphs[0]._p
+                _el("pStyle", _el("pPr", para), val=self.style["Table Text"])
+                _run(para, value, self.style["Strong"] if i == 0 else "")
+        _run(self._p("Key"), table.caption)
 
     def _heading(self, key: str) -> None:
         _run(self._p("Heading 1"), SECTION_TITLES[key])
@@ -510,9 +554,10 @@ class WordWriter:
             if not shown.attribution:
                 self._cite(p, entry.citation)
         if shown.attribution:
-            p = self._p("Attribution", rtl=mainly_rtl(shown.attribution))
+            p = self._p("Attribution", rtl=mainly_rtl(shown.attribution), keep_next=bool(entry.judgement))
             _run(p, ATTRIBUTION_DASH + shown.attribution)
             self._cite(p, entry.citation)
+        self._judgement(entry.judgement, "Judgement")
         self._note(entry.note, "Assessment Note")
 
     def _source(self, entry: SourceEntry) -> None:

@@ -13,6 +13,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from ..core.words import opens_with_pronoun  # in core: the review flags such items too
+
 # opening mark -> the marks that may close it
 QUOTE_PAIRS = {
     "“": "”",
@@ -27,10 +29,6 @@ QUOTE_PAIRS = {
     "『": "』",
 }
 _TRAILING = ".,;:!?…"
-# words that leave the reader asking who (or what) is meant when an item opens with them
-PRONOUNS = frozenset(
-    "he she they it we i his her their its him them this these those".split()
-)  # fmt: skip
 # words of an affiliation that say what someone is rather than where: not evidence that the text names the place
 _ROLE_WORDS = frozenset(
     "director deputy head chief senior junior research researcher professor fellow former associate assistant "
@@ -62,15 +60,6 @@ def capitalised(text: str) -> str:
     if len(first) != 1:  # "ß".upper() is "SS"
         return text
     return text[: m.start()] + first + text[m.start() + 1 :]
-
-
-def first_word(text: str) -> str:
-    m = re.search(r"\w+", text)
-    return m.group().casefold() if m else ""
-
-
-def opens_with_pronoun(text: str) -> bool:
-    return first_word(text) in PRONOUNS
 
 
 def wholly_quoted(text: str) -> bool:
