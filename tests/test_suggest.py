@@ -500,3 +500,19 @@ def test_a_transcript_naming_each_speaker_on_a_line_of_its_own_gives_each_turn_i
     found = [s for s in suggest(text, True) if s.kind == "expert_assessment"]
     assert len(found) == 3 and {(s.speaker, s.affiliation) for s in found} == {("Ana Ruiz", "Governor")}
     assert not [s for s in suggest(text, True) if "market" in s.text and s.kind != "opinion"]  # the press's premise
+
+
+def test_in_a_debate_the_member_who_answers_the_minister_is_the_minister():
+    """Members address the Minister ("I thank the Minister", "does the Minister agree"); whoever answers
+    those turns is the Minister, which is all the text says of their office. A courtesy title alone
+    ("DR. RUIZ") is no affiliation."""
+    text = ("Ports: Silt\n\nLord Hale of Tyne: To ask Her Majesty's Government what they will do about silt.\n\n"
+            "Lord Ruiz: My Lords, the channel will probably silt up within a decade.\n\n"
+            "Lord Hale of Tyne: I thank the Minister for that answer. Is the dredging budget enough?\n\n"
+            "Lord Ruiz: I think the budget is likely to prove sufficient.\n\n"
+            "Baroness Lowe: Does the Minister accept that costs could double?\n\n"
+            "Lord Ruiz: I believe costs are unlikely to double.")  # fmt: skip
+    ruiz = {s.affiliation for s in suggest(text, True) if s.kind == "expert_assessment" and s.speaker == "Lord Ruiz"}
+    assert ruiz == {"Minister"}
+    briefing = "DR. RUIZ:  I think silt will probably rise.\n\nQ    Why?\n\nDR. RUIZ:  Costs are likely to double."
+    assert {s.affiliation for s in suggest(briefing) if s.kind == "expert_assessment"} == {None}

@@ -346,14 +346,15 @@ class People:
         words = [w for w in words if w != "The"]
         titles = [w for w in words if w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS]
         name = [w for w in words if w not in titles]
+        office = _title_affiliation(titles)  # "DR. WALENSKY": a courtesy title is no affiliation
         if name:
             person = self.find(name)
             if person:
-                return Speaker("person", person.name, person.affiliation or " ".join(titles), "label")
-            return Speaker("person", _fullest(name, titles), " ".join(titles), "label")
+                return Speaker("person", person.name, person.affiliation or office, "label")
+            return Speaker("person", _fullest(name, titles), office, "label")
         person = self.by_title(" ".join(titles))
         if person:
-            return Speaker("person", person.name, " ".join(titles), "label")
+            return Speaker("person", person.name, office, "label")
         return NOBODY
 
 

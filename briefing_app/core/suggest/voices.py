@@ -148,7 +148,35 @@ def _label_speakers(text: str, paras: list[Block], people: People, speech: Speak
         )
         if own and said.affiliation.lower() in own.lower():  # "Chairman" → "Chairman of the Senate …"
             resolved[label] = replace(said, affiliation=own)
+    minister = _minister(text, paras, label_of)
+    if minister is not None and resolved[minister].name:
+        resolved[minister] = replace(resolved[minister], affiliation=MINISTER)
     return {i: resolved[label] for i, label in label_of.items()}
+
+
+# "the Minister", not "the Minister for Energy" (another office, named)
+_ADDRESSES_MINISTER = regex.compile(r"\bthe Minister\b(?!\s+(?:of|for)\s+(?:the\s+)?\p{Lu})")
+MINISTER = "Minister"
+MIN_REPLIES = 2  # a debate's minister answers at least this many turns that address "the Minister"
+
+
+def _minister(text: str, paras: list[Block], label_of: dict[int, str]) -> str | None:
+    """In a debate, the label of the member who answers when others address "the Minister": who speaks
+    next after such turns, most often and at least MIN_REPLIES times. The text names them so, nowhere else."""
+    replies: dict[str, int] = {}
+    before = None
+    for b in paras:
+        label = label_of.get(b.index)
+        if b.label and before is not None and label != before[0] and before[1]:
+            replies[label] = replies.get(label, 0) + 1
+        if b.label:
+            before = (label, False)
+        if before is not None and _ADDRESSES_MINISTER.search(text, b.start, b.end):
+            before = (before[0], True)
+    if not replies:
+        return None
+    label, count = max(replies.items(), key=lambda kv: kv[1])
+    return label if count >= MIN_REPLIES else None
 
 
 def _names(label: str, speaker: Speaker) -> bool:
