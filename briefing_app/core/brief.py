@@ -7,10 +7,11 @@ immutable: an edit swaps in a new :class:`Item`, so an undo simply puts the old 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as _date
 
@@ -297,6 +298,43 @@ class Change:
 Listener = Callable[[Change], None]
 
 
+class SpanIndex:
+    """Every item's span, per source and in text order, so that asking what overlaps a span costs a binary
+    search, not a look at every item (adding thousands of suggestions was quadratic). Items of one source
+    never overlap, so ordered by start they are ordered by end too."""
+
+    def __init__(self, items: Iterable[Item] = ()) -> None:
+        self._by_source: dict[int, list[tuple[int, int, str]]] = {}
+        self._ids: set[str] = set()
+        for item in items:
+            self.add(item)
+
+    def __contains__(self, item_id: str) -> bool:
+        return item_id in self._ids
+
+    def add(self, item: Item) -> None:
+        bisect.insort(self._by_source.setdefault(item.source, []), (item.start, item.end, item.id))
+        self._ids.add(item.id)
+
+    def remove(self, item: Item) -> None:
+        spans = self._by_source[item.source]
+        del spans[bisect.bisect_left(spans, (item.start, item.end, item.id))]
+        self._ids.discard(item.id)
+
+    def overlapping(self, source: int, start: int, end: int) -> list[str]:
+        """The ids of the items of ``source`` whose spans overlap ``start``-``end``, in text order."""
+        spans = self._by_source.get(source, [])
+        i = bisect.bisect_left(spans, (start,))
+        if i and spans[i - 1][1] > start:  # the one starting before may reach into the span
+            i -= 1
+        found = []
+        while i < len(spans) and spans[i][0] < end:
+            if spans[i][1] > start:
+                found.append(spans[i][2])
+            i += 1
+        return found
+
+
 class Brief:
     """A brief under construction. Read attributes freely; change it only through its methods."""
 
@@ -336,6 +374,7 @@ class Brief:
         self._sources: list[Source] = []
         self._sections: dict[str, list[Item]] = {s: [] for s in SECTIONS}
         self._listeners: list[Listener] = []
+        self._spans = SpanIndex()
 
     @classmethod
     def from_checked(cls, fields: dict[str, str], sources: list[Source], sections: dict[str, list[Item]]) -> Brief:
@@ -344,6 +383,7 @@ class Brief:
         brief = cls(**fields)
         brief._sources = list(sources)
         brief._sections = {s: list(sections[s]) for s in SECTIONS}
+        brief._spans = SpanIndex(it for s in SECTIONS for it in brief._sections[s])
         return brief
 
     def snapshot(self) -> Brief:
@@ -392,10 +432,8 @@ class Brief:
 
     def item_at(self, source: int, offset: int) -> Item | None:
         """The item whose span in ``source`` holds ``offset``, if any."""
-        for _, item in self.all_items():
-            if item.source == source and item.start <= offset < item.end:
-                return item
-        return None
+        held = self._spans.overlapping(source, offset, offset + 1)
+        return self.find(held[0])[2] if held else None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Brief):
@@ -538,6 +576,7 @@ class Brief:
             self._sections[section] = [
                 dataclasses.replace(it, source=renumber(it.source)) for it in self._sections[section]
             ]
+        self._spans = SpanIndex(it for _, it in self.all_items())
 
     # --- items
     def make_item(
@@ -573,8 +612,9 @@ class Brief:
                 f"the text does not match source {source} at {start}-{end}: "
                 f"expected “{snippet(expect_text)}”, the source has “{snippet(text)}”"
             )
-        for _, other in self.all_items():
-            if other.source == source and other.id != ignore and other.start < end and start < other.end:
+        for other_id in self._spans.overlapping(source, start, end):
+            if other_id != ignore:
+                other = self.find(other_id)[2]
                 raise SpanTaken(
                     f"that passage is already in the brief as {self.label(other.id)}: “{snippet(other.text)}”",
                     other,
@@ -602,7 +642,7 @@ class Brief:
     def insert_item(self, section: str, index: int, item: Item) -> Item:
         """Put an existing item back (undo of a removal), checking it as if it were new."""
         section = _section(section)
-        if any(it.id == item.id for _, it in self.all_items()):
+        if item.id in self._spans:
             raise BriefError(f"an item with id {item.id!r} is already in the brief")
         details = {f: getattr(item, f) for f in ITEM_FIELDS}
         checked = self.make_item(item.source, item.start, item.end, expect_text=item.text, item_id=item.id, **details)
@@ -615,12 +655,14 @@ class Brief:
         if not 0 <= index <= len(items):
             raise BriefError(f"position {index + 1} is outside the {ITEM_NOUN[section]}s (1-{len(items) + 1})")
         items.insert(index, item)
+        self._spans.add(item)
         self._changed("items", section=section, item_id=item.id)
 
     def remove_item(self, item_id: str) -> tuple[str, int, Item]:
         """Remove an item; returns (section, index, item) so that it can be put back where it was."""
         section, index, item = self.find(item_id)
         del self._sections[section][index]
+        self._spans.remove(item)
         self._changed("items", section=section, item_id=item_id)
         return section, index, item
 
@@ -636,6 +678,8 @@ class Brief:
         new = self.make_item(old.source, start, end, item_id=old.id, ignore=old.id, **details)
         if new != old:
             self._sections[section][index] = new
+            self._spans.remove(old)
+            self._spans.add(new)
             self._changed("item", section=section, item_id=item_id)
         return old
 

@@ -1,4 +1,6 @@
-"""Saving and loading a large brief: 1,000 items over a 1 MB source (issue 4's target: under 0.2 s each).
+"""Saving and loading a large brief: 1,000 items over a 1 MB source (issue 4's target: under 0.2 s each);
+and adding items one by one, 1,000 then 8,000 (issue 16: 8,000 adds took 4.8 s, quadratic; the growth
+printed is the time per item at 8,000 over that at 1,000, 1.00 being linear).
 
 Save is the whole safe path (temporary file, fsync, backup, replace); load is the whole checked path
 (JSON, schema, hashes, every item's span, text, paragraph and overlaps). Prints medians.
@@ -60,7 +62,26 @@ def main(argv=None) -> dict:
           f"({size / 1e6:.2f} MB file), median of {args.runs}: save {result['save_s']:.3f} s, "
           f"load {result['load_s']:.3f} s (target < {TARGET_S} s each: "
           f"{'met' if max(result['save_s'], result['load_s']) < TARGET_S else 'NOT met'})")  # fmt: skip
-    return result
+    adds = {n: statistics.median(time_adds(n) for _ in range(3)) for n in (1000, 8000)}
+    growth = (adds[8000] / 8000) / (adds[1000] / 1000)
+    print(f"adding items one by one: 1,000 in {adds[1000]:.3f} s, 8,000 in {adds[8000]:.3f} s; growth {growth:.2f} "
+          "(1.00 is linear)")  # fmt: skip
+    return result | {"add_1000_s": adds[1000], "add_8000_s": adds[8000]}
+
+
+def time_adds(n: int) -> float:
+    """Seconds to add ``n`` key facts one by one to a brief, each checked against those already there."""
+    text = "\n".join(f"Fact number {i} is here." for i in range(n))
+    brief = brief_from_article(article_from_text(text, "bench"))
+    spans, pos = [], 0
+    for i in range(n):
+        start = text.index(f"Fact number {i} is", pos)
+        pos = text.index(".", start) + 1
+        spans.append((start, pos))
+    t0 = time.perf_counter()
+    for start, end in spans:
+        brief.add_item(KEY_FACTS, 1, start, end)
+    return time.perf_counter() - t0
 
 
 if __name__ == "__main__":
