@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -50,6 +51,12 @@ def window_shot(path: Path) -> None:
     window.show_item(brief.key_facts[1])
     for _ in range(5):
         app.processEvents()
+    review = window.review_pane  # the Review tab's title shows the count once the brief is reviewed
+    review.start_review()
+    deadline = time.monotonic() + 10
+    while not review.up_to_date and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
     window.grab().save(str(path))
     window.close()
     QApplication.processEvents()

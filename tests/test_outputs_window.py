@@ -20,6 +20,7 @@ from test_text_formats import COMMONMARK, Page
 
 from briefing_app.core.brief_file import load_brief
 from briefing_app.core.document import Document
+from briefing_app.core.review import review
 from briefing_app.export import FORMATS
 from briefing_app.export.clipboard import render_html, render_plain
 from briefing_app.export.markdown import render_markdown
@@ -27,6 +28,7 @@ from briefing_app.export.signing import verify_pdf
 from briefing_app.gui.app import open_main_window
 from briefing_app.gui.dialogs import PasswordDialog
 from briefing_app.gui.outputs import CERTIFICATE_KEY, FORMAT_KEY, SIGN_KEY, name_filter
+from briefing_app.gui.wording import counted
 
 pytestmark = pytest.mark.gui
 
@@ -103,20 +105,21 @@ def test_export_offers_every_format_and_each_file_reads_back_literally(window, q
     assert result.path == target and result.format == fmt and target.is_file()
     assert not (tmp_path / "brief").exists()
     said = window.statusBar().currentMessage()
+    findings = f" — {counted(len(review(brief)), 'review finding')}"  # the hostile brief has some: advice only
     if fmt == "pdf":
-        assert said == f"Exported {result.pages} pages to {target}" and result.pages > 1
+        assert said == f"Exported {result.pages} pages to {target}{findings}" and result.pages > 1
         text = all_text(target)
         for value in (h.TITLE, h.FACTS[0], h.FACTS[1]):
             assert squash(value) in text
         assert load_brief(target)[0] == brief  # the PDF carries the brief, every string of it
     elif fmt == "docx":
-        assert said == f"Exported a Word document to {target}"
+        assert said == f"Exported a Word document to {target}{findings}"
         paragraphs = [p.text for p in docx.Document(str(target)).paragraphs]
         assert h.TITLE in paragraphs
         for fact in h.FACTS:
             assert any(p.startswith(fact) for p in paragraphs), fact
     else:
-        assert said == f"Exported a Markdown file to {target}"
+        assert said == f"Exported a Markdown file to {target}{findings}"
         assert target.read_text("utf-8") == render_markdown(brief)
         page = Page(COMMONMARK.render(target.read_text("utf-8")))
         assert page.texts("h1") == [h.TITLE]
@@ -296,7 +299,8 @@ def test_a_pdf_is_signed_with_the_certificate_chosen_once_and_its_password_asked
         answer_password(qtbot, window, PASSWORD.decode())
     verdict = verify_pdf(target)
     assert verdict.intact and verdict.signer == SIGNER
-    assert window.statusBar().currentMessage() == f"Exported 1 page to {target}, signed by {SIGNER}"
+    findings = f" — {counted(len(review(window.document.brief)), 'review finding')}"
+    assert window.statusBar().currentMessage() == f"Exported 1 page to {target}, signed by {SIGNER}{findings}"
     QSettings().sync()
     assert PASSWORD not in open(QSettings().fileName(), "rb").read()  # the password is never stored
     signed = target.read_bytes()

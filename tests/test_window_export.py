@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app.core.brief import KEY_FACTS
 from briefing_app.core.brief_file import dumps
+from briefing_app.core.review import review
 from briefing_app.gui.app import open_main_window
+from briefing_app.gui.wording import counted
 
 pytestmark = pytest.mark.gui
 
@@ -34,7 +36,8 @@ def test_ctrl_e_asks_once_then_re_exports_to_the_same_file(window, qtbot, tmp_pa
         dialog.selectFile(str(target))
         dialog.accept()
     assert done.args[0].path == target and done.args[0].pages == 1
-    assert window.statusBar().currentMessage() == f"Exported 1 page to {target}"
+    findings = counted(len(review(window.document.brief)), "review finding")  # no BLUF, no comment ...: advice only
+    assert window.statusBar().currentMessage() == f"Exported 1 page to {target} — {findings}"
     assert window.open_pdf_button.isVisible()
     assert "ThePentagonandNATOconfirmedonOctober28,2024" in all_text(target)
 

@@ -1,6 +1,6 @@
-"""The brief beside the article: its items (key facts, expert assessments, the selected item's details),
-its fields (title, date, author, prepared for, distribution, handling, draft or final, BLUF, comment) and
-its sources.
+"""The brief beside the article: its items (key facts, expert assessments, the selected item's details with
+its likelihood, confidence and credibility), its fields (title, date, author, prepared for, distribution,
+handling, draft or final, likelihood scale, BLUF, comment, the judgements of both) and its sources.
 
 The pane shows the model and turns every edit into an undoable command on the window's stack; it
 redraws itself from the model's change notifications, so undo, redo and the pane never disagree.
@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 from ..core.brief import (
     EXPERT_ASSESSMENTS,
     FIELD_NAMES,
+    JUDGED_FIELDS,
     KEY_FACTS,
     MAX_FIELD_CHARS,
     RELIABILITY_GRADES,
     SECTIONS,
     TLP_MARKS,
+    TRADECRAFT_FIELDS,
     Brief,
     BriefError,
     Change,
@@ -43,11 +45,16 @@ from ..core.brief import (
 )
 from .field_binding import FieldBinding, show_text
 from .item_list import ItemList
-from .undo_commands import EditItem, MoveItem, SetField, SetStatus, UpdateSource
+from .tradecraft_fields import ACCESS_CHOICES, SCALE_CHOICES, SCALE_TIPS, ChoiceBox, CredibilityRow, JudgementRow
+from .undo_commands import EditItem, MoveItem, SetField, SetLikelihoodScale, SetStatus, UpdateSource
 from .wording import counted
 
 ITEM_EDITS = ("speaker", "affiliation", "note")
-SOURCE_EDITS = ("title", "author", "publisher", "url", "published", "accessed")
+SOURCE_EDITS = ("title", "author", "publisher", "url", "published", "accessed", "information_date", "perspective")
+# the Sources tab's form, top to bottom: what the source is, then how far to trust it (ICD 206)
+SOURCE_FORM = ("title", "author", "publisher", "url", "published", "accessed", "reliability", "access",
+               "information_date", "perspective")  # fmt: skip
+SOURCE_LABELS = {"url": "URL:", "information_date": "Information date:", "perspective": "Perspective:"}
 # under a source's Published date: where the date came from, so the analyst knows whether to trust it
 PUBLISHED_FROM_NOTES = {
     "text": "Read from the article's dateline or byline",
@@ -73,6 +80,19 @@ def _note_label() -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 0.9)
     label.setFont(font)
     return label
+
+
+def _buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose Alt key goes to ``buddy``, a field inside the row (a row's own widget takes no focus)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def _tab_down(*widgets: QWidget) -> None:
+    """Tab goes from each of ``widgets`` to the next, down the form as it reads."""
+    for first, then in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, then)
 
 
 def _plain_editor(placeholder: str, height: int) -> QPlainTextEdit:
@@ -142,9 +162,19 @@ class BriefPane(QTabWidget):
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         details_layout.addLayout(form)
+        # Alt+S is the Sources tab's: the speaker takes Alt+P
+        item_labels = {"speaker": "S&peaker:", "affiliation": "&Affiliation:", "note": "&Note:"}
         for name, editor in self.item_editors.items():
-            form.addRow(f"&{name.capitalize()}:", editor)
+            form.addRow(item_labels[name], editor)
             self._bind(editor, lambda value, n=name: self.edit_selected(n, value), name)
+        # an assessment's judgement, and every item's credibility beside its source's reliability
+        self.item_judgement = JudgementRow("The item's")
+        self.item_judgement.likelihood_chosen.connect(partial(self.edit_selected, "likelihood"))
+        self.item_judgement.confidence_chosen.connect(partial(self.edit_selected, "confidence"))
+        form.addRow(_buddy_label("&Judgement:", self.item_judgement.likelihood), self.item_judgement)
+        self.item_credibility = CredibilityRow()
+        self.item_credibility.chosen.connect(partial(self.edit_selected, "credibility"))
+        form.addRow(_buddy_label("Cre&dibility:", self.item_credibility.box), self.item_credibility)
         self.details_form = form
         self.details = details
         splitter = QSplitter(Qt.Vertical)
@@ -187,7 +217,20 @@ class BriefPane(QTabWidget):
         self.field_editors["author"].setToolTip("Printed as “Prepared by”")
         self.field_editors["prepared_for"].setPlaceholderText("Who the brief is for, e.g. Director, Asia desk")
         self.field_editors["distribution"].setPlaceholderText("Who else receives it, e.g. Asia desk; NATO liaison")
+        # the scale the brief states likelihoods in, then a likelihood and a confidence under the BLUF and comment
+        self.scale_box = ChoiceBox(SCALE_CHOICES, "Likelihood scale")
+        for i, (_, key) in enumerate(SCALE_CHOICES):
+            self.scale_box.setItemData(i, SCALE_TIPS[key], Qt.ToolTipRole)
+        self.scale_box.setToolTip("The words the brief states likelihood in; changing it maps every likelihood "
+                                  "already stated to the new scale (Ctrl+Z puts them back)")  # fmt: skip
+        self.scale_box.chosen.connect(self.set_scale)
+        self.judgements = {name: JudgementRow(f"The {FIELD_NAMES[name]}'s") for name in JUDGED_FIELDS}
+        for name, row in self.judgements.items():
+            likelihood, confidence = JUDGED_FIELDS[name]
+            row.likelihood_chosen.connect(partial(self.set_field, likelihood))
+            row.confidence_chosen.connect(partial(self.set_field, confidence))
         page = QWidget()
+        self.fields_page = page
         form = QFormLayout(page)
         labels = {"title": "&Title:", "date": "&Date:", "author": "A&uthor:", "prepared_for": "&Prepared for:",
                   "distribution": "Dist&ribution:", "handling": "&Handling:", "bluf": "B&LUF:",
@@ -197,9 +240,25 @@ class BriefPane(QTabWidget):
             self._bind(editor, lambda value, n=name: self.set_field(n, value), name)
             if name == "handling":  # who may read it, then whether it may go out yet
                 form.addRow("Status:", self._make_status_row())
-        QWidget.setTabOrder(self.field_editors["handling"], self.final_box)  # Tab goes down the form
-        QWidget.setTabOrder(self.final_box, self.field_editors["bluf"])
+                form.addRow("Li&kelihood scale:", self.scale_box)
+            if name in self.judgements:
+                form.addRow("", self.judgements[name])
+        order = [self.field_editors["handling"], self.final_box, self.scale_box]
+        for name, row in self.judgements.items():
+            order += [self.field_editors[name], row.likelihood, row.confidence]
+        _tab_down(*order)
         return page
+
+    def _show_judgements(self) -> None:
+        """The scale, and the BLUF's and the comment's likelihood and confidence, as the model has them."""
+        brief = self.brief
+        self.scale_box.show_value(brief.likelihood_scale if brief else "")
+        for name, row in self.judgements.items():
+            likelihood, confidence = JUDGED_FIELDS[name]
+            if brief is None:
+                row.show_values("", "", "")
+            else:
+                row.show_values(brief.likelihood_scale, getattr(brief, likelihood), getattr(brief, confidence))
 
     def _make_status_row(self) -> QWidget:
         """A checkbox, as the status is one decision (is it ready?), with a note on what a draft's exports say."""
@@ -244,24 +303,32 @@ class BriefPane(QTabWidget):
         self.source_editors["published"].setPlaceholderText("YYYY-MM-DD")
         self.source_editors["accessed"].setPlaceholderText("YYYY-MM-DD")
         self.source_editors["author"].setPlaceholderText("Who wrote the article")
+        self.source_editors["information_date"].setPlaceholderText("YYYY-MM-DD: when what it reports took place")
+        self.source_editors["information_date"].setToolTip("The date of the information the source reports, which "
+                                                           "may be well before it was published (ICD 206)")  # fmt: skip
+        self.source_editors["perspective"].setPlaceholderText("Its bias or perspective, e.g. state-owned; a party")
         self.published_from = _note_label()  # where the Published date came from
-        grade = QComboBox()
-        for key, meaning in RELIABILITY_GRADES.items():
-            grade.addItem(f"{key}: {meaning}", key)
-        grade.currentIndexChanged.connect(lambda: self.update_source(reliability=grade.currentData()))
+        grade = ChoiceBox([(f"{key}: {meaning}", key) for key, meaning in RELIABILITY_GRADES.items()], "Reliability")
+        grade.chosen.connect(lambda key: self.update_source(reliability=key))
         self.source_editors["reliability"] = grade
+        access = ChoiceBox(ACCESS_CHOICES, "Access")
+        access.setToolTip("Whether the source saw or heard what it reports (ICD 206)")
+        access.chosen.connect(lambda key: self.update_source(access=key))
+        self.source_editors["access"] = access
         page = QWidget()
+        self.sources_page = page
         layout = QVBoxLayout(page)
         layout.addWidget(self.sources_list, 1)
         form = QFormLayout()
-        for name in (*SOURCE_EDITS, "reliability"):
+        for name in SOURCE_FORM:
             editor = self.source_editors[name]
-            form.addRow("URL:" if name == "url" else f"{name.capitalize()}:", editor)
-            if name != "reliability":
+            form.addRow(SOURCE_LABELS.get(name, f"{name.capitalize()}:"), editor)
+            if name in SOURCE_EDITS:
                 self._bind(editor, lambda value, n=name: self.update_source(**{n: value}), name, "source's ")
             if name == "published":
                 form.addRow("", self.published_from)
         layout.addLayout(form)
+        _tab_down(self.sources_list, *(self.source_editors[name] for name in SOURCE_FORM))
         return page
 
     # --- the brief shown
@@ -282,6 +349,7 @@ class BriefPane(QTabWidget):
         for name, editor in self.field_editors.items():
             show_text(editor, getattr(brief, name) if brief else "")
         self._show_status()
+        self._show_judgements()
         self._refresh_sources()
         self._selection_changed()
         self.setEnabled(brief is not None)
@@ -293,6 +361,10 @@ class BriefPane(QTabWidget):
         elif change.what == "field":  # one field: cheap, and the user may be looking at it
             if change.name == "status":
                 self._show_status()
+            elif change.name in TRADECRAFT_FIELDS:
+                self._show_judgements()
+                if change.name == "likelihood_scale":  # the item's likelihood is offered in the new scale
+                    self._selection_changed()
             elif change.name in self.field_editors:  # a field this pane has no editor for is not shown here
                 show_text(self.field_editors[change.name], getattr(self.brief, change.name))
             return
@@ -348,9 +420,9 @@ class BriefPane(QTabWidget):
         other = self.lists[KEY_FACTS if section == EXPERT_ASSESSMENTS else EXPERT_ASSESSMENTS]
         other.clearSelection()
         self.setCurrentIndex(0)
-        self.lists[section].select_id(item_id)
-        if focus:
+        if focus:  # first: the details follow the focused list, which must not be the other one still
             self.lists[section].setFocus()
+        self.lists[section].select_id(item_id)
 
     def _selection_changed(self) -> None:
         sender = self.sender()
@@ -365,13 +437,27 @@ class BriefPane(QTabWidget):
     def _show_details(self, item: Item | None) -> None:
         self._details_id = item.id if item else None
         self.item_text.setText(f"“{item.text}”  [{item.source}, ¶{item.paragraph}]" if item else
-                               "Select an item to edit its speaker, affiliation and note.")  # fmt: skip
+                               "Select an item to edit its speaker, affiliation, note, likelihood, confidence and "
+                               "credibility.")  # fmt: skip
         is_fact = item is not None and self.brief.find(item.id)[0] == KEY_FACTS
         for name, editor in self.item_editors.items():
             show_text(editor, getattr(item, name) if item else "")
             editor.setEnabled(item is not None)
             if name != "note":  # a key fact has no speaker
                 self.details_form.setRowVisible(editor, not is_fact)
+        self._show_item_tradecraft(item, is_fact)
+
+    def _show_item_tradecraft(self, item: Item | None, is_fact: bool) -> None:
+        scale = self.brief.likelihood_scale if self.brief else ""
+        self.item_judgement.show_values(scale, item.likelihood if item else "", item.confidence if item else "",
+                                        item is not None)  # fmt: skip
+        # a key fact states no likelihood; one moved from the assessments keeps its own, shown to be cleared
+        judged = item is not None and bool(item.likelihood or item.confidence)
+        self.details_form.setRowVisible(self.item_judgement, not is_fact or judged)
+        cited = item is not None and 1 <= item.source <= len(self.brief.sources)
+        reliability = self.brief.source(item.source).reliability if cited else None
+        self.item_credibility.show_values(item.credibility if item else None, reliability,
+                                          item.source if item else None)  # fmt: skip
 
     def _choose(self, item_id: str) -> None:
         if self.brief is not None:
@@ -431,7 +517,16 @@ class BriefPane(QTabWidget):
     def set_field(self, name: str, value: str) -> None:
         if self.brief is not None and getattr(self.brief, name) != value:
             if not self.push(lambda: SetField(self.brief, name, value)):
-                show_text(self.field_editors[name], getattr(self.brief, name))
+                if name in self.field_editors:
+                    show_text(self.field_editors[name], getattr(self.brief, name))
+                else:
+                    self._show_judgements()
+
+    def set_scale(self, scale: str) -> None:
+        """Choose the likelihood scale: one step of undo, which also puts back every likelihood it mapped."""
+        if self.brief is not None and self.brief.likelihood_scale != scale:
+            if not self.push(lambda: SetLikelihoodScale(self.brief, scale)):
+                self._show_judgements()
 
     def set_status(self, status: str) -> None:
         if self.brief is not None and self.brief.status != status:
@@ -476,11 +571,9 @@ class BriefPane(QTabWidget):
             self.published_from.setText(PUBLISHED_FROM_NOTES.get(source.published_from, NO_DATE_NOTE))
         else:
             self.published_from.setText(UNRECORDED_NOTE)  # a brief from before this was recorded
-        grade = self.source_editors["reliability"]
-        grade.blockSignals(True)
-        grade.setCurrentIndex(grade.findData(source.reliability) if source else -1)
-        grade.blockSignals(False)
-        grade.setEnabled(source is not None)
+        for name in ("reliability", "access"):
+            self.source_editors[name].show_value(getattr(source, name) if source else None)
+            self.source_editors[name].setEnabled(source is not None)
 
     def update_source(self, **changes: str) -> None:
         number = self.current_source()

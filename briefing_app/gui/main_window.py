@@ -46,6 +46,7 @@ from .highlighter import SUGGESTION
 from .jobs import Job, JobRunner
 from .outputs import Outputs
 from .recent_files import forget_file, recent_files, remember_file
+from .review_pane import ReviewPane
 from .source_files import remembering, source_file
 from .suggestions_pane import SuggestionsPane
 from .undo_commands import AddItem, AddSource, RemoveItems, SortItems
@@ -120,10 +121,11 @@ class MainWindow(QMainWindow):
         self.brief_pane = BriefPane(self.undo_stack)
         self.suggestions_pane = SuggestionsPane()
         self.brief_pane.addTab(self.suggestions_pane, "Su&ggestions")
+        self.review_pane = ReviewPane(self)  # the Review tab, live (see review_pane.py)
         # the focus frames of the lists: on the lists alone (a style sheet on the whole pane, or the app,
         # would restyle every child and dialog, and cost 0.15 s at start-up)
         style = resource("window.qss").read_text(encoding="utf-8")
-        for view in (*self.brief_pane.lists.values(), self.suggestions_pane.list):
+        for view in (*self.brief_pane.lists.values(), self.suggestions_pane.list, self.review_pane.list):
             view.setStyleSheet(style)
         # suggestions by source text (SHA-256): worked out once per text, off the GUI thread
         self.suggestions: dict[str, list] = {}

@@ -7,6 +7,8 @@ work runs in a worker thread on a snapshot of the brief (see :mod:`.jobs`), and 
 certificate is chosen once (File > Signing certificate, kept in the settings), its password is asked for
 at each signed export and never kept. A failed export, a wrong password included, leaves any earlier file
 as it was (``export_brief`` replaces it only once the new one is whole).
+The status bar then says how many review findings the exported brief has (:mod:`briefing_app.core.review`,
+with the Review tab's stale-days setting): advice, never a reason not to export.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.brief import Brief
+from ..core.review import DEFAULT_STALE_DAYS, review
 from ..export import FORMATS, ExportError, Format, format_for
 from .actions import make_action
 from .dialogs import PasswordDialog, plain_box, plain_tooltip
@@ -138,6 +141,8 @@ class ExportWork:
     password: bytes = b""
     signer: str = ""  # who the certificate names, once it opened
     certificate_refused: bool = False  # a wrong password, an expired certificate: Ctrl+E keeps to this file
+    stale_days: int = DEFAULT_STALE_DAYS  # the Review tab's setting
+    findings: int = 0  # the review's findings on the brief exported: advice, said after the export
 
     def __call__(self, progress=None) -> ExportResult:
         from ..export import export_brief  # ReportLab loads on the first export, not at start-up
@@ -154,7 +159,12 @@ class ExportWork:
             finally:
                 self.password = b""  # kept no longer than it is needed
             self.signer = key.name
-        return export_brief(self.brief, self.path, page_size=self.page_size, progress=progress, sign=key)
+        result = export_brief(self.brief, self.path, page_size=self.page_size, progress=progress, sign=key)
+        try:
+            self.findings = len(review(self.brief, stale_days=self.stale_days))
+        except Exception:  # the review is advice: a fault in it never turns a written file into a failed export
+            self.findings = 0
+        return result
 
 
 class Outputs(QObject):
@@ -326,8 +336,9 @@ class Outputs(QObject):
             self.window.report_error("Export failed", str(e))
             return
         certificate = self.certificate() if fmt.name == "pdf" and self.signing() else None
+        days = self.window.review_pane.stale_days.value()
         if certificate is None:
-            self._start(ExportWork(self.window.document.brief.snapshot(), path, self.page_size()))
+            self._start(ExportWork(self.window.document.brief.snapshot(), path, self.page_size(), stale_days=days))
             return
 
         def answer(password: str | None) -> None:
@@ -336,7 +347,7 @@ class Outputs(QObject):
                 self.window.statusBar().showMessage(f"Not exported: {path.name} was left as it was", 5000)
                 return
             work = ExportWork(self.window.document.brief.snapshot(), path, self.page_size(), certificate,
-                              password.encode("utf-8"))  # fmt: skip
+                              password.encode("utf-8"), stale_days=days)  # fmt: skip
             self._start(work)
 
         self.window.prompt = PasswordDialog(self.window, certificate, answer)
@@ -366,7 +377,8 @@ class Outputs(QObject):
         result = job.result
         what = counted(result.pages, "page") if result.pages is not None else f"a {FORMATS[result.format].label}"
         signed = f", signed by {work.signer}" if work.signer else ""
-        window.statusBar().showMessage(f"Exported {what} to {result.path}{signed}")
+        findings = f" — {counted(work.findings, 'review finding')}" if work.findings else ""  # advice, not a failure
+        window.statusBar().showMessage(f"Exported {what} to {result.path}{signed}{findings}")
         self.open_button.setText(OPEN_LABELS.get(result.format, "Open file"))
         self.open_button.show()
         window.export_finished.emit(result)

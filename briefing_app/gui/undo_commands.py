@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from ..core.brief import ITEM_FIELDS, ITEM_NOUN, Brief, BriefError, Item, Source, snippet
+from ..core.brief import FIELD_NAMES, ITEM_FIELDS, ITEM_NOUN, Brief, BriefError, Item, Source, check_scale, snippet
+from ..core.tradecraft import scale_named
 from ..core.workbench import Planned
 
 
@@ -68,8 +69,8 @@ class RemoveItems(BriefCommand):
 
 
 class EditItem(BriefCommand):
-    """Change an item's speaker, affiliation, note, tags or span. Typing in one field of one item merges
-    into a single step."""
+    """Change an item's speaker, affiliation, note, tags, likelihood, confidence, credibility or span.
+    Typing in one field of one item merges into a single step."""
 
     MERGE_ID = 1001
 
@@ -139,7 +140,8 @@ class SortItems(BriefCommand):
 
 
 class SetField(BriefCommand):
-    """Set a field of the brief (title, date, author, handling, BLUF, comment). Successive edits of the
+    """Set a field of the brief (title, date, author, handling, BLUF, comment, their likelihood and
+    confidence). Successive edits of the
     same field merge into one step of undo."""
 
     MERGE_ID = 1002
@@ -149,7 +151,7 @@ class SetField(BriefCommand):
         probe = brief.snapshot()
         probe.set_field(name, value)  # checks the value (a date, a handling mark) without changing the brief
         self.value = getattr(probe, name)
-        label = {"bluf": "BLUF"}.get(name, name.replace("_", " "))  # "prepared_for" → "prepared for"
+        label = FIELD_NAMES.get(name, name.replace("_", " "))  # "prepared_for" → "prepared for"
         super().__init__(brief, f"Edit the {label}")
 
     def id(self) -> int:
@@ -179,6 +181,23 @@ class SetStatus(SetField):
         return -1
 
 
+class SetLikelihoodScale(BriefCommand):
+    """Choose the brief's likelihood scale. The model maps every likelihood already stated to the new scale
+    (or clears them all, for none); undo puts back the scale and every one of them, in one step."""
+
+    def __init__(self, brief: Brief, scale: str) -> None:
+        self.scale = check_scale(scale)
+        chosen = scale_named(self.scale)
+        super().__init__(brief, f"Use {chosen.name} for likelihood" if chosen else "Use no likelihood scale")
+        self.change = None
+
+    def redo(self) -> None:
+        self.change = self.brief.set_likelihood_scale(self.scale)
+
+    def undo(self) -> None:
+        self.brief.undo_likelihood_scale(self.change)
+
+
 class AddSource(BriefCommand):
     def __init__(self, brief: Brief, source: Source) -> None:
         super().__init__(brief, f"Add source “{snippet(source.title, 40)}”")
@@ -193,7 +212,7 @@ class AddSource(BriefCommand):
 
 
 class UpdateSource(BriefCommand):
-    """Change a source's metadata (title, publisher, URL, dates, reliability)."""
+    """Change a source's metadata (title, publisher, URL, dates, reliability, access, perspective)."""
 
     MERGE_ID = 1003
 
