@@ -114,6 +114,8 @@ def _fact(
     and weights among its features); without one, the rules' verdict stands."""
     if rules is None and speaker.kind != "person" and unbriefable(clause, r.in_transcript, weights):
         return None  # the rules' vetoes stand: hearsay is no fact, however many figures it holds
+    if rules is None and len(clause.split(maxsplit=1)) < 2:
+        return None  # one word states nothing to check (none of the tuning half's 50 such clauses was a fact)
     paragraph = r.sentence.paragraph
     row = facts.features(clause, speaker, r.in_transcript, rules, tone, weights, after_fact, paragraph)
     if weighed is not None:

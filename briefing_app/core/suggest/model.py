@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -21,11 +22,13 @@ def words(clause: str) -> frozenset[str]:
     """The clause's words as the model's word weights know them: lower case, any word with a digit as
     "<num>", a capitalised word after the first as "<name>", so that the weights learn how people say
     things, not who the tuning half's people were or which figures they gave."""
-    out = set()
-    for i, m in enumerate(_WORD.finditer(clause)):
-        w = m.group()
-        out.add("<num>" if any(c.isdigit() for c in w) else "<name>" if i and w[0].isupper() else w.lower())
-    return frozenset(out)
+    found = _WORD.findall(clause)
+    return frozenset(
+        "<num>" if _DIGIT.search(w) else "<name>" if i and w[0].isupper() else w.lower() for i, w in enumerate(found)
+    )
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def sigmoid(z: float) -> float:
@@ -41,9 +44,11 @@ class Model:
     word_weights: dict[str, float] = field(default_factory=dict, compare=False)
 
     def probability(self, row: list[float], clause: str = "") -> float:
-        z = self.intercept + sum(c * x for c, x in zip(self.coef, row, strict=True))
+        if len(row) != len(self.coef):
+            raise ValueError(f"{len(row)} features for a model of {len(self.coef)}")
+        z = self.intercept + sum(map(operator.mul, self.coef, row))  # map: the engine's hot path
         if self.word_weights:
-            z += sum(self.word_weights.get(w, 0.0) for w in words(clause))
+            z += sum(filter(None, map(self.word_weights.get, words(clause))))
         return sigmoid(z)
 
 
