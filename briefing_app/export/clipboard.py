@@ -165,18 +165,11 @@ class PlainSetter(Setter):
     def paragraph(self, block: str, shaded: bool = False) -> str:
         return plain_lines(block)
 
-    def facts(self, facts: tuple[KeyFact, ...]) -> str:
-        items = []
-        for fact in facts:
-            marker = f"{fact.number}. "
-            indent = " " * len(marker)
-            item = f"{marker}{one_line(fact.text)} {fact.citation}"
-            if fact.judgement:
-                item += f"\n{indent}{fact.judgement}"
-            if fact.note:
-                item += f"\n{indent}{self.note(fact.note, indent)}"
-            items.append(item)
-        return "\n".join(items)
+    def fact_text(self, text: str) -> str:
+        return one_line(text)
+
+    def cited(self, cited: Citation) -> str:
+        return str(cited)
 
     def quotation(self, quoted: str) -> str:
         return one_line(quoted)

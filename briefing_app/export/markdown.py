@@ -124,7 +124,27 @@ class Setter:
     def paragraph(self, block: str, shaded: bool = False) -> str:
         raise NotImplementedError
 
+    line_break = "\n"  # between the lines of one list item
+
     def facts(self, facts: tuple[KeyFact, ...]) -> str:
+        """The key facts as a numbered list, each with its citation, then its judgement and note beneath it,
+        lined up with its text."""
+        items = []
+        for fact in facts:
+            marker = f"{fact.number}. "
+            indent = " " * len(marker)
+            item = f"{marker}{self.fact_text(fact.text)} {self.cited(fact.citation)}"
+            if fact.judgement:
+                item += f"{self.line_break}{indent}{self.judgement(fact.judgement)}"
+            if fact.note:
+                item += f"{self.line_break}{indent}{self.note(fact.note, indent)}"
+            items.append(item)
+        return "\n".join(items)
+
+    def fact_text(self, text: str) -> str:
+        raise NotImplementedError
+
+    def cited(self, cited: Citation) -> str:
         raise NotImplementedError
 
     def quotation(self, text: str) -> str:
@@ -210,18 +230,14 @@ class MarkdownSetter(Setter):
     def paragraph(self, block: str, shaded: bool = False) -> str:
         return escaped_lines(block)
 
-    def facts(self, facts: tuple[KeyFact, ...]) -> str:
-        items = []
-        for fact in facts:
-            marker = f"{fact.number}. "
-            indent = " " * len(marker)
-            item = f"{marker}{escape(one_line(fact.text))} {cite(fact.citation)}"
-            if fact.judgement:  # beneath the fact, in the same list item (a blank line would loosen the whole list)
-                item += f"\\\n{indent}{self.judgement(fact.judgement)}"
-            if fact.note:
-                item += f"\\\n{indent}{self.note(fact.note, indent)}"
-            items.append(item)
-        return "\n".join(items)
+    # a hard break keeps the judgement and note in the fact's list item (a blank line would loosen the list)
+    line_break = "\\\n"
+
+    def fact_text(self, text: str) -> str:
+        return escape(one_line(text))
+
+    def cited(self, cited: Citation) -> str:
+        return cite(cited)
 
     def quotation(self, text: str) -> str:
         return f"> {escape(one_line(text))}"
