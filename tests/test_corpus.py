@@ -25,6 +25,30 @@ def test_every_gold_file_follows_the_annotation_rules():
     assert len(counts) == len(ENTRIES)
 
 
+def test_the_second_annotations_follow_the_annotation_rules():
+    # agreement.py compares them with the gold: the ceiling of the yardstick (see the corpus README)
+    seconds = sorted((CORPUS / "second").glob("*.gold.json"))
+    assert len(seconds) >= 5
+    for path in seconds:
+        failures, _ = check_gold.check_article(path, CORPUS / "articles" / path.name.replace(".gold.json", ".txt"))
+        assert not failures, "\n".join(failures)
+        assert ENTRIES[path.name.replace(".gold.json", "")]["split"] == "tune"  # never the test half
+
+
+def test_agreement_counts_items_both_annotators_chose():
+    import agreement
+
+    article = "Title\n\nThe budget rose 5% in 2024. Growth will probably slow, Ana Ruiz said. Rain fell."
+    first = {"key_facts": [{"text": "The budget rose 5% in 2024."}, {"text": "Rain fell."}],
+             "expert_assessments": [{"text": "Growth will probably slow", "speaker": "Ana Ruiz"}]}  # fmt: skip
+    said = {"text": "Growth will probably slow, Ana Ruiz said.", "speaker": "Ruiz"}
+    second = {"key_facts": [{"text": "The budget rose 5% in 2024."}], "expert_assessments": [said]}
+    found = agreement.agreement(article, first, second)
+    assert found["key_fact"] == (1, 1, 2)
+    assert found["expert_assessment"] == (1, 1, 1)
+    assert found["speaker"] == (0, 1, 0)  # "Ruiz" lacks a word of "Ana Ruiz"
+
+
 def test_the_checker_catches_a_span_that_is_not_in_the_article(tmp_path):
     (tmp_path / "01-x.txt").write_text("Title\n\nThe budget rose 5% in 2024.\n", "utf-8")
     gold = {

@@ -38,10 +38,9 @@ def words(s: str) -> list[str]:
     return [w.casefold() for w in re.findall(r"[^\W_]+", re.sub(r"[’']s\b", "", s))]
 
 
-def check_article(gold_path: Path) -> tuple[list[str], dict]:
-    """Failures of one gold file, and its counts per section."""
-    stem = gold_path.name[: -len(".gold.json")]
-    txt = gold_path.with_name(stem + ".txt")
+def check_article(gold_path: Path, txt: Path | None = None) -> tuple[list[str], dict]:
+    """Failures of one gold file, and its counts per section; its article ``txt`` lies beside it unless given."""
+    txt = txt or gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
     failures: list[str] = []
     if not txt.exists():
         return [f"{gold_path.name}: no {txt.name}"], {}

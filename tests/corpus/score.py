@@ -113,6 +113,34 @@ class Tally:
         )
 
 
+def gold_groups(article: str, items: list[dict]) -> list[tuple[dict, list[tuple[int, int]]]]:
+    """Each gold item with the spans of its text and of its "also" restatements in ``article``."""
+    groups = []
+    for g in items:
+        texts = [x["text"] for x in [g, *g.get("also", [])]]
+        groups.append((g, [(i, i + len(x)) for x in texts if (i := article.find(x)) >= 0]))
+    return groups
+
+
+def pair_up(spans: list[tuple[int, int]], groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """One-to-one (span, group) index pairs by the yardstick's rule: a span matches a group when it covers
+    half of one of the group's spans and a quarter of it is that span; the closest matches pair first."""
+    candidates = []
+    for i, s in enumerate(spans):
+        for j, group in enumerate(groups):
+            for gs in group:
+                ov = overlap(s, gs)
+                if ov >= 0.5 * (gs[1] - gs[0]) and ov >= 0.25 * (s[1] - s[0]):
+                    candidates.append((ov / max(s[1] - s[0], gs[1] - gs[0]), i, j))
+    used_s, used_g, pairs = set(), set(), []
+    for _, i, j in sorted(candidates, reverse=True):
+        if i not in used_s and j not in used_g:
+            used_s.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
 def score_article(txt: Path, gold_path: Path, verbose: bool = False) -> Tally:
     from briefing_app.core.loaders import load_article
     from briefing_app.core.suggest import suggest
@@ -123,25 +151,10 @@ def score_article(txt: Path, gold_path: Path, verbose: bool = False) -> Tally:
     found = suggest(article, loaded.title_line)
     t = Tally(articles=1)
     for kind, key in KINDS.items():
-        groups = []
-        for g in gold.get(key, []):
-            spans = [article.find(x["text"]) for x in [g, *g.get("also", [])]]
-            texts = [x["text"] for x in [g, *g.get("also", [])]]
-            groups.append((g, [(i, i + len(x)) for i, x in zip(spans, texts, strict=True) if i >= 0]))
+        groups = gold_groups(article, gold.get(key, []))
         ours = [s for s in found if s.kind == kind and s.end > s.start]
-        candidates = []
-        for i, s in enumerate(ours):
-            for j, (_, spans) in enumerate(groups):
-                for gs in spans:
-                    ov = overlap((s.start, s.end), gs)
-                    if ov >= 0.5 * (gs[1] - gs[0]) and ov >= 0.25 * (s.end - s.start):
-                        candidates.append((ov / max(s.end - s.start, gs[1] - gs[0]), i, j))
-        used_s, used_g, pairs = set(), set(), []
-        for _, i, j in sorted(candidates, reverse=True):
-            if i not in used_s and j not in used_g:
-                used_s.add(i)
-                used_g.add(j)
-                pairs.append((i, j))
+        pairs = pair_up([(s.start, s.end) for s in ours], [spans for _, spans in groups])
+        used_s, used_g = {i for i, _ in pairs}, {j for _, j in pairs}
         t.tp[kind], t.suggested[kind], t.gold[kind] = len(pairs), len(ours), len(groups)
         t.confidences += [(s.confidence, i in used_s) for i, s in enumerate(ours)]
         if kind == "expert_assessment":
