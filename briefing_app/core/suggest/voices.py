@@ -398,6 +398,12 @@ _SUBJECT_OF_ORG = regex.compile(
     rf"(?P<run>{CAPRUN})\s+(?:from|of|at)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?\s+{ADVERBS}$", _V | regex.REVERSE
 )
 _SUBJECT_AFTER = regex.compile(rf"\s+(?:(?P<pron>he|she)\b|(?P<run>{CAPRUN}))", _V)  # matched at a verb's end
+# "notes Kappa Bank economist Ana Ruiz": an organisation and a role noun before the name, as a premodifier
+_ROLE_THEN_NAME = regex.compile(
+    rf"\s+(?P<role>(?!(?:in|on|at|of|and|to|for|from|with|by|the|a|an|last|this|after|before|during)\b)"
+    rf"\p{{Ll}}[\p{{L}}\-/]*)\s+(?P<run>{CAPRUN})",
+    _V,
+)
 _ACCORDING = regex.compile(
     rf"\b(?i:according to|as per|in the words of|in the view of)\s+"
     rf"(?:(?P<run>{CAPRUN})|(?P<np>(?:the\s+)?\p{{Ll}}[\p{{L}}\s\-]{{0,40}}))",
@@ -465,7 +471,7 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         if m["pron"]:
             sp = Speaker("person", how="pronoun")
         else:
-            sp = people.resolve_run(m["run"])
+            sp = _premodified(people, text, m, end) or people.resolve_run(m["run"])
             if sp.kind != "person":
                 continue  # "said Monday", "told Reuters": not a speaker after the verb
         found.append((_rank(sp), verb.start(), _how(sp, "reported")))
@@ -490,6 +496,18 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
     if not found:
         return NOBODY
     return min(found, key=lambda f: (f[0], f[1]))[2]
+
+
+def _premodified(people: People, text: str, m: regex.Match, end: int) -> Speaker | None:
+    """The person a run after a speech verb names when the run is the organisation and a role noun of a
+    premodified name ("notes Kappa Bank economist Ana Ruiz"), with those as the affiliation; else None."""
+    after = _ROLE_THEN_NAME.match(text, m.end("run"), end)
+    if after is None or len(after["run"].split()) < 2:
+        return None
+    sp = people.resolve_run(after["run"])
+    if sp.kind != "person" or not sp.name:
+        return None
+    return sp if sp.affiliation else replace(sp, affiliation=f"{m['run']} {after['role']}")
 
 
 def _rank(sp: Speaker) -> int:
