@@ -127,16 +127,6 @@ def test_surname_pronoun_and_the_role_resolve_to_the_full_name():
     assert [s.speaker for s in found] == ["Lina Varga"] * 3
 
 
-def test_a_blog_quotation_set_as_paragraphs_after_writes_and_he_continues_keeps_its_author():
-    text = (
-        "Elections\n\nBlogging from the capital, Ana Ruiz reports:\n\n"
-        "The vote is likely to be close, and the risk of violence is serious.\n\nHe continues:\n\n"
-        "The region will probably see unrest before the vote."
-    )
-    found = [s for s in suggest(text, True) if s.kind == "expert_assessment"]
-    assert [s.speaker for s in found] == ["Ana Ruiz", "Ana Ruiz"]
-
-
 def test_he_said_after_a_sentence_about_another_named_person_means_that_person():
     text = (
         "Economist Ana Ruiz of Kappa Bank said inflation will probably rise.\n\n"

@@ -319,24 +319,20 @@ def _interviewee(text: str, paras: list[Block], people: People) -> dict[int, Spe
 
 
 # A paragraph that only introduces a quotation: "Ana Ruiz, head of the Harbour Board, said:"
-_QUOTE_INTRO = regex.compile(rf"\b(?:{SPEECH_VERBS}|continues|continued|goes on|went on)\s*:\s*$", regex.V1)
-_GOES_ON = regex.compile(r"\s*(?:He|She|They)\s+(?:\p{Ll}+\s+)?\p{Ll}+(?:\s+on)?\s*:\s*$", regex.V1)  # "He continues:"
+_QUOTE_INTRO = regex.compile(r"\b(?:said|says|added|adds|commented|explained|warned|noted|stated)\s*:\s*$", regex.V1)
 QUOTED_BLOCKS = 4  # how many paragraphs after such an introduction are the quotation, at most
 
 
 def _quoted_blocks(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:
     """The paragraphs of a quotation set as a block after its introduction (a press release's "X, Y,
-    said:", a blog's "X writes:", then the quotation without quotation marks): the speaker of each, up to the
-    next introduction; "He continues:" goes on with the last one introduced."""
+    said:" then the quotation without quotation marks): the speaker of each, up to the next introduction."""
     out: dict[int, Speaker] = {}
-    last = NOBODY
     for i, b in enumerate(paras):
         if not _QUOTE_INTRO.search(text, b.start, b.end):
             continue
-        said = last if _GOES_ON.match(text, b.start, b.end) else attribution(people, text, b.start, b.end)
+        said = attribution(people, text, b.start, b.end)
         if said.kind != "person" or not said.name:
             continue
-        last = said  # for "He continues:" after "Ana Ruiz writes:"
         for follower in paras[i + 1 : i + 1 + QUOTED_BLOCKS]:
             if _QUOTE_INTRO.search(text, follower.start, follower.end) or _is_heading(text, follower):
                 break
