@@ -229,7 +229,6 @@ def _suggest_arguments(p: argparse.ArgumentParser) -> None:
 def run_suggest(args: argparse.Namespace) -> int:
     import json
 
-    from .core.article import paragraph_number_at
     from .core.loaders import load_article
     from .core.suggest import suggest
 
@@ -247,6 +246,5 @@ def run_suggest(args: argparse.Namespace) -> int:
     for s in found:
         who = f" — {s.speaker}" + (f", {s.affiliation}" if s.affiliation else "") if s.speaker else ""
         group = f" [{s.group}]" if s.group else ""
-        paragraph = paragraph_number_at(article.paragraphs, s.start)
-        print(f"{names[s.kind]:<10} {s.confidence:.2f} ¶{paragraph}{group}  {s.text}{who}")
+        print(f"{names[s.kind]:<10} {s.confidence:.2f} ¶{article.paragraph_at(s.start)}{group}  {s.text}{who}")
     return 0

@@ -1,10 +1,13 @@
 """Every operation on a brief, and every refusal: a refused operation changes nothing and tells nobody."""
 
+import dataclasses
+
 import pytest
 from conftest import SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing_app.core.article import Article
 from briefing_app.core.brief import (
     EXPERT_ASSESSMENTS,
     KEY_FACTS,
@@ -295,3 +298,93 @@ def test_the_span_index_answers_as_a_look_at_every_item_would(operations):
                 scan = [it.id for _, it in sorted(b.all_items(), key=lambda x: x[1].start)
                         if it.source == source and it.start < s + 9 and s < it.end]  # fmt: skip
                 assert b._spans.overlapping(source, s, s + 9) == scan
+
+
+def test_a_source_is_the_article_it_was_made_from(article):
+    """One set of text fields and one paragraph_at: a source is an Article with the brief's descriptors, its
+    paragraphs and hash handed on from the article (not computed again) and kept through metadata edits."""
+    b = brief_from_article(article)
+    source = b.sources[0]
+    assert isinstance(source, Article) and source.text_facts is article.text_facts
+    assert (source.encoding, source.author, source.published_from) == (article.encoding, article.author,
+                                                                       article.published_from)  # fmt: skip
+    assert source.paragraph_at(article.text.index(FACT)) == article.paragraph_at(article.text.index(FACT)) == 13
+    b.update_source(1, title="Edited", published="2024-10-29", published_from="analyst")
+    assert b.sources[0].text_facts is article.text_facts and b.sources[0].title == "Edited"
+    assert Source(title="t", text=article.text, title_line=True).text_facts is not article.text_facts
+
+
+@pytest.mark.parametrize(
+    "check, message",
+    [
+        (lambda b: b.check_field("date", "2024-13"), "not a real date"),
+        (lambda b: b.check_source_update(1, url="ftp://x"), "must start with http"),
+        (lambda b: b.check_edit("nope"), "no item with id"),
+        (lambda b: b.check_move("nope", 0), "no item with id"),
+        (lambda b: b.plan_move(["nope"], 0, KEY_FACTS), "no item with id"),
+        (lambda b: b.check_new_source(Source(title="t", text=" ")), "a source needs text"),
+    ],
+)
+def test_the_checks_without_applying_refuse_as_the_operations_do(brief, check, message):
+    with unchanged(brief), pytest.raises(BriefError, match=message):
+        check(brief)
+
+
+def test_the_checks_without_applying_answer_what_the_operation_will_do_and_change_nothing(brief, article):
+    item = add(brief, article, FACT)
+    with unchanged(brief):
+        assert brief.check_field("handling", "tlp:red") == "TLP:RED"
+        assert brief.check_source_update(1, reliability="B").reliability == "B"
+        assert brief.check_edit(item.id, note="n", start=item.start + 4) == dataclasses.replace(
+            item, note="n", start=item.start + 4, text=item.text[4:]
+        )
+        assert brief.check_move(item.id, 0, EXPERT_ASSESSMENTS) == (KEY_FACTS, 0, EXPERT_ASSESSMENTS)
+        assert brief.check_new_source(Source(title="t", text="x")) == 2
+        assert brief.plan_move([item.id], 0, EXPERT_ASSESSMENTS).orders == (
+            (KEY_FACTS, ()),
+            (EXPERT_ASSESSMENTS, (item.id,)),
+        )
+    assert brief.edit_item(item.id, note="n", start=item.start + 4) == item
+
+
+def test_put_back_is_all_or_nothing(brief, article):
+    a, b = (add(brief, article, FACT), add(brief, article, QUOTE, EXPERT_ASSESSMENTS))
+    removed = brief.remove_items([b.id, a.id])
+    assert [r[2] for r in removed] == [a, b] and brief.key_facts == brief.expert_assessments == ()
+    brief.add_item(EXPERT_ASSESSMENTS, 1, b.start, b.end)  # takes b's place meanwhile
+    with unchanged(brief), pytest.raises(SpanTaken):
+        brief.put_back(removed)
+
+
+def old_move(brief, ids, row, section):
+    """How the window moved several items before the model could (one move_item each, in a macro)."""
+    for item_id in ids:
+        old_section, old_index, _ = brief.find(item_id)
+        target = row - 1 if old_section == section and old_index < row else row
+        if (old_section, old_index) != (section, target):
+            brief.move_item(item_id, target, section)
+        row = target + 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 6), st.integers(0, 6), st.data())
+def test_moving_several_items_at_once_ends_as_moving_them_one_by_one(facts, said, data):
+    """Brief.move_items (one step of undo) leaves the items where the window's one-by-one moves did, and
+    arrange() with what it returns puts everything back."""
+    b = Brief()
+    b.add_source(Source(title="a", text="x" * 100))
+    for k in range(facts + said):
+        b.add_item(KEY_FACTS if k < facts else EXPERT_ASSESSMENTS, 1, 5 * k, 5 * k + 3)
+    every = [it.id for _, it in b.all_items()]
+    if not every:
+        return
+    ids = data.draw(st.lists(st.sampled_from(every), min_size=1, unique=True))
+    section = data.draw(st.sampled_from([KEY_FACTS, EXPERT_ASSESSMENTS]))
+    row = data.draw(st.integers(0, len(b.items(section))))
+    one_by_one = b.snapshot()
+    old_move(one_by_one, ids, row, section)
+    start = b.arrangement()
+    before = b.move_items(ids, row, section)
+    assert b == one_by_one
+    b.arrange(before)
+    assert b.arrangement() == start

@@ -1,5 +1,6 @@
 """The .brief format: exact round trips, place-named problems, and saves that cannot lose work."""
 
+import dataclasses
 import errno
 import json
 import os
@@ -26,6 +27,7 @@ from briefing_app.core.brief import (
     brief_from_article,
 )
 from briefing_app.core.brief_file import (
+    VERSION,
     BriefFileError,
     ChangedOnDisk,
     backup_path,
@@ -74,7 +76,7 @@ def test_saved_files_follow_the_published_schema():
     optional = {"prepared_for", "distribution", "status", *TRADECRAFT_FIELDS}  # added later: files without them load
     assert set(SCHEMA["required"]) == set(data) - optional and optional <= set(SCHEMA["properties"])
     source_schema = SCHEMA["properties"]["sources"]["items"]
-    optional = {"author", "published_from", "access", "information_date", "perspective"}  # added later
+    optional = {"author", "published_from", "access", "information_date", "perspective", "encoding"}  # added later
     assert set(source_schema["required"]) == set(data["sources"][0]) - optional
     assert optional <= set(data["sources"][0]) and optional <= set(source_schema["properties"])
     item_schema, optional = SCHEMA["$defs"]["item"], {"likelihood", "confidence", "credibility"}  # added in version 3
@@ -161,8 +163,8 @@ def mutated(change) -> dict:
         (lambda d: d["sources"][1].update(accessed="2023-13"), "sources[1].accessed: 2023-13 is not a real date"),
         (lambda d: d.pop("bluf"), "the file: missing 'bluf'"),
         (lambda d: d.update(macro="os.system('rm -rf /')"), "the file: unknown field(s) ('macro' was unexpected)"),
-        (lambda d: d.update(version=4), "version: the file was made by a newer briefing-app (format version 4"),
-        (lambda d: d.update(version=0), "version: must be one of 1, 2, 3"),
+        (lambda d: d.update(version=5), "version: the file was made by a newer briefing-app (format version 5"),
+        (lambda d: d.update(version=0), "version: must be one of 1, 2, 3, 4"),
         (lambda d: d.update(status="approved"), "status: must be one of draft, final"),
         (lambda d: d.update(format="something/else"), "the file is not a briefing-app brief"),
     ],
@@ -448,7 +450,7 @@ def test_saving_over_a_huge_file_refuses_without_reading_it_whole(tmp_path, monk
     assert path.stat().st_size == 3 << 20 and not backup_path(path).exists()
 
 
-def test_a_version_1_file_opens_as_a_draft_and_is_saved_as_version_3(tmp_path):
+def test_a_version_1_file_opens_as_a_draft_and_is_saved_as_the_current_version(tmp_path):
     """Format version 2 adds the brief's status; a file written before it has none and is a draft."""
     data = json.loads(dumps(seed_brief()))
     data["version"] = 1
@@ -457,6 +459,53 @@ def test_a_version_1_file_opens_as_a_draft_and_is_saved_as_version_3(tmp_path):
     assert brief.status == "draft"
     brief.set_field("status", "final")
     again = json.loads(dumps(brief))
-    assert again["version"] == 3 and again["status"] == "final" and loads(dumps(brief)).status == "final"
+    assert again["version"] == VERSION and again["status"] == "final" and loads(dumps(brief)).status == "final"
     with pytest.raises(BriefError, match="draft or final"):
         brief.set_field("status", "approved")
+
+
+def test_a_sources_encoding_author_and_date_origin_survive_save_and_reload(tmp_path):
+    """Format version 4 saves the encoding each article was read in, beside its author and where its date
+    came from; a brief reopened shows the article as it was read, with no cache of articles beside it."""
+    page = tmp_path / "grain.txt"
+    page.write_bytes("Grain talks\n\nBy Jana Novák | March 3, 2020\n\nDelegations met in Zürich.".encode("cp1252"))
+    article = load_article(page, encoding="cp1252")
+    assert (article.encoding, article.published_from) == ("cp1252", "text")
+    doc = Document.from_article(article)
+    doc.brief.update_source(1, author="Jana Novák")
+    doc.save(tmp_path / "grain.brief")
+    data = json.loads((tmp_path / "grain.brief").read_text("utf-8"))
+    assert data["version"] == VERSION == 4
+    assert {k: data["sources"][0][k] for k in ("encoding", "author", "published_from", "published")} == {
+        "encoding": "cp1252", "author": "Jana Novák", "published_from": "text", "published": "2020-03-03"}  # fmt: skip
+    (source,) = Document.open(tmp_path / "grain.brief").brief.sources
+    assert (source.encoding, source.author, source.published_from) == ("cp1252", "Jana Novák", "text")
+    assert source == doc.brief.sources[0] and source.paragraph_at(source.text.index("Zürich")) == 2
+    data["sources"][0]["encoding"] = "x" * 101
+    assert problems(data) == ["sources[0].encoding: must be at most 100 characters"]
+    data["sources"][0]["encoding"] = "utf-8\nSigned: the Director"  # it is shown in the one-line details
+    assert problems(data) == ["sources[0].encoding: must be one line without control characters"]
+    with pytest.raises(BriefError, match="encoding must be one line of at most 100 characters"):
+        doc.brief.add_source(dataclasses.replace(source, encoding="utf-8\x1b[2J"))
+
+
+def test_a_real_version_3_file_opens_with_its_encoding_unknown_and_is_saved_as_version_4(tmp_path):
+    """tests/briefs/version-3.brief was written by briefing-app before version 4 (a web page in windows-1252,
+    its author and date from the page's metadata); it opens unchanged but for the encoding, unknown."""
+    old = ROOT / "tests" / "briefs" / "version-3.brief"
+    data = json.loads(old.read_text("utf-8"))
+    assert data["version"] == 3 and "encoding" not in data["sources"][0]
+    brief, _ = load_brief(old)
+    (source,) = brief.sources
+    assert (source.encoding, source.author, source.published_from, source.published) == (
+        "", "Renée Dupré", "metadata", "2024-11-03")  # fmt: skip
+    assert [(it.paragraph, it.text[:9]) for it in brief.key_facts] == [(1, "About 1,2"), (2, "The levy,")]
+    assert brief.expert_assessments[0].speaker == "Marc Lefèvre"
+    path = tmp_path / "again.brief"
+    save_brief(brief, path)
+    again = json.loads(path.read_text("utf-8"))
+    assert again["version"] == 4 and again["sources"][0]["encoding"] == ""
+    assert {k: v for k, v in again["sources"][0].items() if k != "encoding"} == data["sources"][0]
+    assert {k: v for k, v in again.items() if k not in ("version", "sources")} == {
+        k: v for k, v in data.items() if k not in ("version", "sources")}  # fmt: skip
+    assert load_brief(path)[0] == brief

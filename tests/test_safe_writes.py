@@ -208,7 +208,7 @@ def test_names_up_to_the_255_byte_limit_save_again_and_again(tmp_path, name_byte
     stem = "é" * ((name_bytes - len(".brief")) // 2) + "x" * ((name_bytes - len(".brief")) % 2)
     path = tmp_path / f"{stem}.brief"
     assert len(path.name.encode()) == name_bytes
-    doc = Document.from_article(sample_brief().sources[0].to_article())
+    doc = Document.from_article(sample_brief().sources[0])
     for n in range(3):  # the second and third saves keep a backup too
         doc.brief.set_field("bluf", f"Version {n}")
         doc.save(path)
@@ -219,7 +219,7 @@ def test_names_up_to_the_255_byte_limit_save_again_and_again(tmp_path, name_byte
 
 
 def test_the_suggested_name_of_a_long_cjk_title_fits_and_saves(tmp_path):
-    doc = Document.from_article(sample_brief().sources[0].to_article())
+    doc = Document.from_article(sample_brief().sources[0])
     doc.brief.set_field("title", "朝鮮軍部隊のロシア派遣に関する分析" * 10)  # 170 characters, 510 bytes
     path = doc.suggested_path(tmp_path)
     assert len(path.name.encode()) <= 130 and path.name.endswith(".brief")

@@ -8,13 +8,13 @@ import json
 import subprocess
 
 import pytest
-from briefing_app.resources import resource
 from conftest import SEED, venv_bin
 
 from briefing_app.core.brief_file import load_brief
 from briefing_app.core.suggest import Models, public_figures, stance, suggest
 from briefing_app.core.suggest.people import People, Speaker
 from briefing_app.core.suggest.segment import blocks
+from briefing_app.resources import resource
 
 
 def kinds(text: str) -> dict[str, list]:

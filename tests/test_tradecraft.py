@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from sample_brief import sample_brief
 
 from briefing_app.core.brief import EXPERT_ASSESSMENTS, KEY_FACTS, MAX_FIELD_CHARS, Brief, BriefError, Change
-from briefing_app.core.brief_file import dumps, loads, problems
+from briefing_app.core.brief_file import VERSION, dumps, loads, problems
 from briefing_app.core.tradecraft import (
     ICD_203,
     PHIA,
@@ -168,10 +168,10 @@ def test_a_key_fact_moved_from_the_assessments_keeps_its_likelihood_and_moves_ba
 
 
 # --- the .brief format
-def test_version_3_carries_every_field_and_round_trips_exactly():
+def test_the_tradecraft_fields_are_saved_and_round_trip_exactly():
     b = tradecraft_brief()
     data = json.loads(dumps(b))
-    assert data["version"] == 3 and data["likelihood_scale"] == "icd203" and data["bluf_likelihood"] == "likely"
+    assert data["version"] == VERSION and data["likelihood_scale"] == "icd203" and data["bluf_likelihood"] == "likely"
     assert data["expert_assessments"][0].items() >= {"likelihood": "likely", "confidence": "moderate",
                                                       "credibility": 3}.items()  # fmt: skip
     assert data["sources"][0].items() >= {"access": "indirect", "information_date": "2024-10-28",
@@ -181,13 +181,13 @@ def test_version_3_carries_every_field_and_round_trips_exactly():
 
 
 @pytest.mark.parametrize("version", [1, 2])
-def test_older_files_open_with_nothing_judged_and_are_saved_as_version_3(version):
+def test_older_files_open_with_nothing_judged_and_are_saved_as_the_current_version(version):
     data = json.loads(dumps(sample_brief()))
     data["version"] = version
     for key in ("likelihood_scale", "bluf_likelihood", "bluf_confidence", "comment_likelihood", "comment_confidence"):
         del data[key]
     for source in data["sources"]:
-        for key in ("access", "information_date", "perspective"):
+        for key in ("access", "information_date", "perspective", "encoding"):
             del source[key]
     for item in data["key_facts"] + data["expert_assessments"]:
         for key in ("likelihood", "confidence", "credibility"):
@@ -199,7 +199,7 @@ def test_older_files_open_with_nothing_judged_and_are_saved_as_version_3(version
     assert (brief.sources[0].access, brief.sources[0].information_date, brief.sources[0].perspective) == (
         "unknown", "", "")  # fmt: skip
     assert {(it.likelihood, it.confidence, it.credibility) for _, it in brief.all_items()} == {("", "", 6)}
-    assert json.loads(dumps(brief))["version"] == 3
+    assert json.loads(dumps(brief))["version"] == VERSION
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,9 @@
 
 Offsets everywhere in briefing-app are Python string indices (code points) into ``Article.text``.
 Paragraph numbering is a pure function of the text and the ``title_line`` flag, so a source embedded
-in a .brief file numbers its paragraphs exactly as the article did when it was loaded.
+in a .brief file numbers its paragraphs exactly as the article did when it was loaded. A brief's source
+(``core.brief.Source``) is an :class:`Article` with the brief's own descriptors added, so there is one set
+of text fields and one ``paragraph_at``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from .dateline import published_date
 
@@ -77,28 +80,61 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True, eq=False)  # never compared: two articles compare their texts
+class TextFacts:
+    """What a text alone decides: its numbered paragraphs and its SHA-256. Computed once per text (10 MB
+    of text takes 0.6 s to number) and carried to every copy of an article whose text and title line stay,
+    such as a source whose title the analyst edits."""
+
+    text: str = field(repr=False)
+    title_line: bool
+    paragraphs: tuple[Paragraph, ...] = field(repr=False)
+    sha256: str
+
+    @classmethod
+    def of(cls, text: str, title_line: bool) -> TextFacts:
+        return cls(text, title_line, number_paragraphs(text, title_line), text_sha256(text))
+
+    def fit(self, text: str, title_line: bool) -> bool:
+        """Whether these are the facts of ``text`` (the very same string: no 10 MB comparison) and flag."""
+        return self.text is text and self.title_line == title_line
+
+
 @dataclass(frozen=True)
 class Article:
     """A loaded article. ``text`` is exactly what the app shows and what every offset points into."""
 
     text: str
     title: str
-    origin: str
+    origin: str = ""
     title_line: bool = False
     author: str = ""
     publisher: str = ""
     url: str = ""
     published: str = ""
     published_from: str = ""  # where the published date was read: "text" (a dateline), "metadata", or ""
-    encoding: str = "utf-8"
-    paragraphs: tuple[Paragraph, ...] = field(init=False, repr=False, compare=False)
-    sha256: str = field(init=False, repr=False, compare=False)
+    encoding: str = "utf-8"  # how its bytes were read: a codec, or "pdf", "docx", "declared by the page"; "" unknown
+    # derived from text and title_line; ``dataclasses.replace`` hands it on, and it is recomputed only if they changed
+    text_facts: TextFacts | None = field(default=None, repr=False, compare=False, kw_only=True)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "paragraphs", number_paragraphs(self.text, self.title_line))
-        object.__setattr__(self, "sha256", text_sha256(self.text))
+        if self.text_facts is None or not self.text_facts.fit(self.text, self.title_line):
+            object.__setattr__(self, "text_facts", TextFacts.of(self.text, self.title_line))
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return self._facts().paragraphs
+
+    @property
+    def sha256(self) -> str:
+        return self._facts().sha256
+
+    def _facts(self) -> TextFacts:
+        assert self.text_facts is not None  # set by __post_init__
+        return self.text_facts
 
     def paragraph_at(self, offset: int) -> int:
+        """The number of the paragraph holding ``offset`` (a gap between paragraphs counts as the one before)."""
         return paragraph_number_at(self.paragraphs, offset)
 
 
@@ -127,4 +163,4 @@ def article_from_text(text: str, origin: str, fallback_title: str = "", **metada
     else:
         metadata["published"] = published_date(text, spans)
         metadata["published_from"] = "text" if metadata["published"] else ""
-    return Article(text=text, title=title, origin=origin, title_line=title_line, **metadata)
+    return Article(text=text, title=title, origin=origin, title_line=title_line, **cast(dict[str, Any], metadata))

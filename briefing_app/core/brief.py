@@ -3,6 +3,12 @@
 Plain Python, no Qt. Each operation either succeeds and tells the listeners, or raises a
 :class:`BriefError` with one clear sentence and leaves the brief exactly as it was. Items are
 immutable: an edit swaps in a new :class:`Item`, so an undo simply puts the old one back.
+
+The model owns its rules: every operation has a check that answers without applying (``check_field``,
+``check_new_source``, ``check_source_update``, ``make_item``, ``check_edit``, ``find_items``, ``check_move``,
+``plan_move``), which the operation itself runs, so an undo command asks first and then only replays
+model calls. Whether a span overlaps an item is always asked of one per-source :class:`SpanIndex` (a binary
+search, so adding the 8,000th item costs what adding the first does).
 """
 
 from __future__ import annotations
@@ -12,10 +18,11 @@ import dataclasses
 import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date as _date
+from typing import Any, cast
 
-from .article import Article, Paragraph, number_paragraphs, paragraph_number_at, text_sha256
+from .article import Article
 from .errors import BriefingError
 from .tradecraft import (
     ACCESS,
@@ -63,6 +70,7 @@ SOURCE_FIELDS = ("title", "author", "publisher", "url", "published", "published_
 PUBLISHED_FROM = ("text", "metadata", "analyst", "")
 ITEM_FIELDS = ("speaker", "affiliation", "note", "tags", "likelihood", "confidence", "credibility")
 MAX_HANDLING_CHARS = 120
+MAX_ENCODING_CHARS = 100  # how a source's bytes were read: a codec's name, or a few words ("declared by the page")
 # Any one text of a brief (its title, BLUF, comment; a source's title, author, publisher, URL; an item's
 # speaker, affiliation, note, tag) and the passage of one item: about 40 printed pages, far beyond any
 # real brief. The PDF export grows with the square of one paragraph's length inside ReportLab's line
@@ -78,6 +86,7 @@ FIELD_NAMES = {"title": "title", "author": "author", "bluf": "BLUF", "comment": 
                 "comment_likelihood": "comment's likelihood", "comment_confidence": "comment's confidence"}  # fmt: skip
 
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class BriefError(BriefingError):
@@ -187,66 +196,38 @@ def snippet(text: str, width: int = 60) -> str:
 
 
 @dataclass(frozen=True)
-class Source:
-    """A source of the brief, with its full text embedded so the brief verifies without the original."""
+class Source(Article):
+    """A source of the brief: the article it was made from (its text embedded, so the brief verifies without
+    the original; its author, encoding and where its date came from) with the analyst's descriptors added.
+    Its title, author, publisher, URL and dates are the analyst's to edit; its text, title line, origin and
+    encoding are as the article was read."""
 
-    title: str
-    text: str
-    publisher: str = ""
-    url: str = ""
-    published: str = ""
     accessed: str = ""
-    reliability: str = "F"
-    origin: str = ""  # the name of the file it was loaded from, never its folder (see file_name)
-    title_line: bool = False
-    author: str = ""  # who wrote the article (the brief's own author is the analyst)
-    published_from: str = ""  # one of PUBLISHED_FROM
+    reliability: str = "F"  # one of RELIABILITY_GRADES
     # ICD 206 source descriptors: access to what it reports, when its information dates from (which may be well
     # before it was published), and a short note on its bias or perspective
     access: str = DEFAULT_ACCESS  # one of tradecraft.ACCESS
     information_date: str = ""
     perspective: str = ""
-    sha256: str = field(init=False, compare=False, repr=False)
-    paragraphs: tuple[Paragraph, ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "origin", file_name(self.origin))
-        object.__setattr__(self, "sha256", text_sha256(self.text))
-        object.__setattr__(self, "paragraphs", number_paragraphs(self.text, self.title_line))
+        super().__post_init__()
+        object.__setattr__(self, "origin", file_name(self.origin))  # never its folder (see file_name)
 
     @classmethod
     def from_article(cls, article: Article, accessed: str | None = None) -> Source:
-        """The article as a source; its title, author and publisher cut to :data:`MAX_FIELD_CHARS` characters
-        (a web page's metadata may say anything), and a URL longer than that left out."""
-        return cls(
-            title=_fitted(article.title),
-            text=article.text,
-            publisher=_fitted(article.publisher),
-            url=article.url if len(article.url) <= MAX_FIELD_CHARS else "",
-            published=article.published,
-            accessed=today() if accessed is None else accessed,
-            origin=article.origin,
-            title_line=article.title_line,
-            author=_fitted(article.author),
-            published_from=article.published_from,
-        )
-
-    def paragraph_at(self, offset: int) -> int:
-        return paragraph_number_at(self.paragraphs, offset)
-
-    def to_article(self) -> Article:
-        """The source as an article, e.g. to show it in the article pane."""
-        return Article(
-            text=self.text,
-            title=self.title,
-            origin=self.origin or self.title,
-            title_line=self.title_line,
-            author=self.author,
-            publisher=self.publisher,
-            url=self.url,
-            published=self.published,
-            published_from=self.published_from,
-        )
+        """The article as a source, its paragraphs and hash not computed again; its title, author and publisher
+        cut to :data:`MAX_FIELD_CHARS` characters (a web page's metadata may say anything), and a URL longer
+        than that, or a description of its encoding that is not one short line, left out."""
+        loaded = {f.name: getattr(article, f.name) for f in dataclasses.fields(Article)}
+        return cls(**loaded | {
+            "title": _fitted(article.title),
+            "author": _fitted(article.author),
+            "publisher": _fitted(article.publisher),
+            "url": article.url if len(article.url) <= MAX_FIELD_CHARS else "",
+            "encoding": article.encoding if _encoding_label(article.encoding) else "",
+            "accessed": today() if accessed is None else accessed,
+        })  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -286,6 +267,18 @@ class ScaleChange:
 
 
 @dataclass(frozen=True)
+class Arrangement:
+    """The items of some sections, by id and in order: what :meth:`Brief.plan_move` plans, and what
+    :meth:`Brief.arrange` returns to put back a move (items may change section within it)."""
+
+    orders: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        return tuple(section for section, _ in self.orders)
+
+
+@dataclass(frozen=True)
 class Change:
     """What changed, for listeners: ``what`` is "field", "sources", "items" (order or membership) or "item"."""
 
@@ -313,8 +306,13 @@ class SpanIndex:
         return item_id in self._ids
 
     def add(self, item: Item) -> None:
-        bisect.insort(self._by_source.setdefault(item.source, []), (item.start, item.end, item.id))
-        self._ids.add(item.id)
+        self.add_span(item.source, item.start, item.end, item.id)
+
+    def add_span(self, source: int, start: int, end: int, key: str) -> None:
+        """Hold ``start``-``end`` of ``source`` under ``key`` (an item's id, or a place in a file being read);
+        it must overlap none held already."""
+        bisect.insort(self._by_source.setdefault(source, []), (start, end, key))
+        self._ids.add(key)
 
     def remove(self, item: Item) -> None:
         spans = self._by_source[item.source]
@@ -322,7 +320,7 @@ class SpanIndex:
         self._ids.discard(item.id)
 
     def overlapping(self, source: int, start: int, end: int) -> list[str]:
-        """The ids of the items of ``source`` whose spans overlap ``start``-``end``, in text order."""
+        """The ids (keys) of the spans of ``source`` that overlap ``start``-``end``, in text order."""
         spans = self._by_source.get(source, [])
         i = bisect.bisect_left(spans, (start,))
         if i and spans[i - 1][1] > start:  # the one starting before may reach into the span
@@ -425,6 +423,9 @@ class Brief:
                     return section, i, item
         raise BriefError(f"no item with id {item_id!r} in the brief")
 
+    def _positions(self) -> dict[str, tuple[str, int]]:
+        return {it.id: (s, i) for s in SECTIONS for i, it in enumerate(self._sections[s])}
+
     def label(self, item_id: str) -> str:
         """How the item is named to the user, e.g. 'key fact 2'."""
         section, index, _ = self.find(item_id)
@@ -444,7 +445,7 @@ class Brief:
             and self._sections == other._sections
         )
 
-    __hash__ = None  # mutable
+    __hash__ = None  # type: ignore[assignment]  # mutable
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(self._sections[s])} {s}" for s in SECTIONS)
@@ -465,6 +466,16 @@ class Brief:
     def set_field(self, name: str, value: str) -> str:
         """Set one of :data:`BRIEF_FIELDS` (title, date, author, handling, bluf_likelihood, ...); returns the
         previous value. The likelihood scale has its own method, :meth:`set_likelihood_scale`."""
+        value = self.check_field(name, value)
+        old = getattr(self, name)
+        if value != old:
+            setattr(self, name, value)
+            self._changed("field", name=name)
+        return old
+
+    def check_field(self, name: str, value: str) -> str:
+        """``value`` as :meth:`set_field` would set field ``name`` to (a handling mark in its canonical
+        spelling, a likelihood as its scale's term), or BriefError; nothing changes."""
         if name not in BRIEF_FIELDS:
             raise BriefError(f"a brief has no field {name!r} (it has {', '.join(BRIEF_FIELDS)})")
         if name == "likelihood_scale":
@@ -483,11 +494,7 @@ class Brief:
             value = check_confidence(value, f"the {FIELD_NAMES[name]}")
         else:
             check_length(value, f"the {FIELD_NAMES[name]}")
-        old = getattr(self, name)
-        if value != old:
-            setattr(self, name, value)
-            self._changed("field", name=name)
-        return old
+        return value
 
     def set_likelihood_scale(self, scale: str) -> ScaleChange:
         """Choose the brief's likelihood scale: "icd203", "phia", or "" for none. Every likelihood already
@@ -539,26 +546,39 @@ class Brief:
     # --- sources
     def add_source(self, source: Source, number: int | None = None) -> int:
         """Add ``source`` (at citation ``number``, renumbering later citations); returns its number."""
-        _check_source(source)
-        number = len(self._sources) + 1 if number is None else number
-        if not 1 <= number <= len(self._sources) + 1:
-            raise BriefError(f"a new source can be number 1 to {len(self._sources) + 1}, not {number}")
+        number = self.check_new_source(source, number)
         self._renumber(lambda n: n + 1 if n >= number else n)
         self._sources.insert(number - 1, source)
         self._changed("sources")
         return number
 
+    def check_new_source(self, source: Source, number: int | None = None) -> int:
+        """The citation number :meth:`add_source` would give ``source``, or BriefError; nothing changes."""
+        _check_source(source)
+        number = len(self._sources) + 1 if number is None else number
+        if not isinstance(number, int) or not 1 <= number <= len(self._sources) + 1:
+            raise BriefError(f"a new source can be number 1 to {len(self._sources) + 1}, not {number}")
+        return number
+
     def update_source(self, number: int, **changes: str) -> Source:
         """Change a source's metadata (not its text); returns the source as it was."""
+        new = self.check_source_update(number, **changes)
+        old = self._sources[number - 1]
+        if new != old:
+            self._sources[number - 1] = new
+            self._changed("sources")
+        return old
+
+    def check_source_update(self, number: int, **changes: str) -> Source:
+        """Source ``number`` as :meth:`update_source` would make it, or BriefError; nothing changes. Its
+        text's paragraphs and hash are handed on, not computed again."""
         old = self.source(number)
         bad = set(changes) - set(SOURCE_FIELDS)
         if bad:
             raise BriefError(f"a source's {', '.join(sorted(bad))} cannot be changed")
-        new = dataclasses.replace(old, **changes)
+        new = dataclasses.replace(old, **cast(dict[str, Any], changes))  # each checked just below
         _check_source(new)
-        self._sources[number - 1] = new
-        self._changed("sources")
-        return old
+        return new
 
     def remove_source(self, number: int) -> Source:
         """Remove a source no item cites; later sources move up one number."""
@@ -642,18 +662,21 @@ class Brief:
     def insert_item(self, section: str, index: int, item: Item) -> Item:
         """Put an existing item back (undo of a removal), checking it as if it were new."""
         section = _section(section)
+        checked = self._checked_again(item)
+        self._insert(section, index, checked)
+        return checked
+
+    def _checked_again(self, item: Item) -> Item:
+        """``item`` (one that was in the brief) checked as if it were new: its id unused, its span free."""
         if item.id in self._spans:
             raise BriefError(f"an item with id {item.id!r} is already in the brief")
         details = {f: getattr(item, f) for f in ITEM_FIELDS}
-        checked = self.make_item(item.source, item.start, item.end, expect_text=item.text, item_id=item.id, **details)
-        self._insert(section, index, checked)
-        return checked
+        return self.make_item(item.source, item.start, item.end, expect_text=item.text, item_id=item.id, **details)
 
     def _insert(self, section: str, index: int | None, item: Item) -> None:
         items = self._sections[section]
         index = len(items) if index is None else index
-        if not 0 <= index <= len(items):
-            raise BriefError(f"position {index + 1} is outside the {ITEM_NOUN[section]}s (1-{len(items) + 1})")
+        _check_position(section, index, len(items))
         items.insert(index, item)
         self._spans.add(item)
         self._changed("items", section=section, item_id=item.id)
@@ -666,16 +689,54 @@ class Brief:
         self._changed("items", section=section, item_id=item_id)
         return section, index, item
 
+    def find_items(self, item_ids: Iterable[str]) -> list[tuple[str, int, Item]]:
+        """(section, index, item) of each of ``item_ids``, in the brief's order (section, then index): what
+        :meth:`remove_items` removes and :meth:`put_back` puts back. BriefError for none, an unknown id or
+        one given twice; nothing changes."""
+        wanted = list(item_ids)
+        if not wanted:
+            raise BriefError("no item is selected")
+        if len(set(wanted)) != len(wanted):
+            raise BriefError("the same item is named twice")
+        where = self._positions()
+        missing = [i for i in wanted if i not in where]
+        if missing:
+            raise BriefError(f"no item with id {missing[0]!r} in the brief")
+        return sorted(((*where[i], self._sections[where[i][0]][where[i][1]]) for i in wanted),
+                      key=lambda f: (SECTIONS.index(f[0]), f[1]))  # fmt: skip
+
+    def remove_items(self, item_ids: Iterable[str]) -> list[tuple[str, int, Item]]:
+        """Remove several items at once; returns each (section, index, item), for :meth:`put_back`."""
+        removed = self.find_items(item_ids)
+        for section, index, item in reversed(removed):  # from the end, so earlier indexes stay valid
+            del self._sections[section][index]
+            self._spans.remove(item)
+            self._changed("items", section=section, item_id=item.id)
+        return removed
+
+    def put_back(self, removed: Iterable[tuple[str, int, Item]]) -> None:
+        """Put items back where :meth:`remove_items` took them from, each checked as if it were new (against
+        the brief and the others); if one is refused, none is put back."""
+        among = SpanIndex()  # the items put back before this one
+        lengths = {s: len(self._sections[s]) for s in SECTIONS}
+        checked = []
+        for section, index, item in removed:
+            section = _section(section)
+            new = self._checked_again(item)
+            if new.id in among or among.overlapping(new.source, new.start, new.end):
+                raise BriefError(f"{snippet(new.text)!r} is put back twice, or over another item put back")
+            _check_position(section, index, lengths[section])
+            among.add(new)
+            lengths[section] += 1
+            checked.append((section, index, new))
+        for section, index, item in checked:
+            self._insert(section, index, item)
+
     def edit_item(self, item_id: str, **changes) -> Item:
         """Change an item's speaker, affiliation, note, tags, likelihood, confidence, credibility, or its span
         (start/end); returns the old item."""
         section, index, old = self.find(item_id)
-        unknown = set(changes) - {"start", "end", *ITEM_FIELDS}
-        if unknown:
-            raise BriefError(f"only an item's span, {', '.join(ITEM_FIELDS)} can be changed, not {', '.join(unknown)}")
-        start, end = changes.pop("start", old.start), changes.pop("end", old.end)
-        details = {f: getattr(old, f) for f in ITEM_FIELDS} | changes
-        new = self.make_item(old.source, start, end, item_id=old.id, ignore=old.id, **details)
+        new = self._edited(old, changes)
         if new != old:
             self._sections[section][index] = new
             self._spans.remove(old)
@@ -683,23 +744,87 @@ class Brief:
             self._changed("item", section=section, item_id=item_id)
         return old
 
+    def check_edit(self, item_id: str, **changes) -> Item:
+        """The item as :meth:`edit_item` would make it, or BriefError; nothing changes."""
+        return self._edited(self.find(item_id)[2], changes)
+
+    def _edited(self, old: Item, changes: dict) -> Item:
+        unknown = set(changes) - {"start", "end", *ITEM_FIELDS}
+        if unknown:
+            raise BriefError(f"only an item's span, {', '.join(ITEM_FIELDS)} can be changed, "
+                             f"not {', '.join(sorted(unknown))}")  # fmt: skip
+        details = {f: getattr(old, f) for f in ITEM_FIELDS} | {k: v for k, v in changes.items() if k in ITEM_FIELDS}
+        start, end = changes.get("start", old.start), changes.get("end", old.end)
+        return self.make_item(old.source, start, end, item_id=old.id, ignore=old.id, **details)
+
     def replace_item(self, item: Item) -> Item:
         """Put back an earlier version of an item (same id); returns the version it replaces."""
         return self.edit_item(item.id, start=item.start, end=item.end, **{f: getattr(item, f) for f in ITEM_FIELDS})
 
     def move_item(self, item_id: str, index: int, section: str | None = None) -> tuple[str, int]:
         """Move an item to ``index`` of ``section`` (default: its own); returns where it was."""
-        old_section, old_index, item = self.find(item_id)
-        section = old_section if section is None else _section(section)
-        limit = len(self._sections[section]) - (1 if section == old_section else 0)
-        if not 0 <= index <= limit:
-            raise BriefError(f"position {index + 1} is outside the {ITEM_NOUN[section]}s (1-{limit + 1})")
+        old_section, old_index, section = self.check_move(item_id, index, section)
+        item = self._sections[old_section][old_index]
         del self._sections[old_section][old_index]
         self._sections[section].insert(index, item)
         self._changed("items", section=section, item_id=item_id)
         if section != old_section:
             self._changed("items", section=old_section, item_id=item_id)
         return old_section, old_index
+
+    def check_move(self, item_id: str, index: int, section: str | None = None) -> tuple[str, int, str]:
+        """(its section, its index, the section it goes to) if :meth:`move_item` may move the item to ``index``
+        of ``section``, or BriefError; nothing changes."""
+        old_section, old_index, _ = self.find(item_id)
+        section = old_section if section is None else _section(section)
+        limit = len(self._sections[section]) - (1 if section == old_section else 0)
+        _check_position(section, index, limit)
+        return old_section, old_index, section
+
+    def plan_move(self, item_ids: Iterable[str], row: int, section: str) -> Arrangement:
+        """The order of the sections concerned once ``item_ids`` (in this order, from either section) stand
+        together before what is now at ``row`` of ``section`` (its length: at the end), or BriefError;
+        nothing changes. :meth:`arrange` applies it."""
+        section = _section(section)
+        moving = list(item_ids)
+        found = self.find_items(moving)
+        items = self._sections[section]
+        _check_position(section, row, len(items))
+        taken = set(moving)
+
+        def staying(its: list[Item]) -> list[str]:
+            return [it.id for it in its if it.id not in taken]
+
+        concerned = {section} | {s for s, _, _ in found}
+        orders = {s: staying(self._sections[s]) for s in concerned}
+        orders[section] = staying(items[:row]) + moving + staying(items[row:])
+        return Arrangement(tuple((s, tuple(orders[s])) for s in SECTIONS if s in concerned))
+
+    def move_items(self, item_ids: Iterable[str], row: int, section: str) -> Arrangement:
+        """Move ``item_ids`` (in this order) to stand together before what is now at ``row`` of ``section``
+        (see :meth:`plan_move`); returns the arrangement before, which :meth:`arrange` puts back."""
+        return self.arrange(self.plan_move(item_ids, row, section))
+
+    def arrangement(self, *sections: str) -> Arrangement:
+        """The order of the items of ``sections`` (default: all) as they are now."""
+        chosen = {_section(s) for s in sections} if sections else set(SECTIONS)
+        return Arrangement(tuple((s, tuple(it.id for it in self._sections[s])) for s in SECTIONS if s in chosen))
+
+    def arrange(self, arrangement: Arrangement) -> Arrangement:
+        """Order the sections ``arrangement`` names as it says; an item may change section among them, but
+        they must hold exactly the items they hold now. Returns the arrangement before."""
+        before = self.arrangement(*arrangement.sections)
+        current = {it.id: it for s in before.sections for it in self._sections[s]}
+        wanted = [item_id for _, order in arrangement.orders for item_id in order]
+        if len(wanted) != len(current) or set(wanted) != set(current):
+            raise BriefError(f"the new order must hold exactly the items already in the "
+                             f"{' and '.join(ITEM_NOUN[s] + 's' for s in before.sections)}")  # fmt: skip
+        if arrangement != before:
+            for section, order in arrangement.orders:
+                self._sections[section] = [current[i] for i in order]
+            for section in arrangement.sections:
+                self._changed("items", section=section)
+        return before
 
     def sort_items(self, section: str) -> list[str]:
         """Order a section by source, then position in the source; returns the previous order of ids."""
@@ -734,6 +859,13 @@ def _section(section: str) -> str:
     return section
 
 
+def _check_position(section: str, index: int, last: int) -> None:
+    """``index`` is a place in ``section`` from 0 to ``last``; messages count places from 1."""
+    if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index <= last:
+        shown = index + 1 if isinstance(index, int) else repr(index)
+        raise BriefError(f"position {shown} is outside the {ITEM_NOUN[section]}s (1-{last + 1})")
+
+
 def _clean_tags(tags) -> tuple[str, ...]:
     if isinstance(tags, str):
         raise BriefError("tags must be a list of words, not one string")
@@ -745,12 +877,19 @@ def _clean_tags(tags) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _encoding_label(value: str) -> bool:
+    """Whether ``value`` may describe how a source was read: one short line (it is shown in the details line)."""
+    return isinstance(value, str) and len(value) <= MAX_ENCODING_CHARS and not _CONTROL.search(value)
+
+
 def _check_source(source: Source) -> None:
     if not isinstance(source, Source):
         raise BriefError("a source must be a Source")
     for name in SOURCE_FIELDS:
         if not isinstance(getattr(source, name), str):
             raise BriefError(f"a source's {FIELD_NAMES.get(name, name.replace('_', ' '))} must be text")
+    if not _encoding_label(source.encoding):
+        raise BriefError(f"a source's encoding must be one line of at most {MAX_ENCODING_CHARS} characters")
     for name in ("title", "author", "publisher", "url", "origin", "perspective"):
         check_length(getattr(source, name), f"the source's {FIELD_NAMES[name]}")
     if source.reliability not in RELIABILITY_GRADES:

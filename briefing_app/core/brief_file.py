@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any, cast
 
-from .article import paragraph_number_at
 from .brief import (
     BRIEF_FIELDS,
     SECTIONS,
@@ -30,9 +30,11 @@ from .brief import (
     BriefError,
     Item,
     Source,
+    SpanIndex,
     check_date,
     check_likelihood,
 )
+from .brief_schema import meets_schema
 from .errors import BriefingError
 from .files import WriteError, read_limited, sibling_path, target_lock, write_atomically
 
@@ -41,7 +43,8 @@ FORMAT = "briefing-app/brief"
 # 3: analytic tradecraft: the likelihood scale, likelihood and confidence of the BLUF, the comment and each item,
 # each item's credibility, each source's access, date of information and perspective; older files open with
 # none stated (no scale, credibility 6 and access unknown: not judged).
-VERSION = 3
+# 4: each source's encoding (how the article's bytes were read); older files open with it unknown ("").
+VERSION = 4
 SUFFIX = ".brief"
 BACKUP_SUFFIX = ".bak"
 MAX_BRIEF_BYTES = 512 * 1024 * 1024
@@ -49,7 +52,7 @@ MAX_BRIEF_BYTES = 512 * 1024 * 1024
 _SOURCE_KEYS = ("title", "publisher", "url", "published", "accessed", "reliability", "origin", "title_line")
 # added later: a source without them loads with these values
 _OPTIONAL_SOURCE_KEYS = {"author": "", "published_from": "", "access": "unknown", "information_date": "",
-                         "perspective": ""}  # fmt: skip
+                         "perspective": "", "encoding": ""}  # fmt: skip
 _ITEM_KEYS = ("id", "source", "start", "end", "paragraph", "text", "speaker", "affiliation", "note", "tags",
               "likelihood", "confidence", "credibility")  # fmt: skip
 _PATTERN_MEANS = {
@@ -61,6 +64,7 @@ _PATTERN_MEANS = {
     "sha256": "must be 64 lower-case hexadecimal digits",
     "id": "must be 1-64 letters, digits, '-' or '_'",
     "handling": "must be one line",
+    "encoding": "must be one line without control characters",
 }
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "an object",
                "boolean": "true or false"}  # fmt: skip
@@ -107,7 +111,10 @@ def dumps(brief: Brief) -> bytes:
 def _to_brief(data: dict, sources: list[Source]) -> Brief:
     """A brief from data that :func:`examine` found no fault with, on the sources it built."""
     sections = {
-        section: [Item(**{k: tuple(v) if k == "tags" else v for k, v in it.items()}) for it in data[section]]
+        section: [
+            Item(**cast(dict[str, Any], {k: tuple(v) if k == "tags" else v for k, v in it.items()}))
+            for it in data[section]
+        ]
         for section in SECTIONS
     }
     # prepared_for, distribution, status and the tradecraft fields came later: files without them still load
@@ -184,7 +191,12 @@ def examine(data: object) -> tuple[list[str], Brief | None]:
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         return [f"version: the file was made by a newer briefing-app (format version {version}; "
                 f"this one reads up to {VERSION}); update briefing-app to open it"], None  # fmt: skip
-    errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    # the quick generated check first; jsonschema words each message with its place, for a file that fails it
+    errors = (
+        []
+        if meets_schema(data)
+        else sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    )
     if errors:
         return [f"{_place(e.absolute_path)}: {_schema_message(e)}" for e in errors], None
 
@@ -201,7 +213,7 @@ def examine(data: object) -> tuple[list[str], Brief | None]:
         for key in ("published", "accessed", "information_date"):
             found += _date_problems(getattr(source, key), f"sources[{i}].{key}")
     seen_ids: dict[str, str] = {}
-    spans: dict[int, list[tuple[int, int, int, str]]] = {}  # source -> (start, end, file order, place)
+    held = SpanIndex()  # the spans of the items read so far, by their places
     for section in SECTIONS:
         for j, it in enumerate(data[section]):
             place = f"{section}[{j}]"
@@ -224,16 +236,14 @@ def examine(data: object) -> tuple[list[str], Brief | None]:
                 found.append(f"{place}.text: does not match source {n} at {start}-{end}")
             elif text[start].isspace() or text[end - 1].isspace():
                 found.append(f"{place}: the span starts or ends with white space")
-            expected = paragraph_number_at(sources[n - 1].paragraphs, start)
+            expected = sources[n - 1].paragraph_at(start)
             if it["paragraph"] != expected:
                 found.append(f"{place}.paragraph: is {it['paragraph']} but the span starts in paragraph {expected}")
-            spans.setdefault(n, []).append((start, end, len(seen_ids), place))
-    for n, held in spans.items():
-        held.sort()
-        for a, b in zip(held, held[1:], strict=False):
-            if b[0] < a[1]:
-                earlier, later = sorted((a, b), key=lambda h: h[2])
-                found.append(f"{later[3]}: overlaps {earlier[3]} in source {n}")
+            overlapped = held.overlapping(n, start, end)
+            if overlapped:
+                found.append(f"{place}: overlaps {overlapped[0]} in source {n}")
+            else:
+                held.add_span(n, start, end, place)
     return found, None if found else _to_brief(data, sources)
 
 
@@ -276,6 +286,7 @@ def loads(raw: bytes, name: str = "the file") -> Brief:
     if found:
         more = f" (and {len(found) - 1} more problem(s); run 'briefing-app check')" if len(found) > 1 else ""
         raise BriefFileError(f"{name}: {found[0]}{more}")
+    assert brief is not None  # examine gives the brief whenever it finds no problem
     return brief
 
 
@@ -314,7 +325,8 @@ def _brief_stream(raw: bytes, name: str):
     try:
         with quiet_loggers("pypdf"):
             reader = PdfReader(io.BytesIO(raw))
-            specs = reader.trailer["/Root"].get_object().get("/AF")
+            root: Any = reader.trailer["/Root"].get_object()
+            specs = root.get("/AF")
             for spec in specs.get_object() if specs is not None else ():
                 spec = spec.get_object()
                 file_name = str(spec.get("/UF") or spec.get("/F") or "")

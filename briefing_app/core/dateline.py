@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 LOOK_PARAGRAPHS = 12  # a dateline sits among the first paragraphs...
 LOOK_CHARS = 2500  # ...before the article is well under way
@@ -29,7 +30,7 @@ _MONTHS = {name: i for names in _MONTH_NAMES for i, name in enumerate(names.spli
 _MONTH = "(?P<month{n}>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day{n}>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<year{n}>(?:19|20)\d\d)"
-_DATE = re.compile(
+_DATE = (
     r"(?i)(?<![\w-])(?:"
     + rf"{_MONTH.format(n=1)}\s+{_DAY.format(n=1)},?\s+{_YEAR.format(n=1)}"  # March 3, 2020
     + rf"|{_DAY.format(n=2)}\s+(?:of\s+|de\s+)?{_MONTH.format(n=2)},?\s+(?:de\s+)?{_YEAR.format(n=2)}"  # 3 March 2020
@@ -37,6 +38,15 @@ _DATE = re.compile(
     + rf"|{_MONTH.format(n=4)},?\s+{_YEAR.format(n=4)}"  # March 2020: only alone or labelled
     + r")(?![\w-])"
 )
+
+
+@cache
+def _date_pattern() -> re.Pattern[str]:
+    """The date pattern, compiled when first needed: 8 ms that a process which loads no article (an export)
+    does not pay."""
+    return re.compile(_DATE)
+
+
 _PUBLISHED = re.compile(r"(?i)\b(published|posted|first published|date|issued|publié|veröffentlicht|publicado)\b")
 _UPDATED = re.compile(r"(?i)\b(updated|last updated|modified|revised|mis à jour|aktualisiert|actualizado)\b")
 _DASH_AFTER = re.compile(r"\s*(\([^)]{1,30}\)\s*)?[—–-]\s")  # "March 3, 2020 — ", "March 3 (Reuters) - "
@@ -73,7 +83,7 @@ def published_date(text: str, spans: list[tuple[int, int]]) -> str:
         if start > LOOK_CHARS:
             break
         paragraph = text[start:end]
-        for m in _DATE.finditer(paragraph):
+        for m in _date_pattern().finditer(paragraph):
             iso = _iso(m)
             if not iso:
                 continue

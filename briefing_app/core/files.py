@@ -15,6 +15,7 @@ import errno
 import os
 import re
 import stat
+import sys
 import tempfile
 import threading
 import time
@@ -23,10 +24,8 @@ from pathlib import Path
 
 from .errors import BriefingError
 
-try:
+if sys.platform != "win32":  # Windows has no fcntl: saves into one folder are not serialised between processes there
     import fcntl
-except ImportError:  # Windows: saves into one folder are not serialised between processes there
-    fcntl = None
 
 NAME_MAX = 255  # bytes in a file name, where the file system does not say
 TEMP_SUFFIX = ".tmp"
@@ -191,7 +190,7 @@ class FolderLock:
 
     def __enter__(self) -> FolderLock:
         held = self._held.__dict__.setdefault("keys", set())
-        if fcntl is None or self.key in held:
+        if sys.platform == "win32" or self.key in held:
             return self
         try:
             self.fd = os.open(self.key, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
@@ -222,8 +221,9 @@ class FolderLock:
             self._close()
 
     def _close(self) -> None:
-        os.close(self.fd)  # which releases the lock
-        self.fd = None
+        if self.fd is not None:
+            os.close(self.fd)  # which releases the lock
+            self.fd = None
 
 
 def target_lock(path: str | Path) -> FolderLock:

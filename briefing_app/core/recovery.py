@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,11 +25,10 @@ from .brief_file import BriefFileError, brief_to_data, examine, parse, read_file
 from .errors import BriefingError
 from .files import write_atomically
 
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None
+if sys.platform == "win32":
     import msvcrt
+else:
+    import fcntl
 
 RECOVERY_FORMAT = "briefing-app/recovery"
 RECOVERY_SUFFIX = ".recovery.json"
@@ -141,7 +141,8 @@ class RecoveryLock:
     back or discards it. The operating system releases it when the process ends, even when killed."""
 
     def __init__(self, path: Path, key: str, fd: int) -> None:
-        self.path, self.key, self.fd = path, key, fd
+        self.path, self.key = path, key
+        self.fd: int | None = fd
 
     def release(self) -> None:
         """Let go of the copy; the lock file goes too (removed while still held, so nobody locks a file
@@ -156,13 +157,14 @@ class RecoveryLock:
         self.fd = None
 
     def __del__(self) -> None:
-        if getattr(self, "fd", None) is not None:
-            os.close(self.fd)
+        fd = getattr(self, "fd", None)  # None too when __init__ never ran
+        if fd is not None:
+            os.close(fd)
 
 
 def _try_lock(fd: int) -> bool | None:
     """True: locked; False: someone else holds it; None: this platform or file system has no locks."""
-    if fcntl is None:
+    if sys.platform == "win32":
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
             return True

@@ -155,8 +155,8 @@ class _Review:
                               "assessment, nor the comment, states a likelihood in that range")  # fmt: skip
 
     def _field_band(self, term: str) -> list[tuple[str, Band]]:
-        band = self.scale.band(term) if self.scale and term else None
-        return [(self.scale.key, band)] if band else []
+        band = self.scale.band(term) if self.scale is not None and term else None
+        return [(self.scale.key, band)] if self.scale is not None and band else []
 
     def _bands(self, word) -> tuple[tuple[str, Band], ...]:
         """The bands a word in prose names: in the brief's scale if it is a term there, else in every scale
@@ -177,7 +177,8 @@ class _Review:
                 continue
             if section == EXPERT_ASSESSMENTS and item.speaker.strip() and word in PERSONAL_PRONOUNS:
                 continue  # "he", "I", "we" in an assessment: its speaker, printed in front of it
-            opening = re.search(r"\w+", item.text).group()
+            m = re.search(r"\w+", item.text)  # the pronoun as written (first_word casefolds it)
+            opening = m.group() if m else word
             yield Finding("unresolved-pronoun", item.id, f"starts with “{opening}”; cut from its article, it leaves "
                           "the reader asking who or what is meant: widen the passage to the name")  # fmt: skip
 
@@ -410,7 +411,13 @@ def review(brief: Brief, *, today: date | str | None = None, stale_days: int = D
     r = _Review(brief, day, stale_days)
     found = [finding for check in _CHECKS for finding in check(r)]
     order = {rule.name: i for i, rule in enumerate(RULES)}
-    rank = {"bluf": (0, 0), KEY_FACTS: (1, -1), EXPERT_ASSESSMENTS: (2, -1), "comment": (3, 0), "sources": (4, -1)}
+    rank: dict[str | None, tuple[int, int]] = {
+        "bluf": (0, 0),
+        KEY_FACTS: (1, -1),
+        EXPERT_ASSESSMENTS: (2, -1),
+        "comment": (3, 0),
+        "sources": (4, -1),
+    }
     rank |= {item.id: (1 if s == KEY_FACTS else 2, i) for i, (s, item) in enumerate(brief.all_items())}
     rank |= {f"source {n}": (4, n) for n in range(1, len(brief.sources) + 1)}
     return sorted(found, key=lambda f: (rank.get(f.item, (5, 0)), order[f.rule]))
@@ -418,7 +425,7 @@ def review(brief: Brief, *, today: date | str | None = None, stale_days: int = D
 
 def labels(brief: Brief) -> dict[str, str]:
     """Each item's id and how it is named to a person ("key fact 2"), in one pass over the brief."""
-    out = {}
+    out: dict[str, str] = {}
     for section in (KEY_FACTS, EXPERT_ASSESSMENTS):
         out |= {item.id: f"{ITEM_NOUN[section]} {i}" for i, item in enumerate(brief.items(section), 1)}
     return out
@@ -426,7 +433,9 @@ def labels(brief: Brief) -> dict[str, str]:
 
 def place(brief: Brief, where: str | None) -> str:
     """How a finding's ``item`` is named to a person: "key fact 2", "the BLUF", "source 1", "the brief"."""
-    names = {None: "the brief", "bluf": "the BLUF", "comment": "the comment", KEY_FACTS: "the key facts",
+    if where is None:
+        return "the brief"
+    names = {"bluf": "the BLUF", "comment": "the comment", KEY_FACTS: "the key facts",
              EXPERT_ASSESSMENTS: "the expert assessments", "sources": "the sources"}  # fmt: skip
     if where in names:
         return names[where]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .brief import EXPERT_ASSESSMENTS, KEY_FACTS, Brief, BriefError, Item
+from .brief import EXPERT_ASSESSMENTS, KEY_FACTS, Brief, BriefError, Item, SpanIndex
 from .suggest import Suggestion, suggest
 
 # the brief section an accepted suggestion of each kind goes to
@@ -30,21 +30,23 @@ def plan_acceptance(brief: Brief, source: int, suggestions: Iterable[Suggestion]
     order, each after the items of its section; and how many were refused: already in the brief, or
     overlapping an accepted one before them. Nothing is changed."""
     planned: list[Planned] = []
-    refused, end = 0, -1
+    refused = 0
+    accepted = SpanIndex()  # make_item checks the brief; this, the items planned before
     next_index = {section: len(brief.items(section)) for section in SECTION.values()}
     for s in sorted((s for s in suggestions if s.kind in SECTION), key=lambda s: s.start):
         details = {"speaker": s.speaker or "", "affiliation": s.affiliation or ""} if s.speaker else {}
         try:
-            if s.start < end:
-                raise BriefError("overlaps the suggestion before it")  # make_item checks only the brief
             item = brief.make_item(source, s.start, s.end, expect_text=s.text, **details)
         except BriefError:
             refused += 1
             continue
+        if accepted.overlapping(source, item.start, item.end):
+            refused += 1
+            continue
+        accepted.add(item)
         section = SECTION[s.kind]
         planned.append(Planned(section, item, next_index[section]))
         next_index[section] += 1
-        end = item.end
     return planned, refused
 
 

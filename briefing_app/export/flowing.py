@@ -16,10 +16,12 @@ entry) in ``carried``. What is drawn is the same, byte for byte, as with ReportL
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from copy import deepcopy
 
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import FragLine
+from reportlab.platypus.paragraph import FragLine, ParaLines
+from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ
 
 
@@ -29,11 +31,15 @@ class FlowingParagraph(Paragraph):
     # what a subclass keeps in its parts (they are not made by its constructor)
     carried: tuple[str, ...] = ()
     # (function, line structure, first line, end line) that makes a part's fragments when they are needed
-    _frag_source = None
+    _frag_source: tuple[Callable, ParaLines | ParaFrag, int, int] | None = None
     # (function, line structure, first line): the whole that this part's lines are a slice of, while valid
-    _origin = None
+    _origin: tuple[Callable, ParaLines | ParaFrag, int] | None = None
     # the width self.blPara was broken for
-    _broken_width = None
+    _broken_width: float | None = None
+    # set by ReportLab's Paragraph (in __init__ and wrap), which its type stubs leave out
+    blPara: ParaLines | ParaFrag  # the lines the text was broken into
+    debug: int
+    _wrapWidths: list[float] | None
 
     @property
     def frags(self):
@@ -103,7 +109,8 @@ class FlowingParagraph(Paragraph):
         would carry the page layout's marks, such as "postponed once"), with the attributes in ``carried``."""
         part = object.__new__(type(self))
         part.caseSensitive, part.encoding, part.debug = self.caseSensitive, self.encoding, self.debug
-        part.text, part.style, part.bulletText = None, style, bullet_text
+        part.text = None  # type: ignore[assignment]  # the stubs say str; ReportLab's own parts have None too
+        part.style, part.bulletText = style, bullet_text
         for name in ("autoLeading", *self.carried):
             if name in self.__dict__:
                 setattr(part, name, self.__dict__[name])

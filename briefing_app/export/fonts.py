@@ -51,7 +51,9 @@ class Face:
         with _lock:
             # getFont() on an unknown name first parses every Type 1 font on the disk (~1 s): ask the registry
             if self.name in pdfmetrics.getRegisteredFontNames():
-                return pdfmetrics.getFont(self.name)
+                registered = pdfmetrics.getFont(self.name)
+                if isinstance(registered, TTFont):  # a Type 1 font of that name would have no glyph map
+                    return registered
             font = TTFont(self.name, str(resource(f"fonts/{self.file}")))
             pdfmetrics.registerFont(font)
             return font

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape, quoteattr
 
 from .fonts import clean, describe_missing, primary, runs
 
@@ -20,6 +19,18 @@ MISSING_COLOUR = "#8a8a8a"
 # A link is one annotation, holding the whole address, for each line its label spans: an address of n
 # characters cost n squared bytes and time. Longer ones are printed in full but not linked.
 MAX_LINKED_URL = 2000
+
+
+# xml.sax.saxutils has these two, but importing it loads urllib.request and http.client: 25-35 ms of every export
+def escape(value: str) -> str:
+    """``value`` with &, < and > as entities, as ``xml.sax.saxutils.escape`` gives it."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(value: str) -> str:
+    """``value`` as a quoted attribute value: escaped, and the quotes and line breaks too."""
+    escaped = escape(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
+    return '"' + escaped.replace("\t", "&#9;") + '"'
 
 
 def text(value: str, style: str = "regular") -> str:

@@ -244,7 +244,8 @@ class BriefRenderer:
             spaceBefore=14, spaceAfter=6, keepWithNext=1,
         )  # fmt: skip
         s["bluf"] = ParagraphStyle(
-            "Bluf", parent=base, fontSize=10.5, leading=15, backColor=BLUF_BACKGROUND, borderPadding=(7, 9, 8, 9),
+            "Bluf", parent=base, fontSize=10.5, leading=15, backColor=BLUF_BACKGROUND,
+            borderPadding=(7, 9, 8, 9),  # type: ignore[arg-type]  # ReportLab takes a tuple (top, right...): stubs say float
             leftIndent=9, rightIndent=9, spaceBefore=12, spaceAfter=12,
         )  # fmt: skip
         s["fact"] = ParagraphStyle("Fact", parent=base, leftIndent=20, bulletIndent=0, spaceAfter=5)
@@ -306,8 +307,8 @@ class BriefRenderer:
             story += [FlowingParagraph(m.lines(block), s["body"]) for block in o.comment]
         if o.sources:
             story.append(self._heading("sources"))
-            for entry in o.sources:
-                story.append(FlowingParagraph(self._source_entry(entry), s["source"], bulletText=f"[{entry.number}]"))
+            for source in o.sources:
+                story.append(FlowingParagraph(self._source_entry(source), s["source"], bulletText=f"[{source.number}]"))
             if o.grades_key:
                 story.append(FlowingParagraph(m.text(o.grades_key), s["key"]))
         if o.scale:
@@ -451,19 +452,20 @@ class BriefRenderer:
             initialFontSize=10,
         )
         if self.progress:
-            doc.setProgressCallBack(self._progress_callback())
+            doc.setProgressCallBack(self._progress_callback(self.progress))
         story = self._get_story()
         doc.build(story, canvasmaker=numbered_canvas(self.font["regular"], self.page_size, self.archival))
         self.pages = doc.page
         return buffer.getvalue()
 
-    def _progress_callback(self) -> Callable[[str, int], None]:
+    @staticmethod
+    def _progress_callback(progress: Callable[[float], None]) -> Callable[[str, int], None]:
         total = [1]
 
         def on_progress(kind: str, value: int) -> None:
             if kind == "SIZE_EST":
                 total[0] = max(1, value)
             elif kind == "PROGRESS":
-                self.progress(min(1.0, value / total[0]))
+                progress(min(1.0, value / total[0]))
 
         return on_progress

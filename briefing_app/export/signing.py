@@ -15,6 +15,7 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.brief_file import quiet_loggers
 from ..core.files import read_limited
@@ -25,6 +26,9 @@ MAX_CERTIFICATE_BYTES = 1024 * 1024
 MAX_SIGNED_PDF_BYTES = 1024 * 1024 * 1024
 # pyHanko logs an untrusted (e.g. self-signed) certificate as an error with a traceback; the verdict says
 # what matters in one line
+if TYPE_CHECKING:  # pyHanko itself is loaded only when a PDF is signed or verified
+    from pyhanko.sign.signers import SimpleSigner
+
 PYHANKO_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
 
 
@@ -32,7 +36,7 @@ PYHANKO_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
 class SigningKey:
     """A key and its certificate, read from a PKCS#12 file and ready to sign with."""
 
-    signer: object  # pyhanko.sign.signers.SimpleSigner
+    signer: SimpleSigner
     name: str  # who the certificate names, e.g. "Jana Novák"
     path: Path
 

@@ -33,7 +33,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor, Twips
 from docx.styles import BabelFish
-from docx.styles.style import StyleFactory
+from docx.styles.style import CharacterStyle, StyleFactory
 from lxml import etree
 from reportlab.lib.colors import Color
 
@@ -290,7 +290,7 @@ class WordWriter:
             if name not in known:  # Word's own names (Hyperlink) are not marked as custom: Word would rename them
                 known[name] = styles.element.add_style_of_type(name, kind, name in WORD_STYLES)
             style = StyleFactory(known[name])
-            if base:
+            if base and isinstance(style, CharacterStyle):  # paragraph and character styles have a base
                 style.base_style = StyleFactory(known[base])
             self._format(style, **spec)
             self.style[name] = style.style_id
@@ -501,8 +501,8 @@ class WordWriter:
                 _run(self._p("Normal", rtl=mainly_rtl(block)), block)
         if o.sources:
             self._heading("sources")
-            for entry in o.sources:
-                self._source(entry)
+            for source in o.sources:
+                self._source(source)
             if o.grades_key:
                 _run(self._p("Key"), o.grades_key)
         if o.scale:

@@ -1,16 +1,18 @@
 """Every edit of the brief as a QUndoCommand that calls one model method (after Orange canvas's commands).
 
-A command checks what it is asked to do in its constructor, through the model, so a refusal (a span
-already taken, a bad date) raises ``BriefError`` before anything reaches the undo stack; ``redo`` and
-``undo`` then only replay operations known to succeed. Removals keep their index so undo puts items
-back where they were; several removals go in one command, one step of undo.
+A command asks the model, in its constructor, whether what it is asked to do is allowed (the model's
+``check_*``, ``make_item``, ``find_items`` and ``plan_move`` change nothing), so a refusal (a span already
+taken, a bad date) raises ``BriefError`` before anything reaches the undo stack; ``redo`` and ``undo`` then
+only replay model calls known to succeed. No command holds a rule of its own. Removals keep their index
+so undo puts items back where they were; several removals, or several items moved, are one command and
+one step of undo. Each is tested alone on a bare QUndoStack (tests/test_undo_commands.py).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from ..core.brief import FIELD_NAMES, ITEM_FIELDS, ITEM_NOUN, Brief, BriefError, Item, Source, check_scale, snippet
+from ..core.brief import FIELD_NAMES, ITEM_NOUN, Brief, Item, Source, check_scale, snippet
 from ..core.tradecraft import scale_named
 from ..core.workbench import Planned
 
@@ -52,20 +54,16 @@ class RemoveItems(BriefCommand):
     """Remove one or more items; undo puts each back at its index, in its section."""
 
     def __init__(self, brief: Brief, item_ids: list[str]) -> None:
-        if not item_ids:
-            raise BriefError("no item is selected")
-        found = sorted((brief.find(i) for i in item_ids), key=lambda f: (f[0], f[1]))
+        self.removed = brief.find_items(item_ids)
         noun = brief.label(item_ids[0]) if len(item_ids) == 1 else f"{len(item_ids)} items"
         super().__init__(brief, f"Delete {noun}")
-        self.removed = [(section, index, item) for section, index, item in found]
+        self.item_ids = [item.id for _, _, item in self.removed]
 
     def redo(self) -> None:
-        for _, _, item in reversed(self.removed):  # from the end, so earlier indexes stay valid
-            self.brief.remove_item(item.id)
+        self.brief.remove_items(self.item_ids)
 
     def undo(self) -> None:
-        for section, index, item in self.removed:
-            self.brief.insert_item(section, index, item)
+        self.brief.put_back(self.removed)
 
 
 class EditItem(BriefCommand):
@@ -75,14 +73,8 @@ class EditItem(BriefCommand):
     MERGE_ID = 1001
 
     def __init__(self, brief: Brief, item_id: str, **changes) -> None:
-        section, index, old = brief.find(item_id)
-        details = {f: getattr(old, f) for f in ITEM_FIELDS} | {k: v for k, v in changes.items() if k in ITEM_FIELDS}
-        start, end = changes.get("start", old.start), changes.get("end", old.end)
-        unknown = set(changes) - {"start", "end", *ITEM_FIELDS}
-        if unknown:
-            raise BriefError(f"an item has no {', '.join(sorted(unknown))}")
-        self.new = brief.make_item(old.source, start, end, item_id=old.id, ignore=old.id, **details)
-        self.old = old
+        self.new = brief.check_edit(item_id, **changes)
+        self.old = brief.find(item_id)[2]
         self.fields = frozenset(changes)
         what = ", ".join(sorted(changes)) if set(changes) != {"start", "end"} else "passage"
         super().__init__(brief, f"Edit {what} of {brief.label(item_id)}")
@@ -104,24 +96,43 @@ class EditItem(BriefCommand):
 
 
 class MoveItem(BriefCommand):
-    """Move an item to ``index`` of ``section`` (its own by default)."""
+    """Move an item to ``index`` of ``section`` (its own by default). :meth:`many` moves several at once."""
 
     def __init__(self, brief: Brief, item_id: str, index: int, section: str | None = None) -> None:
-        old_section, old_index, item = brief.find(item_id)
-        self.section = old_section if section is None else section
-        limit = len(brief.items(self.section)) - (1 if self.section == old_section else 0)
-        if not 0 <= index <= limit:
-            raise BriefError(f"{brief.label(item_id)} cannot move to position {index + 1}")
-        where = "" if self.section == old_section else f" to the {ITEM_NOUN[self.section]}s"
+        self.old_section, self.old_index, self.section = brief.check_move(item_id, index, section)
+        where = "" if self.section == self.old_section else f" to the {ITEM_NOUN[self.section]}s"
         super().__init__(brief, f"Move {brief.label(item_id)}{where}")
         self.item_id, self.index = item_id, index
-        self.old_section, self.old_index = old_section, old_index
+
+    @staticmethod
+    def many(brief: Brief, item_ids: list[str], row: int, section: str) -> MoveItems:
+        """The command moving ``item_ids`` (in this order) to stand before ``row`` of ``section``."""
+        return MoveItems(brief, item_ids, row, section)
 
     def redo(self) -> None:
         self.brief.move_item(self.item_id, self.index, self.section)
 
     def undo(self) -> None:
         self.brief.move_item(self.item_id, self.old_index, self.old_section)
+
+
+class MoveItems(BriefCommand):
+    """Move items (in the order given, from either section) to stand together before ``row`` of ``section``
+    (its length: at the end), in one step of undo. A move that changes nothing is dropped by the stack."""
+
+    def __init__(self, brief: Brief, item_ids: list[str], row: int, section: str) -> None:
+        self.after = brief.plan_move(item_ids, row, section)
+        self.before = brief.arrangement(*self.after.sections)
+        noun = brief.label(item_ids[0]) if len(item_ids) == 1 else f"{len(item_ids)} items"
+        where = "" if self.after.sections == (section,) else f" to the {ITEM_NOUN[section]}s"
+        super().__init__(brief, f"Move {noun}{where}")
+        self.setObsolete(self.after == self.before)
+
+    def redo(self) -> None:
+        self.brief.arrange(self.after)
+
+    def undo(self) -> None:
+        self.brief.arrange(self.before)
 
 
 class SortItems(BriefCommand):
@@ -147,10 +158,8 @@ class SetField(BriefCommand):
     MERGE_ID = 1002
 
     def __init__(self, brief: Brief, name: str, value: str) -> None:
+        self.value = brief.check_field(name, value)
         self.name, self.old = name, getattr(brief, name)
-        probe = brief.snapshot()
-        probe.set_field(name, value)  # checks the value (a date, a handling mark) without changing the brief
-        self.value = getattr(probe, name)
         label = FIELD_NAMES.get(name, name.replace("_", " "))  # "prepared_for" → "prepared for"
         super().__init__(brief, f"Edit the {label}")
 
@@ -199,10 +208,12 @@ class SetLikelihoodScale(BriefCommand):
 
 
 class AddSource(BriefCommand):
-    def __init__(self, brief: Brief, source: Source) -> None:
+    """Add a source (as the last, by default); undo removes it again."""
+
+    def __init__(self, brief: Brief, source: Source, number: int | None = None) -> None:
+        self.number = brief.check_new_source(source, number)
         super().__init__(brief, f"Add source “{snippet(source.title, 40)}”")
         self.source = source
-        self.number = len(brief.sources) + 1
 
     def redo(self) -> None:
         self.brief.add_source(self.source, self.number)
@@ -217,11 +228,10 @@ class UpdateSource(BriefCommand):
     MERGE_ID = 1003
 
     def __init__(self, brief: Brief, number: int, **changes: str) -> None:
+        new = brief.check_source_update(number, **changes)
         self.number = number
         self.old = {k: getattr(brief.source(number), k) for k in changes}
-        probe = brief.snapshot()
-        probe.update_source(number, **changes)  # checks the new values
-        self.new = dict(changes)
+        self.new = {k: getattr(new, k) for k in changes}
         super().__init__(brief, f"Edit source {number}")
 
     def id(self) -> int:

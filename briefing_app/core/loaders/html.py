@@ -43,6 +43,7 @@ def looks_like_html(data: bytes) -> bool:
 
 def load_html(data: bytes, name: str, origin: str, encoding: str | None = None) -> Article:
     import trafilatura  # 130 ms to import: only when a web page is opened
+    from trafilatura.settings import Document
 
     tree = parse_page(_decoded(data, name, encoding), name)
     try:
@@ -52,11 +53,13 @@ def load_html(data: bytes, name: str, origin: str, encoding: str | None = None) 
     except (ValueError, TypeError, AttributeError, RecursionError) as e:
         raise ArticleError(f"{name} could not be read as a web page ({type(e).__name__})") from None
     # with nothing else on the page trafilatura falls back to menus ("Home | About"): no article is that short
-    if doc is None or len((doc.text or "").split()) < 5:
+    # (a dict comes back only when asked for, with the deprecated as_dict)
+    text = doc.text or "" if isinstance(doc, Document) else ""
+    if not isinstance(doc, Document) or len(text.split()) < 5:
         raise ArticleError(f"no article text found in {name} (is it a saved web page with an article?)")
     url = doc.url or ""
     return article_from_text(
-        doc.text,
+        text,
         origin=origin,
         fallback_title=name,
         encoding=encoding or "declared by the page",

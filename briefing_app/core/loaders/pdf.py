@@ -57,8 +57,8 @@ def load_pdf(data: bytes, name: str, origin: str, progress: Callable[[float], No
             f"{name}: its text cannot be extracted (its fonts do not say which letters their glyphs are); "
             "it needs OCR, or the document it was made from"
         )
-    pages, printed_url = strip_page_furniture_and_address(lines)
-    text = "\n".join(paragraphs(pages))
+    kept, printed_url = strip_page_furniture_and_address(lines)
+    text = "\n".join(paragraphs(kept))
     if len(text) < 20 * min(count, 5):  # a stamped header or page number on scanned pages is no text layer
         raise ArticleError(f"{name} has no text layer (a scanned PDF?): it needs OCR before it can be briefed")
     # no published date from the metadata: CreationDate is when the PDF was made (today, for a browser's
@@ -111,7 +111,9 @@ def page_lines(page) -> list[Line]:
 
     plain = page.extract_text(visitor_text=visit) or ""
     lines: list[Line] = []
-    text, where = "", None
+    # where the line being read starts: None until its first visible run, () when that run has no position
+    where: tuple[float, float, float] | tuple[()] | None = None
+    text = ""
     for run, matrix, size in runs:
         parts = run.split("\n")
         for k, part in enumerate(parts):
@@ -132,15 +134,16 @@ def page_lines(page) -> list[Line]:
 def _on_page(line: Line, page) -> bool:
     """Whether a line starts within the page's visible area. Qt, for one, draws a line that a page break
     cuts in two on both pages, the second time above the top edge, where nobody sees it."""
-    if line.y is None:
+    at = line.at
+    if at is None:
         return True
     try:
         box = page.cropbox
         left, bottom, right, top = float(box.left), float(box.bottom), float(box.right), float(box.top)
     except (TypeError, ValueError, KeyError, AttributeError):
         return True
-    slack = line.size or 0
-    return bottom - slack <= line.y <= top + slack / 2 and left - slack <= line.x <= right
+    slack = at.size
+    return bottom - slack <= at.y <= top + slack / 2 and left - slack <= at.x <= right
 
 
 def _multiply(m: list[float], n: list[float]) -> list[float]:

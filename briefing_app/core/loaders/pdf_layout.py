@@ -16,7 +16,9 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 EDGE_LINES = 3  # how many lines at the top and bottom of a page can be running headers or footers
 _PAGE_NUMBER = re.compile(r"(?i)^(page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s*(of|/)\s*\d{1,4})?$")
@@ -37,6 +39,14 @@ _TAIL_CHARS = 64  # how much of a paragraph's end joining a line looks at (with 
 _LIGATURES = str.maketrans({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)})
 
 
+class Position(NamedTuple):
+    """Where a line starts, when pypdf said all of it."""
+
+    x: float
+    y: float  # the baseline, in points from the bottom of the page
+    size: float  # the font size, in points as printed
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of a page: its text, and where it starts (None when pypdf did not say)."""
@@ -45,6 +55,13 @@ class Line:
     x: float | None = None
     y: float | None = None  # the baseline, in points from the bottom of the page
     size: float | None = None  # the font size, in points as printed
+
+    @property
+    def at(self) -> Position | None:
+        """The line's whole position, or None when any part of it is unknown."""
+        if self.x is None or self.y is None or self.size is None:
+            return None
+        return Position(self.x, self.y, self.size)
 
 
 def _shape(line: str) -> str:
@@ -59,17 +76,19 @@ def _edge_rows(content: list[Line]) -> list[list[int]]:
     followed by more space than the lines of a paragraph have), at most EDGE_LINES rows each; a footer
     can come first in the content stream, as with ReportLab's page templates. Without: the first and
     last EDGE_LINES lines in reading order, each a row of its own."""
-    if not content or any(ln.y is None for ln in content):
+    ys = [ln.y for ln in content if ln.y is not None]
+    if not content or len(ys) < len(content):
         n = len(content)
         return [[i] for i in sorted(set(range(min(EDGE_LINES, n))) | set(range(max(0, n - EDGE_LINES), n)))]
-    order = sorted(range(len(content)), key=lambda i: -content[i].y)
+    sizes = [ln.size or 10 for ln in content]
+    order = sorted(range(len(content)), key=lambda i: -ys[i])
     blocks: list[list[list[int]]] = []  # blocks of rows of lines, top to bottom
     for i in order:
-        line, rows = content[i], blocks[-1] if blocks else None
-        row_y, row_size = (content[rows[-1][0]].y, content[rows[-1][0]].size or 10) if rows else (0, 10)
-        if rows and row_y - line.y < 0.5 * row_size:
+        rows = blocks[-1] if blocks else None
+        row_y, row_size = (ys[rows[-1][0]], sizes[rows[-1][0]]) if rows else (0.0, 10.0)
+        if rows and row_y - ys[i] < 0.5 * row_size:
             rows[-1].append(i)  # the same row
-        elif rows and row_y - line.y < 1.5 * max(row_size, line.size or 10):
+        elif rows and row_y - ys[i] < 1.5 * max(row_size, sizes[i]):
             rows.append([i])  # the next row of the same block
         else:
             blocks.append([[i]])
@@ -99,18 +118,18 @@ def _furniture_keys(line: Line) -> set[tuple]:
     return keys
 
 
-def strip_page_furniture(pages: list[list[Line | str]]) -> list[list[Line]]:
+def strip_page_furniture(pages: Sequence[Sequence[Line | str]]) -> list[list[Line]]:
     """Drop page numbers, lines that repeat at the top or bottom of at least half of the pages, and what
     a browser prints around a page (the date and time with the page's title, the address, "1/3")."""
     return strip_page_furniture_and_address(pages)[0]
 
 
-def strip_page_furniture_and_address(pages: list[list[Line | str]]) -> tuple[list[list[Line]], str]:
+def strip_page_furniture_and_address(pages: Sequence[Sequence[Line | str]]) -> tuple[list[list[Line]], str]:
     """:func:`strip_page_furniture`, and the web address a browser printed at the edge of a page, if any."""
-    pages = [[ln if isinstance(ln, Line) else Line(ln) for ln in lines] for lines in pages]
-    edges = Counter()
+    placed_pages = [[ln if isinstance(ln, Line) else Line(ln) for ln in lines] for lines in pages]
+    edges: Counter[tuple] = Counter()
     contents = []
-    for lines in pages:
+    for lines in placed_pages:
         content = [ln for ln in lines if ln.text.strip()]
         rows = _edge_rows(content)
         contents.append((content, rows))
@@ -140,21 +159,21 @@ def in_column_order(lines: list[Line]) -> list[Line]:
     well apart, on the same baselines, and the lines at each are long (text, not a table's cells). The
     order within each column, and every other page, is left as it is. (A row that pypdf reads as one
     line, both columns' text in one run, cannot be cut apart here: its positions are not reported.)"""
-    placed = [ln for ln in lines if ln.x is not None and ln.y is not None and ln.size and ln.text.strip()]
+    placed = [(at, len(ln.text)) for ln in lines if (at := ln.at) is not None and at.size and ln.text.strip()]
     if len(placed) < 6 or len(placed) < 0.8 * len([ln for ln in lines if ln.text.strip()]):
         return lines
-    starts = Counter(round(ln.x / 3) * 3 for ln in placed)
-    size = statistics.median(ln.size for ln in placed)
+    starts = Counter(round(at.x / 3) * 3 for at, _ in placed)
+    size = statistics.median(at.size for at, _ in placed)
     edges = sorted(x for x, n in starts.items() if n >= max(3, 0.2 * len(placed)))
     if len(edges) < 2 or edges[-1] - edges[0] < 12 * size:
         return lines
     left, right = edges[0], edges[-1]
     gutter = right - 0.5 * size
-    at_left = [ln for ln in placed if ln.x < gutter]
-    at_right = [ln for ln in placed if ln.x >= gutter]
-    side_by_side = {round(ln.y) for ln in at_left} & {round(ln.y) for ln in at_right}
-    text_lines = all(statistics.median(len(ln.text) for ln in col) >= 25 for col in (at_left, at_right))
-    fills = statistics.median(len(ln.text) for ln in at_left) * 0.45 * size >= 0.6 * (right - left)
+    at_left = [(at, chars) for at, chars in placed if at.x < gutter]
+    at_right = [(at, chars) for at, chars in placed if at.x >= gutter]
+    side_by_side = {round(at.y) for at, _ in at_left} & {round(at.y) for at, _ in at_right}
+    text_lines = all(statistics.median(chars for _, chars in col) >= 25 for col in (at_left, at_right))
+    fills = statistics.median(chars for _, chars in at_left) * 0.45 * size >= 0.6 * (right - left)
     if len(side_by_side) < 3 or not text_lines or not fills:
         return lines
     in_left = [ln for ln in lines if ln.x is None or ln.x < gutter]
@@ -166,7 +185,9 @@ def _leadings(lines: list[Line]) -> dict[float, float]:
     closest spacing that is common (a fifth of the steps down between lines of that size are closer)."""
     steps: dict[float, list[float]] = {}
     for a, b in zip(lines, lines[1:], strict=False):
-        if None not in (a.y, b.y, a.size, b.size) and abs(a.size - b.size) < 0.5 and 0 < a.y - b.y < 4 * a.size:
+        if a.y is None or b.y is None or a.size is None or b.size is None:
+            continue
+        if abs(a.size - b.size) < 0.5 and 0 < a.y - b.y < 4 * a.size:
             steps.setdefault(round(a.size * 2) / 2, []).append(a.y - b.y)
     found = {size: sorted(d)[len(d) // 5] for size, d in steps.items() if len(d) >= 3}
     if found:  # key 0: the leading of a size seldom used (a heading's), per point of size, as for the others
@@ -197,23 +218,24 @@ def _shown_break(prev: Line, line: Line, leadings: dict[float, float], margins: 
     "lines" (the next line of the same column, at the usual distance), "indented like the line before"
     (a block quote, or one-line paragraphs: the length of the line before tells), or None (a new column
     or page, or no positions)."""
-    if None in (prev.x, prev.y, prev.size, line.x, line.y, line.size) or line.size <= 0 or prev.size <= 0:
+    above, here = prev.at, line.at
+    if above is None or here is None or here.size <= 0 or above.size <= 0:
         return None
-    em = line.size
-    if abs(prev.size - line.size) > 0.15 * max(prev.size, line.size):
+    em = here.size
+    if abs(above.size - here.size) > 0.15 * max(above.size, here.size):
         return "size"
     indented = _indent(line, margins) is not None
-    if indented and (prev.y <= line.y or line.x - prev.x >= _INDENT * em):
+    if indented and (above.y <= here.y or here.x - above.x >= _INDENT * em):
         return "indent"
-    if prev.y <= line.y:
+    if above.y <= here.y:
         return None
     if indented:
         return "indented like the line before"
     leading = leadings.get(round(em * 2) / 2) or leadings.get(0, 1.2) * em  # a size seldom used: as the rest
-    return "gap" if prev.y - line.y > max(_GAP_LEADING * leading, leading + _GAP_SIZE * em) else "lines"
+    return "gap" if above.y - here.y > max(_GAP_LEADING * leading, leading + _GAP_SIZE * em) else "lines"
 
 
-def paragraphs(pages: list[list[Line | str]]) -> list[str]:
+def paragraphs(pages: Sequence[Sequence[Line | str]]) -> list[str]:
     """Join the lines of all pages into paragraphs (a paragraph may run on to the next page).
 
     What the page shows between two lines decides first: a gap, an indent or a new font size ends a
@@ -349,7 +371,7 @@ def _compound(before: str, after: str, words: Counter, hyphenated: bool) -> bool
     while start and _word_char(before[start - 1]):
         start -= 1
     head = before[start:-1]
-    tail = re.match(r"[\w-]*", after).group()
+    tail = re.split(r"[^\w-]", after, maxsplit=1)[0]  # the word (or compound) the next line opens with
     first, last = head.rsplit("-", 1)[-1], tail.split("-", 1)[0]
     if "-" in head or "-" in tail or len(first) < 2 or len(last) < 2 or not last.islower() or first.isupper():
         return True

@@ -47,7 +47,7 @@ def weigh(clause: str, speaker: Speaker) -> Weights:
     if finding:
         fact += 2.0
     # each judgement word counts once: saying "challenges" twice is no stronger a judgement
-    judgement = len(set(words[lx.JUDGEMENT]))
+    judgement = float(len(set(words[lx.JUDGEMENT])))
     judgement += 0.5 * min(len(words[lx.WEAK_JUDGEMENT]), 2)
     forecast = bool(words[lx.CONDITIONAL])
     judgement += forecast

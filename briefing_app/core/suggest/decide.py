@@ -77,7 +77,7 @@ def verdicts(
         if call is None or call[0] == "key_fact":
             call = _fact(clause, c, speaker, r, rules, tone, weights, after_fact, models.facts, weighed)
         after_fact = call is not None and call[0] == "key_fact"
-        if after_fact and models.facts is None:
+        if call is not None and after_fact and models.facts is None:
             call = _rules_fact_in_tone(call[1], tone)
         if call is not None:
             out.append(Verdict(call[0], c.start, c.end, speaker, call[1], s.paragraph))

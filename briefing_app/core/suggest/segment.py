@@ -160,9 +160,9 @@ def clauses_in(text: str, start: int, end: int) -> list[Span]:
         quotes = quotes or _QuoteCount(text, start)
         if quotes.balanced_at(m.start()):
             cuts.append(m.end())
-    m = _TOLD_AUDIENCE.search(text, start, end)
-    if m and m.end() - start < 0.6 * (end - start):
-        cuts.append(m.end())
+    told = _TOLD_AUDIENCE.search(text, start, end)
+    if told and told.end() - start < 0.6 * (end - start):
+        cuts.append(told.end())
     cuts = sorted(set(cuts)) + [end]
     spans = []
     for a, b in itertools.pairwise(cuts):

@@ -167,7 +167,7 @@ def _minister(text: str, paras: list[Block], label_of: dict[int, str]) -> str | 
     before = None
     for b in paras:
         label = label_of.get(b.index)
-        if b.label and before is not None and label != before[0] and before[1]:
+        if label is not None and b.label and before is not None and label != before[0] and before[1]:
             replies[label] = replies.get(label, 0) + 1
         if b.label:
             before = (label, False)
@@ -465,34 +465,31 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
             found.append((_rank(sp), m.start(), _how(sp, "quote")))
     verbs = list(SPEECH.finditer(text, start, end)) if words[_SPEECH_WORDS] else []
     for verb in verbs:
-        m = _SUBJECT_AFTER.match(text, verb.end(), end)
-        if m is None:
+        after = _SUBJECT_AFTER.match(text, verb.end(), end)
+        if after is None:
             continue
-        if m["pron"]:
+        if after["pron"]:
             sp = Speaker("person", how="pronoun")
         else:
-            sp = _premodified(people, text, m, end) or people.resolve_run(m["run"])
+            sp = _premodified(people, text, after, end) or people.resolve_run(after["run"])
             if sp.kind != "person":
                 continue  # "said Monday", "told Reuters": not a speaker after the verb
         found.append((_rank(sp), verb.start(), _how(sp, "reported")))
     for verb in verbs:
         window = max(start, verb.start() - 240), verb.start()
-        m = _SUBJECT_WITH_APPOSITION.search(text, *window)  # "Anna Berg, a researcher at SIPRI, warned"
-        if m is None or people.resolve_run(m["run"]).kind != "person":
-            m = _SUBJECT_BEFORE.search(text, *window)
-        if m is not None and m["run"] and people.resolve_run(m["run"]).kind != "person":
-            m = _SUBJECT_OF_ORG.search(text, *window) or m
-        if m is None:
+        before = _SUBJECT_WITH_APPOSITION.search(text, *window)  # "Anna Berg, a researcher at SIPRI, warned"
+        if before is None or people.resolve_run(before["run"]).kind != "person":
+            before = _SUBJECT_BEFORE.search(text, *window)
+        if before is not None and before["run"] and people.resolve_run(before["run"]).kind != "person":
+            before = _SUBJECT_OF_ORG.search(text, *window) or before
+        if before is None:
             continue
-        if m["run"] and m["run"].split()[-1] in _PRONOUNS:
-            sp = _np_speaker(m["run"].split()[-1])
-        elif m["run"]:
-            sp = people.resolve_run(m["run"])
+        if before["run"] and before["run"].split()[-1] in _PRONOUNS:
+            subject = _np_speaker(before["run"].split()[-1])
         else:
-            sp = _np_speaker(m["np"])
-            if sp is None:
-                continue
-        found.append((_rank(sp), m.start(), _how(sp, "reported")))
+            subject = people.resolve_run(before["run"]) if before["run"] else _np_speaker(before["np"])
+        if subject is not None:
+            found.append((_rank(subject), before.start(), _how(subject, "reported")))
     if not found:
         return NOBODY
     return min(found, key=lambda f: (f[0], f[1]))[2]
