@@ -3,17 +3,26 @@
 Contract (see DESIGN.md): exit 0 on success, 2 on a usage error, 1 on any other failure with one
 clear line on stderr and no traceback. Heavy modules (Qt, ReportLab) are imported only by the
 command that needs them, so the batch commands never load Qt and the window starts quickly.
+
+Each command is logged (:mod:`briefing_app.core.logs`: its name, the files it names by their names alone,
+its exit status and time) with its failure: a BriefingError's message (what it quotes left out), an
+unexpected error with its traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
+import time
 from collections.abc import Sequence
 
 from . import __version__
 from .commands import COMMANDS, PROG
+
+log = logging.getLogger("briefing_app.cli")
+FILE_ARGUMENTS = ("article", "brief", "pdf", "output", "sign")  # what the commands call the files they take
 
 
 def _top_parser() -> argparse.ArgumentParser:
@@ -39,7 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             help_line, add_arguments, run = COMMANDS[args_in[0]]
             parser = argparse.ArgumentParser(prog=f"{PROG} {args_in[0]}", description=help_line)
             add_arguments(parser)
-            return run(parser.parse_args(args_in[1:]))
+            args = parser.parse_args(args_in[1:])
+            return _logged(args_in[0], args, run)
         args = _top_parser().parse_args(args_in)
         return _open_window(args.path)
     except SystemExit as e:  # argparse: --help/--version exit 0, usage errors exit 2
@@ -50,14 +60,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(e)
 
 
+def _logged(name: str, args: argparse.Namespace, run) -> int:
+    """Run the command ``name`` and log it: the files it names (by their names), its exit status and time."""
+    from .core.logs import file_name, setup_logging
+
+    setup_logging()
+    files = [f"{key}={file_name(getattr(args, key))}" for key in FILE_ARGUMENTS if getattr(args, key, None)]
+    log.info("%s %s", name, " ".join(files))
+    began = time.perf_counter()
+    status = run(args)
+    log.info("%s: exit %d in %.2f s", name, status, time.perf_counter() - began)
+    return status
+
+
 def fail(e: BaseException) -> int:
     from .core.errors import BriefingError
+    from .core.logs import scrub, traceback_text
 
     if isinstance(e, BriefingError):
         msg = str(e)
+        log.warning("Failed: %s", scrub(msg))
     elif isinstance(e, OSError):
         msg = f"{e.filename + ': ' if e.filename else ''}{e.strerror or e}"
+        log.warning("Failed: %s", scrub(msg))
     else:
+        log.error("Unexpected error:\n%s", traceback_text(e))
         if os.environ.get("BRIEFING_APP_DEBUG"):
             raise e
         msg = f"internal error: {type(e).__name__}: {e} (set BRIEFING_APP_DEBUG=1 to see where)"

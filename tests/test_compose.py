@@ -57,12 +57,12 @@ def add_facts(qtbot, window, passages) -> None:
 def add_assessment(qtbot, window, passage: str, speaker: str | None = None):
     select_text(window, passage)
     press(qtbot, window.article_view, Qt.Key_2, Qt.ControlModifier)
-    dialog = window.assessment_dialog
+    dialog = window.picking.assessment_dialog
     assert dialog is not None and dialog.isVisible()
     if speaker is not None:
         dialog.speaker.setText(speaker)
     press(qtbot, dialog.speaker, Qt.Key_Return)
-    assert window.assessment_dialog is None
+    assert window.picking.assessment_dialog is None
     activate(qtbot, window)
 
 
@@ -73,7 +73,7 @@ def test_an_analyst_composes_saves_and_reopens_a_brief(window, qtbot, tmp_path):
     # the Sorel quotation, selected a little short at both ends: the span snaps to whole words
     select_text(window, SOREL, trim=3)
     press(qtbot, window.article_view, Qt.Key_2, Qt.ControlModifier)
-    dialog = window.assessment_dialog
+    dialog = window.picking.assessment_dialog
     assert dialog.speaker.text() == "Jean-Marc Sorel"  # guessed from "according to Jean-Marc Sorel, the director…"
     assert dialog.affiliation.text().startswith("director of the Sorbonne Institute")
     dialog.speaker.clear()
@@ -94,7 +94,7 @@ def test_an_analyst_composes_saves_and_reopens_a_brief(window, qtbot, tmp_path):
     press(qtbot, facts_list, Qt.Key_Up, Qt.AltModifier)
     press(qtbot, facts_list, Qt.Key_Up, Qt.AltModifier)
     assert [it.text for it in brief.key_facts] == [FACTS[2], FACTS[0], FACTS[1]]
-    assert facts_list.item(0).text().startswith("1. the 1.3 million")
+    assert facts_list.caption(0).startswith("1. the 1.3 million")
 
     # undo twice (both moves), redo once
     press(qtbot, facts_list, Qt.Key_Z, Qt.ControlModifier)
@@ -107,7 +107,7 @@ def test_an_analyst_composes_saves_and_reopens_a_brief(window, qtbot, tmp_path):
     # save: Ctrl+S asks where the first time
     target = tmp_path / "troops.brief"
     press(qtbot, window, Qt.Key_S, Qt.ControlModifier)
-    dialog = window.save_dialog
+    dialog = window.files.save_dialog
     assert dialog.isVisible() and dialog.selectedFiles()[0].endswith(".brief")
     with qtbot.waitSignal(window.saved):
         dialog.selectFile(str(target))
@@ -120,7 +120,7 @@ def test_an_analyst_composes_saves_and_reopens_a_brief(window, qtbot, tmp_path):
     again = open_main_window(target)
     qtbot.addWidget(again)
     assert again.document.brief == expected
-    caption = again.brief_pane.lists[EXPERT_ASSESSMENTS].item(0).text()
+    caption = again.brief_pane.lists[EXPERT_ASSESSMENTS].caption(0)
     assert caption.endswith(
         "— Jean-Marc Sorel, director of the Sorbonne Institute for Research in International Law (IREDIES)"
     )
@@ -158,7 +158,7 @@ def test_a_taken_span_is_refused_naming_its_item(window, qtbot):
     with qtbot.waitSignal(window.error_reported) as error:
         press(qtbot, window.article_view, Qt.Key_2, Qt.ControlModifier)
     assert error.args[0].startswith("That passage is already in the brief as key fact 1: “The Pentagon")
-    assert window.assessment_dialog is None
+    assert window.picking.assessment_dialog is None
     assert len(window.document.brief.key_facts) == 1 and not window.document.brief.expert_assessments
 
 
@@ -211,7 +211,7 @@ def test_drag_an_item_onto_the_other_list_and_within_a_list(window, qtbot):
 
     # the first fact dropped below the last one
     facts.setCurrentRow(0)
-    drop(facts, facts, facts.visualItemRect(facts.item(2)).bottomLeft() - facts.rect().topLeft())
+    drop(facts, facts, facts.visualRect(facts.model().index(2)).bottomLeft() - facts.rect().topLeft())
     assert [it.text for it in brief.key_facts] == [FACTS[1], FACTS[2], FACTS[0]]
     # the (now) first fact dragged onto the empty assessments list
     facts.setCurrentRow(0)
@@ -228,7 +228,7 @@ def test_clicking_an_item_shows_its_passage_and_clicking_a_passage_selects_its_i
     add_facts(qtbot, window, FACTS)
     window.article_view.moveCursor(QTextCursor.Start)
     facts = window.brief_pane.lists[KEY_FACTS]
-    qtbot.mouseClick(facts.viewport(), Qt.LeftButton, pos=facts.visualItemRect(facts.item(1)).center())
+    qtbot.mouseClick(facts.viewport(), Qt.LeftButton, pos=facts.visualRect(facts.model().index(1)).center())
     assert window.article_view.textCursor().selectedText() == FACTS[1]
 
     # a click inside the third fact's passage in the article selects that item
@@ -294,7 +294,7 @@ def test_opening_another_file_with_unsaved_changes_can_save_first(window, qtbot,
     window.document.path = tmp_path / "first.brief"  # as if saved once before
     other = tmp_path / "other.txt"
     other.write_text("Other article\n\nThe ministry said exports rose 4% in May.\n", "utf-8")
-    window.request_open(other)
+    window.files.request_open(other)
     assert window.document.brief.key_facts  # nothing happens until the question is answered
     with qtbot.waitSignal(window.document_changed):
         window.prompt.button(QMessageBox.Save).click()
@@ -439,4 +439,4 @@ def test_adjacent_items_of_one_kind_show_where_each_begins(window, qtbot):
     assert background(first) != background(second)  # two items, not one yellow block
     assert background(third) == background(first)  # after a comma (a visible boundary) the section's own tone
     # the item lists keep the section's own colour
-    assert window.brief_pane.lists[KEY_FACTS].item(0).data(Qt.DecorationRole).name() == background(first)
+    assert window.brief_pane.lists[KEY_FACTS].model().index(0).data(Qt.DecorationRole).name() == background(first)

@@ -111,7 +111,7 @@ def test_labels_lists_and_tooltips_show_markup_literally(baited):
 
 
 def test_the_unsaved_changes_prompt_shows_a_baited_title_literally(baited):
-    baited.confirm_discard(lambda: None)
+    baited.files.confirm_discard(lambda: None)
     assert isinstance(baited.prompt, QMessageBox) and "Session expired" in baited.prompt.text()
     assert sweep()["message box"] >= 1
     close_boxes()
@@ -122,14 +122,14 @@ def test_the_assessment_dialog_shows_a_baited_passage_literally(baited):
     start = text.index("An analyst")
     baited.article_pane.select_span(start, len(text.rstrip()))
     baited.undo_stack.clear()
-    baited.add_selection(EXPERT_ASSESSMENTS)
-    assert baited.assessment_dialog is not None
+    baited.picking.add_selection(EXPERT_ASSESSMENTS)
+    assert baited.picking.assessment_dialog is not None
     assert sweep()["label"] >= 3
-    baited.assessment_dialog.reject()
+    baited.picking.assessment_dialog.reject()
 
 
 def test_the_restore_prompt_shows_a_baited_title_literally(window, qtbot):
-    document = Document.from_article(window.document.brief.sources[0].to_article())
+    document = Document.from_article(window.document.brief.sources[0])
     document.brief.set_field("title", BAIT)
     copy = write_recovery(document.brief, recovery_folder(), "bait", None)
     try:

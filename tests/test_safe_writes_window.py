@@ -34,7 +34,7 @@ def test_exporting_over_a_read_only_pdf_is_refused_and_the_next_export_asks_wher
 
 def test_the_save_dialog_suggests_a_long_cjk_title_cut_to_fit(window, qtbot):
     window.undo_stack.push(SetField(window.document.brief, "title", "朝鮮軍部隊のロシア派遣に関する分析" * 10))
-    window.save_as()
-    name = window.save_dialog.selectedFiles()[0].rsplit("/", 1)[-1]
+    window.files.save_as()
+    name = window.files.save_dialog.selectedFiles()[0].rsplit("/", 1)[-1]
     assert name.endswith(".brief") and name.startswith("朝鮮軍部隊") and len(name.encode()) <= 130
-    window.save_dialog.reject()
+    window.files.save_dialog.reject()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolBu
 from ..core.article import Article
 from ..core.brief import Brief, Source
 from .article_view import ArticleView
-from .highlighter import SpanHighlighter
+from .highlighter import SUGGESTION, SpanHighlighter
 from .positions import PositionMap
 from .wording import counted
 
@@ -180,6 +180,11 @@ class ArticlePane(QWidget):
                 spans.setdefault(section, []).append((self.positions.to_qt(item.start), self.positions.to_qt(item.end)))
         for section in ("key_facts", "expert_assessments"):
             self.highlighter.set_spans(section, spans.get(section, []))
+
+    def mark_suggestions(self, spans: list[tuple[int, int]]) -> None:
+        """Mark the open suggestions' ``(start, end)`` spans (code points) in the shown source."""
+        to_qt = self.positions.to_qt
+        self.highlighter.set_spans(SUGGESTION, [(to_qt(start), to_qt(end)) for start, end in spans])
 
     # --- selection, in code points
     def selection(self) -> tuple[int, int]:

@@ -44,7 +44,7 @@ from ..core.brief import (
     Item,
 )
 from .field_binding import FieldBinding, show_text
-from .item_list import ItemList
+from .item_list import ID_ROLE, ItemList
 from .tradecraft_fields import ACCESS_CHOICES, SCALE_CHOICES, SCALE_TIPS, ChoiceBox, CredibilityRow, JudgementRow
 from .undo_commands import EditItem, MoveItem, SetField, SetLikelihoodScale, SetStatus, UpdateSource
 from .wording import counted
@@ -135,9 +135,9 @@ class BriefPane(QTabWidget):
         self.lists = {section: ItemList(section) for section in SECTIONS}
         for item_list in self.lists.values():
             item_list.move_requested.connect(self.move_items)
-            item_list.itemSelectionChanged.connect(self._selection_changed)
-            item_list.itemClicked.connect(lambda entry: self._choose(entry.data(Qt.UserRole)))
-            item_list.itemActivated.connect(lambda entry: self._choose(entry.data(Qt.UserRole)))
+            item_list.selection_changed.connect(self._selection_changed)
+            item_list.clicked.connect(lambda index: self._choose(index.data(ID_ROLE)))
+            item_list.activated.connect(lambda index: self._choose(index.data(ID_ROLE)))
         self.item_text = QLabel()
         self.item_text.setWordWrap(True)
         self.item_text.setTextFormat(Qt.PlainText)
@@ -410,9 +410,8 @@ class BriefPane(QTabWidget):
         if self.brief is None:
             return None
         item_list = self.focused_list() or next((lst for lst in self.lists.values() if lst.selected_ids()), None)
-        if item_list is None or item_list.currentItem() is None or not item_list.currentItem().isSelected():
-            return None
-        return self.brief.find(item_list.currentItem().data(Qt.UserRole))[2]
+        item_id = item_list.current_id(selected=True) if item_list is not None else None
+        return self.brief.find(item_id)[2] if item_id is not None else None
 
     def select_item(self, item_id: str, focus: bool = False) -> None:
         self.redraw()
@@ -426,7 +425,7 @@ class BriefPane(QTabWidget):
 
     def _selection_changed(self) -> None:
         sender = self.sender()
-        if isinstance(sender, ItemList) and sender.selectedItems():  # one selection across both lists
+        if isinstance(sender, ItemList) and sender.selectionModel().hasSelection():  # one selection in both lists
             for item_list in self.lists.values():
                 if item_list is not sender:
                     item_list.blockSignals(True)
@@ -484,15 +483,8 @@ class BriefPane(QTabWidget):
         """Move ``ids`` (in this order) to stand before ``row`` of ``section``, in one step of undo."""
         if not ids:
             return
-        self.undo_stack.beginMacro(f"Move {counted(len(ids), 'item')}")
-        for item_id in ids:
-            old_section, old_index, _ = self.brief.find(item_id)
-            target = row - 1 if old_section == section and old_index < row else row
-            if (old_section, old_index) != (section, target):
-                self.push(partial(MoveItem, self.brief, item_id, target, section))
-            row = target + 1
-        self.undo_stack.endMacro()
-        self.select_item(ids[0], focus=True)
+        if self.push(partial(MoveItem.many, self.brief, ids, row, section)):  # the model plans the move
+            self.select_item(ids[0], focus=True)
 
     def move_current(self, step: int) -> None:
         """Alt+Up / Alt+Down: move the current item one place within its section."""

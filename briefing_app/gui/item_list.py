@@ -1,15 +1,17 @@
 """One section of the brief as a list: numbered passages with their citation (and speaker, for assessments).
 
-The list only shows the model. Dragging an entry (within the list, or onto the other section's list)
-does not move anything itself: it asks for the move through ``move_requested``, which the brief pane
-turns into an undoable command; the list is then redrawn from the model.
+The list only shows the model. It is a model view, like the suggestions list: a brief of thousands of items
+makes no widget per item, and a row's caption is made only when the view paints it. Dragging an entry
+(within the list, or onto the other section's list) does not move anything itself: it asks for the move
+through ``move_requested``, which the brief pane turns into an undoable command; the list is then redrawn
+from the model.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QBrush, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
+from PySide6.QtCore import QAbstractListModel, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from ..core.brief import EXPERT_ASSESSMENTS, ITEM_NOUN, Item, snippet
 from .dialogs import plain_tooltip
@@ -17,6 +19,7 @@ from .focus_frame import FocusFrameDelegate
 from .highlighter import section_colour
 
 ID_ROLE = Qt.UserRole
+TOOLTIP_CHARS = 2000
 
 
 def item_caption(number: int, item: Item, section: str) -> str:
@@ -29,19 +32,68 @@ def item_caption(number: int, item: Item, section: str) -> str:
     return "\n".join(lines)
 
 
-class ItemList(QListWidget):
+class ItemModel(QAbstractListModel):
+    """The items of one section, as the brief holds them; captions and tooltips are made when asked for."""
+
+    def __init__(self, section: str, parent=None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.items: tuple[Item, ...] = ()
+        self.rows: dict[str, int] = {}  # item id -> row
+        self.marker = QColor()  # the section's colour, as the article marks its passages
+
+    def set_items(self, items: tuple[Item, ...]) -> None:
+        self.beginResetModel()
+        self.items = tuple(items)
+        self.rows = {item.id: row for row, item in enumerate(self.items)}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index, role=Qt.DisplayRole):
+        item = self.items[index.row()]
+        if role == Qt.DisplayRole:
+            return item_caption(index.row() + 1, item, self.section)
+        if role == ID_ROLE:
+            return item.id
+        if role == Qt.DecorationRole:
+            return self.marker
+        if role == Qt.ToolTipRole:
+            text = item.text
+            return plain_tooltip(text if len(text) < TOOLTIP_CHARS else text[:TOOLTIP_CHARS] + "…")
+        return None
+
+    # drags carry the rows (Qt's own list format); a drop only asks for a move (see ItemList.dropEvent)
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemIsDropEnabled  # drops land between rows, never onto one
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
+
+    def supportedDropActions(self):
+        return Qt.MoveAction
+
+    def supportedDragActions(self):
+        return Qt.MoveAction
+
+
+class ItemList(QListView):
     move_requested = Signal(list, int, str)  # item ids, the row they go before in this list, this list's section
+    selection_changed = Signal()  # the selected rows changed (not the current row alone)
 
     def __init__(self, section: str) -> None:
         super().__init__()
         self.section = section
+        self.setModel(ItemModel(section, self))
+        self.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
         self.setObjectName(f"{section}_list")
         self.setAccessibleName(f"{ITEM_NOUN[section].capitalize()}s")
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.ElideNone)
-        self.setAlternatingRowColors(False)
         self.setSpacing(2)
+        self.setLayoutMode(QListView.Batched)  # rows are measured a batch at a time, between events
+        self.setBatchSize(200)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
@@ -53,45 +105,59 @@ class ItemList(QListWidget):
     def show_items(self, items: tuple[Item, ...]) -> None:
         """Redraw from the model, keeping the selection, current entry and scroll position."""
         selected = set(self.selected_ids())
-        current = self.currentItem().data(ID_ROLE) if self.currentItem() else None
+        current = self.current_id()
         scroll = self.verticalScrollBar().value()
-        self.blockSignals(True)
-        self.clear()
-        marker = QBrush(section_colour(self.section, self.palette()))
-        for number, item in enumerate(items, 1):
-            entry = QListWidgetItem(item_caption(number, item, self.section))
-            entry.setData(ID_ROLE, item.id)
-            entry.setData(Qt.DecorationRole, marker.color())
-            entry.setToolTip(plain_tooltip(item.text if len(item.text) < 2000 else item.text[:2000] + "…"))
-            self.addItem(entry)
-            if item.id in selected:
-                entry.setSelected(True)
-            if item.id == current:
-                self.setCurrentItem(entry, QItemSelectionModel.NoUpdate)
+        model, selection = self.model(), self.selectionModel()
+        model.marker = section_colour(self.section, self.palette())
+        self.blockSignals(True)  # no selection_changed while the rows are put back as they were
+        model.set_items(items)
+        chosen = QItemSelection()
+        for row in sorted(model.rows[i] for i in selected if i in model.rows):
+            chosen.select(model.index(row), model.index(row))
+        selection.select(chosen, QItemSelectionModel.Select)
+        if current in model.rows:
+            selection.setCurrentIndex(model.index(model.rows[current]), QItemSelectionModel.NoUpdate)
         self.blockSignals(False)
         self.verticalScrollBar().setValue(scroll)
 
+    def count(self) -> int:
+        return self.model().rowCount()
+
+    def caption(self, row: int) -> str:
+        """Row ``row`` as the list shows it."""
+        return self.model().index(row).data()
+
     def ids(self) -> list[str]:
-        return [self.item(i).data(ID_ROLE) for i in range(self.count())]
+        return [item.id for item in self.model().items]
 
     def selected_ids(self) -> list[str]:
-        rows = sorted(self.row(e) for e in self.selectedItems())
-        return [self.item(r).data(ID_ROLE) for r in rows]
+        items = self.model().items
+        return [items[r].id for r in sorted(i.row() for i in self.selectionModel().selectedRows())]
+
+    def current_id(self, selected: bool = False) -> str | None:
+        """The current (framed) row's item; with ``selected``, only if that row is also selected."""
+        index = self.currentIndex()
+        if not index.isValid() or (selected and not self.selectionModel().isSelected(index)):
+            return None
+        return self.model().items[index.row()].id
 
     def chosen_ids(self) -> list[str]:
         """What Del and Ctrl+M act on: the selected entries, or with none selected the current one (framed)."""
         ids = self.selected_ids()
-        if not ids and self.currentItem() is not None:
-            ids = [self.currentItem().data(ID_ROLE)]
-        return ids
+        current = self.current_id()
+        return ids if ids or current is None else [current]
+
+    def setCurrentRow(self, row: int, flags=QItemSelectionModel.ClearAndSelect) -> None:
+        if 0 <= row < self.count():
+            self.selectionModel().setCurrentIndex(self.model().index(row), flags)
 
     def select_id(self, item_id: str) -> bool:
-        for i in range(self.count()):
-            if self.item(i).data(ID_ROLE) == item_id:
-                self.setCurrentRow(i, QItemSelectionModel.ClearAndSelect)
-                self.scrollToItem(self.item(i))
-                return True
-        return False
+        row = self.model().rows.get(item_id)
+        if row is None:
+            return False
+        self.setCurrentRow(row)
+        self.scrollTo(self.model().index(row))
+        return True
 
     # --- drag and drop through the model
     def dropEvent(self, event: QDropEvent) -> None:
@@ -102,14 +168,15 @@ class ItemList(QListWidget):
         row = self._drop_row(event)
         event.setDropAction(Qt.IgnoreAction)  # the view must not move anything itself
         event.accept()
+        self.setState(QAbstractItemView.NoState)  # the drag is over: no drop indicator left painted
+        self.viewport().update()
         self.move_requested.emit(source.selected_ids(), row, self.section)
 
     def _drop_row(self, event: QDropEvent) -> int:
         """The row the drop lands before, as the drop indicator shows it."""
         pos = event.position().toPoint()
-        entry = self.itemAt(pos)
-        if entry is None:
+        index = self.indexAt(pos)
+        if not index.isValid():
             return self.count()
-        row = self.row(entry)
-        rect = self.visualItemRect(entry)
-        return row + 1 if pos.y() > rect.center().y() else row
+        rect = self.visualRect(index)
+        return index.row() + 1 if pos.y() > rect.center().y() else index.row()

@@ -3,7 +3,9 @@ PDF's page size and signing certificate, and Edit > Copy brief.
 
 Export asks where once (the file dialog offers every format, the last one used first) and then re-exports
 to the same file at each Ctrl+E; Export As always asks. The format follows the file name's extension. The
-work runs in a worker thread on a snapshot of the brief (see :mod:`.jobs`), and so does signing: the
+work runs in a worker process on a snapshot of the brief (see :mod:`.jobs` and :mod:`..export.job`), with a
+progress bar and a Cancel button in the status bar (a cancelled export leaves the file as it was, and no
+temporary file), and so does signing: the
 certificate is chosen once (File > Signing certificate, kept in the settings), its password is asked for
 at each signed export and never kept. A failed export, a wrong password included, leaves any earlier file
 as it was (``export_brief`` replaces it only once the new one is whole).
@@ -13,9 +15,9 @@ with the Review tab's stale-days setting): advice, never a reason not to export.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, QSettings, Qt, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices
@@ -24,23 +26,23 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
 )
 
-from ..core.brief import Brief
-from ..core.review import DEFAULT_STALE_DAYS, review
+from ..core.logs import file_name
 from ..export import FORMATS, ExportError, Format, format_for
+from ..export.job import ExportOutcome, ExportWork
 from .actions import make_action
 from .dialogs import PasswordDialog, plain_box, plain_tooltip
-from .jobs import Job, JobRunner
+from .files_controller import default_folder
+from .jobs import Job, JobRunner, ProcessJob
 from .wording import counted
 
-if TYPE_CHECKING:
-    from ..export import ExportResult
-    from .main_window import MainWindow
+log = logging.getLogger(__name__)
 
 PAGE_SIZE_KEY = "export/page_size"
 FORMAT_KEY = "export/format"  # the format last chosen in the export dialog, offered first next time
@@ -129,49 +131,13 @@ class ExportDialog(QFileDialog):
         box.setToolTip(plain_tooltip(tip))
 
 
-@dataclass
-class ExportWork:
-    """One export, run in the worker thread: open the certificate if signing, then write the file. It only
-    writes plain attributes back (see :mod:`.jobs`)."""
-
-    brief: Brief  # a snapshot: editing goes on meanwhile
-    path: Path
-    page_size: str
-    certificate: Path | None = None
-    password: bytes = b""
-    signer: str = ""  # who the certificate names, once it opened
-    certificate_refused: bool = False  # a wrong password, an expired certificate: Ctrl+E keeps to this file
-    stale_days: int = DEFAULT_STALE_DAYS  # the Review tab's setting
-    findings: int = 0  # the review's findings on the brief exported: advice, said after the export
-
-    def __call__(self, progress=None) -> ExportResult:
-        from ..export import export_brief  # ReportLab loads on the first export, not at start-up
-
-        key = None
-        if self.certificate is not None:
-            from ..export.signing import open_certificate
-
-            try:
-                key = open_certificate(self.certificate, self.password)
-            except ExportError:
-                self.certificate_refused = True
-                raise
-            finally:
-                self.password = b""  # kept no longer than it is needed
-            self.signer = key.name
-        result = export_brief(self.brief, self.path, page_size=self.page_size, progress=progress, sign=key)
-        try:
-            self.findings = len(review(self.brief, stale_days=self.stale_days))
-        except Exception:  # the review is advice: a fault in it never turns a written file into a failed export
-            self.findings = 0
-        return result
-
-
 class Outputs(QObject):
     """The window's exports and copies. Its actions, menus and status-bar widgets are the window's; the
-    window shows its dialogs as ``window.export_dialog`` and ``window.prompt``."""
+    window shows its dialogs as ``window.export_dialog`` and ``window.prompt``. ``window`` is the main
+    window, reached by what it holds (``document``, ``brief_pane``, ``review_pane``, ``report_error``,
+    ``document_changed``, ``export_finished``), never imported."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.running: ExportWork | None = None
@@ -302,8 +268,6 @@ class Outputs(QObject):
         return True
 
     def _default_export_path(self, fmt: Format) -> Path:
-        from .main_window import default_folder
-
         document = self.window.document
         if document.export_path is not None:
             return document.export_path.with_suffix(fmt.suffix)
@@ -355,8 +319,10 @@ class Outputs(QObject):
 
     def _start(self, work: ExportWork) -> None:
         self.window.document.export_path = work.path
-        self.running = work
-        self.exports.start(Job("exporting", work))
+        # in a worker process always: ReportLab in a thread starves the GUI thread (0.8 s without an event),
+        # and a process can be cancelled; the worker's start costs ~50 ms once its fork server runs
+        self.exports.start(ProcessJob("exporting", work, subject=work.path))
+        self.running = dataclasses.replace(work, password=b"")  # the job drops its copy once it is handed over
         self.update_actions()
         self.open_button.hide()
         self.progress.setValue(0)
@@ -368,16 +334,23 @@ class Outputs(QObject):
         window = self.window
         self.progress.hide()
         self.update_actions()
-        if job.error is not None:
-            if window.document is not None and not work.certificate_refused:
-                window.document.export_path = None  # the next Ctrl+E asks where, e.g. instead of a read-only PDF
-            window.statusBar().clearMessage()  # no longer "Exporting to …"
-            window.report_error("Export failed", job.error)
+        if job.cancelled:
+            window.statusBar().showMessage(f"Export cancelled: {work.path.name} was left as it was", 8000)
             return
-        result = job.result
+        outcome: ExportOutcome | None = job.result
+        if job.error is not None or outcome.refused is not None:
+            if job.error is not None and window.document is not None:
+                window.document.export_path = None  # the next Ctrl+E asks where, e.g. instead of a read-only PDF
+            # a refused certificate (a wrong password) keeps the file: Ctrl+E asks for the password again
+            window.statusBar().clearMessage()  # no longer "Exporting to …"
+            window.report_error("Export failed", job.error or outcome.refused)
+            return
+        result = outcome.result
         what = counted(result.pages, "page") if result.pages is not None else f"a {FORMATS[result.format].label}"
-        signed = f", signed by {work.signer}" if work.signer else ""
-        findings = f" — {counted(work.findings, 'review finding')}" if work.findings else ""  # advice, not a failure
+        signed = f", signed by {outcome.signer}" if outcome.signer else ""
+        findings = outcome.findings
+        log.info("Exported %s to %s%s", what, file_name(result.path), ", signed" if outcome.signer else "")
+        findings = f" — {counted(findings, 'review finding')}" if findings else ""  # advice, not a failure
         window.statusBar().showMessage(f"Exported {what} to {result.path}{signed}{findings}")
         self.open_button.setText(OPEN_LABELS.get(result.format, "Open file"))
         self.open_button.show()

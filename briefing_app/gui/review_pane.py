@@ -17,10 +17,18 @@ from __future__ import annotations
 
 import gc
 from functools import partial
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QSpinBox, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QSpinBox,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.brief import SECTIONS, Brief, BriefError
 from ..core.review import DEFAULT_STALE_DAYS, RULES, Finding, labels, place, review
@@ -28,9 +36,6 @@ from .dialogs import plain_tooltip
 from .focus_frame import FocusFrameDelegate
 from .jobs import Job, JobRunner
 from .wording import counted
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 REVIEW_DELAY_MS = 300  # after the last change: typing in a field reviews once, when the user pauses
 STALE_DAYS_KEY = "review/stale_days"
@@ -137,7 +142,7 @@ class ReviewPane(QWidget):
 
     reviewed = Signal()  # the list shows the review of the brief as it is now
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:  # the main window, by what it holds: never imported
         super().__init__()
         self.window = window
         self.brief: Brief | None = None
