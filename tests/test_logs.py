@@ -6,7 +6,8 @@ import logging
 import platform
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot, qVersion
+from PySide6.QtCore import qVersion
+from url_opener import Opener
 
 from briefing_app.__main__ import main
 from briefing_app.commands import COMMANDS
@@ -114,16 +115,6 @@ def test_the_window_logs_files_by_name_and_never_their_text(window, qtbot, tmp_p
                 assert sentence not in text
 
 
-class _Opener(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toLocalFile())
-
-
 def test_help_about_shows_the_versions_and_the_log_file_and_opens_its_folder(window, qtbot, default_log):
     from PySide6.QtGui import QDesktopServices
 
@@ -142,7 +133,7 @@ def test_help_about_shows_the_versions_and_the_log_file_and_opens_its_folder(win
     assert dialog.log_field.selectedText() == str(log_file())  # selectable, so it can be copied
     shown = " ".join(label.text() for label in dialog.findChildren(type(dialog.versions)))
     assert __version__ in shown and platform.python_version() in shown and f"Qt {qVersion()}" in shown
-    opener = _Opener()
+    opener = Opener()
     QDesktopServices.setUrlHandler("file", opener, "open")
     try:
         dialog.open_folder_button.click()

@@ -5,9 +5,10 @@ import time
 
 import pytest
 from pdf_helpers import all_text, reader
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
+from url_opener import Opener
 
 from briefing_app.core.brief import KEY_FACTS
 from briefing_app.core.brief_file import dumps
@@ -125,18 +126,6 @@ def test_page_size_is_chosen_in_the_menu_and_remembered(window, qtbot, tmp_path)
     next(a for a in window.page_size_actions.actions() if a.data() == "a4").trigger()
 
 
-class _Opener(QObject):
-    """Stands in for the desktop's program for file: URLs (QDesktopServices.setUrlHandler)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toLocalFile())
-
-
 def export_once(window, qtbot, target):
     window.document.export_path = target
     with qtbot.waitSignal(window.export_finished, timeout=30_000):
@@ -153,7 +142,7 @@ def test_open_pdf_without_a_viewer_says_so_and_offers_the_folder(window, qtbot, 
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert "brief.pdf" in box.text() and str(tmp_path) in box.informativeText()
     show = next(b for b in box.buttons() if b.text() == "Show &folder")
-    opener = _Opener()
+    opener = Opener()
     QDesktopServices.setUrlHandler("file", opener, "open")
     try:
         qtbot.mouseClick(show, Qt.LeftButton)
@@ -179,7 +168,7 @@ def test_open_pdf_with_neither_viewer_nor_file_manager_shows_the_path_to_copy(wi
 def test_open_pdf_opens_it_in_the_viewer(window, qtbot, tmp_path):
     target = tmp_path / "brief.pdf"
     export_once(window, qtbot, target)
-    opener = _Opener()
+    opener = Opener()
     QDesktopServices.setUrlHandler("file", opener, "open")
     try:
         qtbot.mouseClick(window.open_pdf_button, Qt.LeftButton)
