@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 import page
 import pikepdf
 import pytest
-from briefing_app.resources import resource
 from conftest import ROOT, venv_bin
 from hostile_brief import ARABIC, FACTS, HEBREW, LONG_WORD
 from hostile_brief import hostile_brief as shared_hostile_brief
@@ -24,6 +23,7 @@ from briefing_app.core.brief import Brief
 from briefing_app.core.brief_file import BriefFileError, check_file, dumps, load_brief, save_brief
 from briefing_app.export import export_pdf, render_pdf
 from briefing_app.export.fonts import runs
+from briefing_app.resources import resource
 
 PLAIN_PDF = ROOT / "tests" / "pdfs" / "libreoffice-spaced.pdf"  # a PDF made elsewhere: no brief inside
 SPACES = "ideographic\u3000space, em\u2003space, no-break\u00a0space, tab\there, thin\u2009space"
