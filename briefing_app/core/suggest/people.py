@@ -157,7 +157,8 @@ def _name_like(words: list[str]) -> bool:
 
 _INITIAL = re.compile(r"[A-Z]\.")
 # A body's name: capitalised words, with "of", "and", "for" or "the" between them
-_ORG_NAME = r"\p{Lu}[\p{L}\-]*(?:\s+(?:(?:of|and|for|on)\s+(?:the\s+)?)?\p{Lu}[\p{L}\-]*)*"
+# an organisation's name, on one line: "Federal Reserve Board", "Council of Economic Advisers"
+_ORG_NAME = r"\p{Lu}[\p{L}\-]*(?:[ \u00a0]+(?:(?:of|and|for|on)[ \u00a0]+(?:the[ \u00a0]+)?)?\p{Lu}[\p{L}\-]*)*"
 
 
 class People:
@@ -203,7 +204,7 @@ class People:
         if not vouched and (name[0] in _PARTICLE_START or _in_heading_or_org(before, after)):
             return
         # the fullest of what the text says of them: "Professor" < "Clinical Adviser for the Harbour Board"
-        affiliation = max((_title_affiliation(titles), apposition, role), key=len)
+        affiliation = max((_title_affiliation(titles), apposition, role, _predicate_after(after)), key=len)
         full = " ".join(name)
         person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
         if person is None:
@@ -282,20 +283,36 @@ class People:
         return None
 
     def office_in_full(self, affiliation: str) -> str:
+        return self.office_of(affiliation)[0]
+
+    def office_of(self, affiliation: str, name: str = "") -> tuple[str, str]:
         """A bare office ("Governor", "Chair") as the text spells it out somewhere ("Governor of the Federal
-        Reserve Board"), the first such place; else as given. Bylines and labels give only the office."""
+        Reserve Board"), the first such place; else as given. Bylines and labels give only the office. With the
+        holder's ``name``: the office without the name the text runs on ("Secretary of Agriculture Owen Marsh"),
+        and the name at its fullest there ("Marsh" -> "Owen Marsh")."""
         words = affiliation.split()
         if not words or len(words) > 3 or not all(w in TITLE_WORDS or w.lower() in _ROLE_WORDS for w in words):
-            return affiliation
-        m = regex.search(rf"\b{regex.escape(affiliation)}\s+of\s+(?:the\s+)?{_ORG_NAME}", self.text, regex.V1)
-        return m[0] if m else affiliation
+            return affiliation, name
+        m = regex.search(
+            rf"\b{regex.escape(affiliation)}[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?{_ORG_NAME}", self.text, _V
+        )
+        if m is None:
+            return affiliation, name
+        words = m[0].split()
+        own = name.split()
+        for i in range(3, len(words)):
+            if own and words[i : i + len(own)] == own or self.find(words[i:]) is not None:
+                return " ".join(words[:i]), name
+            if len(own) == 1 and words[i + 1 :] == own:  # a first name before the surname the label gives
+                return " ".join(words[:i]), " ".join(words[i:])
+        return m[0], name
 
     def for_title(self, title: str) -> Speaker | None:
         """Learn the people a title names ("Press Briefing by Governor Ana Ruiz Aboard the Ferry",
         "Remarks by Governor Ruiz and Harbour Minister Tom Hale of …"), so that a label or a
         surname later finds them; returns the first one when the title is a speech's ("Remarks by X",
         "Tom Hale's speech at …"), whose words then are all that person's."""
-        m = _TITLED_BY.search(title)
+        m = _TITLED_BY.search(_title_case(title))
         if m is None:
             return None
         named = []
@@ -424,6 +441,37 @@ def _apposition_after(after: str) -> str:
         return ""
     aff = (m["comma"] or m["dash"] or m["org"] or "").strip(" ,;—–-")
     return _LEADING_ARTICLE.sub("", aff)
+
+
+# "X is a researcher at Y", "X currently works as an analyst for Y": a role stated of the name as its predicate
+_PREDICATE_AFTER = regex.compile(
+    rf"^\s+(?:currently\s+|now\s+|also\s+)?(?:is|was|works\s+as|worked\s+as|serves\s+as|served\s+as)\s+"
+    rf"(?P<role>{APPOSITION}|(?:a|an|the)\s+(?:[\p{{Ll}}\-]+\s+){{1,3}}?(?:at|of|with|for|in)\s+(?:the\s+)?\p{{Lu}}[^,;“”\"\n.]*)",
+    _V,
+)
+
+
+def _predicate_after(after: str) -> str:
+    m = _PREDICATE_AFTER.match(after)
+    if not m or SPEECH.search(m["role"]):
+        return ""
+    return _LEADING_ARTICLE.sub("", m["role"].strip(" ,;—–-"))
+
+
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with aboard via".split())
+
+
+def _title_case(line: str) -> str:
+    """A headline set in capitals as title case ("PRESS BRIEFING BY PRESS SECRETARY ANA RUIZ" -> "Press
+    Briefing by Press Secretary Ana Ruiz"), so names and offices read as in any title; other lines as given."""
+    letters = [c for c in line if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return line
+    words = line.split(" ")
+    return " ".join(
+        w.lower() if i and w.lower() in _SMALL_WORDS else "-".join(p.capitalize() for p in w.split("-"))
+        for i, w in enumerate(words)
+    )
 
 
 def _title_affiliation(titles: list[str]) -> str:

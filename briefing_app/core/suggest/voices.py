@@ -55,8 +55,7 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
         speakers = _interviewee(text, paras, people) or _quoted_blocks(text, paras, people)
     # labels and bylines give only the office: spelled out where the text does ("Chair" → "Chair of …")
     # (the questioner stays the one object it is compared with)
-    full = {id(sp): replace(sp, affiliation=people.office_in_full(sp.affiliation)) if sp.kind == "person" else sp
-            for sp in speakers.values()}  # fmt: skip
+    full = {id(sp): _office_in_full(people, sp) for sp in speakers.values()}
     speakers = {i: full[id(sp)] for i, sp in speakers.items()}
     last: Speaker = NOBODY
     for block in paras:
@@ -515,3 +514,10 @@ def _rank(sp: Speaker) -> int:
 
 def _how(sp: Speaker, how: str) -> Speaker:
     return Speaker(sp.kind, sp.name, sp.affiliation, sp.how or how)
+
+
+def _office_in_full(people: People, sp: Speaker) -> Speaker:
+    if sp.kind != "person":
+        return sp
+    office, name = people.office_of(sp.affiliation, sp.name)
+    return replace(sp, affiliation=office, name=name)
