@@ -3,18 +3,19 @@
 import atexit
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from helpers.support import SEED
+
 # Before anything imports Qt: no display is needed, and nothing touches the real user's files.
-# tests/xcb/ runs again on the xcb platform under Xvfb (test_xcb_platform.py starts it): key bindings,
+# gui/xcb/ runs again on the xcb platform under Xvfb (gui/test_xcb_platform.py starts it): key bindings,
 # focus and dialogs differ there, and offscreen once hid a dead Redo shortcut.
 PLATFORM = os.environ.get("BRIEFING_APP_TEST_PLATFORM", "offscreen")
 os.environ["QT_QPA_PLATFORM"] = PLATFORM
-collect_ignore = [] if PLATFORM == "xcb" else ["xcb"]
+collect_ignore = [] if PLATFORM == "xcb" else ["gui/xcb"]
 _HOME = Path(tempfile.mkdtemp(prefix="briefing-app-tests-"))
 atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
@@ -22,19 +23,10 @@ for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOM
 os.environ["XDG_RUNTIME_DIR"] = str(_HOME / "runtime")
 (_HOME / "runtime").mkdir(mode=0o700)
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "north-koreans-in-russia.txt"
-PROBE = Path(__file__).resolve().parent / "probe_window.py"
-
 
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
-
-
-def venv_bin(name: str) -> str:
-    """A console script installed beside the running interpreter (the project's .venv)."""
-    return str(Path(sys.executable).parent / name)
 
 
 @pytest.fixture
@@ -52,16 +44,53 @@ def window(qtbot):
     shutil.rmtree(w.rejections.folder, ignore_errors=True)  # each test starts with no suggestion rejected
 
 
-def answer_encoding_later(name: str) -> None:
-    """Once the event loop turns, type ``name`` into the "Reopen with encoding" dialog and press OK, as a
-    user would answer the modal question that the next action opens."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QInputDialog
+@pytest.fixture
+def default_log():
+    """The log where the app keeps it (the tests' XDG_DATA_HOME), put back there after the test. It starts
+    the test rolled over, empty: a 1 MB rollover between reading the log's size and reading what a command
+    added would otherwise hand the test half a line."""
+    import logging
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue(name)
-        dialog.accept()
+    from briefing_app.core.logs import LOGGER, setup_logging
 
-    QTimer.singleShot(0, answer)
+    path = setup_logging()
+    for handler in logging.getLogger(LOGGER).handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            handler.doRollover()
+    yield path
+    setup_logging()
+
+
+# The fixtures below serve a feature's library tests (unit/) and its command-line tests (cli/) alike.
+@pytest.fixture(scope="module")
+def p12(tmp_path_factory):
+    """A throwaway PKCS#12 certificate (helpers/signing.py), made once per module."""
+    from helpers.signing import make_p12
+
+    return make_p12(tmp_path_factory.mktemp("certificate"))
+
+
+@pytest.fixture(scope="module")
+def signed(p12, tmp_path_factory):
+    """The sample brief and its PDF, exported and signed with ``p12``."""
+    from briefing_app.export import export_pdf
+    from briefing_app.export.signing import open_certificate
+
+    from helpers.sample_brief import sample_brief
+    from helpers.signing import PASSWORD
+
+    brief = sample_brief()
+    out = tmp_path_factory.mktemp("signed") / "signed.pdf"
+    export_pdf(brief, out, sign=open_certificate(p12, PASSWORD))
+    return brief, out
+
+
+@pytest.fixture(scope="module")
+def sample():
+    """The sample brief and its archival PDF's bytes."""
+    from briefing_app.export import render_pdf
+
+    from helpers.sample_brief import sample_brief
+
+    brief = sample_brief()
+    return brief, render_pdf(brief)[0]

@@ -1,5 +1,5 @@
 """How often PDF import gives back an article's paragraphs exactly (issue 14): every article of the corpus
-(tests/corpus/articles) set as PDF in the layouts of tests/paragraph_article.py (ReportLab as a typeset
+(tests/corpus/articles) set as PDF in the layouts of tests/helpers/paragraph_article.py (ReportLab as a typeset
 report, as a web-style page and as a browser prints it; LibreOffice, indented and spaced, when `soffice`
 is installed), loaded back, and compared paragraph by paragraph. Prints, per layout, the articles whose
 paragraphs all came back, and the paragraphs merged or split.
@@ -24,10 +24,10 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TESTS))
 
-import paragraph_article  # noqa: E402
-
 from briefing_app.core.article import paragraph_spans  # noqa: E402
 from briefing_app.core.loaders import load_article  # noqa: E402
+
+from helpers import paragraph_article  # noqa: E402
 
 FONT = TESTS.parent / "resources" / "fonts" / "DejaVuSans.ttf"
 

@@ -35,7 +35,7 @@ DAY = "2024-11-05"
 
 
 def large_brief(items: int) -> Brief:
-    """As tests/test_review.py's large brief: a source, a copy of it, ``items`` items (half key facts,
+    """As tests/unit/test_review.py's large brief: a source, a copy of it, ``items`` items (half key facts,
     each resting on the source and its copy: one finding per fact)."""
     text = "\n".join(f"Paragraph {i}: the ministry reported {i} new cases in district {i % 50} on day {i}."
                      for i in range(2 * items))  # fmt: skip

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent.parent
-PROBE = TESTS / "probe_window.py"
+PROBE = TESTS / "helpers" / "probe_window.py"
 SEED = TESTS.parent / "seeds" / "north-koreans-in-russia.txt"
 TARGET_S = 0.5
 

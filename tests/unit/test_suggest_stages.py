@@ -1,0 +1,189 @@
+"""The suggestion engine as a pipeline (issue 19): its stages import one way, and each works alone.
+
+The stages, in order: segment → people → voices → classify (stance, facts) → decide → spans → restatements,
+with the public API and the orchestration in the package's ``__init__``. Each test here feeds one stage what
+the stage before it gives (or builds it by hand) and runs nothing after it.
+"""
+
+import ast
+from pathlib import Path
+
+from briefing_app.core.suggest import decide, restatements, spans, voices
+from briefing_app.core.suggest.classify import classify, rhetoric
+from briefing_app.core.suggest.model import Model
+from briefing_app.core.suggest.people import NOBODY, People, Speaker
+
+ENGINE = Path(__file__).resolve().parents[2] / "briefing_app" / "core" / "suggest"
+# Reading order. lexicon (word lists), public_figures (office holders) and model (the logistic model) serve
+# several stages and come first; stance and facts are the learned half of classification.
+ORDER = ["lexicon", "public_figures", "model", "segment", "people", "voices", "classify", "stance", "facts",
+         "decide", "spans", "restatements", "__init__"]  # fmt: skip
+PACKAGE = "briefing_app.core.suggest"
+
+
+def engine_imports(path: Path) -> set[str]:
+    """The engine's modules that ``path`` imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            found.update([node.module.split(".")[0]] if node.module else [a.name for a in node.names])
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith(PACKAGE):
+            rest = node.module.removeprefix(PACKAGE).lstrip(".")
+            found.update([rest.split(".")[0]] if rest else [a.name for a in node.names])
+        elif isinstance(node, ast.Import):
+            found.update(a.name.removeprefix(PACKAGE + ".").split(".")[0] for a in node.names
+                         if a.name.startswith(PACKAGE + "."))  # fmt: skip
+    return found
+
+
+def test_every_stage_imports_only_the_stages_before_it():
+    modules = sorted(p.stem for p in ENGINE.glob("*.py"))
+    assert modules == sorted(ORDER), "a new module of the engine needs its place in ORDER"
+    backward = [
+        f"{module} imports {imported}"
+        for module in ORDER
+        for imported in sorted(engine_imports(ENGINE / f"{module}.py"))
+        if imported not in ORDER or ORDER.index(imported) >= ORDER.index(module)
+    ]
+    assert not backward, backward
+
+
+# --- voices: who speaks each paragraph, sentence and clause (no classification)
+def test_voices_read_a_transcript_by_its_labels_leaving_out_the_press_and_stage_directions():
+    text = ("Press Briefing on the Harbour\n\nMS. LOWE:  Good afternoon.  Costs will probably double.\n\n"
+            "Q    Why?\n\n(Laughter.)\n\nMS. LOWE:  Tom Hale warned that prices will climb.")  # fmt: skip
+    read = [(r.block.index, text[r.sentence.start : r.sentence.end], r.said.name, r.said.how, r.in_transcript)
+            for r in voices.read(text, title_line=True)]  # fmt: skip
+    assert read == [
+        (1, "Good afternoon.", "Lowe", "label", True),
+        (1, "Costs will probably double.", "Lowe", "label", True),
+        (4, "Tom Hale warned that prices will climb.", "Tom Hale", "reported", True),  # another named person's view
+    ]
+    climb = text.index("prices will climb")
+    assert voices.speaker_at(text, climb, climb + 17).name == "Tom Hale"  # a passage: its sentence's speaker
+
+
+def test_voices_resolve_she_said_and_give_a_clause_its_own_attribution():
+    text = ("Economist Lina Varga of the Danube Fund spoke in Vienna. She said inflation will ease.\n\n"
+            "Exports fell 4 percent, officials said; Tom Hale warned that prices will climb.")  # fmt: skip
+    people = People(text)
+    readings = list(voices.read(text, people))
+    assert [(r.said.name, r.said.how) for r in readings] == [
+        ("Lina Varga", "reported"),
+        ("Lina Varga", "pronoun"),
+        ("Tom Hale", "reported"),  # a named person wins over unnamed officials in the sentence
+    ]
+    last = readings[-1]
+    speakers = [voices.clause_speaker(people, text, last, c, alone=False) for c in last.sentence.clauses]
+    assert [(s.kind, s.name) for s in speakers] == [("reported", ""), ("person", "Tom Hale")]
+    assert [len(p) for p in voices.by_paragraph(iter(readings))] == [2, 1]
+
+
+# --- classify: the rules on one clause, with the speaker given
+def test_the_rules_read_a_clause_by_who_says_it():
+    ruiz = Speaker("person", "Ana Ruiz", "Governor", "reported")
+    assert classify("The deficit fell to 2.1 percent in 2024.", NOBODY, False)[0] == "key_fact"
+    assert classify("The reform is a serious mistake.", ruiz, False)[0] == "expert_assessment"
+    assert classify("The reform is a serious mistake.", Speaker("reported", how="reported"), False) is None
+    assert classify("The reform is a serious mistake.", NOBODY, False) is None
+    assert rhetoric("Will it work?") >= decide.OPINION > rhetoric("It works.")
+
+
+# --- decide: each clause's verdict, from the readings of voices
+def verdicts(text: str, models: decide.Models) -> list[list[tuple]]:
+    people = People(text)
+    out = []
+    for paragraph in voices.by_paragraph(voices.read(text, people)):
+        scores = [rhetoric(text[r.sentence.start : r.sentence.end]) for r in paragraph]
+        tone = decide.paragraph_tone(scores)
+        for r, score in zip(paragraph, scores, strict=True):
+            out.append([(v.kind, text[v.start : v.end], v.speaker.name, v.confidence)
+                        for v in decide.verdicts(people, text, r, tone, score, models)])  # fmt: skip
+    return out
+
+
+TEXT = ("Exports fell 4 percent in May; imports rose 2 percent in June.\n\n"
+        "Wow, what a week! The army sent 2,000 troops in May.\n\n"
+        "The army sent 2,000 troops in May.\n\n"
+        "Tom Hale warned that prices will probably climb.")  # fmt: skip
+
+
+def test_without_models_the_rules_decide_and_a_fact_counts_for_less_among_jokes():
+    assert verdicts(TEXT, decide.Models(None, None)) == [
+        [("key_fact", "Exports fell 4 percent in May", "", 0.75),
+         ("key_fact", "imports rose 2 percent in June.", "", 0.91)],
+        [("opinion", "Wow, what a week!", "", 0.7)],
+        [("key_fact", "The army sent 2,000 troops in May.", "", 0.54)],  # 0.69 less 0.3 × the tone (1/2)
+        [("key_fact", "The army sent 2,000 troops in May.", "", 0.69)],
+        [("expert_assessment", "Tom Hale warned that prices will probably climb.", "Tom Hale", 0.8)],
+    ]  # fmt: skip
+
+
+def test_the_models_decide_over_the_rules_and_their_probability_is_the_confidence():
+    from briefing_app.core.suggest import facts, stance
+
+    even = Model((0.0,) * len(stance.FEATURES), 0.0, 0.4)  # every clause: 0.5
+    never = Model((0.0,) * len(facts.FEATURES), -30.0, 0.5)  # no clause is a fact
+    assert verdicts(TEXT, decide.Models(even, never)) == [
+        [], [("opinion", "Wow, what a week!", "", 0.7)], [], [],
+        [("expert_assessment", "Tom Hale warned that prices will probably climb.", "Tom Hale", 0.5)],
+    ]  # fmt: skip
+
+
+# --- spans: verdicts made by hand, as suggestions
+def test_neighbouring_clauses_of_one_kind_and_speaker_make_one_suggestion():
+    text = "Exports fell 4 percent in May; imports rose, Ana Ruiz said, but Tom Hale warned that prices will climb."
+    hale, ruiz = Speaker("person", "Tom Hale", "analyst"), Speaker("person", "Ana Ruiz", "")
+
+    def verdict(kind: str, words: str, speaker: Speaker, confidence: float) -> decide.Verdict:
+        start = text.index(words)
+        return decide.Verdict(kind, start, start + len(words), speaker, confidence, 3)
+
+    found = spans.merge(text, [
+        verdict("key_fact", "Exports fell 4 percent in May", NOBODY, 0.6),
+        verdict("key_fact", "imports rose, Ana Ruiz said", ruiz, 0.8),  # a fact names no one: merged
+        verdict("expert_assessment", "but Tom Hale warned that prices will climb.", hale, 0.7),
+    ])  # fmt: skip
+    assert [(s.kind, s.text, s.speaker, s.affiliation, s.confidence, s.paragraph) for s in found] == [
+        ("key_fact", "Exports fell 4 percent in May; imports rose, Ana Ruiz said", None, None, 0.8, 3),
+        ("expert_assessment", "but Tom Hale warned that prices will climb.", "Tom Hale", "analyst", 0.7, 3),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in found)
+
+
+# --- restatements: suggestions made by hand, folded
+def test_a_restated_fact_is_kept_once_in_its_better_sourced_form_with_its_group():
+    def fact(text: str, paragraph: int, confidence: float = 0.6) -> spans.Suggestion:
+        return spans.Suggestion("key_fact", 0, len(text), text, None, None, confidence, None, paragraph)
+
+    loose = fact("The army sent 2,000 troops to the border.", 0)
+    sourced = fact("The ministry confirmed that 2,000 troops were sent to the border.", 2)
+    other = fact("The mayor opened 3 schools.", 3, 0.9)
+    folded = restatements.fold([loose, sourced, other], {0: 0.0, 2: 0.0, 3: 0.0})
+    assert [(s.text, s.group) for s in folded] == [(sourced.text, "g1"), (other.text, None)]
+
+
+def test_a_word_list_made_after_a_text_was_scanned_still_finds_its_words_there():
+    """The stance lexicon's lists are made on first use, after the first clauses were scanned: the cached
+    scans knew nothing of them, so in a fresh process the first clauses' hedges and boosters went uncounted
+    (16 of 51 articles scored differently run alone than after another)."""
+    from briefing_app.core.suggest import lexicon as lx
+
+    text = "The outlook is frankly quixotic this year."
+    assert lx.scan(text)  # cached now
+    late = lx.words("quixotic")
+    assert late.findall(text) == ["quixotic"]
+
+
+def test_the_engine_never_imports_the_brief_model():
+    """DESIGN.md: the engine reads text and proposes; putting suggestions into a brief is a use case of
+    core.workbench, which the window and the command line share."""
+    import ast
+    from pathlib import Path
+
+    import briefing_app.core.suggest as package
+
+    for module in Path(package.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                assert not (node.level == 2 and (node.module or "").split(".")[0] in ("brief", "brief_file")), module
