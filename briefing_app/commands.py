@@ -11,6 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from .core.kinds import ExportFormat, Status
+
 PROG = "briefing-app"
 
 # name -> (one-line help, function adding its arguments, function running it and returning the exit status)
@@ -144,7 +146,7 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf",
                    help="the file to write, replaced if it exists: OUT.pdf, OUT.docx or OUT.md (the extension says "
                         "the format)")  # fmt: skip
-    p.add_argument("--format", choices=("pdf", "docx", "markdown"), default=None,
+    p.add_argument("--format", choices=[f.value for f in ExportFormat], default=None,
                    help="the format, whatever OUT's extension")  # fmt: skip
     p.add_argument("--page-size", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     p.add_argument("--final", action="store_true",
@@ -182,12 +184,12 @@ def run_export(args: argparse.Namespace) -> int:
     brief, _ = load_brief(args.brief)
     chosen = format_for(args.output, args.format)  # before the password: a wrong name costs no typing
     if args.final:
-        brief.set_field("status", "final")
+        brief.set_field("status", Status.FINAL)
     key = None
     if args.sign is not None:  # the certificate is opened first: a wrong password costs no rendering
         from .export.signing import open_certificate
 
-        if chosen.name != "pdf":
+        if chosen.name != ExportFormat.PDF:
             raise ExportError(f"--sign signs a PDF; {args.output} is to be a {chosen.label}")
         key = open_certificate(args.sign, sign_password(args.sign))
     result = export_brief(brief, args.output, fmt=chosen.name, page_size=args.page_size, sign=key)
@@ -242,9 +244,8 @@ def run_suggest(args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    names = {"key_fact": "fact", "expert_assessment": "assessment", "opinion": "opinion"}
     for s in found:
         who = f" — {s.speaker}" + (f", {s.affiliation}" if s.affiliation else "") if s.speaker else ""
         group = f" [{s.group}]" if s.group else ""
-        print(f"{names[s.kind]:<10} {s.confidence:.2f} ¶{article.paragraph_at(s.start)}{group}  {s.text}{who}")
+        print(f"{s.kind.word:<10} {s.confidence:.2f} ¶{article.paragraph_at(s.start)}{group}  {s.text}{who}")
     return 0

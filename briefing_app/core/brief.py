@@ -24,6 +24,7 @@ from typing import Any, cast
 
 from .article import Article
 from .errors import BriefingError
+from .kinds import ChangeKind, Section, Status
 from .tradecraft import (
     ACCESS,
     CONFIDENCE_LEVELS,
@@ -37,10 +38,9 @@ from .tradecraft import (
     scale_named,
 )
 
-KEY_FACTS = "key_facts"
-EXPERT_ASSESSMENTS = "expert_assessments"
-SECTIONS = (KEY_FACTS, EXPERT_ASSESSMENTS)
-ITEM_NOUN = {KEY_FACTS: "key fact", EXPERT_ASSESSMENTS: "expert assessment"}
+KEY_FACTS = Section.KEY_FACTS
+EXPERT_ASSESSMENTS = Section.EXPERT_ASSESSMENTS
+SECTIONS = tuple(Section)  # in the order a brief shows, prints and saves them
 
 TLP_MARKS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
 DEFAULT_HANDLING = "TLP:AMBER"  # limited disclosure until the analyst decides otherwise
@@ -60,8 +60,7 @@ BRIEF_FIELDS = ("title", "date", "author", "handling", "bluf", "comment", "prepa
 # the brief's judgements that carry a likelihood and a confidence: the BLUF and the analyst's comment
 JUDGED_FIELDS = {"bluf": ("bluf_likelihood", "bluf_confidence"),
                  "comment": ("comment_likelihood", "comment_confidence")}  # fmt: skip
-# a brief is a draft (its outputs say DRAFT across every page) until the analyst marks it final
-STATUSES = ("draft", "final")
+STATUSES = tuple(Status)
 TEXT_FIELDS = ("title", "author", "bluf", "comment", "prepared_for", "distribution")  # limited to MAX_FIELD_CHARS
 SOURCE_FIELDS = ("title", "author", "publisher", "url", "published", "published_from", "accessed", "reliability",
                  "access", "information_date", "perspective")  # fmt: skip
@@ -117,10 +116,10 @@ def check_date(value: str, what: str) -> str:
     return value
 
 
-def check_status(value: str) -> str:
+def check_status(value: str) -> Status:
     if value not in STATUSES:
         raise BriefError(f"a brief's status is draft or final, not {snippet(str(value), 20)!r}")
-    return value
+    return Status(value)
 
 
 def check_scale(value: str) -> str:
@@ -271,19 +270,20 @@ class Arrangement:
     """The items of some sections, by id and in order: what :meth:`Brief.plan_move` plans, and what
     :meth:`Brief.arrange` returns to put back a move (items may change section within it)."""
 
-    orders: tuple[tuple[str, tuple[str, ...]], ...]
+    orders: tuple[tuple[Section, tuple[str, ...]], ...]
 
     @property
-    def sections(self) -> tuple[str, ...]:
+    def sections(self) -> tuple[Section, ...]:
         return tuple(section for section, _ in self.orders)
 
 
 @dataclass(frozen=True)
 class Change:
-    """What changed, for listeners: ``what`` is "field", "sources", "items" (order or membership) or "item"."""
+    """What changed, for listeners: ``what`` a field (``name``), the sources, a section's items (order or
+    membership) or one item (``section``, ``item_id``)."""
 
-    what: str
-    section: str | None = None
+    what: ChangeKind
+    section: Section | None = None
     item_id: str | None = None
     name: str | None = None
 
@@ -346,7 +346,7 @@ class Brief:
         comment: str = "",
         prepared_for: str = "",
         distribution: str = "",
-        status: str = "draft",
+        status: str = Status.DRAFT,
         likelihood_scale: str = NO_SCALE,
         bluf_likelihood: str = "",
         bluf_confidence: str = "",
@@ -370,12 +370,12 @@ class Brief:
         for name in TEXT_FIELDS:
             check_length(getattr(self, name), f"the {FIELD_NAMES[name]}")
         self._sources: list[Source] = []
-        self._sections: dict[str, list[Item]] = {s: [] for s in SECTIONS}
+        self._sections: dict[Section, list[Item]] = {s: [] for s in SECTIONS}
         self._listeners: list[Listener] = []
         self._spans = SpanIndex()
 
     @classmethod
-    def from_checked(cls, fields: dict[str, str], sources: list[Source], sections: dict[str, list[Item]]) -> Brief:
+    def from_checked(cls, fields: dict[str, str], sources: list[Source], sections: dict[Section, list[Item]]) -> Brief:
         """A brief from parts already checked as a whole (by the file loader), skipping the per-item
         checks that would make loading a large brief quadratic."""
         brief = cls(**fields)
@@ -405,7 +405,7 @@ class Brief:
     def expert_assessments(self) -> tuple[Item, ...]:
         return self.items(EXPERT_ASSESSMENTS)
 
-    def all_items(self) -> Iterator[tuple[str, Item]]:
+    def all_items(self) -> Iterator[tuple[Section, Item]]:
         for section in SECTIONS:
             for item in self._sections[section]:
                 yield section, item
@@ -415,7 +415,7 @@ class Brief:
             raise BriefError(f"there is no source {number} (the brief has {len(self._sources)})")
         return self._sources[number - 1]
 
-    def find(self, item_id: str) -> tuple[str, int, Item]:
+    def find(self, item_id: str) -> tuple[Section, int, Item]:
         """(section, index, item) of the item with ``item_id``."""
         for section in SECTIONS:
             for i, item in enumerate(self._sections[section]):
@@ -423,18 +423,22 @@ class Brief:
                     return section, i, item
         raise BriefError(f"no item with id {item_id!r} in the brief")
 
-    def _positions(self) -> dict[str, tuple[str, int]]:
+    def _positions(self) -> dict[str, tuple[Section, int]]:
         return {it.id: (s, i) for s in SECTIONS for i, it in enumerate(self._sections[s])}
 
     def label(self, item_id: str) -> str:
         """How the item is named to the user, e.g. 'key fact 2'."""
         section, index, _ = self.find(item_id)
-        return f"{ITEM_NOUN[section]} {index + 1}"
+        return f"{section.noun} {index + 1}"
 
     def item_at(self, source: int, offset: int) -> Item | None:
         """The item whose span in ``source`` holds ``offset``, if any."""
         held = self._spans.overlapping(source, offset, offset + 1)
         return self.find(held[0])[2] if held else None
+
+    def is_taken(self, source: int, start: int, end: int) -> bool:
+        """Whether an item of ``source`` overlaps ``start``-``end`` (e.g. a suggestion already in the brief)."""
+        return bool(self._spans.overlapping(source, start, end))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Brief):
@@ -457,8 +461,10 @@ class Brief:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
 
-    def _changed(self, what: str, **details: str | None) -> None:
-        change = Change(what, **details)
+    def _changed(
+        self, what: ChangeKind, *, section: Section | None = None, item_id: str | None = None, name: str | None = None
+    ) -> None:
+        change = Change(what, section, item_id, name)
         for listener in list(self._listeners):
             listener(change)
 
@@ -470,7 +476,7 @@ class Brief:
         old = getattr(self, name)
         if value != old:
             setattr(self, name, value)
-            self._changed("field", name=name)
+            self._changed(ChangeKind.FIELD, name=name)
         return old
 
     def check_field(self, name: str, value: str) -> str:
@@ -537,11 +543,11 @@ class Brief:
                 if item.id in items and items[item.id] != item.likelihood:
                     self._sections[section][i] = dataclasses.replace(item, likelihood=items[item.id])
                     changed.append((section, item.id))
-        self._changed("field", name="likelihood_scale")
+        self._changed(ChangeKind.FIELD, name="likelihood_scale")
         for name in fields:
-            self._changed("field", name=name)
+            self._changed(ChangeKind.FIELD, name=name)
         for section, item_id in changed:
-            self._changed("item", section=section, item_id=item_id)
+            self._changed(ChangeKind.ITEM, section=section, item_id=item_id)
 
     # --- sources
     def add_source(self, source: Source, number: int | None = None) -> int:
@@ -549,7 +555,7 @@ class Brief:
         number = self.check_new_source(source, number)
         self._renumber(lambda n: n + 1 if n >= number else n)
         self._sources.insert(number - 1, source)
-        self._changed("sources")
+        self._changed(ChangeKind.SOURCES)
         return number
 
     def check_new_source(self, source: Source, number: int | None = None) -> int:
@@ -566,7 +572,7 @@ class Brief:
         old = self._sources[number - 1]
         if new != old:
             self._sources[number - 1] = new
-            self._changed("sources")
+            self._changed(ChangeKind.SOURCES)
         return old
 
     def check_source_update(self, number: int, **changes: str) -> Source:
@@ -588,7 +594,7 @@ class Brief:
             raise BriefError(f"source {number} is cited by {cited} item(s); remove or move them first")
         del self._sources[number - 1]
         self._renumber(lambda n: n - 1 if n > number else n)
-        self._changed("sources")
+        self._changed(ChangeKind.SOURCES)
         return source
 
     def _renumber(self, renumber: Callable[[int], int]) -> None:
@@ -673,23 +679,23 @@ class Brief:
         details = {f: getattr(item, f) for f in ITEM_FIELDS}
         return self.make_item(item.source, item.start, item.end, expect_text=item.text, item_id=item.id, **details)
 
-    def _insert(self, section: str, index: int | None, item: Item) -> None:
+    def _insert(self, section: Section, index: int | None, item: Item) -> None:
         items = self._sections[section]
         index = len(items) if index is None else index
         _check_position(section, index, len(items))
         items.insert(index, item)
         self._spans.add(item)
-        self._changed("items", section=section, item_id=item.id)
+        self._changed(ChangeKind.ITEMS, section=section, item_id=item.id)
 
-    def remove_item(self, item_id: str) -> tuple[str, int, Item]:
+    def remove_item(self, item_id: str) -> tuple[Section, int, Item]:
         """Remove an item; returns (section, index, item) so that it can be put back where it was."""
         section, index, item = self.find(item_id)
         del self._sections[section][index]
         self._spans.remove(item)
-        self._changed("items", section=section, item_id=item_id)
+        self._changed(ChangeKind.ITEMS, section=section, item_id=item_id)
         return section, index, item
 
-    def find_items(self, item_ids: Iterable[str]) -> list[tuple[str, int, Item]]:
+    def find_items(self, item_ids: Iterable[str]) -> list[tuple[Section, int, Item]]:
         """(section, index, item) of each of ``item_ids``, in the brief's order (section, then index): what
         :meth:`remove_items` removes and :meth:`put_back` puts back. BriefError for none, an unknown id or
         one given twice; nothing changes."""
@@ -705,13 +711,13 @@ class Brief:
         return sorted(((*where[i], self._sections[where[i][0]][where[i][1]]) for i in wanted),
                       key=lambda f: (SECTIONS.index(f[0]), f[1]))  # fmt: skip
 
-    def remove_items(self, item_ids: Iterable[str]) -> list[tuple[str, int, Item]]:
+    def remove_items(self, item_ids: Iterable[str]) -> list[tuple[Section, int, Item]]:
         """Remove several items at once; returns each (section, index, item), for :meth:`put_back`."""
         removed = self.find_items(item_ids)
         for section, index, item in reversed(removed):  # from the end, so earlier indexes stay valid
             del self._sections[section][index]
             self._spans.remove(item)
-            self._changed("items", section=section, item_id=item.id)
+            self._changed(ChangeKind.ITEMS, section=section, item_id=item.id)
         return removed
 
     def put_back(self, removed: Iterable[tuple[str, int, Item]]) -> None:
@@ -741,7 +747,7 @@ class Brief:
             self._sections[section][index] = new
             self._spans.remove(old)
             self._spans.add(new)
-            self._changed("item", section=section, item_id=item_id)
+            self._changed(ChangeKind.ITEM, section=section, item_id=item_id)
         return old
 
     def check_edit(self, item_id: str, **changes) -> Item:
@@ -761,18 +767,18 @@ class Brief:
         """Put back an earlier version of an item (same id); returns the version it replaces."""
         return self.edit_item(item.id, start=item.start, end=item.end, **{f: getattr(item, f) for f in ITEM_FIELDS})
 
-    def move_item(self, item_id: str, index: int, section: str | None = None) -> tuple[str, int]:
+    def move_item(self, item_id: str, index: int, section: str | None = None) -> tuple[Section, int]:
         """Move an item to ``index`` of ``section`` (default: its own); returns where it was."""
         old_section, old_index, section = self.check_move(item_id, index, section)
         item = self._sections[old_section][old_index]
         del self._sections[old_section][old_index]
         self._sections[section].insert(index, item)
-        self._changed("items", section=section, item_id=item_id)
+        self._changed(ChangeKind.ITEMS, section=section, item_id=item_id)
         if section != old_section:
-            self._changed("items", section=old_section, item_id=item_id)
+            self._changed(ChangeKind.ITEMS, section=old_section, item_id=item_id)
         return old_section, old_index
 
-    def check_move(self, item_id: str, index: int, section: str | None = None) -> tuple[str, int, str]:
+    def check_move(self, item_id: str, index: int, section: str | None = None) -> tuple[Section, int, Section]:
         """(its section, its index, the section it goes to) if :meth:`move_item` may move the item to ``index``
         of ``section``, or BriefError; nothing changes."""
         old_section, old_index, _ = self.find(item_id)
@@ -818,12 +824,12 @@ class Brief:
         wanted = [item_id for _, order in arrangement.orders for item_id in order]
         if len(wanted) != len(current) or set(wanted) != set(current):
             raise BriefError(f"the new order must hold exactly the items already in the "
-                             f"{' and '.join(ITEM_NOUN[s] + 's' for s in before.sections)}")  # fmt: skip
+                             f"{' and '.join(s.plural for s in before.sections)}")  # fmt: skip
         if arrangement != before:
             for section, order in arrangement.orders:
                 self._sections[section] = [current[i] for i in order]
             for section in arrangement.sections:
-                self._changed("items", section=section)
+                self._changed(ChangeKind.ITEMS, section=section)
         return before
 
     def sort_items(self, section: str) -> list[str]:
@@ -831,7 +837,7 @@ class Brief:
         section = _section(section)
         before = [it.id for it in self._sections[section]]
         self._sections[section].sort(key=lambda it: (it.source, it.start))
-        self._changed("items", section=section)
+        self._changed(ChangeKind.ITEMS, section=section)
         return before
 
     def set_order(self, section: str, ids: list[str]) -> list[str]:
@@ -839,10 +845,10 @@ class Brief:
         section = _section(section)
         current = {it.id: it for it in self._sections[section]}
         if sorted(ids) != sorted(current):
-            raise BriefError(f"the new order must hold exactly the {ITEM_NOUN[section]}s already there")
+            raise BriefError(f"the new order must hold exactly the {section.plural} already there")
         before = list(current)
         self._sections[section] = [current[i] for i in ids]
-        self._changed("items", section=section)
+        self._changed(ChangeKind.ITEMS, section=section)
         return before
 
 
@@ -853,17 +859,17 @@ def brief_from_article(article: Article, author: str = "") -> Brief:
     return brief
 
 
-def _section(section: str) -> str:
+def _section(section: str) -> Section:
     if section not in SECTIONS:
         raise BriefError(f"no section {section!r} (sections: {', '.join(SECTIONS)})")
-    return section
+    return Section(section)
 
 
-def _check_position(section: str, index: int, last: int) -> None:
+def _check_position(section: Section, index: int, last: int) -> None:
     """``index`` is a place in ``section`` from 0 to ``last``; messages count places from 1."""
     if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index <= last:
         shown = index + 1 if isinstance(index, int) else repr(index)
-        raise BriefError(f"position {shown} is outside the {ITEM_NOUN[section]}s (1-{last + 1})")
+        raise BriefError(f"position {shown} is outside the {section.plural} (1-{last + 1})")
 
 
 def _clean_tags(tags) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .article import Article
 from .brief import Brief, brief_from_article
-from .brief_file import SUFFIX, load_brief, save_brief
+from .brief_file import SUFFIX, Progress, load_brief, save_brief
 from .files import cut_utf8
 from .recovery import discard_recovery, write_recovery
 
@@ -28,9 +28,12 @@ class Document:
         self.recovery_key = uuid.uuid4().hex
 
     @classmethod
-    def open(cls, path: str | Path) -> Document:
-        brief, sha = load_brief(path)
-        return cls(brief, path, sha)
+    def open(cls, path: str | Path, progress: Progress = None, *, bind: bool = True) -> Document:
+        """The brief at ``path`` (a .brief, or a PDF that carries one), bound to that file unless not ``bind``
+        (a brief read from a PDF: saving it asks where to keep it, and never writes over the PDF).
+        ``progress`` is told the fraction done (a big brief opens in a worker process, with a progress bar)."""
+        brief, sha = load_brief(path, progress)
+        return cls(brief, path, sha) if bind else cls(brief)
 
     @classmethod
     def from_article(cls, article: Article, author: str = "") -> Document:

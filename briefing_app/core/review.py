@@ -18,9 +18,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 from functools import lru_cache
 
-from .brief import EXPERT_ASSESSMENTS, ITEM_NOUN, KEY_FACTS, RELIABILITY_GRADES, Brief, Item, snippet
+from .brief import EXPERT_ASSESSMENTS, KEY_FACTS, RELIABILITY_GRADES, SECTIONS, Brief, Item, snippet
 from .tradecraft import SCALES, Band, confidence_words, estimative_words, scale_named
 from .words import PERSONAL_PRONOUNS, PRONOUNS, first_word
 
@@ -42,11 +43,30 @@ COMMON_GRAM_ITEMS = 32
 WEAK_GRADES = ("D", "E")  # "D or worse": F means the reliability was not judged, not that it is low
 
 
+class RuleName(StrEnum):
+    """The name of a review rule, as findings, ``check --review`` and the README spell it."""
+
+    NO_BLUF = "no-bluf"
+    MIXED_SCALES = "mixed-scales"
+    LIKELIHOOD_AND_CONFIDENCE = "likelihood-and-confidence"
+    UNSUPPORTED_BLUF = "unsupported-bluf"
+    UNRESOLVED_PRONOUN = "unresolved-pronoun"
+    NO_SPEAKER = "no-speaker"
+    DUPLICATE_ITEM = "duplicate-item"
+    TEXT_MISMATCH = "text-mismatch"
+    WEAK_SINGLE_SOURCE = "weak-single-source"
+    COPIED_SOURCES = "copied-sources"
+    STALE_SOURCE = "stale-source"
+    SOURCE_NO_PUBLISHER = "source-no-publisher"
+    SOURCE_NO_DATE = "source-no-date"
+    EMPTY_SECTION = "empty-section"
+
+
 @dataclass(frozen=True)
 class Finding:
     """One piece of advice: the rule, where (see the module's docstring), and the reason in one line."""
 
-    rule: str
+    rule: RuleName
     item: str | None
     message: str
 
@@ -56,7 +76,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class Rule:
-    name: str
+    name: RuleName
     summary: str  # what it finds, as the README says it
 
 
@@ -113,7 +133,7 @@ class _Review:
                         continue
                     seen.add(word.words.casefold())
                     other = SCALES[next(iter(word.scales))]
-                    yield Finding("mixed-scales", where, f"“{word.words}” is a term of {other.name}, not of "
+                    yield Finding(RuleName.MIXED_SCALES, where, f"“{word.words}” is a term of {other.name}, not of "
                                   f"{self.scale.name}, the scale this brief uses")  # fmt: skip
                 elif len(word.scales) == 1:
                     scale = SCALES[next(iter(word.scales))]
@@ -121,7 +141,7 @@ class _Review:
                         first = (scale, word.words, name)
                     elif scale is not first[0] and word.words.casefold() not in seen:
                         seen.add(word.words.casefold())
-                        yield Finding("mixed-scales", where, f"“{word.words}” is a term of {scale.name}, but "
+                        yield Finding(RuleName.MIXED_SCALES, where, f"“{word.words}” is a term of {scale.name}, but "
                                       f"“{first[1]}” in {first[2]} is of {first[0].name}: choose one scale for "
                                       "the brief and keep to it")  # fmt: skip
 
@@ -130,7 +150,7 @@ class _Review:
             for sentence in _sentences(text):
                 likely, sure = estimative_words(sentence), confidence_words(sentence)
                 if likely and sure:
-                    yield Finding("likelihood-and-confidence", where, f"one sentence states both a likelihood "
+                    yield Finding(RuleName.LIKELIHOOD_AND_CONFIDENCE, where, f"one sentence states both a likelihood "
                                   f"(“{likely[0].words}”) and a confidence (“{sure[0][2]}”), which ICD 203 keeps "
                                   f"apart: “{snippet(sentence)}”")  # fmt: skip
 
@@ -151,7 +171,7 @@ class _Review:
         for said, band in claims:
             if not any(band.overlaps(other) for other in support) and said.casefold() not in shown:
                 shown.add(said.casefold())
-                yield Finding("unsupported-bluf", "bluf", f"states {said} ({band.shown_range}), but no expert "
+                yield Finding(RuleName.UNSUPPORTED_BLUF, "bluf", f"states {said} ({band.shown_range}), but no expert "
                               "assessment, nor the comment, states a likelihood in that range")  # fmt: skip
 
     def _field_band(self, term: str) -> list[tuple[str, Band]]:
@@ -168,7 +188,9 @@ class _Review:
     def no_speaker(self) -> Iterator[Finding]:
         for item in self.brief.expert_assessments:
             if not item.speaker.strip():
-                yield Finding("no-speaker", item.id, "no speaker; an assessment is worth what its author is: say who")
+                yield Finding(
+                    RuleName.NO_SPEAKER, item.id, "no speaker; an assessment is worth what its author is: say who"
+                )
 
     def unresolved_pronoun(self) -> Iterator[Finding]:
         for section, item in self.brief.all_items():
@@ -179,8 +201,8 @@ class _Review:
                 continue  # "he", "I", "we" in an assessment: its speaker, printed in front of it
             m = re.search(r"\w+", item.text)  # the pronoun as written (first_word casefolds it)
             opening = m.group() if m else word
-            yield Finding("unresolved-pronoun", item.id, f"starts with “{opening}”; cut from its article, it leaves "
-                          "the reader asking who or what is meant: widen the passage to the name")  # fmt: skip
+            yield Finding(RuleName.UNRESOLVED_PRONOUN, item.id, f"starts with “{opening}”; cut from its article, it "
+                          "leaves the reader asking who or what is meant: widen the passage to the name")  # fmt: skip
 
     def duplicate_items(self) -> Iterator[Finding]:
         """Each item against the earlier ones it shares a rare 3-gram with, or all its words."""
@@ -203,7 +225,7 @@ class _Review:
                 other = self.labels[items[best].id]
                 same = words[i] == words[best]
                 reason = f"says what {other} says" if same else f"overlaps {other} ({ratio:.0%} of the shorter one)"
-                yield Finding("duplicate-item", items[i].id, f"{reason}: “{snippet(items[best].text)}”")
+                yield Finding(RuleName.DUPLICATE_ITEM, items[i].id, f"{reason}: “{snippet(items[best].text)}”")
             same_words.setdefault(words[i], i)
             for gram in mine:
                 index.setdefault(gram, []).append(i)
@@ -214,15 +236,17 @@ class _Review:
         sources = self.brief.sources
         for _, item in self.brief.all_items():
             if not self.cited(item):
-                yield Finding("text-mismatch", item.id, f"cites source {item.source}, which the brief does not have")
+                yield Finding(
+                    RuleName.TEXT_MISMATCH, item.id, f"cites source {item.source}, which the brief does not have"
+                )
                 continue
             source = sources[item.source - 1]
             if source.text[item.start : item.end] != item.text:
                 found = source.text[item.start : item.end]
-                yield Finding("text-mismatch", item.id, f"its text no longer matches source {item.source} at "
+                yield Finding(RuleName.TEXT_MISMATCH, item.id, f"its text no longer matches source {item.source} at "
                               f"{item.start}-{item.end}, which has “{snippet(found)}”")  # fmt: skip
             elif source.paragraph_at(item.start) != item.paragraph:
-                yield Finding("text-mismatch", item.id, f"cites ¶{item.paragraph}, but its passage is in "
+                yield Finding(RuleName.TEXT_MISMATCH, item.id, f"cites ¶{item.paragraph}, but its passage is in "
                               f"¶{source.paragraph_at(item.start)} of source {item.source}")  # fmt: skip
 
     # --- sources (ICD 206)
@@ -250,13 +274,14 @@ class _Review:
             ]  # fmt: skip
             if len(holders) > 1 and _one_group(holders, lambda a, b: copy_share(a, b) >= COPY_SHARE):
                 share = min(copy_share(a, b) for a in holders for b in holders if a < b)
-                yield Finding("copied-sources", fact.id, f"rests on sources {_and(holders)}, which are copies of one "
-                              f"another ({share:.0%} or more of the shorter one's runs of five words are in the "
+                yield Finding(RuleName.COPIED_SOURCES, fact.id, f"rests on sources {_and(holders)}, which are copies "
+                              f"of one another ({share:.0%} or more of the shorter one's runs of five words are in the "
                               "other): one report, not several")  # fmt: skip
             elif len(holders) == 1 and sources[fact.source - 1].reliability in WEAK_GRADES:
                 grade = sources[fact.source - 1].reliability
-                yield Finding("weak-single-source", fact.id, f"rests on source {fact.source} alone, graded {grade} "
-                              f"({RELIABILITY_GRADES[grade]}); no other source of the brief holds it")  # fmt: skip
+                yield Finding(RuleName.WEAK_SINGLE_SOURCE, fact.id, f"rests on source {fact.source} alone, graded "
+                              f"{grade} ({RELIABILITY_GRADES[grade]}); no other source of the brief holds "
+                              "it")  # fmt: skip
 
     def stale_sources(self) -> Iterator[Finding]:
         brief_day = _first_day(self.brief.date) if self.brief.date else self.today
@@ -266,23 +291,23 @@ class _Review:
                 continue
             days = (brief_day - _last_day(source.published)).days
             if days > self.stale_days:
-                yield Finding("stale-source", f"source {n}", f"published {source.published}, {days} days before "
+                yield Finding(RuleName.STALE_SOURCE, f"source {n}", f"published {source.published}, {days} days before "
                               f"{mark} (more than {self.stale_days})")  # fmt: skip
 
     def source_details(self) -> Iterator[Finding]:
         for n, source in enumerate(self.brief.sources, 1):
             if not source.publisher.strip():
                 yield Finding(
-                    "source-no-publisher", f"source {n}", "no publisher; the reader cannot weigh who put it out"
+                    RuleName.SOURCE_NO_PUBLISHER, f"source {n}", "no publisher; the reader cannot weigh who put it out"
                 )
             if not source.published:
-                yield Finding("source-no-date", f"source {n}", "no published date; the reader cannot tell how current "
-                              "it is")  # fmt: skip
+                yield Finding(RuleName.SOURCE_NO_DATE, f"source {n}", "no published date; the reader cannot tell how "
+                              "current it is")  # fmt: skip
 
     # --- the brief as a whole
     def no_bluf(self) -> Iterator[Finding]:
         if not self.brief.bluf.strip():
-            yield Finding("no-bluf", "bluf", "no bottom line up front; say first what the reader must take away")
+            yield Finding(RuleName.NO_BLUF, "bluf", "no bottom line up front; say first what the reader must take away")
 
     def empty_sections(self) -> Iterator[Finding]:
         b = self.brief
@@ -293,7 +318,7 @@ class _Review:
             ("sources", not b.sources, "no sources"),
         ):
             if empty:
-                yield Finding("empty-section", where, f"the brief has {what}")
+                yield Finding(RuleName.EMPTY_SECTION, where, f"the brief has {what}")
 
 
 def _sentences(text: str) -> list[str]:
@@ -339,60 +364,62 @@ def _last_day(value: str) -> date:
 
 # the rules in the order their findings are listed within one part of the brief, each with the README's sentence
 RULES = (
-    Rule("no-bluf", "The brief has no bottom line up front."),
+    Rule(RuleName.NO_BLUF, "The brief has no bottom line up front."),
     Rule(
-        "mixed-scales",
+        RuleName.MIXED_SCALES,
         "The analyst's prose (BLUF, comment, notes) uses a likelihood term of the other scale than "
         "the brief's, or, with no scale chosen, terms of both ICD 203 and the PHIA yardstick (a term both share, such "
         "as “likely”, is never a mix).",
     ),
     Rule(
-        "likelihood-and-confidence",
+        RuleName.LIKELIHOOD_AND_CONFIDENCE,
         "One sentence of the analyst's prose states both a likelihood (“likely”) and a "
         "confidence (“high confidence”); ICD 203 asks that the two be expressed apart.",
     ),
     Rule(
-        "unsupported-bluf",
+        RuleName.UNSUPPORTED_BLUF,
         "The BLUF states a likelihood (its likelihood field, or a likelihood word in its text) "
         "whose range overlaps none stated by an expert assessment (its field, text or note) or by the comment.",
     ),
     Rule(
-        "unresolved-pronoun",
+        RuleName.UNRESOLVED_PRONOUN,
         "A key fact or an assessment starts with he, she, they, it, we, I, his, her, their, "
         "its, him, them, this, these or those; in an assessment with a speaker, a pronoun for a person (he, she, I, "
         "we, his, her, him) is its speaker and is not flagged.",
     ),
-    Rule("no-speaker", "An expert assessment has no speaker."),
+    Rule(RuleName.NO_SPEAKER, "An expert assessment has no speaker."),
     Rule(
-        "duplicate-item",
+        RuleName.DUPLICATE_ITEM,
         f"An item says what an earlier one says: at least {DUPLICATE_SHARE:.0%} of the shorter "
         f"one's word {DUPLICATE_GRAM}-grams are in the other (across sections and sources).",
     ),
     Rule(
-        "text-mismatch",
+        RuleName.TEXT_MISMATCH,
         "An item's text no longer matches its source at its span (or its paragraph number is "
         "wrong). Opening a .brief already refuses such a file, so the review finds this only in a brief made by a "
         "script.",
     ),
     Rule(
-        "weak-single-source",
+        RuleName.WEAK_SINGLE_SOURCE,
         f"A key fact rests on one source alone, graded {' or '.join(WEAK_GRADES)}. A key fact "
         f"rests on its own source and on every other source of the brief whose text holds at least {HOLD_SHARE:.0%} "
         f"of its word {HOLD_GRAM}-grams.",
     ),
     Rule(
-        "copied-sources",
+        RuleName.COPIED_SOURCES,
         f"A key fact rests on two or more sources that are all copies of one another: at least "
         f"{COPY_SHARE:.0%} of the shorter text's word {COPY_GRAM}-grams are in the other (a copy of a copy counts).",
     ),
     Rule(
-        "stale-source",
+        RuleName.STALE_SOURCE,
         "A source was published more than N days (default 30) before the brief's date (or "
         "today, if the brief has none); a partial date counts as its last day.",
     ),
-    Rule("source-no-publisher", "A source has no publisher."),
-    Rule("source-no-date", "A source has no published date."),
-    Rule("empty-section", "The brief has no key facts, no expert assessments, no analyst comment or no sources."),
+    Rule(RuleName.SOURCE_NO_PUBLISHER, "A source has no publisher."),
+    Rule(RuleName.SOURCE_NO_DATE, "A source has no published date."),
+    Rule(
+        RuleName.EMPTY_SECTION, "The brief has no key facts, no expert assessments, no analyst comment or no sources."
+    ),
 )
 _CHECKS = (
     _Review.no_bluf, _Review.mixed_scales, _Review.likelihood_and_confidence, _Review.unsupported_bluf,
@@ -426,8 +453,8 @@ def review(brief: Brief, *, today: date | str | None = None, stale_days: int = D
 def labels(brief: Brief) -> dict[str, str]:
     """Each item's id and how it is named to a person ("key fact 2"), in one pass over the brief."""
     out: dict[str, str] = {}
-    for section in (KEY_FACTS, EXPERT_ASSESSMENTS):
-        out |= {item.id: f"{ITEM_NOUN[section]} {i}" for i, item in enumerate(brief.items(section), 1)}
+    for section in SECTIONS:
+        out |= {item.id: f"{section.noun} {i}" for i, item in enumerate(brief.items(section), 1)}
     return out
 
 
@@ -435,14 +462,14 @@ def place(brief: Brief, where: str | None) -> str:
     """How a finding's ``item`` is named to a person: "key fact 2", "the BLUF", "source 1", "the brief"."""
     if where is None:
         return "the brief"
-    names = {"bluf": "the BLUF", "comment": "the comment", KEY_FACTS: "the key facts",
-             EXPERT_ASSESSMENTS: "the expert assessments", "sources": "the sources"}  # fmt: skip
+    names = {"bluf": "the BLUF", "comment": "the comment", "sources": "the sources"}
+    names |= {section: f"the {section.plural}" for section in SECTIONS}
     if where in names:
         return names[where]
     if where.startswith("source "):
         return where
-    for section in (KEY_FACTS, EXPERT_ASSESSMENTS):
+    for section in SECTIONS:
         for i, item in enumerate(brief.items(section), 1):
             if item.id == where:
-                return f"{ITEM_NOUN[section]} {i}"
+                return f"{section.noun} {i}"
     return where

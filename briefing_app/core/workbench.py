@@ -9,18 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .brief import EXPERT_ASSESSMENTS, KEY_FACTS, Brief, BriefError, Item, SpanIndex
+from .brief import EXPERT_ASSESSMENTS, KEY_FACTS, SECTIONS, Brief, BriefError, Item, SpanIndex
+from .kinds import Section, SuggestionKind
 from .suggest import Suggestion, suggest
-
-# the brief section an accepted suggestion of each kind goes to
-SECTION = {"key_fact": KEY_FACTS, "expert_assessment": EXPERT_ASSESSMENTS}
 
 
 @dataclass(frozen=True)
 class Planned:
     """An item to add: its section, the item (checked, not yet in the brief) and its place there."""
 
-    section: str
+    section: Section
     item: Item
     index: int
 
@@ -32,8 +30,10 @@ def plan_acceptance(brief: Brief, source: int, suggestions: Iterable[Suggestion]
     planned: list[Planned] = []
     refused = 0
     accepted = SpanIndex()  # make_item checks the brief; this, the items planned before
-    next_index = {section: len(brief.items(section)) for section in SECTION.values()}
-    for s in sorted((s for s in suggestions if s.kind in SECTION), key=lambda s: s.start):
+    next_index = {section: len(brief.items(section)) for section in SECTIONS}
+    # opinions are not briefed; SuggestionKind() also takes a suggestion made by hand with a plain string
+    briefed = [(s, section) for s in suggestions if (section := SuggestionKind(s.kind).section) is not None]
+    for s, section in sorted(briefed, key=lambda pair: pair[0].start):
         details = {"speaker": s.speaker or "", "affiliation": s.affiliation or ""} if s.speaker else {}
         try:
             item = brief.make_item(source, s.start, s.end, expect_text=s.text, **details)
@@ -44,7 +44,6 @@ def plan_acceptance(brief: Brief, source: int, suggestions: Iterable[Suggestion]
             refused += 1
             continue
         accepted.add(item)
-        section = SECTION[s.kind]
         planned.append(Planned(section, item, next_index[section]))
         next_index[section] += 1
     return planned, refused

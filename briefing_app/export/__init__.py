@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..core.brief import Brief
 from ..core.errors import BriefingError
 from ..core.files import write_atomically
+from ..core.kinds import ExportFormat
 
 if TYPE_CHECKING:
     from .archival import Archival
@@ -33,12 +34,12 @@ class ExportResult:
     path: Path
     pages: int | None  # a PDF's; Word and Markdown readers lay out their own pages
     bytes: int
-    format: str = "pdf"
+    format: ExportFormat = ExportFormat.PDF
 
 
 @dataclass(frozen=True)
 class Format:
-    name: str  # as --format takes it
+    name: ExportFormat
     label: str  # as a person reads it, e.g. in a file dialog
     suffix: str
 
@@ -46,9 +47,9 @@ class Format:
 FORMATS = {
     f.name: f
     for f in (
-        Format("pdf", "PDF, archival (PDF/A-3u, the brief inside)", ".pdf"),
-        Format("docx", "Word document", ".docx"),
-        Format("markdown", "Markdown file", ".md"),
+        Format(ExportFormat.PDF, "PDF, archival (PDF/A-3u, the brief inside)", ".pdf"),
+        Format(ExportFormat.DOCX, "Word document", ".docx"),
+        Format(ExportFormat.MARKDOWN, "Markdown file", ".md"),
     )
 }
 
@@ -59,10 +60,10 @@ def format_for(path: str | Path, name: str | None = None) -> Format:
     if name is not None:
         if name not in FORMATS:
             raise ExportError(f"Unknown format {name!r} (use {', '.join(FORMATS)})")
-        return FORMATS[name]
+        return FORMATS[ExportFormat(name)]
     suffix = Path(path).suffix.lower()
     for f in FORMATS.values():
-        if suffix == f.suffix or (f.name == "markdown" and suffix == ".markdown"):
+        if suffix == f.suffix or (f.name == ExportFormat.MARKDOWN and suffix == ".markdown"):
             return f
     known = ", ".join(f.suffix for f in FORMATS.values())
     raise ExportError(f"Cannot tell the format of {Path(path).name!r} from its extension (use {known}, or --format)")
@@ -138,7 +139,7 @@ def export_pdf(
 
         data = sign_with(data, sign)
     write_atomically(path, data)
-    return ExportResult(path, pages, len(data), "pdf")
+    return ExportResult(path, pages, len(data), ExportFormat.PDF)
 
 
 def export_brief(
@@ -153,11 +154,11 @@ def export_brief(
     """Write ``brief`` to ``path`` in the format ``fmt`` names, or its extension does (see :func:`format_for`),
     atomically as :func:`export_pdf` does. Only a PDF can be signed."""
     chosen = format_for(path, fmt)
-    if chosen.name == "pdf":
+    if chosen.name == ExportFormat.PDF:
         return export_pdf(brief, path, page_size, progress, sign=sign)
     if sign is not None:
         raise ExportError(f"Only a PDF can be signed, not a {chosen.label}")
-    if chosen.name == "docx":
+    if chosen.name == ExportFormat.DOCX:
         from .word import render_docx
 
         data = render_docx(brief, page_size)

@@ -26,6 +26,7 @@ from .outline import (
     ExpertAssessment,
     KeyFact,
     Outline,
+    PrintedPart,
     ScaleTable,
     SourceEntry,
     full_stop,
@@ -68,14 +69,15 @@ class Setter:
         blocks = [self.paragraph(DRAFT_NOTICE) if o.draft else "", self.banner(o.handling), self.title(o.title),
                   self.memo(o.memo)]  # fmt: skip
         sections = (
-            ("bluf", [self.judgement(o.bluf_judgement, shaded=True) if o.bluf_judgement else "",
+            (PrintedPart.BLUF, [self.judgement(o.bluf_judgement, shaded=True) if o.bluf_judgement else "",
                       *(self.paragraph(block, shaded=True) for block in o.bluf)]),
-            ("key-facts", [self.facts(o.key_facts)] if o.key_facts else []),
-            ("expert-assessments", [self.assessment(entry) for entry in o.assessments]),
-            ("comment", [self.judgement(o.comment_judgement) if o.comment_judgement else "",
+            (PrintedPart.KEY_FACTS, [self.facts(o.key_facts)] if o.key_facts else []),
+            (PrintedPart.EXPERT_ASSESSMENTS, [self.assessment(entry) for entry in o.assessments]),
+            (PrintedPart.COMMENT, [self.judgement(o.comment_judgement) if o.comment_judgement else "",
                          *(self.paragraph(block) for block in o.comment)]),
-            ("sources", [self.sources(o.sources), self.key(o.grades_key) if o.grades_key else ""] if o.sources else []),
-            ("scale", [self.scale(o.scale), self.key(o.scale.caption)] if o.scale else []),
+            (PrintedPart.SOURCES, [self.sources(o.sources), self.key(o.grades_key) if o.grades_key else ""]
+                                  if o.sources else []),
+            (PrintedPart.SCALE, [self.scale(o.scale), self.key(o.scale.caption)] if o.scale else []),
         )  # fmt: skip
         for key, body in sections:
             body = [b for b in body if b]

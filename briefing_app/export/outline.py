@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ..core.brief import RELIABILITY_GRADES, Brief, Item, Source
+from ..core.kinds import Status
 from ..core.tradecraft import ACCESS, CREDIBILITY, combined_grade, judgement_words, scale_named
 from .wording import Assessment, assessment, capitalised, long_date
 
@@ -28,13 +30,26 @@ NOTE_LABEL = "Analyst note: "  # before an item's note
 ATTRIBUTION_DASH = "—\u00a0"  # before the "speaker, affiliation" line under a quotation (never broken from it)
 DRAFT_MARK = "DRAFT"  # across every page of a brief not yet marked final
 RUNNING_TITLE_CHARS = 90  # a page's running head shows the title up to this length
+
+
+class PrintedPart(StrEnum):
+    """A headed part of the printed brief, in print order; the value is its key in a PDF's bookmarks."""
+
+    BLUF = "bluf"
+    KEY_FACTS = "key-facts"
+    EXPERT_ASSESSMENTS = "expert-assessments"
+    COMMENT = "comment"
+    SOURCES = "sources"
+    SCALE = "scale"
+
+
 SECTION_TITLES = {
-    "bluf": "Bottom line up front",
-    "key-facts": "Key facts",
-    "expert-assessments": "Expert assessments",
-    "comment": "Analyst comment",
-    "sources": "Sources",
-    "scale": "Likelihood scale",
+    PrintedPart.BLUF: "Bottom line up front",
+    PrintedPart.KEY_FACTS: "Key facts",
+    PrintedPart.EXPERT_ASSESSMENTS: "Expert assessments",
+    PrintedPart.COMMENT: "Analyst comment",
+    PrintedPart.SOURCES: "Sources",
+    PrintedPart.SCALE: "Likelihood scale",
 }
 GRADES_KEY = (
     "Grades: source reliability "
@@ -205,7 +220,7 @@ def outline(brief: Brief) -> Outline:
         comment=tuple(blocks(brief.comment)),
         sources=tuple(source_entry(n, s) for n, s in enumerate(brief.sources, 1)),
         keywords=(brief.handling, *tags),
-        draft=brief.status != "final",
+        draft=brief.status != Status.FINAL,
         bluf_judgement=judgement_words(brief.likelihood_scale, brief.bluf_likelihood, brief.bluf_confidence),
         comment_judgement=judgement_words(brief.likelihood_scale, brief.comment_likelihood, brief.comment_confidence),
         scale=scale_table(brief),

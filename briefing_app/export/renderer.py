@@ -43,6 +43,7 @@ from .outline import (
     SECTION_TITLES,
     Citation,
     ExpertAssessment,
+    PrintedPart,
     ScaleTable,
     SourceEntry,
     full_stop,
@@ -289,24 +290,25 @@ class BriefRenderer:
             heading = f'<font name="{self.font["bold"]}" size="8" color="{ACCENT_HEX}">BOTTOM LINE UP FRONT</font>'
             parts = [self._bold(o.bluf_judgement)] if o.bluf_judgement else []
             parts += ["<br/><br/>".join(m.lines(block) for block in o.bluf)] if o.bluf else []
-            story.append(Outlined("<br/>".join([heading, *parts]), s["bluf"], (SECTION_TITLES["bluf"], "bluf")))
+            bookmark = (SECTION_TITLES[PrintedPart.BLUF], PrintedPart.BLUF)
+            story.append(Outlined("<br/>".join([heading, *parts]), s["bluf"], bookmark))
         if o.key_facts:
-            story.append(self._heading("key-facts"))
+            story.append(self._heading(PrintedPart.KEY_FACTS))
             for fact in o.key_facts:
                 style = s["fact_judged"] if fact.judgement else s["fact"]
                 story.append(self._cited(m.text(fact.text), fact.citation, style, bulletText=f"{fact.number}."))
                 story += self._judgement(fact.judgement, s["fact_judgement"])
                 story += self._note(fact.note, s["note"])
         if o.assessments:
-            story.append(self._heading("expert-assessments"))
+            story.append(self._heading(PrintedPart.EXPERT_ASSESSMENTS))
             for entry in o.assessments:
                 story += self._assessment(entry)
         if o.comment or o.comment_judgement:
-            story.append(self._heading("comment"))
+            story.append(self._heading(PrintedPart.COMMENT))
             story += self._judgement(o.comment_judgement, s["comment_judgement"])
             story += [FlowingParagraph(m.lines(block), s["body"]) for block in o.comment]
         if o.sources:
-            story.append(self._heading("sources"))
+            story.append(self._heading(PrintedPart.SOURCES))
             for source in o.sources:
                 story.append(FlowingParagraph(self._source_entry(source), s["source"], bulletText=f"[{source.number}]"))
             if o.grades_key:
@@ -337,9 +339,9 @@ class BriefRenderer:
             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]))  # fmt: skip
-        return KeepTogether([self._heading("scale"), grid, caption])
+        return KeepTogether([self._heading(PrintedPart.SCALE), grid, caption])
 
-    def _heading(self, key: str) -> Outlined:
+    def _heading(self, key: PrintedPart) -> Outlined:
         label = SECTION_TITLES[key]
         return Outlined(m.text(label, "bold"), self.styles["heading"], (label, key))
 

@@ -48,6 +48,7 @@ from .outline import (
     SECTION_TITLES,
     Citation,
     ExpertAssessment,
+    PrintedPart,
     ScaleTable,
     SourceEntry,
     full_stop,
@@ -475,13 +476,13 @@ class WordWriter:
             _run(p, label, self.style["Memo Label"])
             _run(p, "\t" + value)
         if o.bluf or o.bluf_judgement:
-            self._heading("bluf")
+            self._heading(PrintedPart.BLUF)
             if o.bluf_judgement:
                 _run(self._p("Bottom Line", keep_next=bool(o.bluf)), o.bluf_judgement, self.style["Strong"])
             for block in o.bluf:
                 _run(self._p("Bottom Line", rtl=mainly_rtl(block)), block)
         if o.key_facts:
-            self._heading("key-facts")
+            self._heading(PrintedPart.KEY_FACTS)
             num_id = self.numbered_list()
             for fact in o.key_facts:
                 keep = bool(fact.note or fact.judgement)
@@ -491,16 +492,16 @@ class WordWriter:
                 self._judgement(fact.judgement, "Fact Judgement")
                 self._note(fact.note, "Note")
         if o.assessments:
-            self._heading("expert-assessments")
+            self._heading(PrintedPart.EXPERT_ASSESSMENTS)
             for entry in o.assessments:
                 self._assessment(entry)
         if o.comment or o.comment_judgement:
-            self._heading("comment")
+            self._heading(PrintedPart.COMMENT)
             self._judgement(o.comment_judgement, "Comment Judgement")
             for block in o.comment:
                 _run(self._p("Normal", rtl=mainly_rtl(block)), block)
         if o.sources:
-            self._heading("sources")
+            self._heading(PrintedPart.SOURCES)
             for source in o.sources:
                 self._source(source)
             if o.grades_key:
@@ -514,7 +515,7 @@ class WordWriter:
 
     def _scale(self, table: ScaleTable) -> None:
         """The brief's likelihood scale as a small table (Word's Table Grid), its source beneath."""
-        self._heading("scale")
+        self._heading(PrintedPart.SCALE)
         grid = self.doc.add_table(rows=0, cols=2)  # before the section's properties, after the paragraphs so far
         grid.style = self.doc.styles["Table Grid"]
         grid.autofit = False
@@ -531,7 +532,7 @@ class WordWriter:
                 _run(para, value, self.style["Strong"] if i == 0 else "")
         _run(self._p("Key"), table.caption)
 
-    def _heading(self, key: str) -> None:
+    def _heading(self, key: PrintedPart) -> None:
         _run(self._p("Heading 1"), SECTION_TITLES[key])
 
     def _assessment(self, entry: ExpertAssessment) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from ..core.article import Article
-from ..core.brief import Brief, Source
+from ..core.brief import SECTIONS, Brief, Source
 from .article_view import ArticleView
 from .highlighter import SUGGESTION, SpanHighlighter
 from .positions import PositionMap
@@ -178,7 +178,7 @@ class ArticlePane(QWidget):
         for section, item in brief.all_items():
             if item.source == number:
                 spans.setdefault(section, []).append((self.positions.to_qt(item.start), self.positions.to_qt(item.end)))
-        for section in ("key_facts", "expert_assessments"):
+        for section in SECTIONS:
             self.highlighter.set_spans(section, spans.get(section, []))
 
     def mark_suggestions(self, spans: list[tuple[int, int]]) -> None:

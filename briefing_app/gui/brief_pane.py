@@ -43,6 +43,7 @@ from ..core.brief import (
     Change,
     Item,
 )
+from ..core.kinds import ChangeKind, Status
 from .field_binding import FieldBinding, show_text
 from .item_list import ID_ROLE, ItemList
 from .tradecraft_fields import ACCESS_CHOICES, SCALE_CHOICES, SCALE_TIPS, ChoiceBox, CredibilityRow, JudgementRow
@@ -64,9 +65,9 @@ PUBLISHED_FROM_NOTES = {
 NO_DATE_NOTE = "Not found in the article: enter it if you know it"
 UNRECORDED_NOTE = "Where this date came from was not recorded"
 STATUS_NOTES = {
-    "draft": "A draft: every page of the PDF and Word exports says DRAFT, as do Markdown and Copy brief. "
+    Status.DRAFT: "A draft: every page of the PDF and Word exports says DRAFT, as do Markdown and Copy brief. "
     "Tick Final when the brief is ready to send.",
-    "final": "Final: exports and copies carry no DRAFT mark.",
+    Status.FINAL: "Final: exports and copies carry no DRAFT mark.",
 }
 
 
@@ -118,7 +119,7 @@ class BriefPane(QTabWidget):
         self.brief: Brief | None = None
         self._unsubscribe = None
         self._bindings: list[FieldBinding] = []
-        self._dirty: set[str] = set()
+        self._dirty: set[str] = set()  # the sections, and ChangeKind.SOURCES, to redraw
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(0)
@@ -264,7 +265,7 @@ class BriefPane(QTabWidget):
         """A checkbox, as the status is one decision (is it ready?), with a note on what a draft's exports say."""
         self.final_box = QCheckBox("Fi&nal — ready to send")
         self.final_box.setToolTip("Unticked, the brief is a draft and its exports say DRAFT")
-        self.final_box.toggled.connect(lambda final: self.set_status("final" if final else "draft"))
+        self.final_box.toggled.connect(lambda final: self.set_status(Status.FINAL if final else Status.DRAFT))
         self.status_note = _note_label()
         row = QWidget()
         layout = QVBoxLayout(row)
@@ -275,9 +276,9 @@ class BriefPane(QTabWidget):
         return row
 
     def _show_status(self) -> None:
-        status = self.brief.status if self.brief else "draft"
+        status = self.brief.status if self.brief else Status.DRAFT
         blocked = self.final_box.blockSignals(True)
-        self.final_box.setChecked(status == "final")
+        self.final_box.setChecked(status == Status.FINAL)
         self.final_box.blockSignals(blocked)
         self.status_note.setText(STATUS_NOTES[status] if self.brief else "")
 
@@ -356,9 +357,9 @@ class BriefPane(QTabWidget):
 
     def _on_change(self, change: Change) -> None:
         # Redraw once per burst of changes (a macro, a script adding thousands of items), not per change.
-        if change.what in ("items", "item"):
+        if change.what in (ChangeKind.ITEMS, ChangeKind.ITEM):
             self._dirty.update([change.section] if change.section else SECTIONS)
-        elif change.what == "field":  # one field: cheap, and the user may be looking at it
+        elif change.what == ChangeKind.FIELD:  # one field: cheap, and the user may be looking at it
             if change.name == "status":
                 self._show_status()
             elif change.name in TRADECRAFT_FIELDS:
@@ -368,8 +369,8 @@ class BriefPane(QTabWidget):
             elif change.name in self.field_editors:  # a field this pane has no editor for is not shown here
                 show_text(self.field_editors[change.name], getattr(self.brief, change.name))
             return
-        elif change.what == "sources":
-            self._dirty.update(("sources", *SECTIONS))  # citations are renumbered
+        elif change.what == ChangeKind.SOURCES:
+            self._dirty.update((ChangeKind.SOURCES, *SECTIONS))  # citations are renumbered
         self._redraw_timer.start()
 
     def redraw(self) -> None:
@@ -378,7 +379,7 @@ class BriefPane(QTabWidget):
         dirty, self._dirty = self._dirty, set()
         if self.brief is None or not dirty:
             return
-        if "sources" in dirty:
+        if ChangeKind.SOURCES in dirty:
             self._refresh_sources()
         for section in SECTIONS:
             if section in dirty:
@@ -416,7 +417,7 @@ class BriefPane(QTabWidget):
     def select_item(self, item_id: str, focus: bool = False) -> None:
         self.redraw()
         section = self.brief.find(item_id)[0]
-        other = self.lists[KEY_FACTS if section == EXPERT_ASSESSMENTS else EXPERT_ASSESSMENTS]
+        other = self.lists[section.other]
         other.clearSelection()
         self.setCurrentIndex(0)
         if focus:  # first: the details follow the focused list, which must not be the other one still
@@ -502,7 +503,7 @@ class BriefPane(QTabWidget):
         if not ids:
             return
         section = self.brief.find(ids[0])[0]
-        other = KEY_FACTS if section == EXPERT_ASSESSMENTS else EXPERT_ASSESSMENTS
+        other = section.other
         self.move_items(ids, len(self.brief.items(other)), other)
 
     # --- fields

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QM
 from ..core.article import Article
 from ..core.brief import BriefError, Source
 from ..core.brief_file import SUFFIX as BRIEF_SUFFIX
-from ..core.brief_file import ChangedOnDisk, load_brief, pdf_has_brief
+from ..core.brief_file import ChangedOnDisk, pdf_has_brief
 from ..core.document import Document
 from ..core.errors import BriefingError
 from ..core.loaders import FILE_FILTER, article_from_paste, load_article
@@ -144,20 +144,19 @@ class FilesController(QObject):
         return self.open_article(path)
 
     def open_brief(self, path: str | Path, from_pdf: bool = False) -> bool:
-        """Open the brief at ``path``. A big one (checking its items takes a while) opens in the background
-        (``document_opened`` follows); False if it failed at once. A brief read ``from_pdf`` is not bound
-        to that PDF: saving it asks where to keep it as a .brief, and never writes over the PDF."""
+        """Open the brief at ``path``. A big one (checking its items takes a while) opens in the background,
+        in a worker process from :data:`~.jobs.PROCESS_LOAD_BYTES` on, with progress and Cancel
+        (``document_opened`` follows; cancelled, the open brief stays as it was); False if it failed at once.
+        A brief read ``from_pdf`` is not bound to that PDF: saving it asks where to keep it as a .brief."""
 
         def show(document: Document) -> None:
             self.set_document(document)
             remember_file(path)
             self.status.emit(f"Opened the brief in {path}" if from_pdf else f"Opened {path}", 5000)
 
-        def read(progress=None) -> Document:
-            return Document(load_brief(path)[0]) if from_pdf else Document.open(path)
-
+        read = partial(Document.open, path, bind=not from_pdf)  # picklable, for a worker process
         if brief_is_slow(path):
-            return self._in_background(OPENING_BRIEF, Path(path), read, show, True)
+            return self._in_background(OPENING_BRIEF, Path(path), read, show, True, load_in_process(path))
         try:
             document = read()
         except BriefingError as e:
@@ -225,7 +224,6 @@ class FilesController(QObject):
         if self.loads.busy:
             self.status.emit("Another file is still loading…", 3000)
             return False
-        self.progress.setRange(0, 0 if name == OPENING_BRIEF else 100)  # a brief: busy, no percent
         self.progress.setValue(0)
         self.progress.show()
         self.status.emit(f"Loading {path}…", 0)
@@ -236,7 +234,6 @@ class FilesController(QObject):
 
     def _load_done(self, job: Job) -> None:
         self.progress.hide()
-        self.progress.setRange(0, 100)
         self.status.emit("", 0)
         if job.cancelled:
             self.status.emit("Not opened: loading was cancelled", 5000)

@@ -13,7 +13,8 @@ from PySide6.QtCore import QAbstractListModel, QItemSelection, QItemSelectionMod
 from PySide6.QtGui import QColor, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
-from ..core.brief import EXPERT_ASSESSMENTS, ITEM_NOUN, Item, snippet
+from ..core.brief import EXPERT_ASSESSMENTS, Item, snippet
+from ..core.kinds import Section
 from .dialogs import plain_tooltip
 from .focus_frame import FocusFrameDelegate
 from .highlighter import section_colour
@@ -83,11 +84,11 @@ class ItemList(QListView):
 
     def __init__(self, section: str) -> None:
         super().__init__()
-        self.section = section
+        self.section = Section(section)
         self.setModel(ItemModel(section, self))
         self.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
         self.setObjectName(f"{section}_list")
-        self.setAccessibleName(f"{ITEM_NOUN[section].capitalize()}s")
+        self.setAccessibleName(self.section.plural.capitalize())
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.ElideNone)

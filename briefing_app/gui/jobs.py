@@ -42,11 +42,13 @@ the worker imports that module. ProcessJob refuses work from ``briefing_app.gui`
 window and may be anything. The runner's ``cancel_button`` (a "Cancel" button shown while a job that can
 be cancelled runs) goes into the status bar beside the job's progress bar.
 
-Which loads go to a process: :func:`load_in_process` (files of :data:`PROCESS_LOAD_BYTES` or more).
-Smaller ones load in a fraction of a second, where a thread's longest gap is already short (a 10-page PDF
+Which loads go to a process: :func:`load_in_process` (articles and briefs of :data:`PROCESS_LOAD_BYTES` or
+more). Smaller ones load in a fraction of a second, where a thread's longest gap is already short (a 10-page PDF
 0.10-0.20 s, gap 16-20 ms; a 1 MB text 0.05-0.11 s, 16-24 ms) and a worker adds ~50 ms, or 0.7-1.3 s if
-the fork server has not started yet (a file given on the command line). Measured in the window by
-``tests/bench/bench_job_gaps.py``.
+the fork server has not started yet (a file given on the command line). A brief is all pure-Python checking:
+a 1,500-item one (1.7 MB) in a thread leaves gaps of 31-70 ms (worst 134 ms), in a process 22-32 ms; the
+Document comes back pickled (unpickling it costs the GUI thread 8-10 ms, as much as rebuilding it from
+plain parts would). Measured in the window by ``tests/bench/bench_job_gaps.py``.
 """
 
 from __future__ import annotations

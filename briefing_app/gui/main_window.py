@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, 
 
 from ..core.brief import EXPERT_ASSESSMENTS, KEY_FACTS
 from ..core.document import Document
+from ..core.kinds import ChangeKind
 from ..core.rejections import Rejections
 from ..resources import resource
 from .actions import make_action
@@ -273,15 +274,15 @@ class MainWindow(QMainWindow):
         self.document_changed.emit()
 
     def _brief_changed(self, change) -> None:
-        if change.what == "sources":
+        if change.what == ChangeKind.SOURCES:
             self._update_source_picker()
             self._reshow_source()
             number = self.article_pane.source_number
             if number and self.article_view.article is not None:  # a source's title, publisher or date edited
                 self.article_pane.describe_source(self.document.brief.source(number), self.article_view.article)
-        if change.what in ("items", "item", "sources"):
+        if change.what in (ChangeKind.ITEMS, ChangeKind.ITEM, ChangeKind.SOURCES):
             self._marks_timer.start()  # once per burst of changes
-        if change.what == "field" and change.name == "title":
+        if change.what == ChangeKind.FIELD and change.name == "title":
             self._update_title()
 
     def update_marks(self) -> None:

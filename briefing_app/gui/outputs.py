@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from ..core.kinds import ExportFormat
 from ..core.logs import file_name
 from ..export import FORMATS, ExportError, Format, format_for
 from ..export.job import ExportOutcome, ExportWork
@@ -49,12 +50,13 @@ FORMAT_KEY = "export/format"  # the format last chosen in the export dialog, off
 SIGN_KEY = "export/sign"  # whether "Sign the PDF" was ticked last time
 CERTIFICATE_KEY = "export/certificate"  # the signing certificate's path; its password is never stored
 CERTIFICATE_FILTER = "Certificate files (*.p12 *.pfx);;All files (*)"
-OPEN_LABELS = {"pdf": "Open PDF", "docx": "Open Word file", "markdown": "Open Markdown file"}
+OPEN_LABELS = {ExportFormat.PDF: "Open PDF", ExportFormat.DOCX: "Open Word file",
+               ExportFormat.MARKDOWN: "Open Markdown file"}  # fmt: skip
 
 
 def suffixes(f: Format) -> tuple[str, ...]:
     """The extensions that name ``f`` (as :func:`~briefing_app.export.format_for` reads them)."""
-    return (f.suffix, ".markdown") if f.name == "markdown" else (f.suffix,)
+    return (f.suffix, ".markdown") if f.name == ExportFormat.MARKDOWN else (f.suffix,)
 
 
 def name_filter(f: Format) -> str:
@@ -96,7 +98,7 @@ class ExportDialog(QFileDialog):
         self._show_sign_box()
 
     def filter_format(self) -> Format:
-        return self.formats.get(self.selectedNameFilter(), FORMATS["pdf"])
+        return self.formats.get(self.selectedNameFilter(), FORMATS[ExportFormat.PDF])
 
     def target(self, chosen: str) -> tuple[Path, Format]:
         """The file to write for the name ``chosen`` and its format: a name whose extension names no format
@@ -114,7 +116,7 @@ class ExportDialog(QFileDialog):
 
     def _show_sign_box(self) -> None:
         typed = self.name_edit.text() if self.name_edit is not None else ""
-        is_pdf = (known_format(typed) or self.filter_format()).name == "pdf"
+        is_pdf = (known_format(typed) or self.filter_format()).name == ExportFormat.PDF
         box = self.sign_box
         if self.certificate is None:
             text, tip = "Sign the PDF: choose a certificate first, under File > Signing certificate", ""
@@ -161,7 +163,7 @@ class Outputs(QObject):
         self.progress.setMaximumWidth(180)
         self.progress.hide()
         self.exports.progressed.connect(self.progress.setValue)
-        self.open_button = QPushButton(OPEN_LABELS["pdf"])
+        self.open_button = QPushButton(OPEN_LABELS[ExportFormat.PDF])
         self.open_button.setFlat(True)
         self.open_button.setToolTip("Open the exported file in the system's program for it")
         self.open_button.clicked.connect(self.open_exported)
@@ -199,7 +201,8 @@ class Outputs(QObject):
         return value if value in ("a4", "letter") else "a4"
 
     def last_format(self) -> Format:
-        return FORMATS.get(str(QSettings().value(FORMAT_KEY, "pdf")), FORMATS["pdf"])
+        pdf = FORMATS[ExportFormat.PDF]
+        return FORMATS.get(str(QSettings().value(FORMAT_KEY, pdf.name)), pdf)
 
     def certificate(self) -> Path | None:
         value = QSettings().value(CERTIFICATE_KEY)
@@ -299,7 +302,7 @@ class Outputs(QObject):
         except ExportError as e:
             self.window.report_error("Export failed", str(e))
             return
-        certificate = self.certificate() if fmt.name == "pdf" and self.signing() else None
+        certificate = self.certificate() if fmt.name == ExportFormat.PDF and self.signing() else None
         days = self.window.review_pane.stale_days.value()
         if certificate is None:
             self._start(ExportWork(self.window.document.brief.snapshot(), path, self.page_size(), stale_days=days))
@@ -363,8 +366,8 @@ class Outputs(QObject):
         if document is None or document.export_path is None:
             return
         path = document.export_path
-        fmt = known_format(path) or FORMATS["pdf"]
-        is_pdf = fmt.name == "pdf"
+        fmt = known_format(path) or FORMATS[ExportFormat.PDF]
+        is_pdf = fmt.name == ExportFormat.PDF
         viewer = "PDF viewer" if is_pdf else f"program for {fmt.label}s"  # "program for Word documents"
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.window.statusBar().showMessage(f"Opening {path.name} in the system's {viewer}…", 5000)

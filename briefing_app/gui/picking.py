@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
 
 from ..core.attribution import guess_attribution
-from ..core.brief import EXPERT_ASSESSMENTS, ITEM_NOUN, KEY_FACTS, BriefError
+from ..core.brief import EXPERT_ASSESSMENTS, KEY_FACTS, SECTIONS, BriefError
+from ..core.kinds import Section
 from ..core.spans import snap_to_words
 from .article_pane import ArticlePane
 from .brief_pane import BriefPane
@@ -55,7 +56,7 @@ class Picking(QObject):
         span = self.picked_span()
         if span is None:
             self.error.emit(
-                "No passage selected", f"Select a passage in the article, then add it as a {ITEM_NOUN[section]}."
+                "No passage selected", f"Select a passage in the article, then add it as a {Section(section).noun}."
             )
             return
         number = self.article_pane.source_number
@@ -97,7 +98,7 @@ class Picking(QObject):
         if self.brief_pane.brief is None:
             return
         focus = self.brief_pane.focused_list()
-        sections = [focus.section] if focus else [KEY_FACTS, EXPERT_ASSESSMENTS]
+        sections = [focus.section] if focus else SECTIONS
         self.undo_stack.beginMacro("Sort by place in the article")
         for section in sections:
             self.undo_stack.push(SortItems(self.brief_pane.brief, section))

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from ..core.brief import Brief
 from ..core.errors import BriefingError
+from ..core.kinds import SuggestionKind
 from ..core.rejections import Rejections
 from .jobs import Job, JobRunner
 from .suggestions_pane import SuggestionsPane
@@ -101,7 +102,7 @@ class SuggestionsController(QObject):
         self.mark()
 
     def mark(self) -> None:
-        spans = [(s.start, s.end) for s in self.pane.open_suggestions() if s.kind != "opinion"]
+        spans = [(s.start, s.end) for s in self.pane.open_suggestions() if s.kind != SuggestionKind.OPINION]
         self.marks_changed.emit(spans)
 
     def _remember_rejections(self, spans: set) -> None:

@@ -3,12 +3,12 @@
 The pane shows and filters; it changes nothing itself. Accepting asks the window
 (``accept_requested``), which turns each suggestion into an undoable AddItem. Rejecting hides a
 suggestion; the window remembers rejections per article text (``rejections_changed``), and "Restore
-rejected" shows them again. Suggestions that overlap an item in the brief are not listed.
+rejected" shows them again. Suggestions that overlap an item in the brief are not listed (the brief's span
+index says which, :meth:`~briefing_app.core.brief.Brief.is_taken`; the pane keeps no copy of it).
 """
 
 from __future__ import annotations
 
-import bisect
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, Qt, Signal
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.brief import Brief
+from ..core.kinds import SuggestionKind
 from .dialogs import plain_tooltip
 from .focus_frame import FocusFrameDelegate
 from .wording import counted
@@ -31,9 +32,11 @@ from .wording import counted
 if TYPE_CHECKING:  # the engine itself loads on the first suggestion run, not at start-up
     from ..core.suggest import Suggestion
 
-KIND_LABEL = {"key_fact": "Key fact", "expert_assessment": "Assessment", "opinion": "Rhetoric"}
-FILTERS = [("All suggestions", None), ("Key facts", "key_fact"), ("Expert assessments", "expert_assessment"),
-           ("Rhetoric (not facts)", "opinion")]  # fmt: skip
+KIND_LABEL = {SuggestionKind.KEY_FACT: "Key fact", SuggestionKind.EXPERT_ASSESSMENT: "Assessment",
+              SuggestionKind.OPINION: "Rhetoric"}  # fmt: skip
+FILTERS = [("All suggestions", None), ("Key facts", SuggestionKind.KEY_FACT),
+           ("Expert assessments", SuggestionKind.EXPERT_ASSESSMENT),
+           ("Rhetoric (not facts)", SuggestionKind.OPINION)]  # fmt: skip
 
 
 class SuggestionModel(QAbstractListModel):
@@ -59,7 +62,7 @@ class SuggestionModel(QAbstractListModel):
             return _describe(s)
         if role == Qt.ToolTipRole:
             return plain_tooltip(s.text)
-        if role == Qt.ForegroundRole and s.kind == "opinion":
+        if role == Qt.ForegroundRole and s.kind == SuggestionKind.OPINION:
             return self.muted
         if role == Qt.UserRole:
             return s
@@ -124,7 +127,7 @@ class SuggestionsPane(QWidget):
         self.source_number: int | None = None
         self.suggestions: list[Suggestion] = []
         self.rejected: set[tuple[int, int]] = set()
-        self._taken: list[tuple[int, int]] = []
+        self._brief: Brief | None = None  # asked which suggestions an item overlaps
         self._quiet = False  # True while the list is rebuilt: no suggestion_chosen then
 
         self.status = QLabel("No article")
@@ -149,9 +152,9 @@ class SuggestionsPane(QWidget):
         self.reject_button.setToolTip("Hide the selected suggestions (Del)")
         self.reject_button.clicked.connect(self.reject_selected)
         self.accept_facts_button = QPushButton("Accept all key &facts")
-        self.accept_facts_button.clicked.connect(lambda: self.accept_all("key_fact"))
+        self.accept_facts_button.clicked.connect(lambda: self.accept_all(SuggestionKind.KEY_FACT))
         self.accept_assessments_button = QPushButton("Accept all assess&ments")
-        self.accept_assessments_button.clicked.connect(lambda: self.accept_all("expert_assessment"))
+        self.accept_assessments_button.clicked.connect(lambda: self.accept_all(SuggestionKind.EXPERT_ASSESSMENT))
         self.restore_button = QPushButton("Restore re&jected")
         self.restore_button.setToolTip("List the suggestions rejected in this article again")
         self.restore_button.clicked.connect(self.restore_rejected)
@@ -188,7 +191,7 @@ class SuggestionsPane(QWidget):
         self.source_number = source_number
         self.suggestions = suggestions
         self.rejected = set(rejected or ())
-        self._taken = self._taken_in(brief)
+        self._brief = brief
         self.refresh()
 
     def set_busy(self, message: str) -> None:
@@ -200,16 +203,8 @@ class SuggestionsPane(QWidget):
 
     def set_taken(self, brief: Brief | None) -> None:
         """Leave out suggestions overlapping an item of the shown source."""
-        self._taken = self._taken_in(brief)
+        self._brief = brief
         self.refresh()
-
-    def _taken_in(self, brief: Brief | None) -> list[tuple[int, int]]:
-        # items of one source never overlap, so sorted by start their ends are sorted too
-        return sorted(
-            (item.start, item.end)
-            for _, item in (brief.all_items() if brief else [])
-            if item.source == self.source_number
-        )
 
     def open_suggestions(self) -> list[Suggestion]:
         """Those neither rejected nor overlapping an item, whatever the filter."""
@@ -220,15 +215,16 @@ class SuggestionsPane(QWidget):
         return list(self.list.model().rows)
 
     def _is_taken(self, s: Suggestion) -> bool:
-        i = bisect.bisect_left(self._taken, (s.end, -1)) - 1  # the last item starting before s ends
-        return i >= 0 and self._taken[i][1] > s.start
+        brief, number = self._brief, self.source_number
+        return brief is not None and number is not None and brief.is_taken(number, s.start, s.end)
 
     def refresh(self) -> None:
         keep = self.list.suggestion_at(self.list.currentRow()) if self.list.currentRow() >= 0 else None
         self._open = [s for s in self.suggestions if (s.start, s.end) not in self.rejected and not self._is_taken(s)]
         kind = self.filter.currentData()
         rows = sorted(
-            (s for s in self._open if kind is None or s.kind == kind), key=lambda s: (s.kind == "opinion", s.start)
+            (s for s in self._open if kind is None or s.kind == kind),
+            key=lambda s: (s.kind == SuggestionKind.OPINION, s.start),
         )
         # the list is rebuilt after every change to the brief: keeping its current row must not move the
         # article's selection, which belongs to the user (the next Ctrl+1 adds what they selected)
@@ -245,8 +241,9 @@ class SuggestionsPane(QWidget):
         for s in self._open:
             counts[s.kind] += 1
         self.status.setText(
-            f"{counted(counts['key_fact'], 'key fact')}, {counted(counts['expert_assessment'], 'assessment')}, "
-            f"{counts['opinion']:,} flagged as rhetoric"
+            f"{counted(counts[SuggestionKind.KEY_FACT], 'key fact')}, "
+            f"{counted(counts[SuggestionKind.EXPERT_ASSESSMENT], 'assessment')}, "
+            f"{counts[SuggestionKind.OPINION]:,} flagged as rhetoric"
         )
         self._update_buttons()
 
@@ -255,7 +252,7 @@ class SuggestionsPane(QWidget):
         return self.list.selected()
 
     def accept_selected(self) -> None:
-        chosen = [s for s in self.selected() if s.kind != "opinion"]
+        chosen = [s for s in self.selected() if s.kind != SuggestionKind.OPINION]
         if chosen:
             row = self.list.currentRow()
             self.accept_requested.emit(chosen)
@@ -277,7 +274,7 @@ class SuggestionsPane(QWidget):
             self.refresh()
             self.rejections_changed.emit(set())
 
-    def accept_all(self, kind: str) -> None:
+    def accept_all(self, kind: SuggestionKind) -> None:
         chosen = [s for s in self.open_suggestions() if s.kind == kind]
         if chosen:
             self.accept_requested.emit(chosen)
@@ -288,11 +285,11 @@ class SuggestionsPane(QWidget):
 
     def _update_buttons(self) -> None:
         selected = self.selected()
-        self.accept_button.setEnabled(any(s.kind != "opinion" for s in selected))
+        self.accept_button.setEnabled(any(s.kind != SuggestionKind.OPINION for s in selected))
         self.reject_button.setEnabled(bool(selected))
         open_kinds = {s.kind for s in self._open}
-        self.accept_facts_button.setEnabled("key_fact" in open_kinds)
-        self.accept_assessments_button.setEnabled("expert_assessment" in open_kinds)
+        self.accept_facts_button.setEnabled(SuggestionKind.KEY_FACT in open_kinds)
+        self.accept_assessments_button.setEnabled(SuggestionKind.EXPERT_ASSESSMENT in open_kinds)
         hidden = sum((s.start, s.end) in self.rejected for s in self.suggestions)
         self.restore_button.setEnabled(bool(hidden))
         self.restore_button.setText(f"Restore re&jected ({hidden})" if hidden else "Restore re&jected")

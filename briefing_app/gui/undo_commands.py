@@ -5,14 +5,15 @@ A command asks the model, in its constructor, whether what it is asked to do is 
 taken, a bad date) raises ``BriefError`` before anything reaches the undo stack; ``redo`` and ``undo`` then
 only replay model calls known to succeed. No command holds a rule of its own. Removals keep their index
 so undo puts items back where they were; several removals, or several items moved, are one command and
-one step of undo. Each is tested alone on a bare QUndoStack (tests/test_undo_commands.py).
+one step of undo. Each is tested alone on a bare QUndoStack (tests/unit/test_undo_commands.py).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from ..core.brief import FIELD_NAMES, ITEM_NOUN, Brief, Item, Source, check_scale, snippet
+from ..core.brief import FIELD_NAMES, Brief, Item, Source, check_scale, snippet
+from ..core.kinds import Section, Status
 from ..core.tradecraft import scale_named
 from ..core.workbench import Planned
 
@@ -39,7 +40,7 @@ class AddItem(BriefCommand):
 
     def _hold(self, brief: Brief, section: str, item: Item, index: int | None) -> None:
         self.item = item
-        super().__init__(brief, f"Add {ITEM_NOUN[section]} “{snippet(item.text, 40)}”")
+        super().__init__(brief, f"Add {Section(section).noun} “{snippet(item.text, 40)}”")
         self.section = section
         self.index = len(brief.items(section)) if index is None else index
 
@@ -100,7 +101,7 @@ class MoveItem(BriefCommand):
 
     def __init__(self, brief: Brief, item_id: str, index: int, section: str | None = None) -> None:
         self.old_section, self.old_index, self.section = brief.check_move(item_id, index, section)
-        where = "" if self.section == self.old_section else f" to the {ITEM_NOUN[self.section]}s"
+        where = "" if self.section == self.old_section else f" to the {self.section.plural}"
         super().__init__(brief, f"Move {brief.label(item_id)}{where}")
         self.item_id, self.index = item_id, index
 
@@ -124,7 +125,7 @@ class MoveItems(BriefCommand):
         self.after = brief.plan_move(item_ids, row, section)
         self.before = brief.arrangement(*self.after.sections)
         noun = brief.label(item_ids[0]) if len(item_ids) == 1 else f"{len(item_ids)} items"
-        where = "" if self.after.sections == (section,) else f" to the {ITEM_NOUN[section]}s"
+        where = "" if self.after.sections == (section,) else f" to the {Section(section).plural}"
         super().__init__(brief, f"Move {noun}{where}")
         self.setObsolete(self.after == self.before)
 
@@ -139,7 +140,7 @@ class SortItems(BriefCommand):
     """Order a section as the passages come in the sources."""
 
     def __init__(self, brief: Brief, section: str) -> None:
-        super().__init__(brief, f"Sort {ITEM_NOUN[section]}s by place in the article")
+        super().__init__(brief, f"Sort {Section(section).plural} by place in the article")
         self.section = section
         self.before = [it.id for it in brief.items(section)]
 
@@ -184,7 +185,7 @@ class SetStatus(SetField):
 
     def __init__(self, brief: Brief, status: str) -> None:
         super().__init__(brief, "status", status)
-        self.setText("Mark the brief final" if self.value == "final" else "Mark the brief as a draft")
+        self.setText("Mark the brief final" if self.value == Status.FINAL else "Mark the brief as a draft")
 
     def id(self) -> int:
         return -1

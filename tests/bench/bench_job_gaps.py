@@ -3,12 +3,13 @@
 A 10 ms QTimer ticks on the GUI thread of a bare QApplication while a JobRunner (``gui/jobs.py``) runs:
 - exporting a 1,500-fact + 500-quote brief to PDF (the export benchmark's big brief);
 - loading a 200-page PDF (the loader benchmark's report);
+- opening a brief of --brief-items items over a 1 MB source (bench_brief_io.py's big brief, saved);
 each as a thread :class:`Job` and as a :class:`ProcessJob`. For each: the wall time to ``finished``, the
 longest gap between two ticks (target: under 100 ms) and the 99th percentile. Also what a worker process
 costs: a job that does nothing (the fork server cold, then warm), a 15-item export and a 1 MB / 10-page
 load, thread against process, to judge which loads are worth a process. Medians of --runs.
 
-usage: python tests/bench/bench_job_gaps.py [--runs R] [--items N] [--pages P] [--bare]
+usage: python tests/bench/bench_job_gaps.py [--runs R] [--items N] [--pages P] [--brief-items B] [--bare]
        (--bare: a bare QApplication instead of the app's window on the seed article)
 
 Qt is imported inside main(): the worker's fork server imports this script once (as multiprocessing does
@@ -22,9 +23,12 @@ import time
 from functools import partial
 from pathlib import Path
 
+from bench_brief_io import big_brief
 from bench_export import PEER, brief_like_peer, load_peer
 from bench_loaders import make_pdf, make_text
 
+from briefing_app.core.brief_file import save_brief
+from briefing_app.core.document import Document
 from briefing_app.core.loaders import load_article
 from briefing_app.export.job import ExportWork
 
@@ -92,6 +96,7 @@ def main(argv=None) -> dict:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--items", type=int, default=1500)
     ap.add_argument("--pages", type=int, default=200)
+    ap.add_argument("--brief-items", type=int, default=1500)
     ap.add_argument("--bare", action="store_true", help="a bare QApplication instead of the app's window")
     args = ap.parse_args(argv)
 
@@ -120,6 +125,8 @@ def main(argv=None) -> dict:
         pages = make_pdf(pdf, args.pages)
         make_pdf(small_pdf, 10)
         make_text(text, 1)
+        brief_file = folder / "big.brief"
+        save_brief(big_brief(args.brief_items, 1.0), brief_file)
 
         print("what a worker process costs (a job that does nothing):")
         cold = measure(lambda: ProcessJob("nothing", nothing), 1, bar)
@@ -137,6 +144,9 @@ def main(argv=None) -> dict:
             "export, 15 facts + 5 quotes": lambda: ExportWork(small.snapshot(), folder / "small-out.pdf", "a4"),
             "load, 10-page PDF": lambda: partial(load_article, small_pdf),
             "load, 1 MB text": lambda: partial(load_article, text),
+            f"open, {args.brief_items}-item brief ({brief_file.stat().st_size / 1e6:.1f} MB)": lambda: partial(
+                Document.open, brief_file
+            ),
         }
         for name, work in cases.items():
             print(f"{name}:")

@@ -1,6 +1,6 @@
 """The suggestion engine: candidate key facts, expert assessments and rhetoric in an article.
 
-A one-way pipeline, one module per stage; each stage imports only those before it (tests/test_suggest_stages.py
+A one-way pipeline, one module per stage; each stage imports only those before it (tests/unit/test_suggest_stages.py
 checks it), so the text's trip through the engine reads top to bottom:
 
 1. ``segment``: the text cut into paragraphs (with a transcript's speaker labels), sentences and clauses;
@@ -20,6 +20,7 @@ holds the public API and runs the stages in that order.
 
 from __future__ import annotations
 
+from ..kinds import SuggestionKind
 from . import facts, public_figures, stance
 from .classify import rhetoric
 from .decide import Models, paragraph_tone, shipped_models, verdicts
@@ -46,11 +47,11 @@ def weighed_clauses(
     text: str, title_line: bool = False, models: Models | None = None
 ) -> dict[str, list[tuple[Suggestion, list[float]]]]:
     """What the learned stages weigh, with the features they weigh it by: every clause a named person says
-    (under "expert_assessment", before the stance model's threshold) and every clause that is then no
-    assessment (under "key_fact", before the fact model's). What the models are trained on
+    (under expert assessment, before the stance model's threshold) and every clause that is then no
+    assessment (under key fact, before the fact model's). What the models are trained on
     (tests/corpus/train_models.py); ``models``: those deciding the earlier stages (the stance model, to
     train the fact model on what it leaves)."""
-    weighed: dict[str, list] = {"expert_assessment": [], "key_fact": []}
+    weighed: dict[str, list] = {SuggestionKind.EXPERT_ASSESSMENT: [], SuggestionKind.KEY_FACT: []}
     _candidates(text, title_line, models or Models(None, None), weighed)
     return {kind: [(suggestion(text, v), row) for v, row in rows] for kind, rows in weighed.items()}
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..kinds import SuggestionKind
 from . import lexicon as lx
 from .people import Speaker
 
@@ -75,8 +76,8 @@ def rhetoric(sentence: str) -> float:
 
 def classify(
     clause: str, speaker: Speaker, in_transcript: bool, continues_fact: bool = False, w: Weights | None = None
-) -> tuple[str, float] | None:
-    """("key_fact" | "expert_assessment", confidence) for one clause, or None for nothing to brief.
+) -> tuple[SuggestionKind, float] | None:
+    """(key fact or expert assessment, confidence) for one clause, or None for nothing to brief.
 
     ``continues_fact``: the clause before it in the sentence is a fact; a figure of its own then
     carries it even against some judgement ("…; however, this figure remains insufficient …").
@@ -85,28 +86,28 @@ def classify(
     w = w or weigh(clause, speaker)
     strong_judgement = w.judgement >= 1
     if lx.AUDIENCE.search(clause):
-        return "key_fact", _confidence(0.5, w.fact)  # the frame of a speech: who addressed whom
+        return SuggestionKind.KEY_FACT, _confidence(0.5, w.fact)  # the frame of a speech: who addressed whom
     if w.finding and not (speaker.kind == "person" and speaker.name):
-        return "key_fact", _confidence(0.5, w.fact)  # a study and what it found
+        return SuggestionKind.KEY_FACT, _confidence(0.5, w.fact)  # a study and what it found
     if speaker.kind == "person" and speaker.name:
         if w.noise and not (w.digits or w.participation or w.forecast):
             return None
         if (w.digits or w.finding) and w.fact > w.judgement:
-            return "key_fact", _confidence(0.55, w.fact - w.judgement)
+            return SuggestionKind.KEY_FACT, _confidence(0.55, w.fact - w.judgement)
         if strong_judgement or lx.QUOTATION.search(clause):
             explicit = speaker.how in {"reported", "according", "quote"}
-            return "expert_assessment", _confidence(0.5 + 0.1 * explicit, w.judgement)
+            return SuggestionKind.EXPERT_ASSESSMENT, _confidence(0.5 + 0.1 * explicit, w.judgement)
         if w.fact >= 1:
-            return "key_fact", _confidence(0.45, w.fact)
+            return SuggestionKind.KEY_FACT, _confidence(0.45, w.fact)
         return None
     if speaker.kind in {"reported", "finding"}:
         if (w.finding or w.digits) and w.fact >= w.judgement:
-            return "key_fact", _confidence(0.5, w.fact - w.judgement)
+            return SuggestionKind.KEY_FACT, _confidence(0.5, w.fact - w.judgement)
         return None
     if unbriefable(clause, in_transcript, w):
         return None
     if w.fact >= 1 and w.fact >= w.judgement + (0 if continues_fact and w.digits else 0.5):
-        return "key_fact", _confidence(0.35 + (0.1 if w.digits else 0), w.fact - w.judgement)
+        return SuggestionKind.KEY_FACT, _confidence(0.35 + (0.1 if w.digits else 0), w.fact - w.judgement)
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..kinds import SuggestionKind
 from . import facts, stance
 from .classify import Weights, classify, unbriefable, weigh
 from .model import Model
@@ -22,7 +23,7 @@ from .voices import Reading, clause_speaker
 OPINION = 2  # the rhetoric score (classify.rhetoric) from which a sentence is opinion
 
 # A verdict before it is a Verdict: (kind, confidence), or None for nothing to suggest.
-Call = tuple[str, float] | None
+Call = tuple[SuggestionKind, float] | None
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def shipped_models() -> Models:
 class Verdict:
     """What a clause (or a rhetorical sentence, whole) is to be suggested as, and who says it."""
 
-    kind: str  # "key_fact", "expert_assessment" or "opinion"
+    kind: SuggestionKind
     start: int
     end: int
     speaker: Speaker
@@ -65,7 +66,7 @@ def verdicts(
     s = r.sentence
     if rhetoric_score >= OPINION:
         confidence = round(min(0.95, 0.4 + 0.1 * rhetoric_score), 2)
-        return [Verdict("opinion", s.start, s.end, NOBODY, confidence, s.paragraph)]
+        return [Verdict(SuggestionKind.OPINION, s.start, s.end, NOBODY, confidence, s.paragraph)]
     out: list[Verdict] = []
     after_fact = False  # the clause before is a fact
     for c in s.clauses:
@@ -74,9 +75,9 @@ def verdicts(
         weights = weigh(clause, speaker)  # once, for the rules and both models alike
         rules = classify(clause, speaker, r.in_transcript, after_fact, weights)
         call = _assessment(clause, c, speaker, r, rules, tone, weights, models.stance, weighed)
-        if call is None or call[0] == "key_fact":
+        if call is None or call[0] == SuggestionKind.KEY_FACT:
             call = _fact(clause, c, speaker, r, rules, tone, weights, after_fact, models.facts, weighed)
-        after_fact = call is not None and call[0] == "key_fact"
+        after_fact = call is not None and call[0] == SuggestionKind.KEY_FACT
         if call is not None and after_fact and models.facts is None:
             call = _rules_fact_in_tone(call[1], tone)
         if call is not None:
@@ -91,19 +92,19 @@ def _assessment(
     """A named person's clause: the stance model decides whether it is an assessment; if not, the rules'
     fact stays a candidate fact (every assessment names its speaker: nobody's clause never gets here)."""
     if not (speaker.kind == "person" and speaker.name):
-        return rules if rules is None or rules[0] != "expert_assessment" else None
+        return rules if rules is None or rules[0] != SuggestionKind.EXPERT_ASSESSMENT else None
     rule = rules and rules[0]
     row = stance.features(clause, speaker, r.in_transcript, rule, tone, weights)
     if weighed is not None:
-        weighed["expert_assessment"].append(
-            (Verdict("expert_assessment", c.start, c.end, speaker, 0.0, r.sentence.paragraph), row)
+        weighed[SuggestionKind.EXPERT_ASSESSMENT].append(
+            (Verdict(SuggestionKind.EXPERT_ASSESSMENT, c.start, c.end, speaker, 0.0, r.sentence.paragraph), row)
         )
     if stance_model is None:
         return rules
     p = stance.decide(stance_model, rule, row, clause)
     if p is not None:
-        return ("expert_assessment", round(p, 2))
-    return None if rule == "expert_assessment" else rules
+        return (SuggestionKind.EXPERT_ASSESSMENT, round(p, 2))
+    return None if rule == SuggestionKind.EXPERT_ASSESSMENT else rules
 
 
 def _fact(
@@ -119,15 +120,17 @@ def _fact(
     paragraph = r.sentence.paragraph
     row = facts.features(clause, speaker, r.in_transcript, rules, tone, weights, after_fact, paragraph)
     if weighed is not None:
-        weighed["key_fact"].append((Verdict("key_fact", c.start, c.end, speaker, 0.0, paragraph), row))
+        weighed[SuggestionKind.KEY_FACT].append(
+            (Verdict(SuggestionKind.KEY_FACT, c.start, c.end, speaker, 0.0, paragraph), row)
+        )
     if fact_model is None:
         return rules
     p = fact_model.probability(row, clause)
-    return ("key_fact", round(p, 2)) if p >= fact_model.threshold else None
+    return (SuggestionKind.KEY_FACT, round(p, 2)) if p >= fact_model.threshold else None
 
 
 def _rules_fact_in_tone(confidence: float, tone: float) -> Call:
     """A fact the rules alone decide: their score, less in a joking tone."""
     if tone >= 0.5 and confidence < 0.5:
         return None  # a loose figure in a paragraph of jokes is no fact to brief
-    return "key_fact", round(max(0.05, confidence - 0.3 * tone), 2)
+    return SuggestionKind.KEY_FACT, round(max(0.05, confidence - 0.3 * tone), 2)

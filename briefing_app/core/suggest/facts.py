@@ -15,6 +15,7 @@ import math
 import re
 from functools import cache
 
+from ..kinds import SuggestionKind
 from . import lexicon as lx
 from . import stance
 from .classify import Weights
@@ -37,7 +38,7 @@ def features(
     """The clause's feature vector, in the order of ``FEATURES``."""
     hits = lx.scan(clause)
     lists = stance.lexicon_lists()
-    row = [float(rule is not None and rule[0] == "key_fact"), rule[1] if rule else 0.0, min(w.fact, 8.0),
+    row = [float(rule is not None and rule[0] == SuggestionKind.KEY_FACT), rule[1] if rule else 0.0, min(w.fact, 8.0),
            min(w.judgement, 4.0), float(min(w.digits, 4)), float(min(len(lx.DATE.findall(clause)), 2)),
            float(w.finding), float(w.participation), float(w.forecast)]  # fmt: skip
     row += [float(min(len(hits[wl]), 3)) for wl in lists.values()]

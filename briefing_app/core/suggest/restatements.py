@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from ..kinds import SuggestionKind
 from . import lexicon as lx
 from .spans import Suggestion
 
@@ -116,11 +117,11 @@ def fold(found: list[Suggestion], tone: dict[int, float]) -> list[Suggestion]:
         specific = len(lx.DIGITS.findall(s.text)) + 0.2 * sum(w[:1].isupper() for w in s.text.split()[1:])
         return s.confidence + sourced + 0.3 * specific - 2.0 * tone[s.paragraph]
 
-    wordings = {i: wording(s.text) for i, s in enumerate(found) if s.kind != "opinion"}
+    wordings = {i: wording(s.text) for i, s in enumerate(found) if s.kind != SuggestionKind.OPINION}
 
     groups: dict[int, str] = {}
     drop: set[int] = set()
-    for kind in ("key_fact", "expert_assessment"):
+    for kind in (SuggestionKind.KEY_FACT, SuggestionKind.EXPERT_ASSESSMENT):
         by_speaker: dict[str | None, list[int]] = {}
         for i, s in enumerate(found):
             if s.kind == kind:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..kinds import SuggestionKind
 from .decide import Verdict
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    kind: str
+    kind: SuggestionKind
     start: int
     end: int
     text: str
@@ -35,7 +36,7 @@ class Suggestion:
 
 def suggestion(text: str, v: Verdict) -> Suggestion:
     """The suggestion a verdict makes on its own: an assessment names its speaker, nothing else does."""
-    assessed = v.kind == "expert_assessment"
+    assessed = v.kind == SuggestionKind.EXPERT_ASSESSMENT
     who = v.speaker.name if assessed else None
     affiliation = (v.speaker.affiliation or None) if assessed else None
     return Suggestion(v.kind, v.start, v.end, text[v.start : v.end], who, affiliation, v.confidence, None, v.paragraph)

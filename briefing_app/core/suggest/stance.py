@@ -17,6 +17,7 @@ import re
 from functools import cache
 
 from ...resources import resource
+from ..kinds import SuggestionKind
 from . import lexicon as lx
 from .classify import Weights, weigh
 from .model import Model, load
@@ -60,7 +61,7 @@ def features(
     hits = lx.scan(clause)
     w = w or weigh(clause, speaker)
     n_words = len(clause.split())
-    row = [float(rule == "expert_assessment"), float(rule == "key_fact")]
+    row = [float(rule == SuggestionKind.EXPERT_ASSESSMENT), float(rule == SuggestionKind.KEY_FACT)]
     row += [float(min(len(hits[wl]), 3)) for wl in lexicon_lists().values()]
     row += [
         min(w.judgement, 4.0),
@@ -97,16 +98,16 @@ def chosen(rule: str | None, p: float, row: list[float], threshold: float) -> bo
     """The model and the rules together: the rules' assessment stays unless the model finds it unlikely
     (below half the threshold); a clause the rules leave out needs the threshold and a sign of stance of
     its own; a clause the rules call a fact needs an even chance or better."""
-    if rule == "expert_assessment":
+    if rule == SuggestionKind.EXPERT_ASSESSMENT:
         return p >= threshold / 2
-    if rule == "key_fact":
+    if rule == SuggestionKind.KEY_FACT:
         return p >= 0.5
     return p >= threshold and has_stance(row)
 
 
-def rule_of(row: list[float]) -> str | None:
+def rule_of(row: list[float]) -> SuggestionKind | None:
     """The rules' verdict a feature row records."""
-    return "expert_assessment" if row[0] else "key_fact" if row[1] else None
+    return SuggestionKind.EXPERT_ASSESSMENT if row[0] else SuggestionKind.KEY_FACT if row[1] else None
 
 
 def decide(m: Model, rule: str | None, row: list[float], clause: str = "") -> float | None:
