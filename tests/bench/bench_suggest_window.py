@@ -86,7 +86,7 @@ def main(argv=None) -> dict:
 
 
 def _p99(gaps: list[float]) -> float:
-    return statistics.quantiles(gaps, n=100)[98] if len(gaps) > 1 else max(gaps)
+    return statistics.quantiles(gaps, n=100, method="inclusive")[98] if len(gaps) > 1 else max(gaps)
 
 
 if __name__ == "__main__":
