@@ -283,11 +283,41 @@ def test_confidence_is_between_0_and_1_and_higher_for_figures():
 
 # --- bad input
 @pytest.mark.parametrize(
-    "text", ["", "   \n\n  ", "<img src=x onerror=alert(1)> & <font size=9>", "a" * 50_000, "“unbalanced quote. “again"]
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "<img src=x onerror=alert(1)> & <font size=9>",
+        "a" * 100_000,  # one 100k-character word
+        "“unbalanced quote. “again",
+        "(" * 100_000 + "x" + ")" * 100_000,  # 100k nested brackets
+        "[(" * 50_000 + "Ana Ruiz said it is likely." + ")]" * 50_000,
+        "“" * 50_000 + "Ana Ruiz said it is likely." + "”" * 50_000,
+    ],
+    ids=[
+        "empty",
+        "blank",
+        "markup",
+        "long-word",
+        "unbalanced-quotes",
+        "nested-brackets",
+        "nested-mixed",
+        "nested-quotes",
+    ],
 )
 def test_odd_input_gives_valid_spans_and_no_error(text):
     for s in suggest(text):
         assert text[s.start : s.end] == s.text and s.end > s.start
+
+
+def test_one_sentence_repeated_thousands_of_times_reads_as_that_sentence_each_time():
+    """Issue 19's bad input, "1 MB of one repeated sentence", at a fifth of the size (bench_suggest.py times
+    the engine at 1 MB): every repetition is read alike, with valid spans, and nothing fails."""
+    sentence = "The ministry said 300 homes were destroyed on Monday. "
+    text = sentence * 4_000
+    found = suggest(text)
+    assert len(found) == 4_000 and {(s.kind, s.text) for s in found} == {("key_fact", sentence.strip())}
+    assert all(text[s.start : s.end] == s.text for s in found)
 
 
 def test_segmenting_long_sentences_of_semicolons_and_colons_is_linear():
