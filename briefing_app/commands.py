@@ -198,6 +198,8 @@ def run_export(args: argparse.Namespace) -> int:
     print(f"Exported {pages} to {result.path}{signed}")
     from .core.review import review
 
+    # run here, after the PDF: a forked child reviewing meanwhile cost 0.29 s more CPU than it saved at 2,000
+    # items (copy-on-write of the parent's pages) and no time on the clock
     findings = review(brief)
     if findings:  # advice, never a lock: the file is made all the same
         print(f"{PROG}: Warning: exported with {review_count(len(findings))}; "

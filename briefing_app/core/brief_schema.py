@@ -2,9 +2,15 @@
 
 The loader words each problem from jsonschema's errors, with its JSON path (see ``brief_file``). jsonschema
 costs 45-80 ms to import, a third of a small export's whole process, and 0.27 s to check a brief of 2,000
-items. fastjsonschema turns the schema into Python code once per process (about 10 ms) and checks the same
-brief in 15 ms, but stops at the first problem and words it its own way. So a file :func:`meets_schema`
-passes is valid with nothing more to do, and only one it fails goes to jsonschema for the messages.
+items. fastjsonschema turns the schema into Python code and checks the same brief in 15 ms, but stops at the
+first problem and words it its own way. So a file :func:`meets_schema` passes is valid with nothing more to
+do, and only one it fails goes to jsonschema for the messages.
+
+Making that code and compiling it costs 15-20 ms, in every process that opens a brief: the compiled code is
+kept in the user's cache folder (:func:`~briefing_app.core.logs.cache_folder`, :data:`CACHE_NAME`), under a
+key made of everything it depends on (the schema, this module, fastjsonschema's version, Python's bytecode
+format), and with a digest of itself. A file that is missing, unreadable, damaged or made for another key is
+never used: the code is made again and the file replaced; a folder that cannot be written is left alone.
 
 Its verdict must be jsonschema's. The schema is read as draft 4, where an "integer" is written without a
 decimal point, as this format means it (drafts from 6 on, which fastjsonschema follows, count 26.0 too);
@@ -14,13 +20,23 @@ the schema uses nothing else that the drafts read differently, once its "const" 
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
+import sys
+import types
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 _NOTES = ("description", "title", "$comment", "$schema", "$id")
 _DRAFT_4 = "http://json-schema.org/draft-04/schema#"
+CACHE_NAME = "brief-schema-validator.bin"
+_CACHE_HEADER = b"briefing-app brief schema validator\n"  # then the key, the payload's SHA-256, the payload
+_DIGEST = 32
+# how the running process got its validator: "cache" (read from CACHE_NAME) or "compiled" (made here)
+validator_origin: str | None = None
 
 
 def _bare(schema: Any, *, names: bool = False) -> Any:
@@ -41,14 +57,92 @@ def _bare(schema: Any, *, names: bool = False) -> Any:
     return out
 
 
+def cache_key(schema: bytes) -> bytes:
+    """The key of the validator's code for the schema file's bytes ``schema``: a digest of what the code
+    depends on (the schema, how this module reads it, fastjsonschema's version, Python's bytecode format)."""
+    import importlib.util
+
+    import fastjsonschema
+
+    try:
+        reading = Path(__file__).read_bytes()
+    except OSError:  # a frozen or zipped install: this module as it is named, which is less safe but works
+        reading = __name__.encode()
+    key = hashlib.sha256()
+    for part in (schema, reading, fastjsonschema.VERSION.encode(), importlib.util.MAGIC_NUMBER,
+                 sys.implementation.cache_tag.encode()):  # fmt: skip
+        key.update(len(part).to_bytes(8, "little") + part)
+    return key.digest()
+
+
+def cached_code(path: Path, key: bytes) -> types.CodeType | None:
+    """The validator's code kept in ``path`` for ``key``; None when it is missing, unreadable, damaged (its
+    digest does not match) or made for another key."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    start = len(_CACHE_HEADER)
+    if data[:start] != _CACHE_HEADER or data[start : start + _DIGEST] != key:
+        return None
+    payload = data[start + 2 * _DIGEST :]
+    if hashlib.sha256(payload).digest() != data[start + _DIGEST : start + 2 * _DIGEST]:
+        return None
+    try:
+        code = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return code if isinstance(code, types.CodeType) else None
+
+
+def store_code(path: Path, key: bytes, code: types.CodeType) -> None:
+    """Keep ``code`` in ``path`` for ``key``, replacing what is there; nothing if the folder cannot be
+    written (the next process makes the code again)."""
+    from .errors import BriefingError
+    from .files import write_atomically
+
+    payload = marshal.dumps(code)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, _CACHE_HEADER + key + hashlib.sha256(payload).digest() + payload)
+    except (OSError, BriefingError):  # a read-only home, a full disk, a file where the folder should be
+        pass
+
+
+def _defined(code: types.CodeType) -> Callable[[Any], Any] | None:
+    """The validator ``code`` defines (as a module would: its imports, patterns and functions)."""
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)
+    return namespace.get("validate")  # named after the schema's $id, which _bare drops
+
+
 @cache
 def _validator() -> Callable[[Any], Any]:
+    global validator_origin
     import fastjsonschema
 
     from ..resources import resource
+    from .logs import cache_folder
 
-    schema = json.loads(resource("brief.schema.json").read_text(encoding="utf-8"))
-    return fastjsonschema.compile({**_bare(schema), "$schema": _DRAFT_4}, detailed_exceptions=False)
+    schema = resource("brief.schema.json").read_bytes()
+    key = cache_key(schema)
+    path = cache_folder() / CACHE_NAME
+    code = cached_code(path, key)
+    try:
+        validate = _defined(code) if code is not None else None
+    except Exception:  # code that passed its digest yet fails is made again, like any other bad file
+        validate = None
+    validator_origin = "cache"
+    if validate is None:
+        definition = {**_bare(json.loads(schema)), "$schema": _DRAFT_4}
+        source = fastjsonschema.compile_to_code(definition, detailed_exceptions=False)
+        code = compile(source, "<brief schema>", "exec")
+        validate = _defined(code)
+        validator_origin = "compiled"
+        if validate is None:  # a fastjsonschema that names it otherwise: its own compile, not kept
+            return fastjsonschema.compile(definition, detailed_exceptions=False)
+        store_code(path, key, code)
+    return validate
 
 
 def meets_schema(data: Any) -> bool:

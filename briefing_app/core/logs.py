@@ -47,6 +47,18 @@ def data_folder() -> Path:
     return base / APP / APP
 
 
+def cache_folder() -> Path:
+    """The app's folder for what it can always make again (see ``core/brief_schema.py``), as Qt's
+    QStandardPaths.CacheLocation names it: on Linux ``$XDG_CACHE_HOME/briefing-app/briefing-app``
+    (``~/.cache`` when XDG_CACHE_HOME is unset or not an absolute path)."""
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / APP / APP / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / APP / APP
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / APP / APP
+
+
 def log_folder() -> Path:
     return data_folder() / "logs"
 

@@ -80,15 +80,19 @@ class Rule:
     summary: str  # what it finds, as the README says it
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+", text.casefold()))
+    return tuple(_WORD.findall(text.casefold()))
 
 
 def _grams(words: tuple[str, ...], n: int) -> frozenset[tuple[str, ...]]:
     """The word n-grams of ``words``; the whole sequence, if it is shorter than ``n``."""
     if len(words) < n:
         return frozenset([words]) if words else frozenset()
-    return frozenset(words[i : i + n] for i in range(len(words) - n + 1))
+    # (w0, w1, w2), (w1, w2, w3)... made in C; the shorter tails end it, as they should
+    return frozenset(zip(*(words[i:] for i in range(n)), strict=False))
 
 
 @lru_cache(maxsize=64)
@@ -108,6 +112,21 @@ class _Review:
         self.brief, self.today, self.stale_days = brief, today, stale_days
         self.scale = scale_named(brief.likelihood_scale)
         self.labels = labels(brief)
+        # by text, not by id: a brief put together without the checks may give two items one id
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._grams: dict[tuple[str, int], frozenset[tuple[str, ...]]] = {}
+
+    def words(self, item: Item) -> tuple[str, ...]:
+        """``item``'s words, worked out once for all the rules that read them."""
+        if item.text not in self._words:
+            self._words[item.text] = _words(item.text)
+        return self._words[item.text]
+
+    def grams(self, item: Item, n: int) -> frozenset[tuple[str, ...]]:
+        """``item``'s word ``n``-grams, worked out once for all the rules that read them."""
+        if (item.text, n) not in self._grams:
+            self._grams[item.text, n] = _grams(self.words(item), n)
+        return self._grams[item.text, n]
 
     def cited(self, item: Item) -> bool:
         """Whether ``item`` cites a source the brief has (a brief built without checks may not)."""
@@ -209,11 +228,18 @@ class _Review:
         index: dict[tuple[str, ...], list[int]] = {}
         same_words: dict[tuple[str, ...], int] = {}
         items = [item for _, item in self.brief.all_items()]
-        words = [_words(item.text) for item in items]
-        grams = [_grams(w, DUPLICATE_GRAM) for w in words]
+        words = [self.words(item) for item in items]
+        grams = [self.grams(item, DUPLICATE_GRAM) for item in items]
         for i, mine in enumerate(grams):
-            postings = (index.get(gram, ()) for gram in mine)
-            candidates = {j for held in postings if len(held) <= COMMON_GRAM_ITEMS for j in held}
+            candidates: set[int] = set()
+            for gram in mine:  # the earlier items that share a rare 3-gram; this item joins the postings after
+                held = index.get(gram)
+                if held is None:
+                    index[gram] = [i]
+                    continue
+                if len(held) <= COMMON_GRAM_ITEMS:
+                    candidates.update(held)
+                held.append(i)
             if words[i] in same_words:
                 candidates.add(same_words[words[i]])
             best, ratio = None, 0.0
@@ -227,8 +253,6 @@ class _Review:
                 reason = f"says what {other} says" if same else f"overlaps {other} ({ratio:.0%} of the shorter one)"
                 yield Finding(RuleName.DUPLICATE_ITEM, items[i].id, f"{reason}: “{snippet(items[best].text)}”")
             same_words.setdefault(words[i], i)
-            for gram in mine:
-                index.setdefault(gram, []).append(i)
 
     def text_mismatch(self) -> Iterator[Finding]:
         """Never found in a brief opened from a file (opening checks it) or edited in the window; only in one
@@ -267,11 +291,11 @@ class _Review:
         for fact in self.brief.key_facts:
             if not self.cited(fact):
                 continue
-            mine = _grams(_words(fact.text), HOLD_GRAM)
+            others = [n for n in range(1, len(sources) + 1) if n != fact.source]
+            mine = self.grams(fact, HOLD_GRAM) if others else frozenset()  # no other source: no need
             holders = [fact.source] + [
-                n for n in range(1, len(sources) + 1)
-                if n != fact.source and _share(mine, _text_grams(sources[n - 1].text, HOLD_GRAM)) >= HOLD_SHARE
-            ]  # fmt: skip
+                n for n in others if _share(mine, _text_grams(sources[n - 1].text, HOLD_GRAM)) >= HOLD_SHARE
+            ]
             if len(holders) > 1 and _one_group(holders, lambda a, b: copy_share(a, b) >= COPY_SHARE):
                 share = min(copy_share(a, b) for a in holders for b in holders if a < b)
                 yield Finding(RuleName.COPIED_SOURCES, fact.id, f"rests on sources {_and(holders)}, which are copies "

@@ -7,9 +7,13 @@ citations, banners and outline. Two figures per size, each a median:
 - in-process: one more export in a warm process (fonts already parsed), app vs peer function;
 - whole process: the command line ``briefing-app export`` vs ``python bare_reportlab.py reportlab``.
 Targets (issue 16): the whole process within 1.3x of bare ReportLab's at every size, and in-process within
-1.2x at 15 items (within 1.5x at every size, and under 150 ms, before). One more line lists the libraries
-``briefing-app export`` loads that a valid brief's PDF never needs (Qt, jsonschema, the signing, Word and
-web-page libraries): it should say none.
+1.2x at 15 items (within 1.5x at every size, and under 150 ms, before). Beside each ratio, "TTF" is the ratio
+against a like-for-like baseline, ``bare_reportlab.py reportlab-ttf``: the same bare program with the app's
+bundled NotoSans TrueType faces registered and used, so subset and embedded as the app's PDF/A must (the
+built-in Helvetica never is): what the app's own layer costs over ReportLab with the same fonts. The
+processes are run in turns, app, bare, TTF, so a busy moment weighs on all three. One more line lists
+the libraries ``briefing-app export`` loads that a valid brief's PDF never needs (Qt, jsonschema, the
+signing, Word and web-page libraries): it should say none.
 
 Long fields (issue 15): one field of a small brief made long, for every field that is printed, at
 each of --long-fields characters (default 25,000 and 100,000, the most a field may hold): the time per
@@ -27,6 +31,7 @@ usage: python tests/bench/bench_export.py [--sizes 15 150 1500] [--runs R] [--pe
 
 import argparse
 import importlib.util
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -134,6 +139,16 @@ def run_process(cmd: list[str]) -> None:
     subprocess.run(cmd, check=True, capture_output=True)
 
 
+def interleaved(commands: list[list[str]], runs: int) -> list[float]:
+    """The median wall time of each command, run in turns (one of each, ``runs`` times), so that a busy
+    moment of the machine weighs on all of them alike."""
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for cmd, kept in zip(commands, times, strict=True):
+            kept.append(median_time(partial(run_process, cmd), 1)[0])
+    return [statistics.median(kept) for kept in times]
+
+
 UNNEEDED = ("PySide6", "shiboken6", "jsonschema", "pyhanko", "cryptography", "docx", "trafilatura", "pypdf",
             "lxml", "urllib.request")  # fmt: skip
 
@@ -164,6 +179,7 @@ def main(argv=None) -> list[dict]:
     if args.sizes is None:
         args.sizes = [15, 150, 1500]
     peer = load_peer(args.peer)
+    ttf = peer if args.peer.resolve() == PEER else load_peer(PEER)  # the TTF baseline is only in bare_reportlab.py
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -171,24 +187,28 @@ def main(argv=None) -> list[dict]:
             brief = brief_like_peer(peer, n)
             peer_out = str(tmp / f"peer{n}.pdf")
             runs = max(1, args.runs if n < 1000 else args.runs // 2)
-            render_pdf(brief), peer.reportlab(n, peer_out)  # warm both
+            render_pdf(brief), peer.reportlab(n, peer_out), ttf.reportlab_ttf(n, peer_out)  # warm all three
             app_s = median_time(lambda b=brief: render_pdf(b), runs)[0]
             peer_s = median_time(lambda n=n, o=peer_out: peer.reportlab(n, o), runs)[0]
-            row = {"items": n + max(1, n // 3), "app_s": app_s, "peer_s": peer_s, "ratio": app_s / peer_s}
+            ttf_s = median_time(lambda n=n, o=peer_out: ttf.reportlab_ttf(n, o), runs)[0]
+            row = {"items": n + max(1, n // 3), "app_s": app_s, "peer_s": peer_s, "ratio": app_s / peer_s,
+                   "ttf_s": ttf_s, "ttf_ratio": app_s / ttf_s}  # fmt: skip
             if not args.no_process:
                 brief_path = tmp / f"b{n}.brief"
                 save_brief(brief, brief_path)
                 app_cmd = [sys.executable, "-m", "briefing_app", "export", str(brief_path), "-o", str(tmp / "a.pdf")]
                 peer_cmd = [sys.executable, str(args.peer), "reportlab", str(n), peer_out]
-                row["app_proc_s"] = median_time(partial(run_process, app_cmd), runs)[0]
-                row["peer_proc_s"] = median_time(partial(run_process, peer_cmd), runs)[0]
+                ttf_cmd = [sys.executable, str(PEER), "reportlab-ttf", str(n), peer_out]
+                times = interleaved([app_cmd, peer_cmd, ttf_cmd], runs)
+                row["app_proc_s"], row["peer_proc_s"], row["ttf_proc_s"] = times
                 row["proc_ratio"] = row["app_proc_s"] / row["peer_proc_s"]
+                row["ttf_proc_ratio"] = row["app_proc_s"] / row["ttf_proc_s"]
             rows.append(row)
             line = (f"{n:>5} facts + {max(1, n // 3)} quotes: in-process app {app_s * 1000:7.1f} ms, bare ReportLab "
-                    f"{peer_s * 1000:7.1f} ms, ratio {row['ratio']:.2f}x")  # fmt: skip
+                    f"{peer_s * 1000:7.1f} ms, ratio {row['ratio']:.2f}x (TTF {row['ttf_ratio']:.2f}x)")  # fmt: skip
             if "proc_ratio" in row:
                 line += (f" | whole process app {row['app_proc_s']:.2f} s, bare {row['peer_proc_s']:.2f} s, "
-                         f"ratio {row['proc_ratio']:.2f}x")  # fmt: skip
+                         f"ratio {row['proc_ratio']:.2f}x (TTF {row['ttf_proc_ratio']:.2f}x)")  # fmt: skip
             print(line, flush=True)
         if not args.no_process and args.sizes:
             loaded = unneeded_modules(brief_path, tmp / "a.pdf")
