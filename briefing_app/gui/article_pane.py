@@ -186,6 +186,14 @@ class ArticlePane(QWidget):
         to_qt = self.positions.to_qt
         self.highlighter.set_spans(SUGGESTION, [(to_qt(start), to_qt(end)) for start, end in spans])
 
+    def remark_suggestions(self, unmarked: list[tuple[int, int]], marked: list[tuple[int, int]]) -> None:
+        """Stop marking the suggestions at ``unmarked`` and mark those at ``marked`` (code points), leaving the
+        others as they are."""
+        to_qt = self.positions.to_qt
+        self.highlighter.change_spans(
+            SUGGESTION, *([(to_qt(a), to_qt(b)) for a, b in spans] for spans in (unmarked, marked))
+        )
+
     # --- selection, in code points
     def selection(self) -> tuple[int, int]:
         cursor = self.view.textCursor()

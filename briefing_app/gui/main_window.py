@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self._marks_timer = QTimer(self)
         self._marks_timer.setSingleShot(True)
         self._marks_timer.setInterval(0)
-        self._marks_timer.timeout.connect(self.update_marks)
+        self._marks_timer.timeout.connect(self._mark_items)  # the suggestions follow by themselves
 
         # the controllers; each tells the window what to show by signals
         self.files = FilesController(self.undo_stack, self)
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.autosaver, self.load_progress = self.files.autosaver, self.files.progress
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(sentence(message), 10_000))
         self.suggest.marks_changed.connect(self.article_pane.mark_suggestions)
-        self.suggest.accepted.connect(self._mark_items)
+        self.suggest.marks_updated.connect(self.article_pane.remark_suggestions)
         self.suggestions_pane.suggestion_chosen.connect(lambda s: self.article_pane.select_span(s.start, s.end))
         # what app.py, the benchmarks and the tests reach through the window
         f, g = self.files, self.suggest

@@ -4,7 +4,9 @@ listed for the source shown, rejections remembered per text, accepted as one und
 The controller drives its :class:`~.suggestions_pane.SuggestionsPane` and pushes its commands on the
 window's undo stack; it tells the window the rest by signals (the spans to mark in the article, errors and
 status messages) and never imports it. Accepting goes through :func:`briefing_app.core.workbench.plan_acceptance`,
-the same plan ``briefing-app new --accept-suggestions`` applies.
+the same plan ``briefing-app new --accept-suggestions`` applies, and is one command (``AddItems``): one model
+call, one change told to every listener. The controller listens to the brief itself and, after items came or
+went, looks again only at the suggestions they touch, and re-marks only those (``marks_updated``).
 """
 
 from __future__ import annotations
@@ -14,16 +16,19 @@ from functools import partial
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..core.brief import Brief
+from ..core.brief import Brief, Change, Item
 from ..core.errors import BriefingError
-from ..core.kinds import SuggestionKind
+from ..core.kinds import ChangeKind, SuggestionKind
 from ..core.rejections import Rejections
 from .jobs import Job, JobRunner
 from .suggestions_pane import SuggestionsPane
-from .undo_commands import AddItem
+from .undo_commands import AddItem, AddItems
 from .wording import counted, sentence
 
 SUGGEST_DELAY_MS = 300
+# Accepting up to this many suggestions updates the list in the same event; more (Accept all on an 8 MB article:
+# 3,000) update it in an event of its own, so that neither event keeps the window waiting 100 ms.
+AT_ONCE = 100
 
 
 def suggestions_for(sha: str, text: str, title_line: bool, progress=None) -> tuple[str, list]:
@@ -36,10 +41,12 @@ def suggestions_for(sha: str, text: str, title_line: bool, progress=None) -> tup
 
 class SuggestionsController(QObject):
     """``marks_changed(spans)``: the (start, end) offsets of the open suggestions of the shown source (no
-    rhetoric), to mark in the article; ``accepted()`` after suggestions became items; ``error(title, message)``
-    and ``status(message, ms)`` for the user."""
+    rhetoric), to mark in the article; ``marks_updated(unmarked, marked)`` the spans that stopped and started
+    being open since (items came or went); ``accepted()`` after suggestions became items;
+    ``error(title, message)`` and ``status(message, ms)`` for the user."""
 
     marks_changed = Signal(list)
+    marks_updated = Signal(list, list)
     accepted = Signal()
     error = Signal(str, str)
     status = Signal(str, int)
@@ -52,6 +59,14 @@ class SuggestionsController(QObject):
         self.suggestions: dict[str, list] = {}  # by source text (SHA-256): worked out once per text
         self.brief: Brief | None = None
         self.number: int | None = None  # the source shown
+        self._unsubscribe = None
+        # items added or removed (an edit: before and after) since the list was last brought up to date; None:
+        # look at every suggestion again (sources changed)
+        self._touched: list[Item] | None = []
+        self._retake_timer = QTimer(self)  # once per burst of changes, after the event loop ran
+        self._retake_timer.setSingleShot(True)
+        self._retake_timer.setInterval(0)
+        self._retake_timer.timeout.connect(self.brief_changed)
         self.suggesting = JobRunner(self)
         self.suggesting.finished.connect(self._done)
         pane.accept_requested.connect(self.accept)
@@ -61,7 +76,13 @@ class SuggestionsController(QObject):
         """List and mark the suggestions for source ``number`` of ``brief``, working them out first if needed
         (once the pane's window is on screen: the worker holds the GIL much of the time and must never
         delay the article's first paint)."""
+        if brief is not self.brief:
+            if self._unsubscribe is not None:
+                self._unsubscribe()
+            self._unsubscribe = brief.subscribe(self._heard) if brief is not None else None
         self.brief, self.number = brief, number if brief is not None else None
+        self._retake_timer.stop()
+        self._touched = []  # the list is made afresh below
         if not self.number:
             self.pane.set_suggestions(None, [])
             self.mark()
@@ -96,14 +117,34 @@ class SuggestionsController(QObject):
         self.suggestions[sha] = found
         self.show(self.brief, self.number)  # the source shown now, which may be another one by now
 
+    def _heard(self, change: Change) -> None:
+        if change.what == ChangeKind.SOURCES:
+            self._touched = None
+        elif change.what in (ChangeKind.ITEMS, ChangeKind.ITEM) and change.items:
+            if self._touched is not None:
+                self._touched.extend(change.items)
+        else:  # a field, a new order, a likelihood: no item came or went
+            return
+        self._retake_timer.start()
+
     def brief_changed(self) -> None:
-        """Items were added, moved or removed: list only the suggestions no item overlaps."""
-        self.pane.set_taken(self.brief)
-        self.mark()
+        """List (and mark) only the suggestions no item overlaps, now: after items came or went, asking again
+        only about the suggestions those items' spans touch."""
+        self._retake_timer.stop()
+        touched, self._touched = self._touched, []
+        number = self.pane.source_number
+        if touched is None or self.brief is None or not number:
+            self.pane.set_taken(self.brief)
+            self.mark()
+            return
+        spans = [(item.start, item.end) for item in touched if item.source == number]
+        if spans:
+            closed, opened = self.pane.retake(spans)
+            if closed or opened:
+                self.marks_updated.emit(*(_marked(found) for found in (closed, opened)))
 
     def mark(self) -> None:
-        spans = [(s.start, s.end) for s in self.pane.open_suggestions() if s.kind != SuggestionKind.OPINION]
-        self.marks_changed.emit(spans)
+        self.marks_changed.emit(_marked(self.pane.open_suggestions()))
 
     def _remember_rejections(self, spans: set) -> None:
         self.mark()
@@ -123,18 +164,20 @@ class SuggestionsController(QObject):
         if self.brief is None or not number:
             return
         planned, refused = plan_acceptance(self.brief, number, chosen)
-        commands = [AddItem.planned(self.brief, p) for p in planned]
-        if not commands:
+        if not planned:
             self.error.emit("Not added", "Those passages are already in the brief.")
             return
-        if len(commands) == 1:
-            self.undo_stack.push(commands[0])
-        else:
-            self.undo_stack.beginMacro(f"Accept {len(commands)} suggestions")
-            for command in commands:
-                self.undo_stack.push(command)
-            self.undo_stack.endMacro()
-        self.brief_changed()  # the accepted ones leave the list at once, not on the next redraw
+        # one item keeps its own wording in the Edit menu ("Add key fact “…”"); more are "Accept N suggestions"
+        self.undo_stack.push(AddItem.planned(self.brief, planned[0]) if len(planned) == 1 else
+                             AddItems(self.brief, planned))  # fmt: skip
+        if len(planned) <= AT_ONCE:  # they leave the list now: a quick second Enter takes the next suggestion
+            self.brief_changed()
+        # (more leave it on the next turn of the event loop, as the brief told the controller: see _heard)
         self.accepted.emit()
         note = f" ({refused} already in the brief)" if refused else ""
-        self.status.emit(f"Added {counted(len(commands), 'suggestion')}{note}", 4000)
+        self.status.emit(f"Added {counted(len(planned), 'suggestion')}{note}", 4000)
+
+
+def _marked(suggestions) -> list[tuple[int, int]]:
+    """The (start, end) spans to mark in the article: facts and assessments, never rhetoric."""
+    return [(s.start, s.end) for s in suggestions if s.kind != SuggestionKind.OPINION]

@@ -4,11 +4,16 @@ The pane shows and filters; it changes nothing itself. Accepting asks the window
 (``accept_requested``), which turns each suggestion into an undoable AddItem. Rejecting hides a
 suggestion; the window remembers rejections per article text (``rejections_changed``), and "Restore
 rejected" shows them again. Suggestions that overlap an item in the brief are not listed (the brief's span
-index says which, :meth:`~briefing_app.core.brief.Brief.is_taken`; the pane keeps no copy of it).
+index says which, :meth:`~briefing_app.core.brief.Brief.is_taken`; the pane keeps no copy of it). After items
+come or go, :meth:`SuggestionsPane.retake` asks again only for the suggestions their spans touch: accepting
+3,000 of the 29,000 suggestions of an 8 MB article looks at those 3,000, not at all 29,000.
 """
 
 from __future__ import annotations
 
+import bisect
+import heapq
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, Qt, Signal
@@ -143,7 +148,11 @@ class SuggestionsPane(QWidget):
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.list.selectionModel().selectionChanged.connect(self._update_buttons)
         self.list.selectionModel().currentChanged.connect(self._update_buttons)
-        self._open: list[Suggestion] = []  # neither rejected nor taken, worked out once per change
+        self._open: list[Suggestion] = []  # neither rejected nor taken, in the engine's order
+        self._is_open: list[bool] = []  # for each of self.suggestions
+        self._by_start: list[int] = []  # indexes of self.suggestions, in the order of their starts
+        self._starts: list[int] = []  # their starts, in that order
+        self._longest = 0  # the longest suggestion: how far before a span one that overlaps it may start
 
         self.accept_button = QPushButton("&Accept")
         self.accept_button.setToolTip("Add the selected suggestions to the brief (Enter)")
@@ -192,12 +201,13 @@ class SuggestionsPane(QWidget):
         self.suggestions = suggestions
         self.rejected = set(rejected or ())
         self._brief = brief
+        self._by_start = sorted(range(len(suggestions)), key=lambda i: suggestions[i].start)
+        self._starts = [suggestions[i].start for i in self._by_start]
+        self._longest = max((s.end - s.start for s in suggestions), default=0)
         self.refresh()
 
     def set_busy(self, message: str) -> None:
-        self.suggestions = []
-        self._open = []
-        self.list.model().set_rows([])
+        self.set_suggestions(self.source_number, [], self.rejected, self._brief)
         self.status.setText(message)
         self._update_buttons()
 
@@ -219,22 +229,51 @@ class SuggestionsPane(QWidget):
         return brief is not None and number is not None and brief.is_taken(number, s.start, s.end)
 
     def refresh(self) -> None:
-        keep = self.list.suggestion_at(self.list.currentRow()) if self.list.currentRow() >= 0 else None
-        self._open = [s for s in self.suggestions if (s.start, s.end) not in self.rejected and not self._is_taken(s)]
+        """Work out again, for every suggestion, whether it is open (neither rejected nor taken), and list them."""
+        self._is_open = [(s.start, s.end) not in self.rejected and not self._is_taken(s) for s in self.suggestions]
+        self._open = [s for s, is_open in zip(self.suggestions, self._is_open, strict=True) if is_open]
         kind = self.filter.currentData()
-        rows = sorted(
-            (s for s in self._open if kind is None or s.kind == kind),
-            key=lambda s: (s.kind == SuggestionKind.OPINION, s.start),
-        )
+        self._show_rows(sorted((s for s in self._open if kind is None or s.kind == kind), key=_row_order))
+
+    def retake(self, spans: Iterable[tuple[int, int]]) -> tuple[list[Suggestion], list[Suggestion]]:
+        """Items of the shown source came or went at ``spans`` (start, end): ask again whether the suggestions
+        those spans overlap are taken, and only those. Returns the suggestions no longer open and those open
+        again."""
+        touched: set[int] = set()
+        for start, end in spans:
+            i = bisect.bisect_left(self._starts, start - self._longest)
+            while i < len(self._starts) and self._starts[i] < end:
+                s = self.suggestions[self._by_start[i]]
+                if s.end > start:
+                    touched.add(self._by_start[i])
+                i += 1
+        closed, opened = [], []
+        for i in sorted(touched):
+            s = self.suggestions[i]
+            is_open = (s.start, s.end) not in self.rejected and not self._is_taken(s)
+            if is_open != self._is_open[i]:
+                self._is_open[i] = is_open
+                (opened if is_open else closed).append(s)
+        if closed or opened:
+            self._open = [s for s, is_open in zip(self.suggestions, self._is_open, strict=True) if is_open]
+            kind = self.filter.currentData()
+            gone = {id(s) for s in closed}
+            rows = [s for s in self.list.model().rows if id(s) not in gone]
+            back = sorted((s for s in opened if kind is None or s.kind == kind), key=_row_order)
+            self._show_rows(list(heapq.merge(rows, back, key=_row_order)) if back else rows)
+        return closed, opened
+
+    def _show_rows(self, rows: list[Suggestion]) -> None:
+        row = self.list.currentRow()
+        keep = self.list.suggestion_at(row) if row >= 0 else None
         # the list is rebuilt after every change to the brief: keeping its current row must not move the
         # article's selection, which belongs to the user (the next Ctrl+1 adds what they selected)
         self._quiet = True
         try:
             self.list.model().set_rows(rows)
-            if keep is not None:
-                self.list.setCurrentRow(
-                    next((i for i, s in enumerate(rows) if (s.start, s.end) == (keep.start, keep.end)), -1)
-                )
+            if keep is not None:  # the same suggestion; if it went (accepted), the one now in its place
+                found = next((i for i, s in enumerate(rows) if (s.start, s.end) == (keep.start, keep.end)), None)
+                self.list.setCurrentRow(min(row, len(rows) - 1) if found is None else found)
         finally:
             self._quiet = False
         counts = {k: 0 for k in KIND_LABEL}
@@ -293,6 +332,11 @@ class SuggestionsPane(QWidget):
         hidden = sum((s.start, s.end) in self.rejected for s in self.suggestions)
         self.restore_button.setEnabled(bool(hidden))
         self.restore_button.setText(f"Restore re&jected ({hidden})" if hidden else "Restore re&jected")
+
+
+def _row_order(s: Suggestion) -> tuple[bool, int]:
+    """Facts and assessments in reading order, then the rhetoric flagged."""
+    return s.kind == SuggestionKind.OPINION, s.start
 
 
 def _describe(s: Suggestion) -> str:

@@ -4,18 +4,18 @@ A command asks the model, in its constructor, whether what it is asked to do is 
 ``check_*``, ``make_item``, ``find_items`` and ``plan_move`` change nothing), so a refusal (a span already
 taken, a bad date) raises ``BriefError`` before anything reaches the undo stack; ``redo`` and ``undo`` then
 only replay model calls known to succeed. No command holds a rule of its own. Removals keep their index
-so undo puts items back where they were; several removals, or several items moved, are one command and
-one step of undo. Each is tested alone on a bare QUndoStack (tests/unit/test_undo_commands.py).
+so undo puts items back where they were; several items added (accepted suggestions), removed or moved are
+one command, one model call and one step of undo. Each is tested alone on a bare QUndoStack
+(tests/unit/test_undo_commands.py).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from ..core.brief import FIELD_NAMES, Brief, Item, Source, check_scale, snippet
+from ..core.brief import FIELD_NAMES, Brief, Item, Planned, Source, check_scale, snippet
 from ..core.kinds import Section, Status
 from ..core.tradecraft import scale_named
-from ..core.workbench import Planned
 
 
 class BriefCommand(QUndoCommand):
@@ -49,6 +49,24 @@ class AddItem(BriefCommand):
 
     def undo(self) -> None:
         self.brief.remove_item(self.item.id)
+
+
+class AddItems(BriefCommand):
+    """Add the items of a plan (accepted suggestions, see core.workbench) in one model call and one step of
+    undo, which removes exactly those items; redo puts the same items (the same ids) back. The plan is
+    checked whole when the command is made, so a refused one never reaches the stack."""
+
+    def __init__(self, brief: Brief, planned: list[Planned], text: str | None = None) -> None:
+        brief.check_add_items(planned)  # raises SpanTaken, BriefError ...
+        super().__init__(brief, text or f"Accept {len(planned)} suggestions")
+        self.planned = list(planned)
+        self.item_ids = [p.item.id for p in self.planned]
+
+    def redo(self) -> None:
+        self.brief.add_items(self.planned)
+
+    def undo(self) -> None:
+        self.brief.remove_items(self.item_ids)
 
 
 class RemoveItems(BriefCommand):

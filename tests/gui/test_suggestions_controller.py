@@ -56,10 +56,15 @@ def test_suggestions_are_worked_out_once_and_marked(suggesting, qtbot, article):
 def test_accepting_makes_items_in_one_undo_step(suggesting, qtbot):
     controller, brief = suggesting
     facts = [s for s in controller.pane.open_suggestions() if s.kind == "key_fact"]
-    with qtbot.waitSignal(controller.accepted), qtbot.waitSignal(controller.status) as status:
+    with (
+        qtbot.waitSignal(controller.accepted),
+        qtbot.waitSignal(controller.status) as status,
+        qtbot.waitSignal(controller.marks_updated) as remarked,
+    ):
         controller.pane.accept_all("key_fact")
     assert [item.text for item in brief.items(KEY_FACTS)] == [s.text for s in facts]
     assert status.args[0] == f"Added {len(facts)} suggestion" + ("s" if len(facts) > 1 else "")
+    assert remarked.args == [[(s.start, s.end) for s in facts], []]  # only those: no longer marked
     assert not any(s.kind == "key_fact" for s in controller.pane.open_suggestions())  # taken: off the list
     with qtbot.waitSignal(controller.error) as error:
         controller.accept(facts)

@@ -8,10 +8,11 @@ from PySide6.QtGui import QUndoStack
 from briefing_app.core.brief import EXPERT_ASSESSMENTS, KEY_FACTS, BriefError, Source, SpanTaken, brief_from_article
 from briefing_app.core.brief_file import dumps
 from briefing_app.core.loaders import load_article
-from briefing_app.core.suggest import Suggestion
+from briefing_app.core.suggest import Suggestion, suggest
 from briefing_app.core.workbench import plan_acceptance
 from briefing_app.gui.undo_commands import (
     AddItem,
+    AddItems,
     AddSource,
     EditItem,
     MoveItem,
@@ -117,6 +118,30 @@ def test_planned_adds_replay_a_plan_checked_once(stack, brief):
     assert brief.key_facts == () and brief.expert_assessments == ()
     stack.redo()
     assert brief.expert_assessments[0].speaker == "B. C."
+
+
+def test_add_items_is_one_model_call_and_one_step_undone_whole(stack, brief):
+    src = brief.source(1)
+    kept = brief.add_item(KEY_FACTS, 1, *span(brief, FACT))
+    planned, skipped = plan_acceptance(brief, 1, suggest(src.text, src.title_line))
+    assert skipped >= 1 and len(planned) > 10  # the fact added already is not planned again
+
+    model = brief.snapshot()  # the same plan applied by the model's own calls
+    model.add_items(planned)
+    heard = len(brief.changes)
+    command = AddItems(brief, planned)
+    after = round_trip(stack, brief, command, text=f"Accept {len(planned)} suggestions")
+    assert after == dumps(model) and brief == model
+    assert len(brief.changes) == heard + 3  # push, undo, redo: one change each, however many items
+    assert [c.items for c in brief.changes[-3:]][::2] == [tuple(p.item for p in planned)] * 2
+    stack.undo()
+    assert brief.items(KEY_FACTS) == (kept,) and brief.items(EXPERT_ASSESSMENTS) == ()
+    stack.redo()  # the same items again, with their ids
+    assert [it.id for it in brief.items(KEY_FACTS)[1:]] == [p.item.id for p in planned if p.section == KEY_FACTS]
+
+    stack.undo()
+    brief.add_item(planned[3].section, 1, planned[3].item.start, planned[3].item.end)  # the plan is stale now
+    refused(stack, brief, lambda: AddItems(brief, planned), "already in the brief", SpanTaken)
 
 
 def test_remove_items_puts_each_back_at_its_index_in_one_step(stack, brief):
