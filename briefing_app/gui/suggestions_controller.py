@@ -39,6 +39,9 @@ def suggestions_for(sha: str, text: str, title_line: bool, progress=None) -> tup
     return sha, suggest(text, title_line)
 
 
+RETAKE_DELAY_MS = 15  # see SuggestionsController.__init__
+
+
 class SuggestionsController(QObject):
     """``marks_changed(spans)``: the (start, end) offsets of the open suggestions of the shown source (no
     rhetoric), to mark in the article; ``marks_updated(unmarked, marked)`` the spans that stopped and started
@@ -65,7 +68,9 @@ class SuggestionsController(QObject):
         self._touched: list[Item] | None = []
         self._retake_timer = QTimer(self)  # once per burst of changes, after the event loop ran
         self._retake_timer.setSingleShot(True)
-        self._retake_timer.setInterval(0)
+        # not 0: the window's item marks also wait on a zero timer, and timers due together run in one pass of
+        # the event loop; a few ms later, each has a pass of its own and the window answers between them
+        self._retake_timer.setInterval(RETAKE_DELAY_MS)
         self._retake_timer.timeout.connect(self.brief_changed)
         self.suggesting = JobRunner(self)
         self.suggesting.finished.connect(self._done)
