@@ -6,13 +6,12 @@ document is shown until another one is or the window closes; only copies nobody 
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..core.document import Document
+from ..core.document import Document, new_recovery_key
 from ..core.errors import BriefingError
 from ..core.recovery import RecoveryCopy, RecoveryLock, claim_recovery, discard_recovery, list_recoveries
 
@@ -77,7 +76,7 @@ class Autosaver(QObject):
             if lock is None:
                 lock = claim_recovery(self.folder, document.recovery_key)
             if lock is None:  # held elsewhere (a copy another window restored first): keep a copy of our own
-                document.recovery_key = uuid.uuid4().hex
+                document.recovery_key = new_recovery_key()
                 lock = claim_recovery(self.folder, document.recovery_key)
         except OSError as e:
             self.failed.emit(f"Could not hold the recovery copy in {self.folder}: {e.strerror or e}")

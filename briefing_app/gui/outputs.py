@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, QSettings, Qt, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices
@@ -36,12 +37,14 @@ from PySide6.QtWidgets import (
 from ..core.kinds import ExportFormat
 from ..core.logs import file_name
 from ..export import FORMATS, ExportError, Format, format_for
-from ..export.job import ExportOutcome, ExportWork
 from .actions import make_action
 from .dialogs import PasswordDialog, plain_box, plain_tooltip
 from .files_controller import default_folder
 from .jobs import Job, JobRunner, ProcessJob
 from .wording import counted
+
+if TYPE_CHECKING:  # loaded with the first export, not at start-up
+    from ..export.job import ExportOutcome, ExportWork
 
 log = logging.getLogger(__name__)
 
@@ -302,6 +305,8 @@ class Outputs(QObject):
         except ExportError as e:
             self.window.report_error("Export failed", str(e))
             return
+        from ..export.job import ExportWork
+
         certificate = self.certificate() if fmt.name == ExportFormat.PDF and self.signing() else None
         days = self.window.review_pane.stale_days.value()
         if certificate is None:

@@ -12,10 +12,13 @@ import io
 import math
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..article import Article, article_from_text
 from .errors import ArticleError
-from .pdf_layout import Line, in_column_order, paragraphs, strip_page_furniture_and_address
+
+if TYPE_CHECKING:  # the layout module (and statistics) loads with the first PDF: every load_article sniffs here
+    from .pdf_layout import Line
 
 _GLYPH_NAME = re.compile(r"/[A-Za-z][A-Za-z_.]{0,10}\d+")  # "/g12", "/cid37", "/glyph5": a glyph pypdf cannot name
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
@@ -31,6 +34,8 @@ def looks_like_pdf(data: bytes) -> bool:
 def load_pdf(data: bytes, name: str, origin: str, progress: Callable[[float], None] | None = None) -> Article:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    from .pdf_layout import in_column_order, paragraphs, strip_page_furniture_and_address
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -100,6 +105,8 @@ def page_lines(page) -> list[Line]:
     pypdf reports every run of text it adds to its output with the text and graphics matrices in force
     where the run starts. If those runs do not add up to the text it returns (it has more than one way
     to build its output), the lines are kept without positions and the text alone decides."""
+    from .pdf_layout import Line
+
     runs: list[tuple[str, list[float] | None, float]] = []
 
     def visit(text, cm, tm, font, size) -> None:
