@@ -20,13 +20,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_suggest import make_text  # noqa: E402
-from bench_suggest_window import TICK_MS, _p99, tick_gaps  # noqa: E402
+from bench_suggest_window import TICK_MS, _p99, tick_gaps, window_suggesting_on  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 
 from briefing_app.core.kinds import Section, SuggestionKind  # noqa: E402
-from briefing_app.gui.app import application  # noqa: E402
-from briefing_app.gui.main_window import MainWindow  # noqa: E402
 
 
 def settled(app, window, items: int, started: float, record: list) -> bool:
@@ -56,18 +53,9 @@ def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--megabytes", type=float, default=8)
     args = ap.parse_args(argv)
-    app = application()
-    window = MainWindow()
-    window.resize(1280, 720)
-    window.show()
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "big.txt"
-        path.write_text(make_text(args.megabytes), encoding="utf-8")
-        window.open_article(path)
-        while not window.suggesting.busy:
-            app.processEvents()
-            time.sleep(0.001)
+        app, window = window_suggesting_on(tmp, args.megabytes)
         while window.suggesting.busy or not window.suggestions_pane.accept_facts_button.isEnabled():
             app.processEvents()
             time.sleep(0.001)

@@ -43,23 +43,30 @@ def tick_gaps(app, until) -> list[float]:
     return [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
 
 
-def main(argv=None) -> dict:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--megabytes", type=float, default=10)
-    args = ap.parse_args(argv)
+def window_suggesting_on(tmp: str, megabytes: float):
+    """The app and a shown window that opened an article of ``megabytes`` (the seed repeated, in ``tmp``) and
+    whose suggestion engine has started on it."""
     app = application()
     window = MainWindow()
     window.resize(1280, 720)
     window.show()
+    path = Path(tmp) / "big.txt"
+    path.write_text(make_text(megabytes), encoding="utf-8")
+    window.open_article(path)
+    while not window.suggesting.busy:
+        app.processEvents()
+        time.sleep(0.001)
+    return app, window
+
+
+def main(argv=None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--megabytes", type=float, default=10)
+    args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "big.txt"
-        path.write_text(make_text(args.megabytes), encoding="utf-8")
-        window.open_article(path)
         # opening and showing the article is measured by bench_window.py; here the clock starts when
         # the engine does, and stops once its suggestions are listed and marked, plus half a second
-        while not window.suggesting.busy:
-            app.processEvents()
-            time.sleep(0.001)
+        app, window = window_suggesting_on(tmp, args.megabytes)
         t0 = time.perf_counter()
         listed: list[float] = []  # when the suggestions were listed and marked
 
