@@ -20,15 +20,13 @@ from briefing_app.core.loaders import load_article
 from briefing_app.core.suggest import suggest
 from briefing_app.core.workbench import plan_acceptance
 
+from helpers.heard import heard_seed_brief
 from helpers.support import SEED
 
 
 @pytest.fixture
 def brief():
-    b = brief_from_article(load_article(SEED), author="A. Analyst")
-    b.changes = []
-    b.subscribe(b.changes.append)
-    return b
+    return heard_seed_brief()
 
 
 @pytest.fixture

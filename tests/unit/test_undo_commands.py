@@ -5,9 +5,8 @@ a refused command raises before it reaches the stack and changes nothing, not ev
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from briefing_app.core.brief import EXPERT_ASSESSMENTS, KEY_FACTS, BriefError, Source, SpanTaken, brief_from_article
+from briefing_app.core.brief import EXPERT_ASSESSMENTS, KEY_FACTS, BriefError, Source, SpanTaken
 from briefing_app.core.brief_file import dumps
-from briefing_app.core.loaders import load_article
 from briefing_app.core.suggest import Suggestion, suggest
 from briefing_app.core.workbench import plan_acceptance
 from briefing_app.gui.undo_commands import (
@@ -25,8 +24,8 @@ from briefing_app.gui.undo_commands import (
     UpdateSource,
 )
 
+from helpers.heard import heard_seed_brief
 from helpers.review import clean_brief, likelihoods
-from helpers.support import SEED
 
 FACT = "The Pentagon and NATO confirmed on October 28, 2024, that 10,000 North Korean soldiers"
 QUOTE = "“Behind the Moscow-Pyongyang agreement"
@@ -34,10 +33,7 @@ QUOTE = "“Behind the Moscow-Pyongyang agreement"
 
 @pytest.fixture
 def brief():
-    b = brief_from_article(load_article(SEED), author="A. Analyst")
-    b.changes = []
-    b.subscribe(b.changes.append)
-    return b
+    return heard_seed_brief()
 
 
 @pytest.fixture
