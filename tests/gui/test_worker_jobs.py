@@ -75,8 +75,9 @@ def test_an_export_from_the_window_runs_in_a_worker_process_and_shows_progress(w
         assert job._process.pid != os.getpid()
     assert done.args[0].path == target
     assert all(buttons) and buttons and not runner.cancel_button.isVisible()  # shown while it ran, only then
-    moving = [p for p in seen if 0 < p < 100]
-    assert moving and moving == sorted(moving) and seen[-1] == 100
+    # the bar never goes back and ends full; a brief this small may be done between two of its ticks, so
+    # that it moves on the way is shown by the 1,500-item export below
+    assert seen == sorted(seen) and seen[-1] == 100
     assert target.read_bytes() == render_pdf(brief)[0]
     text = all_text(target)
     for fact in FACTS[:6]:
@@ -86,15 +87,17 @@ def test_an_export_from_the_window_runs_in_a_worker_process_and_shows_progress(w
 
 
 def test_cancel_stops_a_big_export_and_leaves_no_file(window, qtbot, tmp_path):
-    """Cancel in the status bar, half-way through a 1,500-item export: the worker ends, no PDF and no
-    temporary file are left, the window says so and can export again."""
+    """Cancel in the status bar, half-way through a 1,500-item export (its bar moving): the worker ends, no
+    PDF and no temporary file are left, the window says so and can export again."""
     target = tmp_path / "out" / "big.pdf"
     target.parent.mkdir()
     window.outputs._start(ExportWork(big_brief(1500), target, "a4"))
     runner = window.outputs.exports
+    seen: list[int] = []
+    runner.progressed.connect(seen.append)
     job = runner.job
     assert runner.cancel_button.isVisible() and runner.cancel_button.isEnabled()
-    qtbot.waitUntil(lambda: job.percent >= 10, timeout=60_000)
+    qtbot.waitUntil(lambda: job.percent >= 10 and any(0 < p < 100 for p in seen), timeout=60_000)  # the bar moves
     with qtbot.waitSignal(runner.finished, timeout=10_000):
         runner.cancel_button.click()
     assert job.cancelled and job.error == "Exporting was cancelled" and job.percent < 100
