@@ -87,7 +87,12 @@ class FilesController(QObject):
         return self.document is not None and not self.undo_stack.isClean()
 
     def set_document(self, document: Document | None, modified: bool = False) -> None:
-        """Make ``document`` (None: nothing) the open one, with a fresh undo history, and announce it."""
+        """Make ``document`` (None: nothing) the open one, with a fresh undo history, and announce it.
+        Replacing a brief with unsaved changes means the user let them go (only :meth:`confirm_discard`
+        leads here then), so the old brief's recovery copy goes now: not when they answered, since the
+        load that follows may fail or be cancelled and leave that brief open."""
+        if self.modified:
+            self.autosaver.discard()
         self.autosaver.document = None  # the old document's copy stays until it is saved or discarded
         self.undo_stack.clear()
         self.document = document
@@ -113,8 +118,7 @@ class FilesController(QObject):
             if choice == "save":
                 self.save(then=then)
             elif choice == "discard":
-                self.autosaver.discard()
-                then()
+                then()  # the recovery copy stays until the brief is really replaced (or the window closes)
 
         self._ask(ask_unsaved(self.parent(), self.document.brief.title or "Untitled brief", answer))
 
@@ -125,6 +129,7 @@ class FilesController(QObject):
 
         def now() -> None:
             self._closing = True
+            self.autosaver.discard()  # changes saved or let go: no copy to offer at the next start
             close()
 
         self.confirm_discard(now)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from briefing_app.core.brief_file import load_brief
+from briefing_app.core.recovery import recovery_path
 from briefing_app.gui.app import application
 from briefing_app.gui.files_controller import FilesController
 from briefing_app.gui.jobs import ProcessJob
@@ -139,14 +140,53 @@ def test_unsaved_changes_are_asked_about_before_another_file_replaces_them(files
     assert files.may_close(lambda: None)  # nothing to ask about now
 
 
+def recovery_copy(files):
+    """The open brief's recovery copy, written now (as the autosave timer would)."""
+    files.autosaver.write_now()
+    path = recovery_path(files.autosaver.folder, files.document.recovery_key)
+    assert path.exists()
+    return path
+
+
+def test_changes_let_go_keep_their_recovery_copy_until_another_brief_replaces_them(files, qtbot, tmp_path):
+    files.open_path(write(tmp_path, "harbour.txt", ARTICLE))
+    first = files.document
+    files.undo_stack.push(SetField(first.brief, "title", "Unsaved work"))
+    copy = recovery_copy(files)
+
+    # "Discard", then the file cannot be read: the brief stays open with its changes, and so does its copy
+    with qtbot.waitSignal(files.prompt_changed) as asked:
+        files.request_open(tmp_path / "gone.txt")
+    with qtbot.waitSignal(files.error):
+        asked.args[0].button(QMessageBox.Discard).click()
+    assert files.document is first and files.modified and copy.exists()
+
+    # "Discard", then the big article's load is cancelled: the same
+    with qtbot.waitSignal(files.prompt_changed) as asked:
+        files.request_open(big_article(tmp_path))
+    with qtbot.waitSignal(files.loads.finished, timeout=30_000) as finished:
+        asked.args[0].button(QMessageBox.Discard).click()
+        assert files.loads.cancel()
+    assert finished.args[0].cancelled and files.document is first and copy.exists()
+
+    # "Discard", and the other article opens: now the changes are gone, and their copy with them
+    with qtbot.waitSignal(files.prompt_changed) as asked:
+        files.request_open(write(tmp_path, "rail.txt", OTHER))
+    with qtbot.waitSignal(files.document_opened):
+        asked.args[0].button(QMessageBox.Discard).click()
+    assert files.document is not first and not copy.exists()
+
+
 def test_closing_with_changes_asks_then_closes_once_they_are_let_go(files, qtbot, tmp_path):
     files.open_path(write(tmp_path, "harbour.txt", ARTICLE))
     files.undo_stack.push(SetField(files.document.brief, "title", "Unsaved work"))
     closed = []
     with qtbot.waitSignal(files.prompt_changed) as asked:
         assert not files.may_close(lambda: closed.append(files.may_close(lambda: None)))
+    copy = recovery_copy(files)
     asked.args[0].button(QMessageBox.Discard).click()
     assert closed == [True]  # asked again from close(), it now lets the window go
+    assert not copy.exists()  # let go: not offered back at the next start
 
 
 def test_adding_a_source_and_the_same_text_twice(files, qtbot, tmp_path):
@@ -188,7 +228,7 @@ def test_a_recovery_copy_is_offered_and_restored(files, qtbot, tmp_path):
     files.undo_stack.push(SetField(files.document.brief, "title", "Killed before saving"))
     files.autosaver.write_now()
     files.autosaver.release()  # as if the process had died: the copy is an orphan now
-    files.set_document(None)
+    files.autosaver.document = None
 
     parent = QWidget()
     qtbot.addWidget(parent)
