@@ -13,7 +13,6 @@ second window never sees the first one's live copy as left over from a crash.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .brief import Brief
-from .brief_file import BriefFileError, brief_to_data, examine, parse, read_file
+from .brief_file import BriefFileError, brief_to_data, examine, json_with_texts, parse, read_file
 from .errors import BriefingError
 from .files import write_atomically
 
@@ -62,7 +61,7 @@ def write_recovery(brief: Brief, folder: str | Path, key: str, original_path: st
         "brief": brief_to_data(brief),
     }
     path = recovery_path(folder, key)
-    write_atomically(path, json.dumps(envelope, ensure_ascii=True).encode("ascii"))
+    write_atomically(path, json_with_texts(envelope, True, sources=envelope["brief"]["sources"]).encode("ascii"))
     return path
 
 

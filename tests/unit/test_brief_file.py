@@ -30,6 +30,7 @@ from briefing_app.core.brief_file import (
     BriefFileError,
     ChangedOnDisk,
     backup_path,
+    brief_to_data,
     check_file,
     dumps,
     load_brief,
@@ -40,6 +41,7 @@ from briefing_app.core.brief_file import (
 from briefing_app.core.document import Document
 from briefing_app.core.files import WriteError
 from briefing_app.core.loaders import load_article
+from briefing_app.core.recovery import restore_recovery, write_recovery
 
 from helpers.briefs import seed_brief, written_as_float
 from helpers.support import ROOT, SEED
@@ -319,6 +321,31 @@ def test_any_brief_saves_and_loads_back_equal_with_identical_bytes(b):
     again = loads(raw)
     assert again == b
     assert dumps(again) == raw
+    assert raw == plain_dumps(b)  # the cache of encoded source texts changes no byte
+
+
+def plain_dumps(b: Brief) -> bytes:
+    """The file's bytes the plain way: json.dumps of the whole brief, source texts and all."""
+    data = brief_to_data(b)
+    try:
+        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(data, ensure_ascii=True, indent=1) + "\n").encode("ascii")
+
+
+def test_source_texts_encoded_once_give_the_same_bytes_whatever_the_brief_holds(tmp_path):
+    marker = "\ue000briefing-app source text 0\ue000"  # the stand-in the writer puts in for a text
+    b = seed_brief()
+    second = article_from_text(f"Second source {marker} with the marker's words.\n", origin="b.txt")
+    b.add_source(Source.from_article(second))
+    first = dumps(b)
+    assert first == plain_dumps(b) and dumps(b) == first  # twice: the second time from the cache
+    b.add_item(KEY_FACTS, 2, 0, 13, note=f"A note that quotes {marker}")  # the marker in the brief itself
+    assert dumps(b) == plain_dumps(b) and loads(dumps(b)) == b
+    b.set_field("comment", "broken \ud800 pair")  # a lone surrogate: the texts are \u-escaped ASCII too
+    assert dumps(b) == plain_dumps(b) and dumps(b) == plain_dumps(b)
+    recovered = restore_recovery(write_recovery(b, tmp_path, "key"))[0]
+    assert recovered == b
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
