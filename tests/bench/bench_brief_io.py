@@ -58,8 +58,10 @@ def main(argv=None) -> dict:
           f"load {result['load_s']:.3f} s (target < {TARGET_S} s each: "
           f"{'met' if max(result['save_s'], result['load_s']) < TARGET_S else 'NOT met'})")  # fmt: skip
     later = statistics.median(recovery[1:])
-    print(f"recovery copy (the autosave, on the GUI thread): first {recovery[0] * 1e3:.0f} ms, then median "
-          f"{later * 1e3:.0f} ms (the source's text is encoded once per process)")
+    print(
+        f"recovery copy (the autosave, on the GUI thread): first {recovery[0] * 1e3:.0f} ms, then median "
+        f"{later * 1e3:.0f} ms (the source's text is encoded once per process)"
+    )
     result["recovery_s"] = later
     runs = {n: [time_adds(n) for _ in range(3)] for n in (1000, 8000)}
     adds = {n: statistics.median(sum(times) for times in runs[n]) for n in runs}
