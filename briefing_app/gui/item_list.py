@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from ..core.brief import EXPERT_ASSESSMENTS, Item, snippet
 from ..core.kinds import Section
+from . import roles
 from .dialogs import plain_tooltip
 from .focus_frame import FocusFrameDelegate
 from .highlighter import section_colour
 
-ID_ROLE = Qt.UserRole
+ID_ROLE = roles.USER
 TOOLTIP_CHARS = 2000
 
 
@@ -52,15 +53,15 @@ class ItemModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.items)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=roles.DISPLAY):
         item = self.items[index.row()]
-        if role == Qt.DisplayRole:
+        if role == roles.DISPLAY:
             return item_caption(index.row() + 1, item, self.section)
         if role == ID_ROLE:
             return item.id
-        if role == Qt.DecorationRole:
+        if role == roles.DECORATION:
             return self.marker
-        if role == Qt.ToolTipRole:
+        if role == roles.TOOLTIP:
             text = item.text
             return plain_tooltip(text if len(text) < TOOLTIP_CHARS else text[:TOOLTIP_CHARS] + "…")
         return None

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..core.brief import Brief
 from ..core.kinds import SuggestionKind
+from . import roles
 from .dialogs import plain_tooltip
 from .focus_frame import FocusFrameDelegate
 from .wording import counted
@@ -61,15 +62,15 @@ class SuggestionModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.rows)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=roles.DISPLAY):
         s = self.rows[index.row()]
-        if role == Qt.DisplayRole:
+        if role == roles.DISPLAY:
             return _describe(s)
-        if role == Qt.ToolTipRole:
+        if role == roles.TOOLTIP:
             return plain_tooltip(s.text)
-        if role == Qt.ForegroundRole and s.kind == SuggestionKind.OPINION:
+        if role == roles.FOREGROUND and s.kind == SuggestionKind.OPINION:
             return self.muted
-        if role == Qt.UserRole:
+        if role == roles.USER:
             return s
         return None
 
