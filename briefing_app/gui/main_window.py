@@ -26,6 +26,7 @@ from .autosave import app_data_folder
 from .brief_pane import BriefPane
 from .dialogs import plain_box, plain_tooltip
 from .files_controller import FilesController
+from .heap import HeapKeeper
 from .outputs import Outputs
 from .picking import Picking
 from .review_pane import ReviewPane
@@ -112,6 +113,9 @@ class MainWindow(QMainWindow):
         self.suggest.marks_changed.connect(self.article_pane.mark_suggestions)
         self.suggest.marks_updated.connect(self.article_pane.remark_suggestions)
         self.suggestions_pane.suggestion_chosen.connect(lambda s: self.article_pane.select_span(s.start, s.end))
+        self.heap = HeapKeeper(self)  # a new document's objects and its suggestions: out of the collector's way
+        self.files.document_opened.connect(self.heap.settle_soon)
+        self.suggest.marks_changed.connect(self.heap.settle_soon)
         # what app.py, the benchmarks and the tests reach through the window
         f, g = self.files, self.suggest
         self.set_document, self.open_path, self.open_article, self.open_brief = (
