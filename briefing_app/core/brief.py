@@ -393,6 +393,7 @@ class Brief:
         self._spans = SpanIndex()
         self._revision = 0  # counts the changes: a check made at one revision holds until the next
         self._last_check: tuple[int, tuple[Planned, ...], list[tuple[Section, int, Item]]] = (-1, (), [])
+        self._last_add = self._last_check  # the same, for the plan last added, at the revision that added it
 
     @classmethod
     def from_checked(cls, fields: dict[str, str], sources: list[Source], sections: dict[Section, list[Item]]) -> Brief:
@@ -765,11 +766,17 @@ class Brief:
         :meth:`put_back`."""
         removed = self.find_items(item_ids)
         gone = {item.id for _, _, item in removed}
+        added_at, plan, checked = self._last_add
+        undoes_add = added_at == self._revision and gone == {item.id for _, _, item in checked}
         for section in {section for section, _, _ in removed}:  # one pass over each section, however many go
             self._sections[section] = [it for it in self._sections[section] if it.id not in gone]
         for _, _, item in removed:
             self._spans.remove(item)
         self._told(removed)
+        if undoes_add and self._revision == added_at + 1:
+            # exactly the items just added are gone (an undo): the brief is as it was when their plan was
+            # checked, so the check holds and a redo adds them again without checking 3,000 items anew
+            self._last_check = (self._revision, plan, checked)
         return removed
 
     def put_back(self, removed: Iterable[tuple[str, int, Item]]) -> None:
@@ -782,8 +789,12 @@ class Brief:
         as if those before it were in, telling the listeners once. All or nothing: BriefError, and no change,
         if one is not exactly as :meth:`make_item` would make it now, its id is in use, it overlaps an item
         or another of the plan, or its place is outside its section. Returns the items added."""
+        planned = tuple(planned)
         checked = self.check_add_items(planned)
+        before = self._revision
         self._place(checked)
+        if self._revision == before + 1:  # no listener changed the brief on hearing of it
+            self._last_add = (self._revision, planned, checked)
         return [item for _, _, item in checked]
 
     def plan_adds(self, wanted: Iterable[tuple[str, int, int, int, dict[str, Any]]]) -> tuple[list[Planned], int]:

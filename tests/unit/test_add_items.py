@@ -106,7 +106,22 @@ def test_a_plan_checked_is_not_checked_again_until_the_brief_changes(brief, sugg
     brief.check_add_items(planned)
     brief.add_items(planned)
     assert checks == []  # plan_adds checked it: the same plan at the same revision goes in at once
-    brief.remove_items([p.item.id for p in planned])
+    ids = [p.item.id for p in planned]
+    brief.remove_items(ids)  # exactly those items (an undo): the brief is as the plan was checked against
+    brief.add_items(planned)
+    assert checks == []  # a redo goes in at once too
+
+    brief.remove_items(ids)
+    brief.set_field("comment", "changed in between")
     brief.add_items(planned)
     assert len(checks) == len(planned)  # the brief changed in between: each item checked once more
+
+    checks.clear()
+    brief.remove_items(ids[1:])  # not all the items of the plan: the rest stay, and a new check is due
+    brief.remove_items(ids[:1])
+    first = planned[0].item
+    brief.add_item(KEY_FACTS, 1, first.start, first.end)  # and a passage of the plan taken meanwhile
+    with pytest.raises(BriefError):
+        brief.add_items(planned)
+    assert checks and len(brief.items(KEY_FACTS)) == 1  # refused whole, after checking
     assert isinstance(planned[0], Planned)
