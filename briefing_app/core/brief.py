@@ -393,7 +393,8 @@ class Brief:
         self._spans = SpanIndex()
         self._revision = 0  # counts the changes: a check made at one revision holds until the next
         self._last_check: tuple[int, tuple[Planned, ...], list[tuple[Section, int, Item]]] = (-1, (), [])
-        self._last_add = self._last_check  # the same, for the plan last added, at the revision that added it
+        # the same, for the plan last added, at the revision that added it
+        self._last_add: tuple[int, tuple[Planned, ...], list[tuple[Section, int, Item]]] = (-1, (), [])
 
     @classmethod
     def from_checked(cls, fields: dict[str, str], sources: list[Source], sections: dict[Section, list[Item]]) -> Brief:

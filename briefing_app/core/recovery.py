@@ -53,15 +53,16 @@ def write_recovery(brief: Brief, folder: str | Path, key: str, original_path: st
     """Write (or refresh) the recovery copy ``key`` of ``brief`` into ``folder``, atomically."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    data = brief_to_data(brief)
     envelope = {
         "format": RECOVERY_FORMAT,
         "version": 1,
         "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "original_path": str(original_path) if original_path else None,
-        "brief": brief_to_data(brief),
+        "brief": data,
     }
     path = recovery_path(folder, key)
-    write_atomically(path, json_with_texts(envelope, True, sources=envelope["brief"]["sources"]).encode("ascii"))
+    write_atomically(path, json_with_texts(envelope, True, sources=data["sources"]).encode("ascii"))
     return path
 
 
