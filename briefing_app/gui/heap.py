@@ -2,11 +2,10 @@
 
 A big article brings tens of thousands of long-lived objects (its paragraphs, its suggestions). Each full pass
 of the cycle collector walks all of them: 30-100 ms on the GUI thread for an 8 MB article, at a moment
-nobody chooses, such as in the middle of "Accept all". So once the window has been calm for a moment after
-such objects arrive, it collects once, then moves everything alive out of the collector's sight
-(``gc.freeze``); later passes walk only what came since. Each settle first gives the frozen objects back,
-so cycles left by an earlier document are still found (frozen objects are freed by their reference counts
-as ever: only cycles wait for the next settle).
+nobody chooses, such as in the middle of "Accept all". So when such objects arrive, everything alive is moved
+out of the collector's sight (``gc.freeze``, which costs nothing); later passes walk only what came since.
+Frozen objects are still freed by their reference counts; only cycles among them wait, until the next
+document is opened: then, once the window is calm, the frozen objects are given back and collected once.
 """
 
 from __future__ import annotations
@@ -15,24 +14,28 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
-SETTLE_DELAY_MS = 300  # calm for this long after the last big arrival
+COLLECT_DELAY_MS = 300  # after a document is opened, once the event loop is free again
 
 
 class HeapKeeper(QObject):
-    """Settles the heap (collect, then freeze) once the window is calm after :meth:`settle_soon`."""
+    """Freezes the heap when long-lived objects arrive (:meth:`freeze`); after another document is opened
+    (:meth:`collect_soon`), collects what the earlier one left in cycles, then freezes again."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(SETTLE_DELAY_MS)
-        self._timer.timeout.connect(settle)
+        self._timer.setInterval(COLLECT_DELAY_MS)
+        self._timer.timeout.connect(self.collect)
 
-    def settle_soon(self, *_args) -> None:
-        self._timer.start()  # a later call starts the wait again
+    def freeze(self, *_args) -> None:
+        gc.freeze()
 
+    def collect_soon(self, *_args) -> None:
+        if not self._timer.isActive():  # not put off by each new arrival: it runs once, soon
+            self._timer.start()
 
-def settle() -> None:
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
+    def collect(self) -> None:
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()

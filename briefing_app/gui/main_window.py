@@ -114,8 +114,8 @@ class MainWindow(QMainWindow):
         self.suggest.marks_updated.connect(self.article_pane.remark_suggestions)
         self.suggestions_pane.suggestion_chosen.connect(lambda s: self.article_pane.select_span(s.start, s.end))
         self.heap = HeapKeeper(self)  # a new document's objects and its suggestions: out of the collector's way
-        self.files.document_opened.connect(self.heap.settle_soon)
-        self.suggest.marks_changed.connect(self.heap.settle_soon)
+        self.files.document_opened.connect(self.heap.collect_soon)
+        self.suggest.marks_changed.connect(self.heap.freeze)
         # what app.py, the benchmarks and the tests reach through the window
         f, g = self.files, self.suggest
         self.set_document, self.open_path, self.open_article, self.open_brief = (
@@ -359,6 +359,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.outputs.exports.wait()  # let a running export finish writing its file
+        for runner in (self.files.loads, self.review_pane.runner, self.suggesting):
+            if runner.busy and runner.job.cancellable:  # a worker process: its answer would go nowhere now, and
+                runner.cancel()  # one still being handed its work would die with a traceback as the app exits
+                runner.wait()
         self._save_layout()
         self.autosaver.release()  # a copy still on disk is an orphan now, offered at the next start
         super().closeEvent(event)

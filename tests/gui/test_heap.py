@@ -1,6 +1,6 @@
-"""The window keeps the cycle collector's passes short (gui/heap.py): once calm after a document and its
-suggestions arrive, everything alive is frozen out of the collector's sight; cycles left before a settle
-are still collected by the next one."""
+"""The window keeps the cycle collector's passes short (gui/heap.py): when suggestions arrive, everything
+alive is frozen out of the collector's sight; cycles left among frozen objects are collected once another
+document is opened."""
 
 import gc
 import weakref
@@ -9,7 +9,8 @@ import pytest
 
 from briefing_app.gui import heap
 
-from helpers.window import ready
+from helpers.briefs import seed_brief
+from helpers.window import ready, show
 
 pytestmark = pytest.mark.gui
 
@@ -19,17 +20,16 @@ class Node:
         self.me = self  # a cycle: only the cycle collector frees it
 
 
-def test_the_heap_is_frozen_once_the_window_is_calm_and_old_cycles_still_go(qtbot, window):
-    ready(qtbot, window)  # the seed's suggestions arrived: a settle is due
+def test_the_heap_is_frozen_when_suggestions_arrive_and_old_cycles_go_with_the_next_document(qtbot, window):
+    ready(qtbot, window)
     gc.unfreeze()
     cycle = Node()
     gone = weakref.ref(cycle)
-    window.heap.settle_soon()
-    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=heap.SETTLE_DELAY_MS + 5000)
-    assert gone() is not None  # alive at the settle: frozen with the rest
+    window.suggest.mark()  # the suggestions shown again, as when they arrive
+    assert gc.get_freeze_count() > 0
     del cycle
     gc.collect()
-    assert gone() is not None  # a frozen cycle waits: a plain collection does not see it
-    window.heap.settle_soon()  # the next arrival: the frozen objects are looked at once more
-    qtbot.waitUntil(lambda: gone() is None, timeout=heap.SETTLE_DELAY_MS + 5000)
+    assert gone() is not None  # a frozen cycle waits: the collector's passes no longer see it
+    show(qtbot, window, seed_brief())  # another document
+    qtbot.waitUntil(lambda: gone() is None, timeout=heap.COLLECT_DELAY_MS + 5000)
     assert gc.get_freeze_count() > 0
