@@ -292,6 +292,10 @@ class Planned:
     index: int
 
 
+# a span to plan: section, source, start, end, and what Brief.make_item takes besides (expect_text, speaker ...)
+Wanted = tuple[str, int, int, int, dict[str, Any]]
+
+
 @dataclass(frozen=True)
 class Change:
     """What changed, for listeners: ``what`` a field (``name``), the sources, a section's items (order or
@@ -798,17 +802,27 @@ class Brief:
             self._last_add = (self._revision, planned, checked)
         return [item for _, _, item in checked]
 
-    def plan_adds(self, wanted: Iterable[tuple[str, int, int, int, dict[str, Any]]]) -> tuple[list[Planned], int]:
+    def plan_adds(self, wanted: Iterable[Wanted]) -> tuple[list[Planned], int]:
         """Plan adding spans, each given as (section, source, start, end, what :meth:`make_item` takes besides:
         ``expect_text``, speaker ...), in this order, each after the items of its section and those planned
         before it; returns the plan and how many spans were refused (already in the brief, overlapping one
         planned before, or not a passage an item can hold). Nothing changes; :meth:`add_items` adds the plan
         without checking it again, unless the brief changed meanwhile."""
+        *_, plan = self.planning(wanted)
+        return cast(tuple[list[Planned], int], plan)
+
+    def planning(self, wanted: Iterable[Wanted], every: int = 0) -> Iterator[tuple[list[Planned], int] | None]:
+        """:meth:`plan_adds` in steps, for a caller that lets other work run between them (the window's event
+        loop): yields None after each ``every`` spans (0: never), then the plan. If the brief changes between
+        two steps, the plan is not kept as checked: :meth:`add_items` checks it whole."""
+        revision = self._revision
         planned: list[Planned] = []
         refused = 0
         among = SpanIndex()  # make_item checks against the brief; this, against the items planned before
         next_index = {section: len(items) for section, items in self._sections.items()}
-        for section, source, start, end, details in wanted:
+        for n, (section, source, start, end, details) in enumerate(wanted, 1):
+            if every and n % every == 0:
+                yield None
             section = _section(section)
             try:
                 item = self.make_item(source, start, end, **details)
@@ -821,8 +835,9 @@ class Brief:
             among.add(item)
             planned.append(Planned(section, item, next_index[section]))
             next_index[section] += 1
-        self._last_check = (self._revision, tuple(planned), [(p.section, p.index, p.item) for p in planned])
-        return planned, refused
+        if self._revision == revision:
+            self._last_check = (self._revision, tuple(planned), [(p.section, p.index, p.item) for p in planned])
+        yield planned, refused
 
     def check_add_items(self, planned: Iterable[Planned]) -> list[tuple[Section, int, Item]]:
         """(section, index, item) of each planned item if :meth:`add_items` may add them all, or BriefError;

@@ -7,22 +7,35 @@ into the brief in one call, :meth:`~.brief.Brief.add_items`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from .brief import EXPERT_ASSESSMENTS, KEY_FACTS, Brief, Planned
+from .brief import EXPERT_ASSESSMENTS, KEY_FACTS, Brief, Planned, Wanted
 from .kinds import SuggestionKind
 from .suggest import Suggestion, suggest
 
-__all__ = ["Planned", "accept_all", "plan_acceptance"]  # Planned is the model's; callers may take it from here
+# Planned is the model's; callers may take it from here
+__all__ = ["Planned", "accept_all", "plan_acceptance", "planning_acceptance"]
 
 
 def plan_acceptance(brief: Brief, source: int, suggestions: Iterable[Suggestion]) -> tuple[list[Planned], int]:
     """Items for ``suggestions`` of ``source`` (key facts and assessments, with their speakers), in reading
     order, each after the items of its section; and how many were refused: already in the brief, or
     overlapping an accepted one before them. Nothing is changed (see :meth:`~.brief.Brief.plan_adds`)."""
+    return brief.plan_adds(_wanted(source, suggestions))
+
+
+def planning_acceptance(
+    brief: Brief, source: int, suggestions: Iterable[Suggestion], every: int
+) -> Iterator[tuple[list[Planned], int] | None]:
+    """:func:`plan_acceptance` in steps of ``every`` suggestions (see :meth:`~.brief.Brief.planning`): None
+    after each step, then the plan and the count refused."""
+    return brief.planning(_wanted(source, suggestions), every)
+
+
+def _wanted(source: int, suggestions: Iterable[Suggestion]) -> Iterator[Wanted]:
     # opinions are not briefed; SuggestionKind() also takes a suggestion made by hand with a plain string
     briefed = [(s, section) for s in suggestions if (section := SuggestionKind(s.kind).section) is not None]
-    return brief.plan_adds(
+    return (
         (section, source, s.start, s.end,
          {"expect_text": s.text, **({"speaker": s.speaker, "affiliation": s.affiliation or ""} if s.speaker else {})})
         for s, section in sorted(briefed, key=lambda pair: pair[0].start)

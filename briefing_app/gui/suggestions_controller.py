@@ -26,9 +26,11 @@ from .undo_commands import AddItem, AddItems
 from .wording import counted, sentence
 
 SUGGEST_DELAY_MS = 300
-# Accepting up to this many suggestions updates the list in the same event; more (Accept all on an 8 MB article:
-# 3,000) update it in an event of its own, so that neither event keeps the window waiting 100 ms.
+# Accepting up to this many suggestions plans, adds and updates the list in the same event; more (Accept all on
+# an 8 MB article: 3,000) are planned PLAN_STEP at a time (about 8 ms each), then added and listed in events of
+# their own, so that no event keeps the window waiting 100 ms.
 AT_ONCE = 100
+PLAN_STEP = 500
 
 
 def suggestions_for(sha: str, text: str, title_line: bool, progress=None) -> tuple[str, list]:
@@ -66,7 +68,7 @@ class SuggestionsController(QObject):
         # items added or removed (an edit: before and after) since the list was last brought up to date; None:
         # look at every suggestion again (sources changed)
         self._touched: list[Item] | None = []
-        self._adding: partial | None = None  # a big acceptance planned, added on the next turn of the event loop
+        self._adding = False  # a big acceptance is being planned, or waits for its turn to be added
         self._retake_timer = QTimer(self)  # once per burst of changes, after the event loop ran
         self._retake_timer.setSingleShot(True)
         # not 0: the window's item marks also wait on a zero timer, and timers due together run in one pass of
@@ -155,7 +157,7 @@ class SuggestionsController(QObject):
     def _remember_rejections(self, spans: set) -> None:
         self.mark()
         number = self.pane.source_number
-        if self.brief is None or not number or self._adding is not None:
+        if self.brief is None or not number:
             return
         try:
             self.rejections.save(self.brief.source(number).sha256, spans)
@@ -164,32 +166,39 @@ class SuggestionsController(QObject):
 
     def accept(self, chosen: list) -> None:
         """Each chosen suggestion becomes an item (with its speaker), all in one undoable step. Thousands
-        (Accept all on a big article) are planned now and added on the next turn of the event loop: the
-        window answers between the two halves (planning 3,000 takes about 50 ms, adding them as much)."""
-        from ..core.workbench import plan_acceptance
+        (Accept all on a big article) are planned a step at a time and added on a turn of the event loop of
+        their own, so that the window answers in between (planning 3,000 takes about 50 ms, adding them
+        and showing the change as much again)."""
+        from ..core.workbench import plan_acceptance, planning_acceptance
 
         number = self.pane.source_number
-        if self.brief is None or not number or self._adding is not None:
+        if self.brief is None or not number or self._adding:
             return
-        planned, refused = plan_acceptance(self.brief, number, chosen)
+        if len(chosen) <= AT_ONCE:  # they leave the list at once: a quick second Enter takes the next suggestion
+            planned, refused = plan_acceptance(self.brief, number, chosen)
+            self._add(self.brief, planned, refused, retake=True)
+            return
+        # (they leave the list on a later turn of the event loop, as the brief tells the controller: see _heard)
+        self._adding = True
+        self._plan_step(self.brief, planning_acceptance(self.brief, number, chosen, PLAN_STEP))
+
+    def _plan_step(self, brief: Brief, steps) -> None:
+        if brief is not self.brief:  # another brief was opened in between
+            self._adding = False
+            return
+        step = next(steps)
+        if step is None:
+            QTimer.singleShot(0, partial(self._plan_step, brief, steps))
+        else:
+            QTimer.singleShot(0, partial(self._add, brief, *step))
+
+    def _add(self, brief: Brief, planned: list, refused: int, retake: bool = False) -> None:
+        self._adding = False
+        if brief is not self.brief:
+            return  # another brief was opened in between
         if not planned:
             self.error.emit("Not added", "Those passages are already in the brief.")
             return
-        if len(planned) <= AT_ONCE:  # they leave the list at once: a quick second Enter takes the next suggestion
-            self._add(self.brief, planned, refused, retake=True)
-            return
-        # (more leave it on a later turn of the event loop, as the brief tells the controller: see _heard)
-        self._adding = partial(self._add, self.brief, planned, refused)
-        QTimer.singleShot(0, self._add_planned)
-
-    def _add_planned(self) -> None:
-        add, self._adding = self._adding, None
-        if add is not None:
-            add()
-
-    def _add(self, brief: Brief, planned: list, refused: int, retake: bool = False) -> None:
-        if brief is not self.brief:
-            return  # another brief was opened in between
         try:  # one item keeps its own wording in the Edit menu ("Add key fact “…”"); more: "Accept N suggestions"
             self.undo_stack.push(AddItem.planned(brief, planned[0]) if len(planned) == 1 else AddItems(brief, planned))
         except BriefError as e:  # the brief changed in between and one of them is taken now: none is added

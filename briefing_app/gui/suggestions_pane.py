@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -151,6 +152,7 @@ class SuggestionsPane(QWidget):
         self.list.selectionModel().currentChanged.connect(self._update_buttons)
         self._open: list[Suggestion] = []  # neither rejected nor taken, in the engine's order
         self._is_open: list[bool] = []  # for each of self.suggestions
+        self._open_counts: Counter = Counter()  # of self._open, by kind
         self._by_start: list[int] = []  # indexes of self.suggestions, in the order of their starts
         self._starts: list[int] = []  # their starts, in that order
         self._longest = 0  # the longest suggestion: how far before a span one that overlaps it may start
@@ -277,9 +279,7 @@ class SuggestionsPane(QWidget):
                 self.list.setCurrentRow(min(row, len(rows) - 1) if found is None else found)
         finally:
             self._quiet = False
-        counts = {k: 0 for k in KIND_LABEL}
-        for s in self._open:
-            counts[s.kind] += 1
+        self._open_counts = counts = Counter(s.kind for s in self._open)
         self.status.setText(
             f"{counted(counts[SuggestionKind.KEY_FACT], 'key fact')}, "
             f"{counted(counts[SuggestionKind.EXPERT_ASSESSMENT], 'assessment')}, "
@@ -327,10 +327,9 @@ class SuggestionsPane(QWidget):
         selected = self.selected()
         self.accept_button.setEnabled(any(s.kind != SuggestionKind.OPINION for s in selected))
         self.reject_button.setEnabled(bool(selected))
-        open_kinds = {s.kind for s in self._open}
-        self.accept_facts_button.setEnabled(SuggestionKind.KEY_FACT in open_kinds)
-        self.accept_assessments_button.setEnabled(SuggestionKind.EXPERT_ASSESSMENT in open_kinds)
-        hidden = sum((s.start, s.end) in self.rejected for s in self.suggestions)
+        self.accept_facts_button.setEnabled(self._open_counts[SuggestionKind.KEY_FACT] > 0)
+        self.accept_assessments_button.setEnabled(self._open_counts[SuggestionKind.EXPERT_ASSESSMENT] > 0)
+        hidden = sum((s.start, s.end) in self.rejected for s in self.suggestions) if self.rejected else 0
         self.restore_button.setEnabled(bool(hidden))
         self.restore_button.setText(f"Restore re&jected ({hidden})" if hidden else "Restore re&jected")
 

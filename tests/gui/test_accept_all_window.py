@@ -31,6 +31,7 @@ def settled(qtbot, window, facts_open: bool) -> None:
 @pytest.mark.parametrize("at_once", [suggestions_controller.AT_ONCE, 0], ids=["in-the-click", "next-turn"])
 def test_accept_all_key_facts_is_one_step_undone_and_redone_whole(qtbot, window, monkeypatch, at_once):
     monkeypatch.setattr(suggestions_controller, "AT_ONCE", at_once)
+    monkeypatch.setattr(suggestions_controller, "PLAN_STEP", 3)  # the seed's few: planned in several steps
     pane = ready(qtbot, window)
     brief = window.document.brief
     settled(qtbot, window, facts_open=True)

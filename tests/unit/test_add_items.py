@@ -18,7 +18,7 @@ from briefing_app.core.brief_file import dumps
 from briefing_app.core.kinds import ChangeKind
 from briefing_app.core.loaders import load_article
 from briefing_app.core.suggest import suggest
-from briefing_app.core.workbench import plan_acceptance
+from briefing_app.core.workbench import plan_acceptance, planning_acceptance
 
 from helpers.heard import heard_seed_brief
 from helpers.support import SEED
@@ -125,3 +125,22 @@ def test_a_plan_checked_is_not_checked_again_until_the_brief_changes(brief, sugg
         brief.add_items(planned)
     assert checks and len(brief.items(KEY_FACTS)) == 1  # refused whole, after checking
     assert isinstance(planned[0], Planned)
+
+
+def test_a_plan_made_in_steps_is_the_same_and_checked_again_if_the_brief_changed_between_them(brief, suggestions):
+    whole, refused = plan_acceptance(brief, 1, suggestions)
+    steps = planning_acceptance(brief, 1, suggestions, every=4)
+    results = list(steps)
+    assert results[:-1] == [None] * (len(results) - 1) and len(results) > 3  # a pause every four suggestions
+    assert [(p.section, p.index, p.item.start, p.item.end) for p in results[-1][0]] == [
+        (p.section, p.index, p.item.start, p.item.end) for p in whole
+    ] and results[-1][1] == refused
+
+    steps = planning_acceptance(brief, 1, suggestions, every=4)
+    assert next(steps) is None
+    first = whole[0].item
+    brief.add_item(KEY_FACTS, 1, first.start, first.end)  # between two steps: the first passage is taken
+    planned, _ = list(steps)[-1]
+    assert planned[0].item.start == first.start  # planned before the change: only adding it finds out
+    with pytest.raises(BriefError):
+        brief.add_items(planned)
