@@ -15,7 +15,6 @@ advice, never a lock: nothing here stops a save or an export.
 
 from __future__ import annotations
 
-import gc
 from functools import partial
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
@@ -31,13 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.brief import SECTIONS, Brief, BriefError
-from ..core.review import DEFAULT_STALE_DAYS, RULES, Finding, labels, place, review
+from ..core.review import DEFAULT_STALE_DAYS, RULES, Finding, review_lines
 from .dialogs import plain_tooltip
 from .focus_frame import FocusFrameDelegate
-from .jobs import Job, JobRunner
+from .jobs import Job, JobRunner, make_job
 from .wording import counted
 
 REVIEW_DELAY_MS = 300  # after the last change: typing in a field reviews once, when the user pauses
+# From this many items a review runs in a worker process: in a thread it holds Python's lock for 50-100 ms,
+# and every call from Qt into Python (the item lists' rows, a paint) waits its turn meanwhile. Smaller briefs
+# are reviewed in a thread: a worker process costs about 50 ms to start.
+PROCESS_REVIEW_ITEMS = 1000
 STALE_DAYS_KEY = "review/stale_days"
 MAX_STALE_DAYS = 3650
 SUMMARIES = {rule.name: rule.summary for rule in RULES}
@@ -51,23 +54,6 @@ def stale_days_setting() -> int:
     except (TypeError, ValueError):
         return DEFAULT_STALE_DAYS
     return days if 0 <= days <= MAX_STALE_DAYS else DEFAULT_STALE_DAYS
-
-
-def review_rows(brief: Brief, stale_days: int, progress=None) -> list[tuple[Finding, str]]:
-    """Each finding of the review and the row that shows it; runs in the worker thread, on a snapshot.
-
-    The cyclic garbage collector waits meanwhile: the review makes a few hundred thousand small tuples
-    (word n-grams, freed as they go), whose count sets off collections of the whole heap, each holding the
-    interpreter lock, and so the GUI thread, for 20-30 ms; a 1,500-item review took half as long without."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        named = labels(brief)  # one pass over the items, not one per finding
-        return [(f, f"[{f.rule}] {named.get(f.item) or place(brief, f.item)}: {f.message}")
-                for f in review(brief, stale_days=stale_days)]  # fmt: skip
-    finally:
-        if collecting:
-            gc.enable()
 
 
 class FindingDelegate(FocusFrameDelegate):
@@ -217,7 +203,9 @@ class ReviewPane(QWidget):
             self.shown_generation = self._generation
             self.reviewed.emit()
             return
-        job = Job("reviewing the brief", partial(review_rows, self.brief.snapshot(), self.stale_days.value()))
+        work = partial(review_lines, self.brief.snapshot(), self.stale_days.value())
+        big = sum(len(self.brief.items(section)) for section in SECTIONS) >= PROCESS_REVIEW_ITEMS
+        job = make_job("reviewing the brief", work, process=big)
         job.generation, job.brief = self._generation, self.brief
         self.runner.start(job)
 

@@ -2,6 +2,7 @@
 
 import codecs
 import os
+import pickle
 
 import pytest
 
@@ -136,3 +137,14 @@ def test_the_published_date_comes_from_a_dateline_or_byline_near_the_top(text, p
 def test_a_date_from_the_metadata_wins_and_says_so():
     a = article_from_text("Grain talks\nBy Jana Novák | March 3, 2020\nBody.", origin="x", published="2020-03-02")
     assert (a.published, a.published_from) == ("2020-03-02", "metadata")
+
+
+def test_an_article_pickled_for_a_worker_keeps_its_paragraphs_and_shares_its_text(seed_text):
+    """A worker process gets the article pickled: its paragraphs travel as flat arrays of numbers (thousands of
+    Paragraph objects pickled one by one held the window up), and come back equal, over the very same text."""
+    article = article_from_text(seed_text * 20, "seed.txt")
+    back = pickle.loads(pickle.dumps(article))
+    assert back == article and back.paragraphs == article.paragraphs and back.sha256 == article.sha256
+    assert back.text_facts.fit(back.text, back.title_line)  # one string for both, as when it was made
+    assert back.paragraph_at(len(seed_text) * 7) == article.paragraph_at(len(seed_text) * 7)
+    assert b"Paragraph" not in pickle.dumps(article)  # no object per paragraph
