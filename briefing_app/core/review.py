@@ -486,7 +486,7 @@ def review_lines(brief: Brief, stale_days: int = DEFAULT_STALE_DAYS, progress=No
     gc.disable()
     try:
         named = labels(brief)  # one pass over the items, not one per finding
-        return [(f, f"[{f.rule}] {named.get(f.item) or place(brief, f.item)}: {f.message}")
+        return [(f, f"[{f.rule}] {(f.item and named.get(f.item)) or place(brief, f.item)}: {f.message}")
                 for f in review(brief, stale_days=stale_days)]  # fmt: skip
     finally:
         if collecting:
