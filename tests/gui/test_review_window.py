@@ -182,6 +182,26 @@ def test_a_large_brief_is_reviewed_off_the_gui_thread(window, qtbot):
     assert longest < min(0.2, alone / 2), f"the window froze for {longest:.3f} s; the review takes {alone:.3f} s"
 
 
+def test_a_brief_of_a_thousand_items_is_reviewed_in_a_worker_process_stopped_when_the_window_closes(window, qtbot):
+    """From PROCESS_REVIEW_ITEMS items the review runs in a worker process (in a thread it held Python's lock,
+    and so every list row and paint, 50-100 ms); closing the window stops a review still running."""
+    from briefing_app.gui.jobs import ProcessJob
+    from briefing_app.gui.review_pane import PROCESS_REVIEW_ITEMS
+
+    brief = large_brief(PROCESS_REVIEW_ITEMS)
+    show(qtbot, window, brief)
+    pane = reviewed(qtbot, window)
+    assert pane.list.count() == len(review(brief))  # the worker's findings, listed
+    window.undo_stack.push(SetField(brief, "bluf", ""))
+    qtbot.waitUntil(lambda: pane.runner.busy, timeout=5000)
+    job = pane.runner.job
+    assert isinstance(job, ProcessJob)
+    window.undo_stack.clear()  # nothing to ask about: the window closes at once
+    window.autosaver.discard()
+    window.close()
+    assert job.done and (job.cancelled or job.error is None)  # its process ended: stopped, or just finished
+
+
 def test_an_export_says_how_many_review_findings_the_brief_went_out_with(window, qtbot, tmp_path):
     brief = clean_brief()
     show(qtbot, window, brief)
