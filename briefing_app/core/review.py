@@ -14,7 +14,6 @@ that, never an item's text, which is a verbatim quotation the analyst cannot rew
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from .brief import EXPERT_ASSESSMENTS, KEY_FACTS, RELIABILITY_GRADES, SECTIONS, Brief, Item, snippet
+from .collector import collector_paused
 from .tradecraft import SCALES, Band, confidence_words, estimative_words, scale_named
 from .words import PERSONAL_PRONOUNS, PRONOUNS, first_word
 
@@ -477,20 +477,14 @@ def review(brief: Brief, *, today: date | str | None = None, stale_days: int = D
 
 def review_lines(brief: Brief, stale_days: int = DEFAULT_STALE_DAYS, progress=None) -> list[tuple[Finding, str]]:
     """Each finding of :func:`review` and the line that shows it to a person ("[rule] key fact 2: message"),
-    as the window lists them; run in a worker thread or process, on a snapshot of the brief.
-
-    The cyclic garbage collector waits meanwhile: the review makes a few hundred thousand small tuples
-    (word n-grams, freed as they go), whose count sets off collections of the whole heap, each holding the
-    interpreter lock, and so the GUI thread, for 20-30 ms; a 1,500-item review took half as long without."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    as the window lists them; run in a worker thread or process, on a snapshot of the brief. The cycle
+    collector waits meanwhile (see :mod:`.collector`): the review makes a few hundred thousand small tuples
+    (word n-grams, freed as they go), whose count set off collections of the whole heap; a 1,500-item review
+    took half as long without."""
+    with collector_paused():
         named = labels(brief)  # one pass over the items, not one per finding
         return [(f, f"[{f.rule}] {(f.item and named.get(f.item)) or place(brief, f.item)}: {f.message}")
                 for f in review(brief, stale_days=stale_days)]  # fmt: skip
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def labels(brief: Brief) -> dict[str, str]:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.brief import Brief, BriefError, Change, Item
+from ..core.collector import collector_paused
 from ..core.errors import BriefingError
 from ..core.kinds import ChangeKind, SuggestionKind
 from ..core.rejections import Rejections
@@ -38,7 +39,8 @@ def suggestions_for(sha: str, text: str, title_line: bool, progress=None) -> tup
     import (the word lists compile then), so the first paint never waits for it."""
     from ..core.suggest import suggest
 
-    return sha, suggest(text, title_line)
+    with collector_paused(freeze=True):  # what the engine made, frozen as the window does (see heap.py)
+        return sha, suggest(text, title_line)
 
 
 RETAKE_DELAY_MS = 15  # see SuggestionsController.__init__
