@@ -35,6 +35,14 @@ class HeapKeeper(QObject):
         if not self._timer.isActive():  # not put off by each new arrival: it runs once, soon
             self._timer.start()
 
+    @property
+    def collection_due(self) -> bool:
+        return self._timer.isActive()
+
+    def stop(self) -> None:
+        """The window closes: no collection is due for it any more."""
+        self._timer.stop()
+
     def collect(self) -> None:
         gc.unfreeze()
         gc.collect()

@@ -364,6 +364,7 @@ class MainWindow(QMainWindow):
                 runner.cancel()  # one still being handed its work would die with a traceback as the app exits
                 runner.wait()
         self._save_layout()
+        self.heap.stop()
         self.autosaver.release()  # a copy still on disk is an orphan now, offered at the next start
         super().closeEvent(event)
 

@@ -33,3 +33,10 @@ def test_the_heap_is_frozen_when_suggestions_arrive_and_old_cycles_go_with_the_n
     show(qtbot, window, seed_brief())  # another document
     qtbot.waitUntil(lambda: gone() is None, timeout=heap.COLLECT_DELAY_MS + 5000)
     assert gc.get_freeze_count() > 0
+
+
+def test_a_closed_window_collects_nothing_later(qtbot, window):
+    show(qtbot, window, seed_brief())  # a collection is due 300 ms after a document opens
+    assert window.heap.collection_due
+    window.close()  # e.g. the app quits, or a test ends: no full collection afterwards, in whatever runs then
+    assert not window.heap.collection_due
