@@ -356,9 +356,8 @@ class People:
             return QUESTIONER
         if _NARRATOR_LABELS.match(label.upper()):
             return NOBODY
-        if PEERAGE.match(label):  # a peer's title is their name: "Lord Smith of Cardiff"
-            lords = "House of Lords" if "My Lords" in self.text else ""  # how a peer addresses the House
-            return Speaker("person", label.removeprefix("The "), lords, "label")
+        if PEERAGE.match(label):  # a peer's title is their name: "Lord Smith of Cardiff"; the label gives no role
+            return Speaker("person", label.removeprefix("The "), "", "label")
         words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split()]
         words = [w for w in words if w != "The"]
         titles = [w for w in words if w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS]
