@@ -8,7 +8,7 @@ from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.logs import log_file
-from .actions import make_action
 
 APP_NAME = "briefing-app"
 
@@ -91,11 +90,3 @@ def show_about(window: QMainWindow) -> AboutDialog:
     dialog.open()
     return dialog
 
-
-def add_help_menu(window: QMainWindow) -> None:
-    """The window's Help menu, holding About (``window.about_action``)."""
-    action = make_action(window, f"&About {APP_NAME}", lambda: show_about(window), None,
-                         "The version, and where the log file is")  # fmt: skip
-    action.setMenuRole(QAction.AboutRole)
-    window.about_action = action
-    window.menuBar().addMenu("&Help").addAction(action)

@@ -217,9 +217,15 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.delete_action, self.move_up_action, self.move_down_action,
                               self.move_section_action, self.sort_action])  # fmt: skip
-        from .about import add_help_menu  # Help > About: versions and the log file (about.py)
+        self.about_action = make_action(self, f"&About {APP_NAME}", self._show_about, None,
+                                        "The version, and where the log file is")  # fmt: skip
+        self.about_action.setMenuRole(QAction.AboutRole)
+        self.menuBar().addMenu("&Help").addAction(self.about_action)
 
-        add_help_menu(self)
+    def _show_about(self) -> None:
+        from .about import show_about  # loaded when asked for, not at start-up (it imports platform ...)
+
+        show_about(self)
 
     def _make_toolbar(self) -> None:
         bar = QToolBar("Main")
