@@ -89,4 +89,3 @@ def show_about(window: QMainWindow) -> AboutDialog:
     window.about_dialog = dialog
     dialog.open()
     return dialog
-

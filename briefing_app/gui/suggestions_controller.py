@@ -190,9 +190,9 @@ class SuggestionsController(QObject):
             return
         step = next(steps)
         if step is None:
-            QTimer.singleShot(0, partial(self._plan_step, brief, steps))
+            QTimer.singleShot(0, self, partial(self._plan_step, brief, steps))  # dropped if the window goes
         else:
-            QTimer.singleShot(0, partial(self._add, brief, *step))
+            QTimer.singleShot(0, self, partial(self._add, brief, *step))
 
     def _add(self, brief: Brief, planned: list, refused: int, retake: bool = False) -> None:
         self._adding = False
