@@ -8,13 +8,17 @@ into the brief in one call, :meth:`~.brief.Brief.add_items`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .brief import EXPERT_ASSESSMENTS, KEY_FACTS, Brief, Planned, Wanted
+from .collector import collector_paused
 from .kinds import SuggestionKind
-from .suggest import Suggestion, suggest
+
+if TYPE_CHECKING:  # the engine itself is imported only where it runs: a worker, or the command line
+    from .suggest import Suggestion
 
 # Planned is the model's; callers may take it from here
-__all__ = ["Planned", "accept_all", "plan_acceptance", "planning_acceptance"]
+__all__ = ["Planned", "accept_all", "plan_acceptance", "planning_acceptance", "suggestions_for"]
 
 
 def plan_acceptance(brief: Brief, source: int, suggestions: Iterable[Suggestion]) -> tuple[list[Planned], int]:
@@ -45,7 +49,21 @@ def _wanted(source: int, suggestions: Iterable[Suggestion]) -> Iterator[Wanted]:
 def accept_all(brief: Brief, source: int) -> tuple[int, int]:
     """Add every suggested key fact and expert assessment of ``source`` to ``brief``, in reading order;
     returns how many of each. Suggestions that overlap an item already there are skipped."""
+    from .suggest import suggest
+
     src = brief.source(source)
     planned, _ = plan_acceptance(brief, source, suggest(src.text, src.title_line))
     brief.add_items(planned)
     return sum(p.section == KEY_FACTS for p in planned), sum(p.section == EXPERT_ASSESSMENTS for p in planned)
+
+
+def suggestions_for(
+    sha: str, text: str, title_line: bool, progress=None, *, freeze: bool = False
+) -> tuple[str, list[Suggestion]]:
+    """The engine's suggestions for a source (known by its SHA-256), as the window's worker thread or process
+    works them out, with the cycle collector paused meanwhile (see :mod:`.collector`). ``freeze``: what the
+    engine made then leaves the collector's sight (a worker thread in the window's long-lived process)."""
+    from .suggest import suggest  # here, in the worker: its import compiles the word lists (0.2 s)
+
+    with collector_paused(freeze=freeze):
+        return sha, suggest(text, title_line)

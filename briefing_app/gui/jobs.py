@@ -55,10 +55,12 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import threading
 import time
 from collections.abc import Callable
 from functools import partial
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -186,7 +188,7 @@ class ProcessJob(Job):
             raise TypeError(f"{name}: work from {module} would load Qt in the worker; move it out of the GUI")
         super().__init__(name, work, then, subject=subject)
         self._process = None  # set by the helper thread once the worker runs
-        self._conn = None
+        self._inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()  # the worker's messages; None: no more
         self._starter = threading.Thread(target=self._launch, name=f"starting {name}", daemon=True)
         self._launch_failed = False
         self._stop_at: float | None = None  # cancelled: when to send SIGTERM (now, or once the worker runs)
@@ -194,7 +196,8 @@ class ProcessJob(Job):
 
     def start(self) -> None:
         """Start the worker from a helper thread: pickling the work and handing it over (which waits for the
-        fork server, and for the worker to read a big brief) never holds up the caller."""
+        fork server, and for the worker to read a big brief) never holds up the caller. The same thread then
+        reads what the worker says (see :meth:`_read`)."""
         self.started_at = time.monotonic()
         self._starter.start()
 
@@ -215,7 +218,21 @@ class ProcessJob(Job):
             return
         finally:
             self._work = None  # the worker has its copy (a signing password goes no further)
-        self._conn, self._process = conn, process
+        self._process = process
+        self._read(conn)
+
+    def _read(self, conn) -> None:
+        """Take each message off the pipe as the worker writes it, here, off the GUI thread: a long answer
+        (3,600 suggestions) arrives in pieces as the worker gets the CPU to write them, and reading it on the
+        GUI thread held the window up to 160 ms. :meth:`poll` unpickles them."""
+        try:
+            while True:
+                self._inbox.put(conn.recv_bytes())
+        except (EOFError, OSError):  # the worker ended (or was stopped); what it did not say is judged in poll
+            pass
+        finally:
+            conn.close()
+            self._inbox.put(None)
 
     @property
     def done(self) -> bool:
@@ -232,9 +249,9 @@ class ProcessJob(Job):
             self._kill_at = time.monotonic() + CANCEL_GRACE_S
             process.terminate()
         try:
-            while not self._finished and self._conn.poll():
-                self._take(self._conn.recv())
-        except (EOFError, OSError):  # the worker ended; what it did not say is judged below
+            while not self._finished and (data := self._inbox.get_nowait()) is not None:
+                self._take(ForkingPickler.loads(data))
+        except queue.Empty:
             pass
         if self._finished or process.is_alive():
             if self._kill_at is not None and process.is_alive() and time.monotonic() > self._kill_at:
@@ -266,11 +283,10 @@ class ProcessJob(Job):
 
     def wait(self) -> None:
         """Block until the worker has ended (e.g. the window closes while it writes a file)."""
-        self._starter.join()
         while not self.done:
             self.poll()
-            if not self._finished:
-                self._conn.poll(0.05)
+            if self._process is None or not self._finished:
+                self._starter.join(0.05)  # it reads until the worker's pipe ends
             elif self._process.exitcode is None:
                 self._process.join(0.05)
 
