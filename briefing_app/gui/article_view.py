@@ -48,6 +48,7 @@ class ArticleView(QPlainTextEdit):
         self.setFont(font)
         self._article: Article | None = None
         self._labels: dict[int, str] = {}  # block number -> margin label
+        self._widest = 1  # the longest label's length
         self._margin = _NumberMargin(self)
         self._gap = 0  # blank space left of the numbers when the window is wider than a line needs
         self._margins = (-1, 0, 0, 0)
@@ -65,6 +66,7 @@ class ArticleView(QPlainTextEdit):
     def set_article(self, article: Article | None) -> None:
         self._article = article
         self._labels = _block_labels(article) if article else {}
+        self._widest = max((len(s) for s in self._labels.values()), default=1)  # asked for at every resize
         self.setPlainText(article.text if article else "")
         self._update_margin_width()
 
@@ -73,8 +75,7 @@ class ArticleView(QPlainTextEdit):
 
     # --- the margin, after Qt's code-editor example
     def margin_width(self) -> int:
-        widest = max((len(s) for s in self._labels.values()), default=1)
-        return 14 + self.fontMetrics().horizontalAdvance("9") * max(widest, 2)
+        return 14 + self.fontMetrics().horizontalAdvance("9") * max(self._widest, 2)
 
     def line_width(self, chars: int) -> int:
         """The width of a line of ``chars`` average characters, with the document's own margins."""

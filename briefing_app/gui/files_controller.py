@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressBar, QWidget
 
@@ -248,7 +248,9 @@ class FilesController(QObject):
         elif job.replaces is not None and job.replaces != (self.document, self.undo_stack.index()):
             self.confirm_discard(lambda: job.then(job.result))  # edited while it loaded: ask again
         else:
-            job.then(job.result)
+            # shown on the next turn of the event loop: reading a worker's answer (unpickling a 1,500-item brief)
+            # and showing it take tens of milliseconds each, and the window answers between the two
+            QTimer.singleShot(0, self, partial(job.then, job.result))
 
     def choose_new_article(self) -> None:
         self._ask_path("New brief from article", FILE_FILTER, self.request_open)

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.brief import Brief, BriefError, Change, Item
-from ..core.collector import collector_paused
 from ..core.errors import BriefingError
 from ..core.kinds import ChangeKind, SuggestionKind
 from ..core.rejections import Rejections
@@ -32,15 +31,6 @@ SUGGEST_DELAY_MS = 300
 # their own, so that no event keeps the window waiting 100 ms.
 AT_ONCE = 100
 PLAN_STEP = 500
-
-
-def suggestions_for(sha: str, text: str, title_line: bool, progress=None) -> tuple[str, list]:
-    """The engine's suggestions for one source; runs in a worker thread, which also pays for its
-    import (the word lists compile then), so the first paint never waits for it."""
-    from ..core.suggest import suggest
-
-    with collector_paused(freeze=True):  # what the engine made, frozen as the window does (see heap.py)
-        return sha, suggest(text, title_line)
 
 
 RETAKE_DELAY_MS = 15  # see SuggestionsController.__init__
@@ -111,12 +101,17 @@ class SuggestionsController(QObject):
         # else the window starts it once it is shown (see start)
 
     def start(self) -> None:
-        """Work out the shown source's suggestions in a worker thread, unless known or under way."""
+        """Work out the shown source's suggestions in a worker thread, unless known or under way. The thread
+        pays for the engine's import (its word lists compile then), so the first paint never waits for it."""
         if self.suggesting.busy or self.brief is None or not self.number:
             return
         source = self.brief.source(self.number)
         if source.sha256 not in self.suggestions:
-            work = partial(suggestions_for, source.sha256, source.text, source.title_line)
+            from ..core.workbench import suggestions_for
+
+            # a thread, not a worker process: 36,000 suggestions (10 MB) took 150-300 ms to unpickle on the
+            # GUI thread, twice the longest gap the thread leaves (tests/bench/bench_suggest_window.py)
+            work = partial(suggestions_for, source.sha256, source.text, source.title_line, freeze=True)
             self.suggesting.start(Job("suggesting", work))
 
     def _done(self, job: Job) -> None:
