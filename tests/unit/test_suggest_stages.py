@@ -6,6 +6,8 @@ the stage before it gives (or builds it by hand) and runs nothing after it.
 """
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 from briefing_app.core.suggest import decide, restatements, spans, voices
@@ -187,3 +189,19 @@ def test_the_engine_never_imports_the_brief_model():
         for node in ast.walk(ast.parse(module.read_text("utf-8"))):
             if isinstance(node, ast.ImportFrom):
                 assert not (node.level == 2 and (node.module or "").split(".")[0] in ("brief", "brief_file")), module
+
+
+def test_the_first_clause_a_process_weighs_gets_its_stance_words_too():
+    """The stance lexicon's lists are made on first use; the first clause scanned before they existed was
+    weighed without them, so a fresh process (the command line, a window's first article) could suggest
+    other things than one that had already read a text."""
+    code = (
+        "from briefing_app.core.suggest.people import Speaker\n"
+        "from briefing_app.core.suggest.stance import CATEGORIES, features\n"
+        "s = Speaker('person', 'Jane Doe')\n"
+        "clause = 'I believe the risks are likely to grow, and we probably expect more of them.'\n"
+        "first = features(clause, s, False, None, 0.0)\n"
+        "print(first == features(clause, s, False, None, 0.0), sum(first[2 : 2 + len(CATEGORIES)]) > 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["True", "True"], out.stderr[-2000:]

@@ -58,11 +58,12 @@ def features(
     clause: str, speaker: Speaker, in_transcript: bool, rule: str | None, tone: float, w: Weights | None = None
 ) -> list[float]:
     """The clause's feature vector, in the order of ``FEATURES``."""
+    lists = lexicon_lists()  # made before the clause is scanned: a scan knows only the lists made before it
     hits = lx.scan(clause)
     w = w or weigh(clause, speaker)
     n_words = len(clause.split())
     row = [float(rule == SuggestionKind.EXPERT_ASSESSMENT), float(rule == SuggestionKind.KEY_FACT)]
-    row += [float(min(len(hits[wl]), 3)) for wl in lexicon_lists().values()]
+    row += [float(min(len(hits[wl]), 3)) for wl in lists.values()]
     row += [
         min(w.judgement, 4.0),
         min(w.fact, 6.0),
