@@ -25,7 +25,7 @@ from bench_suggest_window import TICK_MS, _p99, tick_gaps  # noqa: E402
 from helpers.big_brief import write_big_brief  # noqa: E402
 
 
-def main(argv=None) -> list[tuple[float, float]]:
+def main(argv=None) -> list[tuple[float, float, float]]:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--items", type=int, default=1500)
     ap.add_argument("--megabytes", type=float, default=1.0)
