@@ -14,6 +14,7 @@ from briefing_app.core.suggest import decide, restatements, spans, voices
 from briefing_app.core.suggest.classify import classify, rhetoric
 from briefing_app.core.suggest.model import Model
 from briefing_app.core.suggest.people import NOBODY, People, Speaker
+from briefing_app.core.suggest.segment import blocks
 
 ENGINE = Path(__file__).resolve().parents[2] / "briefing_app" / "core" / "suggest"
 # Reading order. lexicon (word lists), public_figures (office holders) and model (the logistic model) serve
@@ -63,6 +64,55 @@ def test_voices_read_a_transcript_by_its_labels_leaving_out_the_press_and_stage_
     ]
     climb = text.index("prices will climb")
     assert voices.speaker_at(text, climb, climb + 17).name == "Tom Hale"  # a passage: its sentence's speaker
+
+
+def test_voices_find_the_speaker_behind_any_apposition_an_age_or_a_participle():
+    text = ("Ana Ruiz, a 34-year-old office worker, said the imports were unsafe.\n\n"
+            "Tom Hale, 54, said the charter helps only the rich.\n\n"
+            "Lina Varga, who has run a cinema for 30 years, blamed piracy.\n\n"
+            "Netizen Jan Kowalski (@jank) disagreed, saying that prices were to blame.")  # fmt: skip
+    said = [(r.said.name, r.said.how) for r in voices.read(text, People(text))]
+    assert said == [("Ana Ruiz", "reported"), ("Tom Hale", "reported"), ("Lina Varga", "reported"),
+                    ("Jan Kowalski", "reported")]  # fmt: skip
+
+
+def test_voices_give_a_quotation_block_to_whoever_a_colon_introduces_until_someone_else_is_named():
+    text = ("Fuel Queues Grow\n\nQueues formed in Blantyre this week.\n\n"
+            "Blogger Ana Ruiz wrote on her blog:\n\n"
+            "The shortage is the result of years of mismanagement.\n\n"
+            "Ordinary people are paying the price.\n\n"
+            "Economist Tom Hale disagreed, saying that global prices were to blame.\n\n"
+            "The measures include:\n\nrationing at every station.")  # fmt: skip
+    read = voices.read(text, title_line=True)  # an introduction, ending in a colon, is read as a heading
+    said = [(text[r.sentence.start : r.sentence.end][:20], r.said.name) for r in read]
+    assert said == [
+        ("Queues formed in Bla", ""),
+        ("The shortage is the ", "Ana Ruiz"),
+        ("Ordinary people are ", "Ana Ruiz"),
+        ("Economist Tom Hale d", "Tom Hale"),
+        ("rationing at every s", ""),  # a colon naming no one introduces nobody's words
+    ]
+
+
+def test_voices_read_a_transcript_labelled_in_title_case_with_its_opening_statement_and_the_byline_office():
+    text = ("Media Conference – Policy Decision\n\nAna Ruiz\nGovernor\n\n"
+            "Good afternoon. We think inflation will probably ease next year.\n\n"
+            "Journalist: Governor, are rate cuts coming?\n\n"
+            "Ana Ruiz: It is too early to say.\n\n"
+            "Tom Hale (Daily News): Will unemployment rise?\n\n"
+            "Ana Ruiz: We expect it to rise a little.")  # fmt: skip
+    assert [b.label for b in blocks(text)] == [None, None, None, "Journalist", "Ana Ruiz", "Tom Hale (Daily News)",
+                                                "Ana Ruiz"]  # fmt: skip
+    read = [(text[r.sentence.start : r.sentence.end][:16], r.said.name, r.said.affiliation)
+            for r in voices.read(text, title_line=True)]  # fmt: skip
+    assert read == [  # the press's questions are left out of the reading
+        ("Good afternoon.", "Ana Ruiz", "Governor"),
+        ("We think inflati", "Ana Ruiz", "Governor"),
+        ("It is too early ", "Ana Ruiz", "Governor"),
+        ("We expect it to ", "Ana Ruiz", "Governor"),
+    ]
+    prose = "Policy\n\nNote: the figures are provisional.\n\nThe bank met on Tuesday."
+    assert [b.label for b in blocks(prose)] == [None, None, None]  # one "Word:" opening is no transcript
 
 
 def test_voices_resolve_she_said_and_give_a_clause_its_own_attribution():

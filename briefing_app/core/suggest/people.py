@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from . import public_figures
-from .segment import PEERAGE
+from .segment import NARRATOR_LABELS, PEERAGE, QUESTIONER_LABELS
 
 _V = regex.V1
 # One capitalised word of a name or an organisation: "Jean-Marc", "McChrystal", "U.S.", "Kim", "Jong-un"
@@ -61,7 +61,9 @@ SPEECH_VERBS = (
     "asserts|declared|declares|claimed|claims|remarked|remarks|replied|replies|responded|responds|"
     "testified|testifies|urged|urges|agreed|agrees|worried|worries|fears|feared|reported|reports|"
     "announced|announces|admitted|admits|conceded|concedes|recalled|recalls|described|describes|"
-    "called|calls|praised|praises|criticized|criticised|criticizes|criticises|forecast|forecasts|spoke|speaks"
+    "called|calls|praised|praises|criticized|criticised|criticizes|criticises|forecast|forecasts|spoke|speaks|"
+    "blamed|blames|accused|accuses|"  # Levin's (1993) judgement verbs, beside praise and criticise
+    "tweeted|tweets"
 )
 ROLE_NOUNS = (
     "researcher|professor|director|analyst|expert|economist|scientist|fellow|head|chief|chair|chairman|"
@@ -70,27 +72,24 @@ ROLE_NOUNS = (
     "specialist|strategist|historian|physician|doctor|epidemiologist|lawyer|ambassador|diplomat|senator|"
     "representative|governor|mayor|member|partner|leader|coordinator|investigator|associate|consultant|"
     "envoy|negotiator|administrator|commissioner|deputy|chancellor|judge|prosecutor|attorney|surgeon|"
-    "virologist|engineer|inspector|lieutenant|colonel|admiral|captain|sergeant|congresswoman|congressman"
+    "virologist|engineer|inspector|lieutenant|colonel|admiral|captain|sergeant|congresswoman|congressman|"
+    # people quoted for what they do rather than an office: "Blogger Ana Ruiz wrote", "activist Ana Ruiz"
+    "blogger|netizen|activist|campaigner|journalist|columnist|commentator|writer|user|lawmaker|politician"
 )
 _ROLE_WORDS = frozenset(ROLE_NOUNS.split("|"))
 APPOSITION = (
     rf"(?:(?:a|an|the)\s+)?(?:[\p{{Ll}}\-’'.]+\s+|\p{{Lu}}[\p{{L}}.\-]*\s+(?=[\p{{Ll}}\p{{Lu}}])){{0,4}}?"
     rf"(?i:{ROLE_NOUNS})\b(?:[^,;“”\"\n.]|\.(?=\S))*"
 )
+# Any appositive between commas after a name: a noun phrase with its article ("a 34-year-old office worker"),
+# a relative clause ("who has run the firm for 30 years") or an age ("54"), with or without a role noun in it
+LOOSE_APPOSITION = rf"(?:{APPOSITION}|(?:a|an|the)\s+[^,;:“”\"\n]{{1,80}}?|who\s+[^,;:“”\"\n]{{1,120}}?|\d{{1,3}})"
 ADVERBS = r"(?:(?:further|also|later|then|again|once|still|now|too|repeatedly|\p{Ll}+ly|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*"  # noqa: E501
 _NOT_NAMES = frozenset(
     "The This That These Those It He She They We I You But And Or So While However Later Earlier Then Also "
     "Still Yet Now Today Yesterday Meanwhile Moreover Furthermore Instead Last Next On In At As When After "
     "Before Following According Per If Although Though Because Since Despite By For From With Without Under "
     "Asked Speaking Writing Madam Thank Welcome Well Hi Both Either Neither Some Many Most All Any Each".split()
-)
-# Labels of whoever runs a script or an interview: their lines are read as the reporter's prose.
-_NARRATOR_LABELS = regex.compile(
-    r"^(?:REPORTER|MODERATOR|OPERATOR|ANNOUNCER|NARRATOR|HOST|INTERVIEWER|STAFF|.*\bAIDE)$", _V
-)
-# Labels of the press and the audience at a briefing: their questions are nobody's statement to brief.
-_QUESTIONER_LABELS = regex.compile(
-    r"^(?:Q|QUESTION|AUDIENCE|PARTICIPANT|PRESS|JOURNALIST|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*)$", _V
 )
 
 
@@ -148,7 +147,7 @@ def _fuller_form(known: str, new: str) -> bool:
     return len(new) > len(known) and regex.search(rf"(?<!\w){regex.escape(known)}(?!\w)", new) is not None
 
 
-def _name_like(words: list[str]) -> bool:
+def name_like(words: list[str]) -> bool:
     # a word in capitals is an acronym ("NATO"), but a middle initial ("H.") is part of a name
     return 0 < len(words) <= 4 and not any(
         w in ORG_WORDS or w in _NOT_NAMES or (w.isupper() and not _INITIAL.fullmatch(w)) for w in words
@@ -192,7 +191,7 @@ class People:
             if len(name) > 2:  # the body's name runs into the person's: a first name and a surname stay
                 org, name = org + name[:-2], name[-2:]
             titles = [f"{office[0].strip()} {' '.join(org)}"] if name and org else []
-        if not _name_like(name):
+        if not name_like(name):
             return
         after = self.text[end : end + 200]
         role = _role_before(before)
@@ -243,7 +242,7 @@ class People:
         found: dict[int, Person] = {}
         for m in _CAPRUN.finditer(self.text, start, end):
             _, name = split_run(m[0])
-            person = self.find(name) if name and _name_like(name) else None
+            person = self.find(name) if name and name_like(name) else None
             if person is not None:
                 found.setdefault(id(person), person)
         return list(found.values())
@@ -255,7 +254,7 @@ class People:
         if m is None:
             return None
         _, name = split_run(m[0])
-        return self.find(name) if name and _name_like(name) else None
+        return self.find(name) if name and name_like(name) else None
 
     def resolve_run(self, run: str) -> Speaker:
         """What a capitalised run before or after a speech verb names: a person, or an institution."""
@@ -263,7 +262,7 @@ class People:
         if not name and titles:  # "the President said"
             person = self.by_title(" ".join(titles))
             return Speaker("person", person.name, person.affiliation) if person else Speaker("reported")
-        if not _name_like(name):
+        if not name_like(name):
             return Speaker("reported")
         person = self.find(name)
         if person is None:
@@ -331,16 +330,16 @@ class People:
         surname, else a title and a first name and surname (``bare``: no title needed, as in "X's speech")."""
         titles, rest = split_run(" ".join(words))
         for n in range(min(len(rest), 3), 0, -1):
-            person = self.find(rest[:n]) if _name_like(rest[:n]) else None
+            person = self.find(rest[:n]) if name_like(rest[:n]) else None
             if person is not None and (n > 1 or titles):
                 if titles and not person.title:  # the title gives the office the text never does
                     person.title = " ".join(titles)
                     person.affiliation = person.affiliation or _title_affiliation(titles)
                 return person
-        if not (titles or bare) or not rest or not _name_like(rest[:1]):
+        if not (titles or bare) or not rest or not name_like(rest[:1]):
             return None
         full = public_figures.full_name(rest[0], " ".join(titles)) if titles else None
-        if full is None and len(rest) >= 2 and _name_like(rest[:2]):
+        if full is None and len(rest) >= 2 and name_like(rest[:2]):
             full = " ".join(rest[:2])
         if full is None:
             return None
@@ -352,9 +351,9 @@ class People:
 
     def for_label(self, label: str) -> Speaker:
         """The speaker of a transcript label: "SECRETARY MAYORKAS", "THE VICE PRESIDENT", "Nathan"."""
-        if _QUESTIONER_LABELS.match(label.upper()):
+        if QUESTIONER_LABELS.match(label.upper()):
             return QUESTIONER
-        if _NARRATOR_LABELS.match(label.upper()):
+        if NARRATOR_LABELS.match(label.upper()):
             return NOBODY
         if PEERAGE.match(label):  # a peer's title is their name: "Lord Smith of Cardiff"; the label gives no role
             return Speaker("person", label.removeprefix("The "), "", "label")

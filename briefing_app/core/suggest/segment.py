@@ -57,7 +57,9 @@ _TOLD_AUDIENCE = regex.compile(
 _PEER_TITLES = "Lord|Lady|Baroness|Baron|Earl|Countess|Viscount|Viscountess|Marquess|Duke|Duchess"
 _LABEL = regex.compile(
     r"(?P<label>Q)(?:[ \u00a0]{2,}|:[ \u00a0]+)"
-    r"|(?P<label>(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,3}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?"
+    # a name in capitals, or in title case with a journalist's outlet after it: "Ana Ruiz (Reuters):"
+    r"|(?P<label>(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,3}"
+    r"|\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}(?:\s\([^()\n]{1,40}\))?"
     # a parliament's "Lord Smith of Cardiff:", "The Earl of Kent:", "Baroness O'Neill:"
     rf"|(?:The\s+)?(?:{_PEER_TITLES})(?:\s+(?:of\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{1,4}})"
     r":[ \u00a0]+"
@@ -66,6 +68,15 @@ _LABEL = regex.compile(
     regex.V1,
 )
 PEERAGE = regex.compile(rf"^(?:The\s+)?(?:{_PEER_TITLES})\s")
+# Labels of whoever runs a script or an interview: their lines are read as the reporter's prose.
+NARRATOR_LABELS = regex.compile(
+    r"^(?:REPORTER|MODERATOR|OPERATOR|ANNOUNCER|NARRATOR|HOST|INTERVIEWER|STAFF|.*\bAIDE)$", regex.V1
+)
+# Labels of the press and the audience at a briefing: their questions are nobody's statement to brief; a
+# name with an outlet in brackets ("Ana Ruiz (Reuters)") is a journalist.
+QUESTIONER_LABELS = regex.compile(
+    r"^(?:Q|QUESTION|AUDIENCE|PARTICIPANT|PRESS|JOURNALIST|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*|.*\(.*\))$", regex.V1
+)
 
 
 @dataclass(frozen=True)
@@ -235,12 +246,19 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
     as a label or gives in full somewhere ("Matt Thornton")."""
     counts = Counter(candidates)
     real = {c for c in counts if c == "Q" or c.isupper() or counts[c] > 1 and _may_be_surname(c)}
+    # a dialogue labelled in title case ("Ana Ruiz:", "Journalist:"): names that open two paragraphs or more,
+    # and the press's and narrators' roles, once another label shows the text is a transcript
+    repeated = {c for c in counts if counts[c] > 1 and c.split()[0] not in _SENTENCE_OPENERS}
+    if repeated or real:
+        real |= repeated
+        real |= {c for c in counts if QUESTIONER_LABELS.match(c.upper()) or NARRATOR_LABELS.match(c.upper())}
     peers = {c for c in counts if PEERAGE.match(c)}
     if len(peers) > 1:  # a debate: several members speak
         real |= peers
     once = sorted(c for c in counts if counts[c] == 1 and c not in real and _may_be_surname(c))
     if once:  # one pass over the text for all of them, not one per candidate
-        in_full = regex.compile(rf"\p{{Lu}}\p{{Ll}}+\s+({'|'.join(map(regex.escape, once))})\b", regex.V1)
+        # a first name before it on the same line (across a paragraph break, it would be the heading's last word)
+        in_full = regex.compile(rf"\p{{Lu}}\p{{Ll}}+[ \u00a0]+({'|'.join(map(regex.escape, once))})\b", regex.V1)
         real.update(m[1] for m in in_full.finditer(text))
     return real
 

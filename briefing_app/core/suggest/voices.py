@@ -19,7 +19,20 @@ from dataclasses import dataclass, replace
 import regex
 
 from . import lexicon as lx
-from .people import ADVERBS, APPOSITION, CAPRUN, NOBODY, QUESTIONER, ROLE_NOUNS, SPEECH, SPEECH_VERBS, People, Speaker
+from .people import (
+    ADVERBS,
+    APPOSITION,
+    CAPRUN,
+    LOOSE_APPOSITION,
+    NOBODY,
+    QUESTIONER,
+    ROLE_NOUNS,
+    SPEECH,
+    SPEECH_VERBS,
+    People,
+    Speaker,
+    name_like,
+)
 from .segment import Block, Sentence, Span, blocks
 
 _V = regex.V1
@@ -46,9 +59,10 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     people = people or People(text, title_line)
     paras = blocks(text)
     speech = people.for_title(text[paras[0].start : paras[0].end]) if title_line and paras else None
-    speakers = _label_speakers(text, paras, people, speech) or _name_lines(text, paras, people)
+    byline = _byline_speaker(text, paras[1:3], people) if title_line else None
+    speakers = _label_speakers(text, paras, people, speech, byline) or _name_lines(text, paras, people)
     if not speakers and title_line:
-        speech = speech or _byline_speaker(text, paras[1:3], people)
+        speech = speech or byline
         if speech is not None:
             speakers = {b.index: speech for b in paras[1:]}
     if not speakers:
@@ -116,11 +130,15 @@ def clause_speaker(people: People, text: str, r: Reading, clause: Span, alone: b
 # --- whose paragraph: transcript labels, speech titles and bylines, written interviews, quotation blocks
 
 
-def _label_speakers(text: str, paras: list[Block], people: People, speech: Speaker | None) -> dict[int, Speaker]:
+def _label_speakers(
+    text: str, paras: list[Block], people: People, speech: Speaker | None, byline: Speaker | None = None
+) -> dict[int, Speaker]:
     """In a transcript (two or more labelled paragraphs), the speaker of each paragraph; a paragraph
     without a label continues the last label's speaker. The reporter of a script speaks as prose.
     ``speech``: whom the title names; a label the text resolves to no one ("THE GOVERNOR:") is that
-    person when it is their title or surname."""
+    person when it is their title or surname. ``byline``: whom a byline under the title names; when one of
+    the labels is theirs, the opening statement before the first label is theirs too, and the byline's
+    office is that label's affiliation where the text gives it no other."""
     labelled: dict[str, list[tuple[int, int]]] = {}
     for b in paras:
         if b.label:
@@ -150,7 +168,17 @@ def _label_speakers(text: str, paras: list[Block], people: People, speech: Speak
     minister = _minister(text, paras, label_of)
     if minister is not None and resolved[minister].name:
         resolved[minister] = replace(resolved[minister], affiliation=MINISTER)
+    opener = next((label for label, said in resolved.items() if byline and _same_person(said, byline)), None)
+    if opener is not None:
+        said = resolved[opener]
+        resolved[opener] = said = replace(said, affiliation=said.affiliation or byline.affiliation)
+        first = next(b.index for b in paras if b.label)
+        label_of.update({b.index: opener for b in paras[1:first] if text[b.start : b.end].count("\n") == 0})
     return {i: resolved[label] for i, label in label_of.items()}
+
+
+def _same_person(a: Speaker, b: Speaker) -> bool:
+    return bool(a.name and b.name) and a.name.split()[-1] == b.name.split()[-1]
 
 
 # "the Minister", not "the Minister for Energy" (another office, named)
@@ -222,9 +250,14 @@ def self_description(text: str, start: int, end: int) -> str:
 
 def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speaker | None:
     """A speech's byline under its title: a paragraph that is only a title and a full name ("Governor
-    Ana M. Ruiz"). A reporter's byline ("By Ana Ruiz") has no office, so it is never taken."""
+    Ana M. Ruiz"), or a name on one line and the office on the next. A reporter's byline ("By Ana Ruiz")
+    has no office, so it is never taken."""
     for b in candidates:
         line = text[b.start : b.end].strip()
+        name_office = _NAME_OVER_OFFICE.fullmatch(line)
+        if name_office and name_like(name_office["name"].split()):
+            person = people.find(name_office["name"].split())
+            return Speaker("person", person.name if person else name_office["name"], name_office["office"], "label")
         if len(line.split()) <= 6 and not any(mark in line for mark in ",;:!?"):
             person = people.title_person(line.split())
             if person is not None and person.title:
@@ -232,12 +265,18 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
     return None
 
 
+# "Ana Ruiz\nGovernor": two to four capitalised words, then an office of a few words, unpunctuated
+_NAME_OVER_OFFICE = regex.compile(
+    r"(?P<name>\p{Lu}[\p{L}’'\-.]*(?:[ \u00a0]+\p{Lu}[\p{L}’'\-.]*){1,3})[ \u00a0]*\n[ \u00a0]*"
+    r"(?P<office>\p{Lu}[^\n.!?:;]{1,80})",
+    regex.V1,
+)
 _FIRST_PERSON_ANSWER = regex.compile(r"\b(?:I|I[’']m|I[’']ve|me|my|we|our|us)\b")
 _CARD_FIELD = regex.compile(r"^(Title|Position|Role|Organi[sz]ation|Affiliation)\s*:\s*(.+)$", regex.M)
 MIN_QUESTIONS = 3  # a written interview asks at least this many questions
 
 
-# A transcript that names each speaker on a line of its own, the turn below it: "Michele Bullock", "Ana Ruiz,
+# A transcript that names each speaker on a line of its own, the turn below it: "Tom Hale", "Ana Ruiz,
 # Governor of the Harbour Board", "Sam Lee (Daily News)", or a role alone for the press ("Journalist").
 _NAME_LINE = regex.compile(
     r"(?P<name>(?:\p{Lu}[\p{L}’'\-]*\.?|(?:de|del|der|di|da|van|von|bin|al)(?=\s))(?:\s+(?:\p{Lu}[\p{L}’'\-]*\.?"
@@ -318,13 +357,15 @@ def _interviewee(text: str, paras: list[Block], people: People) -> dict[int, Spe
 
 
 # A paragraph that only introduces a quotation: "Ana Ruiz, head of the Harbour Board, said:"
-_QUOTE_INTRO = regex.compile(r"\b(?:said|says|added|adds|commented|explained|warned|noted|stated)\s*:\s*$", regex.V1)
+_QUOTE_INTRO = regex.compile(r":\s*$", regex.V1)  # a paragraph ending in a colon; its attribution decides
 QUOTED_BLOCKS = 4  # how many paragraphs after such an introduction are the quotation, at most
 
 
 def _quoted_blocks(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:
     """The paragraphs of a quotation set as a block after its introduction (a press release's "X, Y,
-    said:" then the quotation without quotation marks): the speaker of each, up to the next introduction."""
+    said:", a blog round-up's "X wrote on her blog:", then the quotation without quotation marks): the
+    speaker of each, up to the next introduction or a paragraph naming someone else. The introduction is a
+    paragraph ending in a colon that names who speaks, by any speech verb."""
     out: dict[int, Speaker] = {}
     for i, b in enumerate(paras):
         if not _QUOTE_INTRO.search(text, b.start, b.end):
@@ -335,6 +376,9 @@ def _quoted_blocks(text: str, paras: list[Block], people: People) -> dict[int, S
         for follower in paras[i + 1 : i + 1 + QUOTED_BLOCKS]:
             if _QUOTE_INTRO.search(text, follower.start, follower.end) or _is_heading(text, follower):
                 break
+            own = attribution(people, text, follower.start, follower.end)
+            if own.kind == "person" and own.name and own.name != said.name:
+                break  # the text has gone on to someone else
             out[follower.index] = said
     return out
 
@@ -391,7 +435,7 @@ _SUBJECT_BEFORE = regex.compile(
     rf"\s+{ADVERBS}$",
     _V | regex.REVERSE,
 )
-_SUBJECT_WITH_APPOSITION = regex.compile(rf"(?P<run>{CAPRUN}),\s+{APPOSITION},\s+{ADVERBS}$", _V | regex.REVERSE)
+_SUBJECT_WITH_APPOSITION = regex.compile(rf"(?P<run>{CAPRUN}),\s+{LOOSE_APPOSITION},\s+{ADVERBS}$", _V | regex.REVERSE)
 # "Economist Ana Ruiz of Kappa Bank said": the person before the organisation
 _SUBJECT_OF_ORG = regex.compile(
     rf"(?P<run>{CAPRUN})\s+(?:from|of|at)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?\s+{ADVERBS}$", _V | regex.REVERSE
@@ -412,6 +456,10 @@ _ACCORDING = regex.compile(
 # no speech verb and no "according to", and then no regular expression runs at all.
 _ACCORDING_WORDS = lx.words("according to|as per|in the words of|in the view of")
 _SPEECH_WORDS = lx.words(SPEECH_VERBS)
+# "Ana Ruiz disagreed, saying that …": a participle's understood subject is its sentence's subject
+_PARTICIPLES = "saying|adding|noting|arguing|warning|insisting|explaining|stressing|suggesting|claiming"
+_PARTICIPLE_WORDS = lx.words(_PARTICIPLES)
+_PARTICIPLE = regex.compile(rf",\s+(?:{_PARTICIPLES})\b", _V)
 _DASH_NAME = regex.compile(rf"[”\"]\s*[—–]\s*(?P<run>{CAPRUN})", _V)
 # What a lower-case subject of a speech verb is: unnamed people or an institution, a role ("the researcher"),
 # a pronoun, a study
@@ -489,6 +537,11 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
             subject = people.resolve_run(before["run"]) if before["run"] else _np_speaker(before["np"])
         if subject is not None:
             found.append((_rank(subject), before.start(), _how(subject, "reported")))
+    if words[_PARTICIPLE_WORDS] and not found:
+        m = _PARTICIPLE.search(text, start, end)
+        subject = people.subject_of(start, m.start()) if m else None
+        if subject is not None:
+            found.append((0, start, Speaker("person", subject.name, subject.affiliation, "reported")))
     if not found:
         return NOBODY
     return min(found, key=lambda f: (f[0], f[1]))[2]
