@@ -86,6 +86,7 @@ def features(
     return row
 
 
+_ESTIMATIVE = FEATURES.index("n_estimative")
 _STANCE_SIGNS = [FEATURES.index(f) for f in (*(f"n_{c}" for c in CATEGORIES), "judgement", "cognition", "modals",
                                               "negation")]  # fmt: skip
 
@@ -97,10 +98,11 @@ def has_stance(row: list[float]) -> bool:
 
 def chosen(rule: str | None, p: float, row: list[float], threshold: float) -> bool:
     """The model and the rules together: the rules' assessment stays unless the model finds it unlikely
-    (below half the threshold); a clause the rules leave out needs the threshold and a sign of stance of
-    its own; a clause the rules call a fact needs an even chance or better."""
+    (below half the threshold) and it holds no expression of likelihood; a clause the rules leave out needs
+    the threshold and a sign of stance of its own; a clause the rules call a fact needs an even chance or better."""
     if rule == SuggestionKind.EXPERT_ASSESSMENT:
-        return p >= threshold / 2
+        # an ICD 203 expression of likelihood makes it an estimate, which ANNOTATION.md calls an assessment
+        return p >= threshold / 2 or row[_ESTIMATIVE] > 0
     if rule == SuggestionKind.KEY_FACT:
         return p >= 0.5
     return p >= threshold and has_stance(row)
