@@ -115,6 +115,22 @@ def test_voices_read_a_transcript_labelled_in_title_case_with_its_opening_statem
     assert [b.label for b in blocks(prose)] == [None, None, None]  # one "Word:" opening is no transcript
 
 
+def test_people_keep_titles_openers_and_forms_of_address_out_of_names():
+    text = ("Vice-President Ana Ruiz spoke first. Echoing Ruiz, Tom Hale warned of delays.\n\n"
+            "My Lords, the Minister has answered. Is India ready? Noble Lords have asked.")  # fmt: skip
+    people = People(text)
+    assert people.resolve_run("Vice-President Ana Ruiz") == Speaker("person", "Ana Ruiz", "Vice-President")
+    assert people.resolve_run("Echoing Ruiz").name == "Ana Ruiz"
+    assert all(people.resolve_run(run).kind != "person" for run in ("My Lords", "Noble Lords", "Is India"))
+
+
+def test_voices_credit_a_view_a_transcript_speaker_reports_with_an_auxiliary():
+    text = ("Press Gaggle by Press Secretary Ana Ruiz\n\nMS. RUIZ:  President Tom Hale is in Detroit today.  "
+            "The President has long said that the industry will probably grow.\n\nQ    Thanks.")  # fmt: skip
+    said = [r.said.name for r in voices.read(text, title_line=True)]
+    assert said == ["Ana Ruiz", "Tom Hale"]
+
+
 def test_voices_resolve_she_said_and_give_a_clause_its_own_attribution():
     text = ("Economist Lina Varga of the Danube Fund spoke in Vienna. She said inflation will ease.\n\n"
             "Exports fell 4 percent, officials said; Tom Hale warned that prices will climb.")  # fmt: skip

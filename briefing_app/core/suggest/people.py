@@ -84,12 +84,14 @@ APPOSITION = (
 # Any appositive between commas after a name: a noun phrase with its article ("a 34-year-old office worker"),
 # a relative clause ("who has run the firm for 30 years") or an age ("54"), with or without a role noun in it
 LOOSE_APPOSITION = rf"(?:{APPOSITION}|(?:a|an|the)\s+[^,;:“”\"\n]{{1,80}}?|who\s+[^,;:“”\"\n]{{1,120}}?|\d{{1,3}})"
-ADVERBS = r"(?:(?:further|also|later|then|again|once|still|now|too|repeatedly|\p{Ll}+ly|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*"  # noqa: E501
+# What may stand between a speaker and the speech verb: adverbs and auxiliaries ("has long said")
+ADVERBS = r"(?:(?:further|also|later|then|again|once|still|now|too|repeatedly|long|always|often|just|already|has|have|had|\p{Ll}+ly|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*"  # noqa: E501
 _NOT_NAMES = frozenset(
     "The This That These Those It He She They We I You But And Or So While However Later Earlier Then Also "
     "Still Yet Now Today Yesterday Meanwhile Moreover Furthermore Instead Last Next On In At As When After "
     "Before Following According Per If Although Though Because Since Despite By For From With Without Under "
-    "Asked Speaking Writing Madam Thank Welcome Well Hi Both Either Neither Some Many Most All Any Each".split()
+    "Asked Speaking Writing Madam Thank Welcome Well Hi Both Either Neither Some Many Most All Any Each My Our Your "
+    "Noble Lords Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should".split()
 )
 
 
@@ -129,10 +131,18 @@ def split_run(run: str) -> tuple[list[str], list[str]]:
 def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # cached: most runs are the same few sentence openers and names, again and again
     words = [_strip_possessive(w) for w in run.split()]
-    while words and words[0] in _NOT_NAMES:
-        words.pop(0)
-    last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS or w.lower() in _ROLE_WORDS), default=-1)
+    while words and (words[0] in _NOT_NAMES or len(words) > 1 and _OPENING_PARTICIPLE.fullmatch(words[0])):
+        words.pop(0)  # "However", "Echoing Panfilova": a sentence's opener, not a name
+    last_title = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
     return tuple(words[: last_title + 1]), tuple(words[last_title + 1 :])
+
+
+_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")
+
+
+def _is_title(word: str) -> bool:
+    """A title or role word, also hyphenated ("Vice-President")."""
+    return word in TITLE_WORDS or word.lower() in _ROLE_WORDS or "-" in word and all(map(_is_title, word.split("-")))
 
 
 def _fullest(name: list[str], titles: list[str]) -> str:

@@ -411,7 +411,7 @@ def _sentence_speaker(
     said = attribution(people, text, s.start, s.end)
     if label is not None and label.kind == "person":
         # in a transcript, each speaker's own words, unless they report another named person's view
-        # ("the Governor believes that …")
+        # ("the Governor believes that …", "the President has long said")
         return said if said.kind == "person" and said.name and said.name != label.name else label
     if said.kind == "person" and not said.name:
         # "she said", "the researcher concludes": the last named speaker
@@ -431,7 +431,7 @@ def _continues_quote(text: str, s: Sentence) -> bool:
 # Matched backwards from the verb (REVERSE), so each verb costs one short anchored match.
 _SUBJECT_BEFORE = regex.compile(
     rf"(?:(?P<run>{CAPRUN})(?:,|\s+(?:from|of|at)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?|,\s+{APPOSITION},)??"
-    rf"|(?P<np>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}\p{{Ll}}[\p{{L}}\-]*|\b[Ii]t|\b[Tt]hey|\b[Hh]e|\b[Ss]he|\bI|\b[Ww]e))"
+    rf"|(?P<np>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}\p{{Ll}}[\p{{L}}\-]*|\b[Ii]t|\b[Tt]hey|\b[Hh]e(?:[’']s|[’']d)?|\b[Ss]he(?:[’']s|[’']d)?|\bI|\b[Ww]e))"
     rf"\s+{ADVERBS}$",
     _V | regex.REVERSE,
 )
@@ -473,7 +473,7 @@ _UNNAMED = regex.compile(
 )
 _ROLE_REF = regex.compile(rf"\b(?:the|this|that)\s+(?:\p{{Ll}}+\s+)?(?:{ROLE_NOUNS})$", _V)
 _PRONOUNS = frozenset("He She It They I We".split())
-_PRONOUN = regex.compile(r"\b(?:he|she)$", regex.I | _V)
+_PRONOUN = regex.compile(r"\b(?:he|she)(?:[’']s|[’']d)?$", regex.I | _V)  # "he’s long believed"
 _TRAILING_ADVERBS = regex.compile(r"(?:\s+\p{Ll}+ly)+$")
 _FINDING_NP = regex.compile(r"\b(?:study|report|research|survey|data|analysis|poll|trial|census)$")
 
