@@ -231,6 +231,21 @@ def test_a_restated_fact_is_kept_once_in_its_better_sourced_form_with_its_group(
     assert [(s.text, s.group) for s in folded] == [(sourced.text, "g1"), (other.text, None)]
 
 
+def test_two_statements_with_different_figures_are_two_facts_however_alike_their_wording():
+    monday = restatements.wording("The seven-day average of hospital admissions is about 9,000 per day.")
+    friday = restatements.wording("The seven-day average of hospital admissions is about 12,000 per day.")
+    again = restatements.wording("Hospital admissions: the seven-day average is about 12,000 per day, officials said.")
+    assert not restatements.restates(monday, friday)
+    assert restatements.restates(friday, again)
+
+
+def test_a_call_for_something_is_a_demand_not_speech():
+    text = "Economist Ana Ruiz had called for a review of the rules in 2019."
+    assert voices.attribution(People(text), text, 0, len(text)) == NOBODY
+    said = "Economist Ana Ruiz had called the rules a mistake."
+    assert voices.attribution(People(said), said, 0, len(said)).name == "Ana Ruiz"
+
+
 def test_a_word_list_made_after_a_text_was_scanned_still_finds_its_words_there():
     """The stance lexicon's lists are made on first use, after the first clauses were scanned: the cached
     scans knew nothing of them, so in a fresh process the first clauses' hedges and boosters went uncounted

@@ -460,6 +460,7 @@ _SPEECH_WORDS = lx.words(SPEECH_VERBS)
 _PARTICIPLES = "saying|adding|noting|arguing|warning|insisting|explaining|stressing|suggesting|claiming"
 _PARTICIPLE_WORDS = lx.words(_PARTICIPLES)
 _PARTICIPLE = regex.compile(rf",\s+(?:{_PARTICIPLES})\b", _V)
+_CALL_FOR = regex.compile(r"(?<=\bcall(?:s|ed)?)\s+for\b", _V)  # "X called for a review": a demand, an event
 _DASH_NAME = regex.compile(rf"[”\"]\s*[—–]\s*(?P<run>{CAPRUN})", _V)
 # What a lower-case subject of a speech verb is: unnamed people or an institution, a role ("the researcher"),
 # a pronoun, a study
@@ -510,7 +511,11 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         for m in _DASH_NAME.finditer(text, start, end):
             sp = people.resolve_run(m["run"])
             found.append((_rank(sp), m.start(), _how(sp, "quote")))
-    verbs = list(SPEECH.finditer(text, start, end)) if words[_SPEECH_WORDS] else []
+    verbs = (
+        [v for v in SPEECH.finditer(text, start, end) if not _CALL_FOR.match(text, v.end())]
+        if words[_SPEECH_WORDS]
+        else []
+    )
     for verb in verbs:
         after = _SUBJECT_AFTER.match(text, verb.end(), end)
         if after is None:
