@@ -131,6 +131,14 @@ def test_voices_credit_a_view_a_transcript_speaker_reports_with_an_auxiliary():
     assert said == ["Ana Ruiz", "Tom Hale"]
 
 
+def test_voices_never_take_a_speechs_section_headings_for_speakers():
+    text = ("The Outlook\n\nGovernor Ana M. Ruiz\n\nI expect growth to slow.\n\nAggregate Economic Activity\n\n"
+            "Spending will probably cool.\n\nLabor Market Conditions\n\nHiring has eased.\n\n"
+            "Insurance Industry Resiliency\n\nI think insurers are sound.")  # fmt: skip
+    said = {r.said.name for r in voices.read(text, title_line=True)}
+    assert said == {"Ana M. Ruiz"}
+
+
 def test_voices_resolve_she_said_and_give_a_clause_its_own_attribution():
     text = ("Economist Lina Varga of the Danube Fund spoke in Vienna. She said inflation will ease.\n\n"
             "Exports fell 4 percent, officials said; Tom Hale warned that prices will climb.")  # fmt: skip

@@ -13,6 +13,7 @@ clauses is :mod:`.segment`'s.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -293,8 +294,8 @@ def _name_line(text: str, block: Block, people: People) -> Speaker | None:
     m = _NAME_LINE.fullmatch(line)
     if m is None or len(line) > 160:
         return None
-    if m["name"].lower() in _PRESS_LINES:
-        return QUESTIONER
+    if m["name"].lower() in _PRESS_LINES or m["outlet"]:
+        return QUESTIONER  # the press, by role or by a name with its outlet ("Sam Lee (Daily News)")
     person = people.title_person(m["name"].split(), bare=True)
     if person is None:
         return None
@@ -306,6 +307,9 @@ def _name_lines(text: str, paras: list[Block], people: People) -> dict[int, Spea
     line is that voice's, up to the next. A voice whose turns end in questions is the press (its premises
     are nobody's view)."""
     lines = {b.index: v for b in paras if b.label is None and (v := _name_line(text, b, people)) is not None}
+    # a voice announces two turns or more; a line that names once is a heading ("Aggregate Demand")
+    announced = Counter((v.kind, v.name) for v in lines.values())
+    lines = {i: v for i, v in lines.items() if v is QUESTIONER or announced[(v.kind, v.name)] > 1}
     if len(lines) < MIN_NAME_LINES or len({(v.kind, v.name) for v in lines.values()}) < 2:
         return {}
     turns: dict[tuple[str, str], list[Block]] = {}
