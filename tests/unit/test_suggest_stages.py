@@ -139,6 +139,13 @@ def test_voices_never_take_a_speechs_section_headings_for_speakers():
     assert said == {"Ana M. Ruiz"}
 
 
+def test_voices_give_a_translated_quotation_to_its_speaker_past_the_original():
+    text = ("Weibo Debate\n\nBlogger Ana Ruiz pointed out [zh]:\n\n微博是一个开放的平台。\n\n这是一个自由的言论市场。\n\n"
+            "Weibo is an open platform.\n\nIt is a free market of speech.")  # fmt: skip
+    said = [(text[r.sentence.start : r.sentence.end], r.said.name) for r in voices.read(text, title_line=True)]
+    assert said[-2:] == [("Weibo is an open platform.", "Ana Ruiz"), ("It is a free market of speech.", "Ana Ruiz")]
+
+
 def test_voices_resolve_she_said_and_give_a_clause_its_own_attribution():
     text = ("Economist Lina Varga of the Danube Fund spoke in Vienna. She said inflation will ease.\n\n"
             "Exports fell 4 percent, officials said; Tom Hale warned that prices will climb.")  # fmt: skip

@@ -170,9 +170,9 @@ def _label_speakers(
     if minister is not None and resolved[minister].name:
         resolved[minister] = replace(resolved[minister], affiliation=MINISTER)
     opener = next((label for label, said in resolved.items() if byline and _same_person(said, byline)), None)
-    if opener is not None:
+    if opener is not None and byline is not None:
         said = resolved[opener]
-        resolved[opener] = said = replace(said, affiliation=said.affiliation or byline.affiliation)
+        resolved[opener] = replace(said, affiliation=said.affiliation or byline.affiliation)
         first = next(b.index for b in paras if b.label)
         label_of.update({b.index: opener for b in paras[1:first] if text[b.start : b.end].count("\n") == 0})
     return {i: resolved[label] for i, label in label_of.items()}
@@ -377,7 +377,8 @@ def _quoted_blocks(text: str, paras: list[Block], people: People) -> dict[int, S
         said = attribution(people, text, b.start, b.end)
         if said.kind != "person" or not said.name:
             continue
-        for follower in paras[i + 1 : i + 1 + QUOTED_BLOCKS]:
+        followers = [f for f in paras[i + 1 :] if not _other_script(text, f)]  # an original beside its translation
+        for follower in followers[:QUOTED_BLOCKS]:
             if _QUOTE_INTRO.search(text, follower.start, follower.end) or _is_heading(text, follower):
                 break
             own = attribution(people, text, follower.start, follower.end)
@@ -385,6 +386,18 @@ def _quoted_blocks(text: str, paras: list[Block], people: People) -> dict[int, S
                 break  # the text has gone on to someone else
             out[follower.index] = said
     return out
+
+
+_LATIN = regex.compile(r"\p{Latin}", _V)
+_LETTER = regex.compile(r"\p{L}", _V)
+
+
+def _other_script(text: str, block: Block) -> bool:
+    """A paragraph mostly in another script than the Latin one: a quotation's original (Chinese, Russian)
+    that the text gives beside its English translation."""
+    chunk = text[block.start : min(block.end, block.start + 400)]
+    letters = len(_LETTER.findall(chunk))
+    return letters > 0 and len(_LATIN.findall(chunk)) < letters / 2
 
 
 def _is_stage_direction(text: str, block: Block) -> bool:
@@ -546,11 +559,10 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
             subject = people.resolve_run(before["run"]) if before["run"] else _np_speaker(before["np"])
         if subject is not None:
             found.append((_rank(subject), before.start(), _how(subject, "reported")))
-    if words[_PARTICIPLE_WORDS] and not found:
-        m = _PARTICIPLE.search(text, start, end)
-        subject = people.subject_of(start, m.start()) if m else None
-        if subject is not None:
-            found.append((0, start, Speaker("person", subject.name, subject.affiliation, "reported")))
+    participle = _PARTICIPLE.search(text, start, end) if words[_PARTICIPLE_WORDS] and not found else None
+    person = people.subject_of(start, participle.start()) if participle else None
+    if person is not None:
+        found.append((0, start, Speaker("person", person.name, person.affiliation, "reported")))
     if not found:
         return NOBODY
     return min(found, key=lambda f: (f[0], f[1]))[2]
