@@ -140,8 +140,8 @@ def test_voices_never_take_a_speechs_section_headings_for_speakers():
 
 
 def test_voices_give_a_translated_quotation_to_its_speaker_past_the_original():
-    text = ("Weibo Debate\n\nBlogger Ana Ruiz pointed out [zh]:\n\n微博是一个开放的平台。\n\n这是一个自由的言论市场。\n\n"
-            "Weibo is an open platform.\n\nIt is a free market of speech.")  # fmt: skip
+    text = ("Weibo Debate\n\nBlogger Ana Ruiz pointed out [zh]:\n\n微博是一个开放的平台。\n\n"
+            "这是一个自由的言论市场。\n\nWeibo is an open platform.\n\nIt is a free market of speech.")  # fmt: skip
     said = [(text[r.sentence.start : r.sentence.end], r.said.name) for r in voices.read(text, title_line=True)]
     assert said[-2:] == [("Weibo is an open platform.", "Ana Ruiz"), ("It is a free market of speech.", "Ana Ruiz")]
 
