@@ -406,9 +406,18 @@ def test_the_rules_assessment_stands_unless_the_model_finds_it_unlikely():
                           "expert_assessment", 0.0)  # fmt: skip
     assert stance.chosen("expert_assessment", 0.1, row, 0.18)  # half the threshold is enough for the rules' call
     assert not stance.chosen(None, 0.1, row, 0.18)
-    assert not stance.chosen("key_fact", 0.45, row, 0.18)  # a fact turns only at an even chance
+    plain_fact = stance.features("Costs doubled.", Speaker("person", "Ana Ruiz", "", "label"), True, "key_fact", 0.0)
+    assert not stance.chosen("key_fact", 0.45, plain_fact, 0.18)  # a fact turns only at an even chance
     plain = stance.features("The plant opened in 2019.", Speaker("person", "Ana Ruiz", "", "label"), True, None, 0.0)
     assert not stance.chosen(None, 0.9, plain, 0.18)  # no stance word: never an assessment on its own
+
+
+def test_a_named_persons_figure_said_to_be_likely_is_an_assessment():
+    label = Speaker("person", "Ana Ruiz", "", "label")
+    row = stance.features("It is likely to rise to about 5 per cent.", label, True, "key_fact", 0.0)
+    assert stance.chosen("key_fact", 0.1, row, 0.27)
+    flat = stance.features("It rose to 5 per cent in May.", label, True, "key_fact", 0.0)
+    assert not stance.chosen("key_fact", 0.1, flat, 0.27)
 
 
 def test_a_speech_byline_under_the_title_names_its_speaker():

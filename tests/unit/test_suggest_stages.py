@@ -146,6 +146,18 @@ def test_voices_give_a_translated_quotation_to_its_speaker_past_the_original():
     assert said[-2:] == [("Weibo is an open platform.", "Ana Ruiz"), ("It is a free market of speech.", "Ana Ruiz")]
 
 
+def test_voices_read_an_interview_by_q_and_a_labels_or_by_surname_labels_under_its_title():
+    qa = ("Q&A on Ports\n\nAna Ruiz is director of the Harbour Institute.\n\nQ: How will trade change?\n\n"
+          "A: I think volumes will probably fall.")  # fmt: skip
+    assert [(r.said.name, r.said.affiliation) for r in voices.read(qa, title_line=True)][-1] == (
+        "Ana Ruiz", "director of the Harbour Institute")  # fmt: skip
+    labelled = ("Interview with Tom Hale\n\nINTERVIEWER: Mr Hale, thank you for joining us.\n\nHALE: Thank you.\n\n"
+                "INTERVIEWER: Is the recovery over?\n\nHALE: I expect growth to pick up.")  # fmt: skip
+    assert {r.said.name for r in voices.read(labelled, title_line=True) if r.said.kind == "person"} == {"Tom Hale"}
+    prose = "Two Plans\n\nA: a new port in May.\n\nB: a bridge in June."
+    assert [b.label for b in blocks(prose)] == [None, None, None]  # "A:" answers only where "Q:" asks too
+
+
 def test_voices_resolve_she_said_and_give_a_clause_its_own_attribution():
     text = ("Economist Lina Varga of the Danube Fund spoke in Vienna. She said inflation will ease.\n\n"
             "Exports fell 4 percent, officials said; Tom Hale warned that prices will climb.")  # fmt: skip

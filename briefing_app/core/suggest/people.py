@@ -31,10 +31,13 @@ TITLE_WORDS = frozenset(
     "Congressman Congresswoman Governor Gov. Mayor Ambassador General Gen. Admiral Adm. Colonel Col. "
     "Lieutenant Lt. Major Maj. Captain Capt. Sergeant Sgt. Commander Dr. Doctor Professor Prof. Chairman "
     "Chairwoman Chair Director Commissioner Chancellor Judge Justice Spokesman Spokeswoman Spokesperson "
-    "Mr. Mrs. Ms. Mx. Chief King Queen Prince Princess Pope Sheikh Emir Premier Speaker Leader Marshal "
+    "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr Prof Chief King Queen Prince Princess Pope Sheikh Emir Premier Speaker "
+    "Leader Marshal "
     "Attorney Inspector Superintendent Bishop Archbishop Rabbi Imam Father Sir Dame Lord Lady Madam".split()
 )
-_COURTESY = frozenset("Mr. Mrs. Ms. Mx. Dr. Doctor Sir Dame Madam Lord Lady".split())
+_COURTESY = frozenset(
+    "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr. Dr Doctor Sir Dame Madam Lord Lady".split()
+)  # British: no stop
 # Words that make a capitalised run an organisation or a place, not a person.
 ORG_WORDS = frozenset(
     "Department Ministry Council Institute Institution Agency Office Committee Commission Bank Reserve Fund "
@@ -316,6 +319,19 @@ class People:
                 return " ".join(words[:i]), " ".join(words[i:])
         return m[0], name
 
+    def interviewed_in_title(self, title: str) -> Speaker | None:
+        """The person an interview's title names ("Interview with Tom Hale", "Q&A: Ana Ruiz on …"), at the
+        fullest form the text gives, else None."""
+        if not _INTERVIEW_KIND.search(title):
+            return None
+        for m in _CAPRUN.finditer(_title_case(title)):
+            _, name = split_run(m[0])
+            if 2 <= len(name) <= 4 and name_like(name):
+                person = self.find(name)
+                full = max(person.name if person else "", " ".join(name), key=len)
+                return Speaker("person", full, person.affiliation if person else "", "label")
+        return None
+
     def for_title(self, title: str) -> Speaker | None:
         """Learn the people a title names ("Press Briefing by Governor Ana Ruiz Aboard the Ferry",
         "Remarks by Governor Ruiz and Harbour Minister Tom Hale of …"), so that a label or a
@@ -391,6 +407,7 @@ _TITLED_BY = regex.compile(
     r"keynote|lecture)\b",
     _V,
 )
+_INTERVIEW_KIND = regex.compile(r"\b(?:[Ii]nterview|Q&A|Q and A|[Cc]onversation)\b", _V)
 _SPEECH_KIND = regex.compile(
     r"^(?:\w+\s+)?(?:Remarks|Speech|Statement|Address|Keynote|Testimony|Lecture)\b|[’']s\s+(?:\w+\s+)?"
     r"(?:speech|remarks|statement|address|keynote|lecture)\b",

@@ -56,7 +56,7 @@ _TOLD_AUDIENCE = regex.compile(
 )
 _PEER_TITLES = "Lord|Lady|Baroness|Baron|Earl|Countess|Viscount|Viscountess|Marquess|Duke|Duchess"
 _LABEL = regex.compile(
-    r"(?P<label>Q)(?:[ \u00a0]{2,}|:[ \u00a0]+)"
+    r"(?P<label>[QA])(?:[ \u00a0]{2,}|:[ \u00a0]+)"
     # a name in capitals, or in title case with a journalist's outlet after it: "Ana Ruiz (Reuters):"
     r"|(?P<label>(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,3}"
     r"|\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}(?:\s\([^()\n]{1,40}\))?"
@@ -245,7 +245,9 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
     ("MS. PSAKI", "THE VICE PRESIDENT"), or a surname ("Thornton:") that the text uses more than once
     as a label or gives in full somewhere ("Matt Thornton")."""
     counts = Counter(candidates)
-    real = {c for c in counts if c == "Q" or c.isupper() or counts[c] > 1 and _may_be_surname(c)}
+    real = {c for c in counts if c == "Q" or c.isupper() and c != "A" or counts[c] > 1 and _may_be_surname(c)}
+    if "Q" in counts and "A" in counts:  # "Q:" and "A:", an interview's questions and answers
+        real.add("A")
     # a dialogue labelled in title case ("Ana Ruiz:", "Journalist:"): names that open two paragraphs or more,
     # and the press's and narrators' roles, once another label shows the text is a transcript
     repeated = {c for c in counts if counts[c] > 1 and c.split()[0] not in _SENTENCE_OPENERS}

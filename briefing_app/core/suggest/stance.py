@@ -98,11 +98,14 @@ def has_stance(row: list[float]) -> bool:
 
 def chosen(rule: str | None, p: float, row: list[float], threshold: float) -> bool:
     """The model and the rules together: the rules' assessment stays unless the model finds it unlikely
-    (below half the threshold) and it holds no expression of likelihood; a clause the rules leave out needs
-    the threshold and a sign of stance of its own; a clause the rules call a fact needs an even chance or better."""
+    (below half the threshold); a clause the rules leave out needs the threshold and a sign of stance of its
+    own; a clause the rules call a fact needs an even chance or better. Whatever the model says, a named
+    person's clause with an ICD 203 expression of likelihood ("likely", "probably") is an estimate, which
+    ANNOTATION.md calls an assessment, also when it gives a figure ("likely to rise to about 5 per cent")."""
+    if rule in (SuggestionKind.EXPERT_ASSESSMENT, SuggestionKind.KEY_FACT) and row[_ESTIMATIVE] > 0:
+        return True
     if rule == SuggestionKind.EXPERT_ASSESSMENT:
-        # an ICD 203 expression of likelihood makes it an estimate, which ANNOTATION.md calls an assessment
-        return p >= threshold / 2 or row[_ESTIMATIVE] > 0
+        return p >= threshold / 2
     if rule == SuggestionKind.KEY_FACT:
         return p >= 0.5
     return p >= threshold and has_stance(row)

@@ -61,7 +61,8 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     paras = blocks(text)
     speech = people.for_title(text[paras[0].start : paras[0].end]) if title_line and paras else None
     byline = _byline_speaker(text, paras[1:3], people) if title_line else None
-    speakers = _label_speakers(text, paras, people, speech, byline) or _name_lines(text, paras, people)
+    titled = speech or (people.interviewed_in_title(text[paras[0].start : paras[0].end]) if title_line else None)
+    speakers = _label_speakers(text, paras, people, titled, byline) or _name_lines(text, paras, people)
     if not speakers and title_line:
         speech = speech or byline
         if speech is not None:
@@ -152,6 +153,12 @@ def _label_speakers(
         for label, said in resolved.items():
             if not said.name and label not in narrators and _names(label, speech):
                 resolved[label] = speech
+            elif _same_person(said, speech) and len(speech.name) > len(said.name):  # "HALE:" under "… with Tom Hale"
+                resolved[label] = replace(said, name=speech.name, affiliation=said.affiliation or speech.affiliation)
+    if "A" in resolved:  # "Q:" and "A:": the answers are the one person the title or the introduction names
+        asked = next(b for b in paras if b.label)
+        named = [speech] if speech is not None else people.named_in(paras[0].start, asked.start)
+        resolved["A"] = Speaker("person", named[0].name, named[0].affiliation, "label") if len(named) == 1 else NOBODY
     label_of: dict[int, str] = {}  # paragraph -> its label, or the last label before it
     turns: dict[str, list[Block]] = {}  # label -> its paragraphs, those without a label included
     current = None
