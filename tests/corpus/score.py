@@ -147,14 +147,15 @@ def pair_up(spans: list[tuple[int, int]], groups: list[list[tuple[int, int]]]) -
     return pairs
 
 
-def score_article(txt: Path, gold_path: Path, verbose: bool = False) -> Tally:
+def score_article(txt: Path, gold_path: Path, verbose: bool = False, models=None) -> Tally:
+    """The figures of one article; ``models``: the engine's learned stages (the shipped ones unless given)."""
     from briefing_app.core.loaders import load_article
     from briefing_app.core.suggest import suggest
 
     loaded = load_article(txt)
     article = loaded.text
     gold = json.loads(gold_path.read_text("utf-8"))
-    found = suggest(article, loaded.title_line)
+    found = suggest(article, loaded.title_line, models)
     t = Tally(articles=1)
     for kind, key in KINDS.items():
         groups = gold_groups(article, gold.get(key, []))

@@ -158,6 +158,12 @@ def test_voices_read_an_interview_by_q_and_a_labels_or_by_surname_labels_under_i
     assert [b.label for b in blocks(prose)] == [None, None, None]  # "A:" answers only where "Q:" asks too
 
 
+def test_a_pm_label_is_the_prime_minister_the_text_names_or_stays_pm():
+    named = "Interview\n\nHOST: Prime Minister Ana Ruiz, welcome.\n\nPM: Thank you."
+    assert People(named, True).for_label("PM") == Speaker("person", "Ana Ruiz", "Prime Minister", "label")
+    assert People("Speech\n\nPM: Thank you.", True).for_label("PM").name == "PM"  # the text names no one
+
+
 def test_voices_resolve_she_said_and_give_a_clause_its_own_attribution():
     text = ("Economist Lina Varga of the Danube Fund spoke in Vienna. She said inflation will ease.\n\n"
             "Exports fell 4 percent, officials said; Tom Hale warned that prices will climb.")  # fmt: skip

@@ -381,6 +381,14 @@ class People:
             return QUESTIONER
         if NARRATOR_LABELS.match(label.upper()):
             return NOBODY
+        office = _OFFICE_ABBREVIATIONS.get(label.upper())
+        if office:  # "PM:" is the Prime Minister the text names ("Prime Minister Gillard"), else stays "PM"
+            person = self.by_title(office)
+            return (
+                Speaker("person", person.name, person.affiliation or office, "label")
+                if person
+                else (Speaker("person", label, "", "label"))
+            )
         if PEERAGE.match(label):  # a peer's title is their name: "Lord Smith of Cardiff"; the label gives no role
             return Speaker("person", label.removeprefix("The "), "", "label")
         words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split()]
@@ -407,6 +415,7 @@ _TITLED_BY = regex.compile(
     r"keynote|lecture)\b",
     _V,
 )
+_OFFICE_ABBREVIATIONS = {"PM": "Prime Minister", "VP": "Vice President"}  # transcripts' labels for an office
 _INTERVIEW_KIND = regex.compile(r"\b(?:[Ii]nterview|Q&A|Q and A|[Cc]onversation)\b", _V)
 _SPEECH_KIND = regex.compile(
     r"^(?:\w+\s+)?(?:Remarks|Speech|Statement|Address|Keynote|Testimony|Lecture)\b|[’']s\s+(?:\w+\s+)?"
