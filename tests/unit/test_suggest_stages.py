@@ -164,6 +164,15 @@ def test_a_pm_label_is_the_prime_minister_the_text_names_or_stays_pm():
     assert People("Speech\n\nPM: Thank you.", True).for_label("PM").name == "PM"  # the text names no one
 
 
+def test_a_labelled_moderator_whose_turns_end_in_questions_asks_and_does_not_judge():
+    text = ("A Conversation on Care\n\nMS. LEE:  Welcome.  Care work is undervalued.  What has changed?\n\n"
+            "THE VICE PRESIDENT:  A great deal has changed, and wages will probably rise.\n\n"
+            "MS. LEE:  Thank you.  Tell us about the next steps?\n\n"
+            "THE VICE PRESIDENT:  I think the law is working.")  # fmt: skip
+    said = {r.said.name for r in voices.read(text, title_line=True)}
+    assert "Lee" not in said
+
+
 def test_voices_resolve_she_said_and_give_a_clause_its_own_attribution():
     text = ("Economist Lina Varga of the Danube Fund spoke in Vienna. She said inflation will ease.\n\n"
             "Exports fell 4 percent, officials said; Tom Hale warned that prices will climb.")  # fmt: skip

@@ -161,13 +161,23 @@ def _label_speakers(
         resolved["A"] = Speaker("person", named[0].name, named[0].affiliation, "label") if len(named) == 1 else NOBODY
     label_of: dict[int, str] = {}  # paragraph -> its label, or the last label before it
     turns: dict[str, list[Block]] = {}  # label -> its paragraphs, those without a label included
+    endings: dict[str, list[Block]] = {}  # label -> the last paragraph of each of its turns
     current = None
     for b in paras:
         current = b.label or current
         if current is not None:
             label_of[b.index] = current
             turns.setdefault(current, []).append(b)
+            ends = endings.setdefault(current, [])
+            ends[-1:] = [b] if not b.label and ends else ends[-1:]
+            if b.label:
+                ends.append(b)
     for label, said in resolved.items():
+        # a moderator or interviewer: a voice whose turns end in questions asks, it does not judge
+        ends = endings[label]
+        if said.kind == "person" and len(ends) >= 2 and 2 * sum(_asks(text, b) for b in ends) > len(ends):
+            resolved[label] = QUESTIONER
+            continue
         own = (
             next(filter(None, (self_description(text, b.start, b.end) for b in turns[label])), "") if said.name else ""
         )
