@@ -169,9 +169,10 @@ def _label_speakers(
             label_of[b.index] = current
             turns.setdefault(current, []).append(b)
             ends = endings.setdefault(current, [])
-            ends[-1:] = [b] if not b.label and ends else ends[-1:]
             if b.label:
-                ends.append(b)
+                ends.append(b)  # a turn opens
+            elif ends:
+                ends[-1] = b  # and goes on
     for label, said in resolved.items():
         # a moderator or interviewer: a voice whose turns end in questions asks, it does not judge
         ends = endings[label]
