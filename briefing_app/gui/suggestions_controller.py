@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QAbstractEventDispatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.brief import Brief, BriefError, Change, Item
@@ -68,7 +68,6 @@ class SuggestionsController(QObject):
         self._retake_timer.setInterval(RETAKE_DELAY_MS)
         self._retake_timer.timeout.connect(self.brief_changed)
         self.suggesting = JobRunner(self)
-        self._idle_wait = False  # the engine starts when the event loop next waits (see start)
         self.suggesting.finished.connect(self._done)
         pane.accept_requested.connect(self.accept)
         pane.rejections_changed.connect(self._remember_rejections)
@@ -102,21 +101,8 @@ class SuggestionsController(QObject):
         # else the window starts it once it is shown (see start)
 
     def start(self) -> None:
-        """Work out the shown source's suggestions in a worker thread, unless known or under way, once the GUI
-        thread has nothing left to do (see ``_when_idle``). The thread pays for the engine's import (its word
-        lists compile then), so the first paint never waits for it."""
-        if self.suggesting.busy or self.brief is None or not self.number:
-            return
-        if not self._idle_wait:
-            self._idle_wait = True
-            dispatcher = QAbstractEventDispatcher.instance()
-            dispatcher.aboutToBlock.connect(self._when_idle, Qt.SingleShotConnection)
-
-    def _when_idle(self) -> None:
-        """Start the engine when the event loop is about to wait, i.e. the lists have laid out their rows and the
-        article its marks: while the worker thread holds Python's lock, each of the many calls Qt makes into
-        the lists' Python model waits for it, and a batch of rows took 50-90 ms instead of 10-15."""
-        self._idle_wait = False
+        """Work out the shown source's suggestions in a worker thread, unless known or under way. The thread
+        pays for the engine's import (its word lists compile then), so the first paint never waits for it."""
         if self.suggesting.busy or self.brief is None or not self.number:
             return
         source = self.brief.source(self.number)

@@ -90,19 +90,3 @@ def test_a_rejection_is_remembered_for_the_same_text(suggesting, qtbot, tmp_path
     later.suggestions.update(controller.suggestions)
     later.show(Document.from_article(article).brief, 1)
     assert gone not in again.open_suggestions() and again.restore_button.isEnabled()
-
-
-def test_the_engine_starts_only_when_the_event_loop_next_waits(qtbot, tmp_path, article):
-    """While the GUI thread still has events to handle (the lists laying out their rows, the article its
-    marks), the worker would make each call into Python wait for the lock: the engine starts once the loop
-    is idle."""
-    pane = SuggestionsPane()
-    qtbot.addWidget(pane)
-    controller = SuggestionsController(pane, QUndoStack(pane), Rejections(tmp_path / "rejected"), pane)
-    controller.show(Document.from_article(article).brief, 1)
-    controller.start()
-    controller.start()  # asked twice before the loop waits: still one run
-    assert not controller.suggesting.busy  # not yet: the loop has not waited since
-    with qtbot.waitSignal(controller.suggesting.finished, timeout=30_000):
-        pass  # the loop waits here, and the engine starts
-    assert article.sha256 in controller.suggestions
