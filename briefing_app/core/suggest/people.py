@@ -384,11 +384,9 @@ class People:
         office = _OFFICE_ABBREVIATIONS.get(label.upper())
         if office:  # "PM:" is the Prime Minister the text names ("Prime Minister Gillard"), else stays "PM"
             person = self.by_title(office)
-            return (
-                Speaker("person", person.name, person.affiliation or office, "label")
-                if person
-                else (Speaker("person", label, "", "label"))
-            )
+            if person is None:
+                return Speaker("person", label, "", "label")
+            return Speaker("person", person.name, person.affiliation or office, "label")
         if PEERAGE.match(label):  # a peer's title is their name: "Lord Smith of Cardiff"; the label gives no role
             return Speaker("person", label.removeprefix("The "), "", "label")
         words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split()]

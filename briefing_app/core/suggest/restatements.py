@@ -64,17 +64,18 @@ def restates(a: Wording, b: Wording) -> bool:
     them the same, are two facts however alike their wording ("admissions are about 12,000 a day" a
     week after "admissions are about 9,000 a day")."""
     shared = a.words & b.words
-    if not any(w[0].isdigit() for w in shared) and _has_figure(a) and _has_figure(b):
+    figures_a, figures_b = _figures(a.words), _figures(b.words)
+    if figures_a and figures_b and not figures_a & figures_b:
         return False
     if a.runs & b.runs:
         return True
-    if any(w[0].isdigit() for w in shared) and len(shared) >= 4:
+    if figures_a & figures_b and len(shared) >= 4:
         return True
     return len(shared) >= 4 and len(shared) >= 0.5 * min(len(a.words), len(b.words))
 
 
-def _has_figure(w: Wording) -> bool:
-    return any(t[0].isdigit() for t in w.words)
+def _figures(words: frozenset[str]) -> set[str]:
+    return {w for w in words if w[0].isdigit()}
 
 
 # How far apart (in paragraphs) two restatements may be; bounds the work on very long texts.
