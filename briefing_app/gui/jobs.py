@@ -74,6 +74,7 @@ log = logging.getLogger(__name__)
 
 PROCESS_LOAD_BYTES = 1_000_000
 CANCEL_GRACE_S = 2.0  # a worker that has not stopped this long after SIGTERM is killed
+PIPE_GRACE_S = 2.0  # an ended worker's pipe not closed this long after is judged to have said all it will
 PRELOAD = ("briefing_app.export.preload",)  # what the workers' fork server imports once: ReportLab, fonts, pypdf
 
 
@@ -191,6 +192,8 @@ class ProcessJob(Job):
         self._inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()  # the worker's messages; None: no more
         self._starter = threading.Thread(target=self._launch, name=f"starting {name}", daemon=True)
         self._launch_failed = False
+        self._pipe_ended = False  # the reader has passed on everything the worker wrote
+        self._ended_at: float | None = None  # when the worker was first seen ended
         self._stop_at: float | None = None  # cancelled: when to send SIGTERM (now, or once the worker runs)
         self._kill_at: float | None = None
 
@@ -249,11 +252,20 @@ class ProcessJob(Job):
             self._kill_at = time.monotonic() + CANCEL_GRACE_S
             process.terminate()
         try:
-            while not self._finished and (data := self._inbox.get_nowait()) is not None:
-                self._take(ForkingPickler.loads(data))
+            while not self._finished and not self._pipe_ended:
+                data = self._inbox.get_nowait()
+                if data is None:
+                    self._pipe_ended = True
+                else:
+                    self._take(ForkingPickler.loads(data))
         except queue.Empty:
             pass
-        if self._finished or process.is_alive():
+        # a worker that has ended may still have its answer in the pipe: judge once the reader has it all
+        # (or, should something else hold the pipe open, a moment after the worker ended)
+        if not self._finished and not process.is_alive() and self._ended_at is None:
+            self._ended_at = time.monotonic()
+        drained = self._pipe_ended or (self._ended_at is not None and time.monotonic() - self._ended_at > PIPE_GRACE_S)
+        if self._finished or process.is_alive() or not drained:
             if self._kill_at is not None and process.is_alive() and time.monotonic() > self._kill_at:
                 log.warning("%s: the worker did not stop when asked; killed", self.title)
                 process.kill()

@@ -3,6 +3,7 @@ the worker and leaves no file and no temporary file, a fault in the worker is on
 traceback in the log."""
 
 import os
+import time
 from functools import partial
 
 import pytest
@@ -149,6 +150,23 @@ def test_a_worker_that_dies_without_an_answer_is_an_error_not_a_hang(qtbot):
     assert job.error.startswith("Unexpected error while loading the article: RuntimeError: the worker process ended")
     assert "exit code 3" in job.error
     assert "loading the article big.pdf: the worker process ended" in log_file().read_text("utf-8")
+
+
+class SlowReader(ProcessJob):
+    """The reading thread gets the CPU only after the worker has written its answer and ended: as on a loaded
+    CI machine, where the window once took a finished export for a worker that died without a word."""
+
+    def _read(self, conn) -> None:
+        self._process.join()
+        time.sleep(0.3)  # several polls see the worker ended and the pipe not yet read
+        super()._read(conn)
+
+
+def test_an_answer_still_in_the_pipe_when_the_worker_has_ended_is_taken_not_lost(qtbot):
+    runner = JobRunner(interval_ms=10)
+    job = SlowReader("counting", partial(report_in_steps, 3))
+    run_to_end(qtbot, runner, job)
+    assert job.error is None and job.result not in (None, os.getpid())
 
 
 def test_a_thread_job_logs_its_unexpected_error_too(qtbot):
