@@ -161,7 +161,90 @@ def test_voices_read_an_interview_by_q_and_a_labels_or_by_surname_labels_under_i
 def test_a_pm_label_is_the_prime_minister_the_text_names_or_stays_pm():
     named = "Interview\n\nHOST: Prime Minister Ana Ruiz, welcome.\n\nPM: Thank you."
     assert People(named, True).for_label("PM") == Speaker("person", "Ana Ruiz", "Prime Minister", "label")
-    assert People("Speech\n\nPM: Thank you.", True).for_label("PM").name == "PM"  # the text names no one
+    speech = "Speech\n\nPM: Thank you. I expect growth to slow.\n\nHOST: Will it?\n\nPM: I think it will."
+    assert {(r.said.name, r.said.affiliation) for r in voices.read(speech, title_line=True) if r.said.name} == {
+        ("PM", "PM")
+    }
+
+
+def test_a_label_alone_on_its_line_opens_a_turn_and_a_bare_office_is_whom_the_press_addresses():
+    turns = ("Doorstop\n\nPRIME MINISTER:\n\nGood afternoon. I expect growth to slow.\n\nJOURNALIST:\n\n"
+             "Mr Ruiz do you expect rates to rise?\n\nPRIME MINISTER:\n\nI think they will probably rise.")  # fmt: skip
+    assert [b.label for b in blocks(turns)][1:5] == ["PRIME MINISTER", None, "JOURNALIST", None]
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(turns, title_line=True) if r.said.name}
+    assert said == {("Ruiz", "Prime Minister")}
+    unaddressed = turns.replace("Mr Ruiz do", "Do")
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(unaddressed, title_line=True) if r.said.name}
+    assert said == {("Prime Minister", "Prime Minister")}  # the text names no one: the office speaks
+
+
+def test_a_label_of_an_office_and_a_name_with_honorifics_gives_both():
+    text = ("Press Conference\n\nPRIME MINISTER:\n\nGood afternoon.\n\nTREASURER, THE HON. ANA RUIZ MP:\n\n"
+            "I expect growth to slow.\n\nJOURNALIST:\n\nWill it?")  # fmt: skip
+    assert People(text, True).for_label("TREASURER, THE HON. ANA RUIZ MP") == Speaker(
+        "person", "Ana Ruiz", "Treasurer", "label")  # fmt: skip
+    said = [(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)]
+    assert said[-1] == ("Ana Ruiz", "Treasurer")
+
+
+def test_a_speaking_note_or_an_offices_remarks_in_the_title_give_the_speech_its_speaker():
+    note = "Lord Ruiz’s speaking note for a policy forum\n\nI believe the reforms will probably help."
+    assert [(r.said.name, r.said.affiliation) for r in voices.read(note, title_line=True)] == [("Lord Ruiz", "")]
+    remarks = "Harbour Summit 2016: PM's closing remarks\n\nI believe the reforms will probably help."
+    assert [(r.said.name, r.said.affiliation) for r in voices.read(remarks, title_line=True)] == [("PM", "PM")]
+
+
+def test_a_quotation_introduced_by_a_pronoun_or_a_possessive_apposition_keeps_its_speaker():
+    text = ("Port News\n\nWriting on a blog, Ana Ruiz, Kappa Bank’s chief economist, argued:\n\n"
+            "Trade will probably recover.\n\nShe further noted that:\n\nThe port needs more cranes.\n\n"
+            "Tom Hale disagreed. Replying on Facebook, he wrote:\n\nThe cranes are idle.")  # fmt: skip
+    said = {
+        text[r.sentence.start : r.sentence.end]: (r.said.name, r.said.affiliation)
+        for r in voices.read(text, title_line=True)
+    }
+    assert said["Trade will probably recover."] == ("Ana Ruiz", "Kappa Bank’s chief economist")
+    assert said["The port needs more cranes."][0] == "Ana Ruiz"
+    assert said["The cranes are idle."][0] == "Tom Hale"
+
+
+def test_news_quotes_run_on_across_a_paragraph_and_an_expert_keeps_the_body_named_after_them():
+    text = ("Port News\n\nPort expert Ana Ruiz from the Harbour Institute told reporters trade would fall.\n\n"
+            "“If cranes stay idle, ships will go elsewhere. And that is bad news for the town.”\n\n"
+            "Another expert, Tom Hale from the Kappa Research Institute in Lagos, doubts the forecast.\n\n"
+            "Cranes are idle.")  # fmt: skip
+    said = {
+        text[r.sentence.start : r.sentence.end]: (r.said.name, r.said.affiliation)
+        for r in voices.read(text, title_line=True)
+    }
+    expert = ("Ana Ruiz", "Port expert from the Harbour Institute")
+    assert said["Port expert Ana Ruiz from the Harbour Institute told reporters trade would fall."] == expert
+    assert said["“If cranes stay idle, ships will go elsewhere."] == expert  # a quotation in the next paragraph
+    assert said["And that is bad news for the town.”"] == expert  # still inside it
+    assert said["Another expert, Tom Hale from the Kappa Research Institute in Lagos, doubts the forecast."][0] == (
+        "Tom Hale"
+    )
+    assert said["Cranes are idle."] == ("", "")
+
+
+def test_a_written_interviews_profile_card_names_who_answers_whatever_else_the_introduction_names():
+    text = ("Ana Ruiz: Charting the Harbour Telescope\n\nToday Ana Ruiz works on the “Star Voyager” mission.\n\n"
+            "Name: Ana M. Ruiz\n\nTitle: Project Scientist\n\nWhat do you do?\n\nI run the ground system.\n\n"
+            "What is hard?\n\nI think funding will probably stay tight.\n\nWhat next?\n\n"
+            "I expect a new mission.")  # fmt: skip
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
+    assert said == {("Ana M. Ruiz", "Project Scientist")}
+
+
+def test_a_title_gives_a_labels_name_in_full_and_its_office_and_a_bare_office_label_its_holder():
+    title = "Press Briefing by Press Secretary Tom Hale and Covid-19 Response Coordinator Dr. Ana Ruiz"
+    text = (f"{title}\n\nMR. HALE:  Over to Dr. Ruiz.\n\nQ   Dr.  Ruiz, the President just said he is well.\n\n"
+            "DR. RUIZ:  I think cases will probably fall.")  # fmt: skip
+    said = [(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)]
+    assert said[-1] == ("Ana Ruiz", "Covid-19 Response Coordinator")  # not "Q", nor "President just said …"
+    held = ("Interview\n\nJOURNALIST:\n\nAna Ruiz is the Prime Minister, welcome.\n\nPRIME MINISTER:\n\n"
+            "Thank you. I expect growth to slow.")  # fmt: skip
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(held, title_line=True) if r.said.name}
+    assert said == {("Ana Ruiz", "Prime Minister")}
 
 
 def test_a_labelled_moderator_whose_turns_end_in_questions_asks_and_does_not_judge():

@@ -10,7 +10,7 @@ person, as a ``Speaker``: who a sentence is attributed to. Which sentence each p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -66,6 +66,8 @@ SPEECH_VERBS = (
     "announced|announces|admitted|admits|conceded|concedes|recalled|recalls|described|describes|"
     "called|calls|praised|praises|criticized|criticised|criticizes|criticises|forecast|forecasts|spoke|speaks|"
     "blamed|blames|accused|accuses|"  # Levin's (1993) judgement verbs, beside praise and criticise
+    # Levin's conjecture verbs (29.5), beside believe and think ("assumed" and "imagined" left out: "assumed office")
+    "doubted|doubts|suspected|suspects|surmised|surmises|conjectured|conjectures|presumed|presumes|guessed|"
     "tweeted|tweets"
 )
 ROLE_NOUNS = (
@@ -81,8 +83,11 @@ ROLE_NOUNS = (
 )
 _ROLE_WORDS = frozenset(ROLE_NOUNS.split("|"))
 APPOSITION = (
-    rf"(?:(?:a|an|the)\s+)?(?:[\p{{Ll}}\-’'.]+\s+|\p{{Lu}}[\p{{L}}.\-]*\s+(?=[\p{{Ll}}\p{{Lu}}])){{0,4}}?"
-    rf"(?i:{ROLE_NOUNS})\b(?:[^,;“”\"\n.]|\.(?=\S))*"
+    # (an organisation's possessive may open it: "World Bank’s chief economist")
+    rf"(?:(?:a|an|the)\s+)?(?:[\p{{Ll}}\-’'.]+\s+|\p{{Lu}}[\p{{L}}.\-’']*\s+(?=[\p{{Ll}}\p{{Lu}}])){{0,4}}?"
+    # then what belongs to the role ("of …", "at …"), not a verb of the sentence ("the President just indicated")
+    rf"(?i:{ROLE_NOUNS})\b(?![ \u00a0]+(?!(?:of|at|for|in|on|with|from|to|and|the|a|an)\b)"
+    rf"(?:\p{{Ll}}+[ \u00a0]+)?\p{{Ll}}+(?:ed|s)\b)(?:[^,;“”\"\n.]|\.(?=\S))*"
 )
 # Any appositive between commas after a name: a noun phrase with its article ("a 34-year-old office worker"),
 # a relative clause ("who has run the firm for 30 years") or an age ("54"), with or without a role noun in it
@@ -94,7 +99,7 @@ _NOT_NAMES = frozenset(
     "Still Yet Now Today Yesterday Meanwhile Moreover Furthermore Instead Last Next On In At As When After "
     "Before Following According Per If Although Though Because Since Despite By For From With Without Under "
     "Asked Speaking Writing Madam Thank Welcome Well Hi Both Either Neither Some Many Most All Any Each My Our Your "
-    "Noble Lords Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should".split()
+    "Noble Lords Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Q".split()  # Q: a question
 )
 
 
@@ -216,7 +221,9 @@ class People:
         if not vouched and (name[0] in _PARTICLE_START or _in_heading_or_org(before, after)):
             return
         # the fullest of what the text says of them: "Professor" < "Clinical Adviser for the Harbour Board"
-        affiliation = max((_title_affiliation(titles), apposition, role, _predicate_after(after)), key=len)
+        affiliation = max(
+            (_title_affiliation(titles), apposition, role, _predicate_after(after), _role_at(role, after)), key=len
+        )
         full = " ".join(name)
         person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
         if person is None:
@@ -294,6 +301,12 @@ class People:
                 return person
         return None
 
+    def holding(self, office: str) -> Person | None:
+        """The one person the text gives ``office`` as their role ("Ana Ruiz is the Prime Minister"), if one."""
+        office = office.lower()
+        holders = {id(p): p for p in self._by_key.values() if office in (p.affiliation.lower(), p.title.lower())}
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
     def office_in_full(self, affiliation: str) -> str:
         return self.office_of(affiliation)[0]
 
@@ -342,9 +355,13 @@ class People:
             return None
         named = []
         for part in regex.split(r"\s+(?:and|with|&)\s+|,\s*", m["by"] or m["own"]):
-            person = self.title_person([_strip_possessive(w) for w in part.split()], bare=bool(m["own"]))
+            words = [_strip_possessive(w) for w in part.split()]
+            person = self.title_person(words, bare=bool(m["own"]))
             if person is not None:
                 named.append(person)
+            elif " ".join(words) in _OFFICE_ABBREVIATIONS:  # "PM's closing remarks": as a "PM:" label
+                said = self.for_label(words[0])
+                named.append(Person(said.name, said.affiliation) if said.name else Person(words[0], words[0]))
         if not named or not _SPEECH_KIND.search(title):
             return None
         first = named[0]
@@ -358,13 +375,18 @@ class People:
         for n in range(min(len(rest), 3), 0, -1):
             person = self.find(rest[:n]) if name_like(rest[:n]) else None
             if person is not None and (n > 1 or titles):
-                if titles and not person.title:  # the title gives the office the text never does
-                    person.title = " ".join(titles)
+                if n > 1 and len(person.name.split()) < n and person.name.split()[-1] == rest[n - 1]:
+                    person.name = " ".join(rest[:n])  # the title gives the name in full: "Jha" → "Ana Jha"
+                if titles:  # the title gives the office the text never does
+                    person.title = person.title if _title_affiliation(person.title.split()) else " ".join(titles)
                     person.affiliation = person.affiliation or _title_affiliation(titles)
                 return person
         if not (titles or bare) or not rest or not name_like(rest[:1]):
             return None
         full = public_figures.full_name(rest[0], " ".join(titles)) if titles else None
+        peer = full is None and titles and PEERAGE.match(f"{titles[-1]} ")
+        if peer:  # a peer's title is their name, and no office: "Lord Ruiz"
+            full, titles = f"{titles[-1]} {rest[0]}", []
         if full is None and len(rest) >= 2 and name_like(rest[:2]):
             full = " ".join(rest[:2])
         if full is None:
@@ -372,7 +394,8 @@ class People:
         person = Person(full, _title_affiliation(titles), " ".join(titles))
         for key in {full.lower(), full.split()[-1].lower()}:
             self._by_key.setdefault(key, person)
-        self._by_title.setdefault(person.title.lower(), person)
+        if person.title:
+            self._by_title.setdefault(person.title.lower(), person)
         return person
 
     def for_label(self, label: str) -> Speaker:
@@ -382,11 +405,17 @@ class People:
         if NARRATOR_LABELS.match(label.upper()):
             return NOBODY
         office = _OFFICE_ABBREVIATIONS.get(label.upper())
-        if office:  # "PM:" is the Prime Minister the text names ("Prime Minister Gillard"), else stays "PM"
+        if office:  # "PM:" is the Prime Minister the text names ("Prime Minister Gillard"); see bare_office
             person = self.by_title(office)
-            if person is None:
-                return Speaker("person", label, "", "label")
-            return Speaker("person", person.name, person.affiliation or office, "label")
+            return NOBODY if person is None else Speaker("person", person.name, person.affiliation or office, "label")
+        if "," in label:  # "TREASURER, THE HON. ANA RUIZ MP": the part with the honorific is the name
+            parts = [p.split() for p in label.split(",")]
+            named = [p for p in parts if _HONORIFIC.search(" ".join(p))]
+            if len(named) == 1:
+                name = [w for w in named[0] if not _HONORIFIC.fullmatch(w) and w.upper() != "THE"]
+                office = ", ".join(" ".join(p) for p in parts if p is not named[0])
+                said = self.for_label(" ".join(name))
+                return replace(said, affiliation=said.affiliation or _title_case(office)) if said.name else said
         if PEERAGE.match(label):  # a peer's title is their name: "Lord Smith of Cardiff"; the label gives no role
             return Speaker("person", label.removeprefix("The "), "", "label")
         words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split()]
@@ -404,20 +433,34 @@ class People:
             return Speaker("person", person.name, office, "label")
         return NOBODY
 
+    @staticmethod
+    def bare_office(label: str) -> str:
+        """The office a label gives without a name, as the text writes it: "PRIME MINISTER" → "Prime
+        Minister", "PM" → "PM"; "" when the label holds a name or no office."""
+        if label.upper() in _OFFICE_ABBREVIATIONS:
+            return label
+        words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split() if w.upper() != "THE"]
+        if words and all(w in TITLE_WORDS and w not in _COURTESY for w in words):
+            return " ".join(words)
+        return ""
+
 
 # A title naming who speaks: "Remarks by X", "Press Briefing by X and Y", "Interview with X", or "X's
 # speech at …"; the name runs until a lower-case word. _SPEECH_KIND: titles of one voice's speech.
 _TITLED_BY = regex.compile(
-    r"\b(?:by|with|of|from)\s+(?:the\s+)?(?P<by>\p{Lu}[\p{L}.’'\-]*(?:(?:\s+|,\s*|\s+and\s+|\s+&\s+)\p{Lu}[\p{L}.’'\-]*)*)"
-    r"|^(?P<own>(?:\p{Lu}[\p{L}.\-]*\s+){0,4}\p{Lu}[\p{L}.\-]*[’']s)\s+(?:\w+\s+)?(?:speech|remarks|statement|address|"
-    r"keynote|lecture)\b",
+    # (an office may hold a figure: "Covid-19 Response Coordinator Dr. Ana Ruiz")
+    r"\b(?:by|with|of|from)\s+(?:the\s+)?(?P<by>\p{Lu}[\p{L}\p{N}.’'\-]*(?:(?:\s+|,\s*|\s+and\s+|\s+&\s+)\p{Lu}[\p{L}\p{N}.’'\-]*)*)"
+    r"|(?:^|:\s+)(?P<own>(?:\p{Lu}[\p{L}.\-]*\s+){0,4}\p{Lu}[\p{L}.\-]*[’']s)\s+(?:\w+\s+)?(?:speech|remarks|statement|address|"
+    r"keynote|lecture|notes?)\b",
     _V,
 )
+# Parliamentary honorifics around a name: "The Hon. Ana Ruiz MP", "Rt Hon Tom Hale QC"
+_HONORIFIC = regex.compile(r"(?i)\b(?:Rt\.?|Right|Hon\.?|Honourable|Honorable|MP|MLA|MLC|QC|KC|AO|AC)(?!\w)")
 _OFFICE_ABBREVIATIONS = {"PM": "Prime Minister", "VP": "Vice President"}  # transcripts' labels for an office
 _INTERVIEW_KIND = regex.compile(r"\b(?:[Ii]nterview|Q&A|Q and A|[Cc]onversation)\b", _V)
 _SPEECH_KIND = regex.compile(
     r"^(?:\w+\s+)?(?:Remarks|Speech|Statement|Address|Keynote|Testimony|Lecture)\b|[’']s\s+(?:\w+\s+)?"
-    r"(?:speech|remarks|statement|address|keynote|lecture)\b",
+    r"(?:speech|remarks|statement|address|keynote|lecture|notes?)\b",
     _V,
 )
 _PARTICLE_START = frozenset("De Del Della Der Di Da Du Van Von Al El Le La".split())
@@ -425,7 +468,7 @@ _ROLE_BEFORE = regex.compile(
     rf"(?:(?:(?P<comma>(?:the\s+)?(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS})\s+(?:of|at|for|in)\s+[^,;“”\"\n]{{3,90}})"
     rf"|(?P<poss>(?:[\p{{L}}\-]+\s+){{0,3}}[\p{{L}}\-]+[’']s\s+(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS})))"  # "Y's X"
     rf",\s*(?:(?:{'|'.join(regex.escape(t) for t in TITLE_WORDS)})\s+)*"
-    rf"|(?P<plain>(?:(?:\p{{Lu}}[\p{{L}}.’'\-]*|the)\s+){{0,3}}(?i:{ROLE_NOUNS}))\s+)$",
+    rf"|(?P<plain>(?:(?:\p{{Lu}}[\p{{L}}.’'\-]*|the)[ \u00a0]+){{0,3}}(?i:{ROLE_NOUNS}))\s+)$",  # on one line
     _V | regex.REVERSE,
 )
 
@@ -440,7 +483,9 @@ def _role_before(before: str) -> str:
 
 _APPOSITION_AFTER = regex.compile(
     rf"^(?:,\s+(?P<comma>{APPOSITION})|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{3,120}}?)\s*[—–]"
-    rf"|\s+(?:from|of|at)\s+(?P<org>\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b))",
+    rf"|\s+(?P<prep>from|of|at)\s+(?P<org>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
+    # or before a comma, when it is a body: "Ana Ruiz from the Harbour Institute, doubted …"
+    rf"|\s+(?P<prep>from|at)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,))",
     _V,
 )
 
@@ -471,8 +516,18 @@ def _apposition_after(after: str) -> str:
     m = _APPOSITION_AFTER.match(after)
     if not m or SPEECH.search(m[0]):
         return ""
-    aff = (m["comma"] or m["dash"] or m["org"] or "").strip(" ,;—–-")
+    if m["body"] and not any(w in ORG_WORDS for w in m["body"].split()):
+        return ""
+    aff = (m["comma"] or m["dash"] or m["org"] or m["body"] or "").strip(" ,;—–-")
     return _LEADING_ARTICLE.sub("", aff)
+
+
+def _role_at(role: str, after: str) -> str:
+    """A role before the name and the body after it, as one: "Korea expert" and "from the RAND Corporation"
+    → "Korea expert from the RAND Corporation"; "" when the text gives no body after the name."""
+    m = _APPOSITION_AFTER.match(after)
+    body = (m["org"] or m["body"]) if m else None
+    return f"{role} {m['prep']} {body.strip()}" if m and role and body and _apposition_after(after) else ""
 
 
 # "X is a researcher at Y", "X currently works as an analyst for Y": a role stated of the name as its predicate

@@ -74,15 +74,16 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     full = {id(sp): _office_in_full(people, sp) for sp in speakers.values()}
     speakers = {i: full[id(sp)] for i, sp in speakers.items()}
     last: Speaker = NOBODY
+    previous: Speaker = NOBODY  # the sentence before's: a paragraph that opens a quotation goes on with it
     for block in paras:
         if title_line and block.index == 0:
             continue
         label_speaker = speakers.get(block.index)
         if _is_heading(text, block) or _is_stage_direction(text, block) or label_speaker is QUESTIONER:
+            previous = NOBODY  # a quotation does not run on past a heading or a question
             continue
-        previous: Speaker = NOBODY
         for sentence in block.sentences:
-            said = _sentence_speaker(people, text, sentence, label_speaker, last, previous)
+            said = _sentence_speaker(people, text, sentence, label_speaker, last, previous, block.body_start)
             if said.kind == "person" and said.name:
                 last = said
             elif label_speaker is None and (subject := people.subject_of(sentence.start, sentence.end)):
@@ -155,6 +156,12 @@ def _label_speakers(
                 resolved[label] = speech
             elif _same_person(said, speech) and len(speech.name) > len(said.name):  # "HALE:" under "… with Tom Hale"
                 resolved[label] = replace(said, name=speech.name, affiliation=said.affiliation or speech.affiliation)
+    for label, said in resolved.items():  # "PRIME MINISTER:" with no name: its holder, or whom the press addresses
+        if not said.name and (office := people.bare_office(label)):
+            holder = _addressed(text, paras, resolved)
+            found = people.find([holder]) if holder else people.holding(office)
+            name = found.name if found else holder or office  # the name at its fullest, else the office
+            resolved[label] = Speaker("person", name, office, "label")
     if "A" in resolved:  # "Q:" and "A:": the answers are the one person the title or the introduction names
         asked = next(b for b in paras if b.label)
         named = [speech] if speech is not None else people.named_in(paras[0].start, asked.start)
@@ -194,6 +201,25 @@ def _label_speakers(
         first = next(b.index for b in paras if b.label)
         label_of.update({b.index: opener for b in paras[1:first] if text[b.start : b.end].count("\n") == 0})
     return {i: resolved[label] for i, label in label_of.items()}
+
+
+# "Mr Howard, do you …": a question that opens by addressing someone by courtesy title and surname
+_ADDRESS = regex.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \u00a0]+(?P<surname>\p{Lu}[\p{L}’'\-]+)(?![ \u00a0]*\p{Lu})", _V)
+
+
+def _addressed(text: str, paras: list[Block], resolved: dict[str, Speaker]) -> str:
+    """The one person the press addresses at the start of its questions ("Mr Howard, …") who is none of the
+    labelled speakers: who answers under an office label the text names nowhere. None when it addresses
+    nobody, or several ("")."""
+    named = {said.name.split()[-1] for said in resolved.values() if said.name}
+    surnames = set()
+    asking = False
+    for b in paras:
+        if b.label:
+            asking = resolved.get(b.label) is QUESTIONER
+        if asking and (m := _ADDRESS.match(text, b.body_start, b.end)) and m["surname"] not in named:
+            surnames.add(m["surname"])
+    return surnames.pop() if len(surnames) == 1 else ""
 
 
 def _same_person(a: Speaker, b: Speaker) -> bool:
@@ -291,6 +317,7 @@ _NAME_OVER_OFFICE = regex.compile(
     regex.V1,
 )
 _FIRST_PERSON_ANSWER = regex.compile(r"\b(?:I|I[’']m|I[’']ve|me|my|we|our|us)\b")
+_CARD_NAME = regex.compile(r"^Name\s*:\s*(\p{Lu}.{2,60})$", regex.M)
 _CARD_FIELD = regex.compile(r"^(Title|Position|Role|Organi[sz]ation|Affiliation)\s*:\s*(.+)$", regex.M)
 MIN_QUESTIONS = 3  # a written interview asks at least this many questions
 
@@ -369,12 +396,14 @@ def _interviewee(text: str, paras: list[Block], people: People) -> dict[int, Spe
     if not answers or 2 * sum(bool(_FIRST_PERSON_ANSWER.search(text, b.start, b.end)) for b in answers) < len(answers):
         return {}
     intro = (paras[0].start, questions[0].start)
-    named = people.named_in(*intro)
+    card_name = _CARD_NAME.search(text, *intro)  # a profile card's "Name: …" says who answers
+    named = [card_name[1].strip()] if card_name else [p.name for p in people.named_in(*intro)]
     if len(named) != 1:  # nobody, or several people who may all answer: the answers stay unattributed
         return {}
-    person = named[0]
+    person = people.find(named[0].split())
     card = ", ".join(m[2].strip() for m in _CARD_FIELD.finditer(text, *intro))
-    voice = Speaker("person", person.name, card or person.affiliation, "label")
+    affiliation = card or (person.affiliation if person else "")
+    voice = Speaker("person", person.name if person else named[0], affiliation, "label")
     return {b.index: QUESTIONER if b.index in asked else voice for b in paras if b.index >= questions[0].index}
 
 
@@ -387,12 +416,16 @@ def _quoted_blocks(text: str, paras: list[Block], people: People) -> dict[int, S
     """The paragraphs of a quotation set as a block after its introduction (a press release's "X, Y,
     said:", a blog round-up's "X wrote on her blog:", then the quotation without quotation marks): the
     speaker of each, up to the next introduction or a paragraph naming someone else. The introduction is a
-    paragraph ending in a colon that names who speaks, by any speech verb."""
+    paragraph ending in a colon that names who speaks, by any speech verb or as its subject; or, before a
+    quotation's original in another script (its translation follows), the paragraph that names them."""
     out: dict[int, Speaker] = {}
     for i, b in enumerate(paras):
-        if not _QUOTE_INTRO.search(text, b.start, b.end):
+        if _QUOTE_INTRO.search(text, b.start, b.end):
+            said = _introduced(people, text, b, paras[i - 1] if i else None, out)
+        elif i and _other_script(text, b) and paras[i - 1].index not in out and not _other_script(text, paras[i - 1]):
+            said = _named_before(people, text, paras[i - 1].sentences, None, out)
+        else:
             continue
-        said = attribution(people, text, b.start, b.end)
         if said.kind != "person" or not said.name:
             continue
         followers = [f for f in paras[i + 1 :] if not _other_script(text, f)]  # an original beside its translation
@@ -404,6 +437,35 @@ def _quoted_blocks(text: str, paras: list[Block], people: People) -> dict[int, S
                 break  # the text has gone on to someone else
             out[follower.index] = said
     return out
+
+
+def _introduced(people: People, text: str, b: Block, before: Block | None, quoted: dict[int, Speaker]) -> Speaker:
+    """Whom an introduction ending in a colon gives the quotation to: the attribution of its last sentence
+    ("he wrote:" being whom the text last named), else that sentence's named subject ("Blogger Ana Ruiz's
+    view echoed this, and went further:")."""
+    sentences = b.sentences
+    if not sentences:
+        return NOBODY
+    said = attribution(people, text, sentences[-1].start, b.end)
+    if said.kind == "person" and not said.name:
+        return _named_before(people, text, sentences[:-1], before, quoted)
+    if said.kind != "person" and (subject := people.subject_of(sentences[-1].start, b.end)):
+        return Speaker("person", subject.name, subject.affiliation, "subject")
+    return said
+
+
+def _named_before(
+    people: People, text: str, sentences: list[Sentence], before: Block | None, quoted: dict[int, Speaker]
+) -> Speaker:
+    """The person a pronoun in a quotation's introduction stands for: the last one named as speaking, or as
+    the subject, in the sentences before it; else the speaker of the quotation just before; else nobody."""
+    for s in reversed(sentences):
+        said = attribution(people, text, s.start, s.end)
+        if said.kind == "person" and said.name:
+            return said
+        if subject := people.subject_of(s.start, s.end):
+            return Speaker("person", subject.name, subject.affiliation, "subject")
+    return quoted.get(before.index, NOBODY) if before is not None else NOBODY
 
 
 _LATIN = regex.compile(r"\p{Latin}", _V)
@@ -438,8 +500,9 @@ def _is_heading(text: str, block: Block) -> bool:
 
 
 def _sentence_speaker(
-    people: People, text: str, s: Sentence, label: Speaker | None, last: Speaker, previous: Speaker
-) -> Speaker:
+    people: People, text: str, s: Sentence, label: Speaker | None, last: Speaker, previous: Speaker,
+    paragraph_start: int,
+) -> Speaker:  # fmt: skip
     """Who says a sentence: in a transcript the label's speaker, unless the sentence reports another named
     person's view; else whom it names ("said X"), the last named speaker for "she said", the previous
     speaker when it opens a quotation and names no one, or nobody."""
@@ -451,14 +514,16 @@ def _sentence_speaker(
     if said.kind == "person" and not said.name:
         # "she said", "the researcher concludes": the last named speaker
         return replace(last, how=said.how) if last.name else NOBODY
-    if said is NOBODY and previous.kind == "person" and _continues_quote(text, s):
+    if said is NOBODY and previous.kind == "person" and _continues_quote(text, s, paragraph_start):
         return replace(previous, how="continued")
     return said
 
 
-def _continues_quote(text: str, s: Sentence) -> bool:
-    """A sentence opening with a quotation mark and naming nobody goes on with the last quotation."""
-    return text[s.start] in '“"‘'
+def _continues_quote(text: str, s: Sentence, paragraph_start: int) -> bool:
+    """A sentence naming nobody goes on with the last quotation when it opens with a quotation mark, or
+    when a quotation opened earlier in its paragraph is still open."""
+    opened, closed = text.count("“", paragraph_start, s.start), text.count("”", paragraph_start, s.start)
+    return text[s.start] in '“"‘' or opened > closed
 
 
 # A speech verb with its subject before it ("Gates said", "Dimitri Minic, a researcher at Ifri, further
@@ -473,7 +538,8 @@ _SUBJECT_BEFORE = regex.compile(
 _SUBJECT_WITH_APPOSITION = regex.compile(rf"(?P<run>{CAPRUN}),\s+{LOOSE_APPOSITION},\s+{ADVERBS}$", _V | regex.REVERSE)
 # "Economist Ana Ruiz of Kappa Bank said": the person before the organisation
 _SUBJECT_OF_ORG = regex.compile(
-    rf"(?P<run>{CAPRUN})\s+(?:from|of|at)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?\s+{ADVERBS}$", _V | regex.REVERSE
+    rf"(?P<run>{CAPRUN})\s+(?:from|of|at)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,?\s+{ADVERBS}$",
+    _V | regex.REVERSE,
 )
 _SUBJECT_AFTER = regex.compile(rf"\s+(?:(?P<pron>he|she)\b|(?P<run>{CAPRUN}))", _V)  # matched at a verb's end
 # "notes Kappa Bank economist Ana Ruiz": an organisation and a role noun before the name, as a premodifier
