@@ -519,10 +519,14 @@ def _sentence_speaker(
     return said
 
 
+QUOTE_REACH = 2_000
+
+
 def _continues_quote(text: str, s: Sentence, paragraph_start: int) -> bool:
     """A sentence naming nobody goes on with the last quotation when it opens with a quotation mark, or
-    when a quotation opened earlier in its paragraph is still open."""
-    opened, closed = text.count("“", paragraph_start, s.start), text.count("”", paragraph_start, s.start)
+    when a quotation opened earlier in its paragraph (within QUOTE_REACH characters) is still open."""
+    start = max(paragraph_start, s.start - QUOTE_REACH)  # bounded: a paragraph may be a whole 10 MB text
+    opened, closed = text.count("“", start, s.start), text.count("”", start, s.start)
     return text[s.start] in '“"‘' or opened > closed
 
 
