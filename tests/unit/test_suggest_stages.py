@@ -247,6 +247,14 @@ def test_a_title_gives_a_labels_name_in_full_and_its_office_and_a_bare_office_la
     assert said == {("Ana Ruiz", "Prime Minister")}
 
 
+def test_a_westminster_title_names_the_office_holder_with_initials_for_an_office_label():
+    text = ("TRANSCRIPT OF THE PRIME MINISTER, THE HON P J RUIZ MP INTERVIEW WITH TOM HALE, ABC RADIO\n\n"
+            "HALE: Prime Minister, will rates rise?\n\nPM: I think they probably will.\n\nHALE: When?\n\n"
+            "PM: I expect it next year.")  # fmt: skip
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
+    assert said == {("P J Ruiz", "Prime Minister")}
+
+
 def test_a_labelled_moderator_whose_turns_end_in_questions_asks_and_does_not_judge():
     text = ("A Conversation on Care\n\nMS. LEE:  Welcome.  Care work is undervalued.  What has changed?\n\n"
             "THE VICE PRESIDENT:  A great deal has changed, and wages will probably rise.\n\n"

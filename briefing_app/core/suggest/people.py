@@ -166,13 +166,14 @@ def _fuller_form(known: str, new: str) -> bool:
 
 
 def name_like(words: list[str]) -> bool:
-    # a word in capitals is an acronym ("NATO"), but a middle initial ("H.") is part of a name
+    # a word in capitals is an acronym ("NATO"), but an initial before the surname ("H.", "P J") is part of a name
     return 0 < len(words) <= 4 and not any(
-        w in ORG_WORDS or w in _NOT_NAMES or (w.isupper() and not _INITIAL.fullmatch(w)) for w in words
+        w in ORG_WORDS or w in _NOT_NAMES or (w.isupper() and not (_INITIAL.fullmatch(w) and i < len(words) - 1))
+        for i, w in enumerate(words)
     )
 
 
-_INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL = re.compile(r"[A-Z]\.?")
 # A body's name: capitalised words, with "of", "and", "for" or "the" between them
 # an organisation's name, on one line: "Federal Reserve Board", "Council of Economic Advisers"
 _ORG_NAME = r"\p{Lu}[\p{L}\-]*(?:[ \u00a0]+(?:(?:of|and|for|on)[ \u00a0]+(?:the[ \u00a0]+)?)?\p{Lu}[\p{L}\-]*)*"
@@ -350,6 +351,8 @@ class People:
         "Remarks by Governor Ruiz and Harbour Minister Tom Hale of …"), so that a label or a
         surname later finds them; returns the first one when the title is a speech's ("Remarks by X",
         "Tom Hale's speech at …"), whose words then are all that person's."""
+        for h in _HONOURABLE.finditer(_title_case(title)):  # "the Prime Minister, the Hon P J Keating MP"
+            self.title_person([*h["office"].split(), *h["name"].split()])
         m = _TITLED_BY.search(_title_case(title))
         if m is None:
             return None
@@ -381,14 +384,17 @@ class People:
                     person.title = person.title if _title_affiliation(person.title.split()) else " ".join(titles)
                     person.affiliation = person.affiliation or _title_affiliation(titles)
                 return person
-        if not (titles or bare) or not rest or not name_like(rest[:1]):
+        if not (titles or bare) or not rest or not (name_like(rest[:1]) or _INITIAL.fullmatch(rest[0])):
             return None
         full = public_figures.full_name(rest[0], " ".join(titles)) if titles else None
         peer = full is None and titles and PEERAGE.match(f"{titles[-1]} ")
         if peer:  # a peer's title is their name, and no office: "Lord Ruiz"
             full, titles = f"{titles[-1]} {rest[0]}", []
-        if full is None and len(rest) >= 2 and name_like(rest[:2]):
-            full = " ".join(rest[:2])
+        n = 2  # a first name and a surname; initials run on to the surname ("P J Keating", "Ana M. Ruiz")
+        while n < min(len(rest), 4) and _INITIAL.fullmatch(rest[n - 1]):
+            n += 1
+        if full is None and len(rest) >= 2 and name_like(rest[:n]):
+            full = " ".join(rest[:n])
         if full is None:
             return None
         person = Person(full, _title_affiliation(titles), " ".join(titles))
@@ -453,6 +459,13 @@ _TITLED_BY = regex.compile(
     r"|(?:^|:\s+)(?P<own>(?:\p{Lu}[\p{L}.\-]*\s+){0,4}\p{Lu}[\p{L}.\-]*[’']s)\s+(?:\w+\s+)?(?:speech|remarks|statement|address|"
     r"keynote|lecture|notes?)\b",
     _V,
+)
+# A title's office and the Westminster honorific around a name: "the Treasurer, the Hon Ana Ruiz MP"
+_HONOURABLE = regex.compile(
+    r"(?P<office>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,3}),\s+(?:the\s+)?(?:Rt\.?\s+)?Hon\.?\s+"
+    # (title case writes "Mp")
+    r"(?P<name>(?:\p{Lu}[\p{L}.’'\-]*\s+){0,3}\p{Lu}[\p{L}’'\-]+)\s+(?i:MP|MLA|MLC|QC|KC|AC|AO)\b",
+    regex.V1,
 )
 # Parliamentary honorifics around a name: "The Hon. Ana Ruiz MP", "Rt Hon Tom Hale QC"
 _HONORIFIC = regex.compile(r"(?i)\b(?:Rt\.?|Right|Hon\.?|Honourable|Honorable|MP|MLA|MLC|QC|KC|AO|AC)(?!\w)")
