@@ -255,6 +255,17 @@ def test_a_westminster_title_names_the_office_holder_with_initials_for_an_office
     assert said == {("P J Ruiz", "Prime Minister")}
 
 
+def test_a_quotations_original_in_another_language_is_read_in_its_translation_only():
+    original = ("As cotas não inventaram o racismo, que já existe num país que segrega os jovens negros e pobres "
+                "das universidades públicas.")  # fmt: skip
+    text = (f"Quotas in Brazil\n\nHistorian Ana Ruiz wrote on her blog:\n\n{original}\n\n"
+            "Quotas did not invent racism, which already exists in a country that keeps the young out.")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end][:9]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said == {"Quotas di": "Ana Ruiz"}  # the original is skipped, not suggested
+    portuguese = f"Cotas no Brasil\n\n{original}\n\n{original.replace('país', 'Brasil')}"
+    assert len(list(voices.read(portuguese, title_line=True))) == 2  # a text in another language is read as it is
+
+
 def test_a_labelled_moderator_whose_turns_end_in_questions_asks_and_does_not_judge():
     text = ("A Conversation on Care\n\nMS. LEE:  Welcome.  Care work is undervalued.  What has changed?\n\n"
             "THE VICE PRESIDENT:  A great deal has changed, and wages will probably rise.\n\n"

@@ -145,6 +145,15 @@ def words(*alternatives: str) -> WordList:
     return WordList("|".join(alternatives))
 
 
+@lru_cache(maxsize=1)
+def english_function_words() -> frozenset[str]:
+    """The Glasgow IR group's English stop word list (``resources/english_function_words.txt``)."""
+    from ...resources import resource
+
+    lines = resource("english_function_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
 MONTHS = (
     r"January|February|March|April|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."

@@ -75,10 +75,16 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     speakers = {i: full[id(sp)] for i, sp in speakers.items()}
     last: Speaker = NOBODY
     previous: Speaker = NOBODY  # the sentence before's: a paragraph that opens a quotation goes on with it
+    # in an English text, a quotation's original in another language is read in its translation only
+    originals = {b.index for b in paras if _original(text, b)}
+    if 2 * len(originals) >= len(paras):
+        originals = set()  # a text in another language: read it all, as it is
     for block in paras:
         if title_line and block.index == 0:
             continue
         label_speaker = speakers.get(block.index)
+        if block.index in originals:
+            continue
         if _is_heading(text, block) or _is_stage_direction(text, block) or label_speaker is QUESTIONER:
             previous = NOBODY  # a quotation does not run on past a heading or a question
             continue
@@ -422,13 +428,13 @@ def _quoted_blocks(text: str, paras: list[Block], people: People) -> dict[int, S
     for i, b in enumerate(paras):
         if _QUOTE_INTRO.search(text, b.start, b.end):
             said = _introduced(people, text, b, paras[i - 1] if i else None, out)
-        elif i and _other_script(text, b) and paras[i - 1].index not in out and not _other_script(text, paras[i - 1]):
+        elif i and _original(text, b) and paras[i - 1].index not in out and not _original(text, paras[i - 1]):
             said = _named_before(people, text, paras[i - 1].sentences, None, out)
         else:
             continue
         if said.kind != "person" or not said.name:
             continue
-        followers = [f for f in paras[i + 1 :] if not _other_script(text, f)]  # an original beside its translation
+        followers = [f for f in paras[i + 1 :] if not _original(text, f)]  # an original beside its translation
         for follower in followers[:QUOTED_BLOCKS]:
             if _QUOTE_INTRO.search(text, follower.start, follower.end) or _is_heading(text, follower):
                 break
@@ -472,12 +478,23 @@ _LATIN = regex.compile(r"\p{Latin}", _V)
 _LETTER = regex.compile(r"\p{L}", _V)
 
 
-def _other_script(text: str, block: Block) -> bool:
-    """A paragraph mostly in another script than the Latin one: a quotation's original (Chinese, Russian)
-    that the text gives beside its English translation."""
+_LOWER_WORD = regex.compile(r"(?<![\w’'])\p{Ll}[^\W\d_]*", _V)
+MIN_ORIGINAL_WORDS = 15  # fewer lower-case words say too little about their language
+ENGLISH_SHARE = 0.18  # English prose: a quarter of its lower-case words or more are function words
+
+
+def _original(text: str, block: Block) -> bool:
+    """A paragraph in another language: a quotation's original that the text gives beside its English
+    translation. Mostly in another script than the Latin one (Chinese, Russian), or in Latin letters with
+    hardly any English function words among its lower-case words (names left aside): under ENGLISH_SHARE
+    in Portuguese, Spanish or Turkish, a quarter or more in the tuning half's English paragraphs."""
     chunk = text[block.start : min(block.end, block.start + 400)]
     letters = len(_LETTER.findall(chunk))
-    return letters > 0 and len(_LATIN.findall(chunk)) < letters / 2
+    if letters > 0 and len(_LATIN.findall(chunk)) < letters / 2:
+        return True
+    found = _LOWER_WORD.findall(chunk)
+    function_words = lx.english_function_words()
+    return len(found) >= MIN_ORIGINAL_WORDS and sum(w in function_words for w in found) < ENGLISH_SHARE * len(found)
 
 
 def _is_stage_direction(text: str, block: Block) -> bool:
