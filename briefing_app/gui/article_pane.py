@@ -137,7 +137,7 @@ class ArticlePane(QWidget):
     def show_article(self, article: Article | None, number: int | None, encoding: str = "") -> None:
         """Show ``article`` as source ``number`` of the brief (None: nothing open)."""
         self.source_number = number
-        self.highlighter.clear()
+        self.highlighter.clear(redraw=False)  # the text is replaced: its marks go with it
         self.positions = PositionMap(article.text if article else "")
         self.view.set_article(article)
         if number:

@@ -137,12 +137,14 @@ class SpanHighlighter(QSyntaxHighlighter):
         while self.busy:
             self._redo_some()
 
-    def clear(self) -> None:
+    def clear(self, redraw: bool = True) -> None:
+        """No marks. ``redraw``: take the old ones off the text now (not needed when the text is replaced)."""
         self._spans.clear()
         self._ends.clear()
         self._pending.clear()
         self._unplaced.clear()
-        self.rehighlight()
+        if redraw:
+            self.rehighlight()
 
     def _touched_blocks(self, start: int, end: int, blocks: dict) -> None:
         block = self.document().findBlock(start)
@@ -151,6 +153,8 @@ class SpanHighlighter(QSyntaxHighlighter):
             block = block.next()
 
     def highlightBlock(self, text: str) -> None:
+        if not self._spans:  # a new text is laid out before it has marks: every block comes through here
+            return
         block_start = self.currentBlock().position()
         block_end = block_start + len(text)
         for kind, spans in self._spans.items():

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextFormat
 
 from briefing_app.core.brief import KEY_FACTS
 
 from helpers import paragraph_article
 from helpers.support import answer_encoding_later
-from helpers.window import FACTS, activate, press, select_text
+from helpers.window import FACTS, activate, press, select, select_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from bench_loaders import make_pdf  # noqa: E402
@@ -184,3 +184,41 @@ def test_reopen_with_encoding_finds_the_file_of_a_brief_that_names_it_without_it
     with qtbot.waitSignal(window.error_reported) as error:
         window.reopen_encoding_action.trigger()
     assert error.args[0].startswith("This text was not opened from a file on this computer")
+
+
+def marked_text(window, kind: str) -> list[str]:
+    """The article's text under each mark of ``kind``: the marks are in Qt positions (UTF-16 units)."""
+    units = window.article_view.toPlainText().encode("utf-16-le")
+    return [units[2 * a : 2 * b].decode("utf-16-le") for a, b in window.article_pane.highlighter.spans(kind)]
+
+
+def select_in_qt_units(window, passage: str) -> None:
+    """Select ``passage`` as a drag would: the cursor counts UTF-16 units, Python's str code points."""
+    text = window.article_view.toPlainText()
+    start = len(text[: text.index(passage)].encode("utf-16-le")) // 2
+    select(window, start, start + len(passage.encode("utf-16-le")) // 2)
+
+
+def test_marks_land_on_their_passages_past_wide_characters_and_go_with_the_source_shown(window, qtbot, tmp_path):
+    """Characters outside the Basic Multilingual Plane (emoji, rare CJK) count twice in Qt's positions: a
+    picked passage after them is stored, marked and shown again on its own words. Switching sources
+    takes the old marks off and puts the new source's on."""
+    activate(qtbot, window)
+    brief = window.document.brief
+    wide = "Wide briefing\n\n🚀 Launch 𠀀: 3 rockets 🚀🚀 left the pad on 8 October.\n\nCafé owners: “no comment”.\n"
+    other = tmp_path / "wide.txt"
+    other.write_text(wide, "utf-8")
+    assert window.add_source_file(other)
+    passage = "3 rockets 🚀🚀 left the pad on 8 October"
+    select_in_qt_units(window, passage)
+    press(qtbot, window.article_view, Qt.Key_1, Qt.ControlModifier)
+    fact = brief.key_facts[-1]
+    assert fact.text.startswith(passage) and brief.sources[1].text[fact.start : fact.end] == fact.text
+    qtbot.waitUntil(lambda: marked_text(window, KEY_FACTS) == [fact.text])  # the same words marked in the view
+    window.article_pane.source_picker.activated.emit(0)  # the first source: its marks only
+    assert window.article_view.toPlainText().startswith("North Koreans in Russia")
+    qtbot.waitUntil(lambda: marked_text(window, KEY_FACTS) == [])
+    window.article_pane.source_picker.activated.emit(1)
+    qtbot.waitUntil(lambda: marked_text(window, KEY_FACTS) == [fact.text])
+    block = window.article_view.document().findBlock(window.article_pane.highlighter.spans(KEY_FACTS)[0][0])
+    qtbot.waitUntil(lambda: any(r.format.hasProperty(QTextFormat.BackgroundBrush) for r in block.layout().formats()))
