@@ -266,6 +266,17 @@ def test_a_quotations_original_in_another_language_is_read_in_its_translation_on
     assert len(list(voices.read(portuguese, title_line=True))) == 2  # a text in another language is read as it is
 
 
+def test_a_label_misspelt_by_a_letter_in_a_long_word_is_the_label_it_means_and_mr_is_not_ms():
+    turns = "".join(
+        f"JOURNALIST: Question {n}?\n\nPRIME MINISTER: I think growth will probably slow.\n\n" for n in range(3)
+    )
+    text = f"Ana Ruiz is the Prime Minister.\n\n{turns}JOURNALIST: And rates?\n\nPRIME MINSTER: I expect them to rise."
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(text) if r.said.name}
+    assert said == {("Ana Ruiz", "Prime Minister")}  # the typo'd label is the Prime Minister
+    spans = [(0, 1)] * 3
+    assert voices._misspelt({"MR. HALE": spans, "MS. HALE": spans[:1], "SMITH": spans, "SMYTH": spans[:1]}) == {}
+
+
 def test_a_labelled_moderator_whose_turns_end_in_questions_asks_and_does_not_judge():
     text = ("A Conversation on Care\n\nMS. LEE:  Welcome.  Care work is undervalued.  What has changed?\n\n"
             "THE VICE PRESIDENT:  A great deal has changed, and wages will probably rise.\n\n"
