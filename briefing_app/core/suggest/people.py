@@ -214,17 +214,17 @@ class People:
             return
         after = self.text[end : end + 200]
         role = _role_before(before)
-        apposition = _apposition_after(after)
+        apposition, from_body = _apposition_after(after)
         known = name[-1].lower() in self._by_key
         vouched = bool(titles or role or apposition)
         if len(name) == 1 and not (vouched or known):
             return
         if not vouched and (name[0] in _PARTICLE_START or _in_heading_or_org(before, after)):
             return
-        # the fullest of what the text says of them: "Professor" < "Clinical Adviser for the Harbour Board"
-        affiliation = max(
-            (_title_affiliation(titles), apposition, role, _predicate_after(after), _role_at(role, after)), key=len
-        )
+        # the fullest of what the text says of them: "Professor" < "Clinical Adviser for the Harbour Board";
+        # a role before the name and the body after it are one: "Korea expert" "from the RAND Corporation"
+        role_at = f"{role} {from_body}" if role and from_body else ""
+        affiliation = max((_title_affiliation(titles), apposition, role, _predicate_after(after), role_at), key=len)
         full = " ".join(name)
         person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
         if person is None:
@@ -525,22 +525,17 @@ def _in_heading_or_org(before: str, after: str) -> bool:
     return len(words) >= 3 and capitalised > 0.6 * len(words)
 
 
-def _apposition_after(after: str) -> str:
+def _apposition_after(after: str) -> tuple[str, str]:
+    """What the text says of a name right after it: an apposition or the body they are from ("" if none),
+    and that body with its preposition ("from the RAND Corporation"), for a role given before the name."""
     m = _APPOSITION_AFTER.match(after)
     if not m or SPEECH.search(m[0]):
-        return ""
+        return "", ""
+    body = m["org"] or m["body"]
     if m["body"] and not any(w in ORG_WORDS for w in m["body"].split()):
-        return ""
-    aff = (m["comma"] or m["dash"] or m["org"] or m["body"] or "").strip(" ,;—–-")
-    return _LEADING_ARTICLE.sub("", aff)
-
-
-def _role_at(role: str, after: str) -> str:
-    """A role before the name and the body after it, as one: "Korea expert" and "from the RAND Corporation"
-    → "Korea expert from the RAND Corporation"; "" when the text gives no body after the name."""
-    m = _APPOSITION_AFTER.match(after)
-    body = (m["org"] or m["body"]) if m else None
-    return f"{role} {m['prep']} {body.strip()}" if m and role and body and _apposition_after(after) else ""
+        return "", ""
+    aff = (m["comma"] or m["dash"] or body or "").strip(" ,;—–-")
+    return _LEADING_ARTICLE.sub("", aff), f"{m['prep']} {body.strip()}" if body else ""
 
 
 # "X is a researcher at Y", "X currently works as an analyst for Y": a role stated of the name as its predicate
