@@ -8,7 +8,8 @@ Pathological input (issue 15): one paragraph of a pattern that never ends a sent
 sizes (by default the smallest --megabytes and twice it), with its growth (1.00 is linear):
 abbreviations ("Gen. Dr. Mr. U.S. Dec. " repeated; the issue measured 1 MB 25 s, 2 MB 78 s), a run of
 stops, statements joined by semicolons, and colons. The last three were quadratic in segmentation:
-4,000 stops took 3 s, 1 MB of semicolons 63 s, 1 MB of colons 18 s.
+4,000 stops took 3 s, 1 MB of semicolons 63 s, 1 MB of colons 18 s. Last, paragraphs of quotations
+each introduced by a line ending in a colon (whose reading looked at every later paragraph).
 
 Memory (issue 19: at most 600 MB at 1 MB): the peak resident size (Linux's VmHWM) of a fresh process that
 suggests on the text, beside that of one that only reads the text and imports the engine (the baseline,
@@ -41,6 +42,8 @@ PATHOLOGICAL = {
     "stops": ".",
     "semicolons": "a; b, but c; ",
     "colons": "x: Ab ",
+    # paragraphs, not one: each introduction ending in a colon looked at every later paragraph (quadratic)
+    "introductions": "Ana Ruiz, an economist, said:\n\nGrowth will probably slow.\n\n",
 }
 
 

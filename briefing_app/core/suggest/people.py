@@ -186,6 +186,7 @@ class People:
         self.text = text
         self._by_key: dict[str, Person] = {}
         self._by_title: dict[str, Person] = {}
+        self._spelt_out: dict[str, regex.Match | None] = {}  # office -> where the text spells it out (office_of)
         # a title in title case runs names into the words around them ("Ruiz During a Visit …"):
         # only ``for_title`` reads it
         body = text.find("\n") + 1 if title_line else 0
@@ -319,9 +320,11 @@ class People:
         words = affiliation.split()
         if not words or len(words) > 3 or not all(w in TITLE_WORDS or w.lower() in _ROLE_WORDS for w in words):
             return affiliation, name
-        m = regex.search(
-            rf"\b{regex.escape(affiliation)}[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?{_ORG_NAME}", self.text, _V
-        )
+        if affiliation not in self._spelt_out:  # a search of the whole text: once per office
+            self._spelt_out[affiliation] = regex.search(
+                rf"\b{regex.escape(affiliation)}[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?{_ORG_NAME}", self.text, _V
+            )
+        m = self._spelt_out[affiliation]
         if m is None:
             return affiliation, name
         words = m[0].split()

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import islice
 
 import regex
 
@@ -67,18 +68,19 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
         speech = speech or byline
         if speech is not None:
             speakers = {b.index: speech for b in paras[1:]}
-    if not speakers:
-        speakers = _interviewee(text, paras, people) or _quoted_blocks(text, paras, people)
-    # labels and bylines give only the office: spelled out where the text does ("Chair" → "Chair of …")
-    # (the questioner stays the one object it is compared with)
-    full = {id(sp): _office_in_full(people, sp) for sp in speakers.values()}
-    speakers = {i: full[id(sp)] for i, sp in speakers.items()}
-    last: Speaker = NOBODY
-    previous: Speaker = NOBODY  # the sentence before's: a paragraph that opens a quotation goes on with it
     # in an English text, a quotation's original in another language is read in its translation only
     originals = {b.index for b in paras if _original(text, b)}
     if 2 * len(originals) >= len(paras):
         originals = set()  # a text in another language: read it all, as it is
+    if not speakers:
+        speakers = _interviewee(text, paras, people) or _quoted_blocks(text, paras, people, originals)
+    # labels and bylines give only the office: spelled out where the text does ("Chair" → "Chair of …")
+    # (once per speaker, not per paragraph: each looks through the whole text; the questioner stays the one
+    # object it is compared with)
+    full = {sp: _office_in_full(people, sp) for sp in set(speakers.values())}
+    speakers = {i: full[sp] for i, sp in speakers.items()}
+    last: Speaker = NOBODY
+    previous: Speaker = NOBODY  # the sentence before's: a paragraph that opens a quotation goes on with it
     for block in paras:
         if title_line and block.index == 0:
             continue
@@ -450,24 +452,25 @@ _QUOTE_INTRO = regex.compile(r":\s*$", regex.V1)  # a paragraph ending in a colo
 QUOTED_BLOCKS = 4  # how many paragraphs after such an introduction are the quotation, at most
 
 
-def _quoted_blocks(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:
+def _quoted_blocks(text: str, paras: list[Block], people: People, originals: set[int]) -> dict[int, Speaker]:
     """The paragraphs of a quotation set as a block after its introduction (a press release's "X, Y,
     said:", a blog round-up's "X wrote on her blog:", then the quotation without quotation marks): the
     speaker of each, up to the next introduction or a paragraph naming someone else. The introduction is a
     paragraph ending in a colon that names who speaks, by any speech verb or as its subject; or, before a
-    quotation's original in another script (its translation follows), the paragraph that names them."""
+    quotation's original in another language (``originals``: its translation follows), the paragraph that
+    names them."""
     out: dict[int, Speaker] = {}
     for i, b in enumerate(paras):
         if _QUOTE_INTRO.search(text, b.start, b.end):
             said = _introduced(people, text, b, paras[i - 1] if i else None, out)
-        elif i and _original(text, b) and paras[i - 1].index not in out and not _original(text, paras[i - 1]):
+        elif i and b.index in originals and paras[i - 1].index not in out and paras[i - 1].index not in originals:
             said = _named_before(people, text, paras[i - 1].sentences, None, out)
         else:
             continue
         if said.kind != "person" or not said.name:
             continue
-        followers = [f for f in paras[i + 1 :] if not _original(text, f)]  # an original beside its translation
-        for follower in followers[:QUOTED_BLOCKS]:
+        followers = (f for f in paras[i + 1 :] if f.index not in originals)  # an original beside its translation
+        for follower in islice(followers, QUOTED_BLOCKS):
             if _QUOTE_INTRO.search(text, follower.start, follower.end) or _is_heading(text, follower):
                 break
             own = attribution(people, text, follower.start, follower.end)
