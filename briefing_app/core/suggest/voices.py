@@ -469,7 +469,8 @@ def _quoted_blocks(text: str, paras: list[Block], people: People, originals: set
             continue
         if said.kind != "person" or not said.name:
             continue
-        followers = (f for f in paras[i + 1 :] if f.index not in originals)  # an original beside its translation
+        # an original beside its translation is passed over (and no copy of the rest of the list is made)
+        followers = (paras[k] for k in range(i + 1, len(paras)) if paras[k].index not in originals)
         for follower in islice(followers, QUOTED_BLOCKS):
             if _QUOTE_INTRO.search(text, follower.start, follower.end) or _is_heading(text, follower):
                 break
@@ -617,7 +618,8 @@ _SPEECH_WORDS = lx.words(SPEECH_VERBS)
 _PARTICIPLES = "saying|adding|noting|arguing|warning|insisting|explaining|stressing|suggesting|claiming"
 _PARTICIPLE_WORDS = lx.words(_PARTICIPLES)
 _PARTICIPLE = regex.compile(rf",\s+(?:{_PARTICIPLES})\b", _V)
-_CALL_FOR = regex.compile(r"(?<=\bcall(?:s|ed)?)\s+for\b", _V)  # "X called for a review": a demand, an event
+# "X called for a review": a demand, an event. Matched with an end: without one, a match costs a pass over the text
+_CALL_FOR = regex.compile(r"(?<=\bcall(?:s|ed)?)\s+for\b", _V)
 _DASH_NAME = regex.compile(rf"[”\"]\s*[—–]\s*(?P<run>{CAPRUN})", _V)
 # What a lower-case subject of a speech verb is: unnamed people or an institution, a role ("the researcher"),
 # a pronoun, a study
@@ -669,7 +671,7 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
             sp = people.resolve_run(m["run"])
             found.append((_rank(sp), m.start(), _how(sp, "quote")))
     verbs = (
-        [v for v in SPEECH.finditer(text, start, end) if not _CALL_FOR.match(text, v.end())]
+        [v for v in SPEECH.finditer(text, start, end) if not _CALL_FOR.match(text, v.end(), end)]  # end: see _CALL_FOR
         if words[_SPEECH_WORDS]
         else []
     )
