@@ -247,19 +247,17 @@ def _misspelt(labelled: dict[str, list[tuple[int, int]]]) -> dict[str, str]:
     return out
 
 
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance (words of a label are short)."""
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
-    return row[-1]
-
-
 def _one_typo(words: list[str], meant: list[str]) -> bool:
     differ = [(a, b) for a, b in zip(words, meant, strict=False) if a != b]
-    return len(words) == len(meant) and len(differ) == 1 and len(differ[0][1]) >= 6 and _edits(*differ[0]) == 1
+    return len(words) == len(meant) and len(differ) == 1 and len(differ[0][1]) >= 6 and _letter_off(*differ[0])
+
+
+def _letter_off(a: str, b: str) -> bool:
+    """Whether two different words are one letter apart: one dropped, added or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    head = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a[head + (len(a) >= len(b)) :] == b[head + (len(b) >= len(a)) :]
 
 
 def _same_person(a: Speaker, b: Speaker) -> bool:
