@@ -84,8 +84,8 @@ class FindingList(QListWidget):
         self.setObjectName("review_list")
         self.setAccessibleName("Review findings")
         self.setWordWrap(True)
-        self.setSpacing(3)
-        self.setAlternatingRowColors(True)  # a finding often takes two lines: where one ends is plain to see
+        # a finding often takes two lines: alternating colours show where one ends (no spacing: see ItemList)
+        self.setAlternatingRowColors(True)
         self.setLayoutMode(QListWidget.Batched)  # hundreds of wrapped rows are measured a batch at a time
         self.setBatchSize(100)
         self.setItemDelegate(FindingDelegate(self))

@@ -151,3 +151,22 @@ def test_a_drop_from_elsewhere_is_refused(pane, qtbot):
     drop = QDropEvent(QPointF(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     facts.dropEvent(drop)
     assert not drop.isAccepted() and pane.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("width", [380, 420, 460, 500, 560, 640])
+def test_every_row_is_painted_in_the_height_laid_out_for_it(pane, qtbot, width):
+    # A word-wrapped row's place was laid out at one width and its painted rect measured at another, so a
+    # row whose text wraps differently at the two lost its last line (elided) above a blank gap.
+    from helpers.big_brief import big_brief
+
+    pane.resize(width, 900)
+    pane.set_brief(big_brief(60, 0.1))
+    for section in (KEY_FACTS, EXPERT_ASSESSMENTS):
+        rows = pane.lists[section]
+        qtbot.waitUntil(lambda rows=rows: rows.visualRect(rows.model().index(rows.count() - 1)).isValid())
+        qtbot.wait(50)  # the batched layout's last batch
+        rects = [rows.visualRect(rows.model().index(row)) for row in range(rows.count())]
+        assert min(rect.height() for rect in rects) > 2 * rows.fontMetrics().height()  # every caption wraps
+        gap = 2 * rows.spacing()
+        for row, (rect, below) in enumerate(zip(rects, rects[1:], strict=False)):
+            assert below.top() - rect.bottom() - 1 == gap, (section, row, rect, below)
