@@ -333,6 +333,10 @@ class BriefPane(QTabWidget):
         return page
 
     # --- the brief shown
+    def laying_out(self) -> bool:
+        """Whether a shown item list is still measuring its rows (see ItemList.laying_out)."""
+        return any(rows.laying_out() for rows in self.lists.values())
+
     def set_brief(self, brief: Brief | None) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()

@@ -129,6 +129,12 @@ class ItemList(QListView):
     def count(self) -> int:
         return self.model().rowCount()
 
+    def laying_out(self) -> bool:
+        """Whether the shown list is still measuring its rows, a batch per pass of the event loop (a row has
+        no place until its batch is measured; a hidden list measures none)."""
+        rows = self.count()
+        return self.isVisible() and rows > 0 and not self.visualRect(self.model().index(rows - 1)).isValid()
+
     def caption(self, row: int) -> str:
         """Row ``row`` as the list shows it."""
         return self.model().index(row).data()

@@ -97,7 +97,8 @@ class MainWindow(QMainWindow):
         # the controllers; each tells the window what to show by signals
         self.files = FilesController(self.undo_stack, self)
         self.suggest = SuggestionsController(self.suggestions_pane, self.undo_stack,
-                                             Rejections(app_data_folder() / "rejected"), self)  # fmt: skip
+                                             Rejections(app_data_folder() / "rejected"), self,
+                                             settling=self.brief_pane.laying_out)  # fmt: skip
         self.picking = Picking(self.article_pane, self.brief_pane, self.undo_stack, self)
         for controller in (self.files, self.suggest, self.picking):
             controller.error.connect(self.report_error)

@@ -11,6 +11,7 @@ went, looks again only at the suggestions they touch, and re-marks only those (`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -26,6 +27,7 @@ from .undo_commands import AddItem, AddItems
 from .wording import counted, sentence
 
 SUGGEST_DELAY_MS = 300
+SETTLE_RETRY_MS = 50
 # Accepting up to this many suggestions plans, adds and updates the list in the same event; more (Accept all on
 # an 8 MB article: 3,000) are planned PLAN_STEP at a time (about 8 ms each), then added and listed in events of
 # their own, so that no event keeps the window waiting 100 ms.
@@ -48,9 +50,21 @@ class SuggestionsController(QObject):
     error = Signal(str, str)
     status = Signal(str, int)
 
-    def __init__(self, pane: SuggestionsPane, undo_stack: QUndoStack, rejections: Rejections, parent=None) -> None:
+    def __init__(
+        self,
+        pane: SuggestionsPane,
+        undo_stack: QUndoStack,
+        rejections: Rejections,
+        parent=None,
+        settling: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(parent)
         self.pane = pane
+        self.settling = settling  # whether the window is still laying out what it just showed
+        self._settle_timer = QTimer(self)  # one wait however many calls to start come in meanwhile
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(SETTLE_RETRY_MS)
+        self._settle_timer.timeout.connect(self.start)
         self.undo_stack = undo_stack
         self.rejections = rejections
         self.suggestions: dict[str, list] = {}  # by source text (SHA-256): worked out once per text
@@ -104,6 +118,11 @@ class SuggestionsController(QObject):
         """Work out the shown source's suggestions in a worker thread, unless known or under way. The thread
         pays for the engine's import (its word lists compile then), so the first paint never waits for it."""
         if self.suggesting.busy or self.brief is None or not self.number:
+            return
+        if self.settling():
+            # the engine's thread would hold the interpreter while the window lays out a big brief's rows, each
+            # batch waiting its turn (gaps over 100 ms): it starts once they are laid out
+            self._settle_timer.start()
             return
         source = self.brief.source(self.number)
         if source.sha256 not in self.suggestions:

@@ -155,3 +155,30 @@ def test_the_focused_list_and_its_current_row_are_framed_plainly(qtbot, window):
     assert sum(p == highlight for p in left) > 0.9 * len(left)
     whole = pane.list.grab().toImage()  # the list's own frame shows it has the focus
     assert whole.pixel(0, whole.height() // 2) == highlight and whole.pixel(1, whole.height() // 2) == highlight
+
+
+def test_suggestions_wait_until_a_big_brief_s_rows_are_laid_out(qtbot, window):
+    # the engine's thread holds the interpreter; started while the item lists measure 1,500 rows a batch at a
+    # time, it made each batch wait its turn and the window stall for over 100 ms
+    from briefing_app.core.document import Document
+
+    from helpers.big_brief import big_brief
+
+    def unplaced_rows() -> bool:  # a shown list whose last row has no place yet: its batches are still measured
+        lists = [rows for rows in window.brief_pane.lists.values() if rows.isVisible() and rows.count()]
+        return any(not rows.visualRect(rows.model().index(rows.count() - 1)).isValid() for rows in lists)
+
+    started = []
+    runner = window.suggest.suggesting
+    real_start = runner.start
+
+    def start(job):
+        started.append(unplaced_rows())
+        real_start(job)
+
+    runner.start = start
+    window.set_document(Document(big_brief(1500, 0.2)))
+    assert unplaced_rows()  # the rows are measured after the brief is shown, not before
+    qtbot.waitUntil(lambda: bool(started), timeout=20000)
+    assert started == [False]
+    qtbot.waitUntil(lambda: not runner.busy, timeout=20000)
