@@ -174,7 +174,7 @@ def score_article(txt: Path, gold_path: Path, verbose: bool = False, models=None
                 t.affiliation_ok += affiliation_right
                 t.affiliation_named += bool(ga)
                 if verbose and not speaker_right:
-                    print(f"     speaker {s.speaker!r} for {g.get('speaker')!r}")
+                    print(f"     speaker {s.speaker!r} for {g.get('speaker')!r}: {g['text'][:90]}")
                 elif verbose and not affiliation_right:
                     print(f"     affiliation {s.affiliation!r} for {g.get('affiliation')!r}")
         if verbose:
