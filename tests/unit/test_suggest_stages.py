@@ -131,6 +131,17 @@ def test_voices_credit_a_view_a_transcript_speaker_reports_with_an_auxiliary():
     assert said == ["Ana Ruiz", "Tom Hale"]
 
 
+def test_a_transcript_speakers_he_thinks_is_the_person_the_question_or_turn_named_before_it():
+    text = ("Press Gaggle by Press Secretary Ana Ruiz\n\nQ    Does President Tom Hale expect a deal?\n\n"
+            "MS. RUIZ:  Well, he thinks a deal will probably come soon.  I expect talks next week.\n\n"
+            "Q    And Senator Ann Bell?\n\nMS. RUIZ:  She said the plan would probably fail.")  # fmt: skip
+    said = [r.said.name for r in voices.read(text, title_line=True) if r.said.name]
+    assert said == ["Tom Hale", "Ana Ruiz", "Ann Bell"]
+    alone = text.replace("Does President Tom Hale expect a deal?", "Is a deal near?")
+    said = [r.said.name for r in voices.read(alone, title_line=True) if r.said.name]
+    assert said == ["Ana Ruiz", "Ana Ruiz", "Ann Bell"]  # no one named before "he": the speaker's own report
+
+
 def test_voices_never_take_a_speechs_section_headings_for_speakers():
     text = ("The Outlook\n\nGovernor Ana M. Ruiz\n\nI expect growth to slow.\n\nAggregate Economic Activity\n\n"
             "Spending will probably cool.\n\nLabor Market Conditions\n\nHiring has eased.\n\n"

@@ -269,6 +269,22 @@ class People:
                 found.setdefault(id(person), person)
         return list(found.values())
 
+    def last_named(self, start: int, end: int, besides: str = "") -> Person | None:
+        """The last person ``text[start:end]`` names, by name or by title alone ("the President"), other than
+        ``besides`` (or a shorter form of that name: "James" of "Lord James of Blackheath"): whom a "he thinks"
+        after it most likely means."""
+        own = set(besides.split())
+        last = None
+        for m in _CAPRUN.finditer(self.text, start, end):
+            titles, name = split_run(m[0])
+            if name:
+                person = self.find(name) if name_like(name) else None
+            else:
+                person = self.by_title(" ".join(titles)) if titles else None
+            if person is not None and not set(person.name.split()) <= own:
+                last = person
+        return last
+
     def subject_of(self, start: int, end: int) -> Person | None:
         """A known person opening the sentence ``text[start:end]`` as its subject ("But Papperger
         dismissed those fears."): whom a "he said" in the next sentence most likely means."""

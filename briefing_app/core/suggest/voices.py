@@ -90,8 +90,10 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
         if _is_heading(text, block) or _is_stage_direction(text, block) or label_speaker is QUESTIONER:
             previous = NOBODY  # a quotation does not run on past a heading or a question
             continue
+        before = paras[block.index - 1] if block.index else None  # a turn's question, or its previous paragraph
         for sentence in block.sentences:
-            said = _sentence_speaker(people, text, sentence, label_speaker, last, previous, block.body_start)
+            said = _sentence_speaker(people, text, sentence, label_speaker, last, previous, block.body_start,
+                                     before.start if before else block.start)  # fmt: skip
             if said.kind == "person" and said.name:
                 last = said
             elif label_speaker is None and (subject := people.subject_of(sentence.start, sentence.end)):
@@ -552,7 +554,7 @@ def _is_heading(text: str, block: Block) -> bool:
 
 def _sentence_speaker(
     people: People, text: str, s: Sentence, label: Speaker | None, last: Speaker, previous: Speaker,
-    paragraph_start: int,
+    paragraph_start: int, context_start: int,
 ) -> Speaker:  # fmt: skip
     """Who says a sentence: in a transcript the label's speaker, unless the sentence reports another named
     person's view; else whom it names ("said X"), the last named speaker for "she said", the previous
@@ -560,7 +562,11 @@ def _sentence_speaker(
     said = attribution(people, text, s.start, s.end)
     if label is not None and label.kind == "person":
         # in a transcript, each speaker's own words, unless they report another named person's view
-        # ("the Governor believes that …", "the President has long said")
+        # ("the Governor believes that …", "the President has long said", or "he thinks" after the question
+        # or the turn named him: a speaker calls themselves "I")
+        if said.kind == "person" and not said.name and said.how == "pronoun":
+            meant = people.last_named(context_start, s.start, besides=label.name)
+            return Speaker("person", meant.name, meant.affiliation, said.how) if meant else label
         return said if said.kind == "person" and said.name and said.name != label.name else label
     if said.kind == "person" and not said.name:
         # "she said", "the researcher concludes": the last named speaker
