@@ -16,11 +16,14 @@ Qt's threads would be copied in whatever state they were in.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 from .errors import BriefingError
 from .logs import short, traceback_text
@@ -45,7 +48,10 @@ def context(preload: Sequence[str] = ()) -> multiprocessing.context.BaseContext:
     """Where workers come from: a fork server where the platform has one (Linux, macOS), else spawn
     (Windows). The server starts on first use and imports the main module, this one and ``preload`` (each
     worker then starts with them); it ends with the app. (A main module that imports Qt would cost every
-    worker a fifth of a second: keep Qt imports inside functions in scripts that start workers.)"""
+    worker a fifth of a second: keep Qt imports inside functions in scripts that start workers.)
+    multiprocessing is imported here, when a worker is first wanted: the window opens without it (10 ms)."""
+    import multiprocessing
+
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["__main__", __name__, *preload])

@@ -60,7 +60,6 @@ import threading
 import time
 from collections.abc import Callable
 from functools import partial
-from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -251,6 +250,8 @@ class ProcessJob(Job):
             self._stop_at = None
             self._kill_at = time.monotonic() + CANCEL_GRACE_S
             process.terminate()
+        from multiprocessing.reduction import ForkingPickler  # loaded by then: the worker was started with it
+
         try:
             while not self._finished and not self._pipe_ended:
                 data = self._inbox.get_nowait()
