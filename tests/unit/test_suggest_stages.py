@@ -124,6 +124,14 @@ def test_people_keep_titles_openers_and_forms_of_address_out_of_names():
     assert all(people.resolve_run(run).kind != "person" for run in ("My Lords", "Noble Lords", "Is India"))
 
 
+def test_an_office_that_names_its_body_is_the_role_and_a_bare_rank_gives_way_to_an_apposition():
+    text = ("Director of the Harbour Board Ana Ruiz, a member of the Regional Port Authority Council, said costs "
+            "would rise.\n\nProfessor Tom Hale, a researcher at Kappa Institute, said they would not.")  # fmt: skip
+    people = People(text)
+    assert people.find(["Ruiz"]).affiliation == "Director of the Harbour Board"
+    assert people.find(["Hale"]).affiliation == "researcher at Kappa Institute"
+
+
 def test_voices_credit_a_view_a_transcript_speaker_reports_with_an_auxiliary():
     text = ("Press Gaggle by Press Secretary Ana Ruiz\n\nMS. RUIZ:  President Tom Hale is in Detroit today.  "
             "The President has long said that the industry will probably grow.\n\nQ    Thanks.")  # fmt: skip

@@ -225,7 +225,14 @@ class People:
         # the fullest of what the text says of them: "Professor" < "Clinical Adviser for the Harbour Board";
         # a role before the name and the body after it are one: "Korea expert" "from the RAND Corporation"
         role_at = f"{role} {from_body}" if role and from_body else ""
-        affiliation = max((_title_affiliation(titles), apposition, role, _predicate_after(after), role_at), key=len)
+        # an office before the name that names its body ("Chair of the Council of Economic Advisers Ana Ruiz,
+        # a member of …") is the role itself, whatever follows; a bare rank ("Professor") gives way to more
+        office = _title_affiliation(titles)
+        affiliation = (
+            office
+            if _OFFICE_OF_BODY.search(office)
+            else max((office, apposition, role, _predicate_after(after), role_at), key=len)
+        )
         full = " ".join(name)
         person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
         if person is None:
@@ -593,5 +600,6 @@ def _title_affiliation(titles: list[str]) -> str:
     return " ".join(kept)
 
 
+_OFFICE_OF_BODY = regex.compile(r"\s(?:of|for)\s+(?:the\s+)?\p{Lu}")  # "Secretary of State", "Minister for Health"
 _LEADING_ARTICLE = regex.compile(r"^(?:a|an|the)\s+", regex.I)
 _LETTERS = regex.compile(r"\p{L}+")
