@@ -194,3 +194,22 @@ def test_a_maximised_window_caps_the_articles_line_length_and_centres_it(window,
     qtbot.waitUntil(lambda: window.width() == 1280)
     assert view.document().size().width() <= view.viewport().width()
     assert view.horizontalScrollBar().maximum() == 0
+
+
+def test_showing_a_brief_picks_no_item_the_analyst_did_not_click(window, qtbot):
+    # the new text puts the article's cursor at its start; that is no click, so the item there stays unpicked
+    from briefing_app.core.document import Document
+
+    from helpers.big_brief import big_brief
+
+    brief = big_brief(30, 0.05)
+    assert any(item.start == 0 for _, item in brief.all_items())  # an item where the cursor lands
+    window.set_document(Document(brief))
+    qtbot.wait(50)
+    assert all(not rows.selected_ids() for rows in window.brief_pane.lists.values())
+    # a click in the article still picks the item under it
+    view = window.article_view
+    cursor = view.textCursor()
+    cursor.setPosition(5)
+    view.setTextCursor(cursor)
+    assert any(rows.selected_ids() for rows in window.brief_pane.lists.values())
