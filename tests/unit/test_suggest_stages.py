@@ -132,6 +132,23 @@ def test_an_office_that_names_its_body_is_the_role_and_a_bare_rank_gives_way_to_
     assert people.find(["Hale"]).affiliation == "researcher at Kappa Institute"
 
 
+def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_clause_is_the_affiliation():
+    said = {
+        "Harbour Bank's Ana Ruiz said costs would probably rise.": ("Ana Ruiz", "Harbour Bank"),
+        "Ana Ruiz (Harbour Bank) said costs would probably rise.": ("Ana Ruiz", "Harbour Bank"),
+        "Ana Ruiz, from Harbour Bank, said costs would probably rise.": ("Ana Ruiz", "Harbour Bank"),
+        "Ana Ruiz, who heads the Harbour Bank, said costs would probably rise.": ("Ana Ruiz", "heads the Harbour Bank"),
+        "Ana Ruiz, who is a lecturer at Kappa College, said costs would probably rise.": (
+            "Ana Ruiz", "lecturer at Kappa College"),
+        # a relative clause that names no body is no affiliation; one word after a possessive is no full name
+        "Ana Ruiz, who chairs the committee, said costs would probably rise.": ("Ana Ruiz", ""),
+    }  # fmt: skip
+    for sentence, (name, affiliation) in said.items():
+        reading = next(voices.read("Costs\n\n" + sentence + "\n", title_line=True))
+        assert (reading.said.name, reading.said.affiliation) == (name, affiliation), sentence
+    assert People("The Sea Agency's Harbour approved it.").find(["Harbour"]) is None
+
+
 def test_voices_credit_a_view_a_transcript_speaker_reports_with_an_auxiliary():
     text = ("Press Gaggle by Press Secretary Ana Ruiz\n\nMS. RUIZ:  President Tom Hale is in Detroit today.  "
             "The President has long said that the industry will probably grow.\n\nQ    Thanks.")  # fmt: skip

@@ -138,11 +138,16 @@ def split_run(run: str) -> tuple[list[str], list[str]]:
 @lru_cache(maxsize=1 << 14)
 def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # cached: most runs are the same few sentence openers and names, again and again
-    words = [_strip_possessive(w) for w in run.split()]
+    raw = run.split()
+    words = [_strip_possessive(w) for w in raw]
     while words and (words[0] in _NOT_NAMES or len(words) > 1 and _OPENING_PARTICIPLE.fullmatch(words[0])):
         words.pop(0)  # "However", "Echoing Panfilova": a sentence's opener, not a name
+    # "Kappa Institute's Ana Ruiz": what a full name belongs to comes first, with the titles (not "Her
+    # Majesty's Revenue": one word after the owner is no full name)
+    owned = max((i for i, w in enumerate(raw[len(raw) - len(words) : -1]) if w != _strip_possessive(w)), default=-1)
+    owner, words = (words[: owned + 1], words[owned + 1 :]) if len(words) - owned > 2 else ([], words)
     last_title = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
-    return tuple(words[: last_title + 1]), tuple(words[last_title + 1 :])
+    return tuple(owner + words[: last_title + 1]), tuple(words[last_title + 1 :])
 
 
 _OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")
@@ -524,7 +529,14 @@ _APPOSITION_AFTER = regex.compile(
     rf"^(?:,\s+(?P<comma>{APPOSITION})|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{3,120}}?)\s*[—–]"
     rf"|\s+(?P<prep>from|of|at)\s+(?P<org>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     # or before a comma, when it is a body: "Ana Ruiz from the Harbour Institute, doubted …"
-    rf"|\s+(?P<prep>from|at)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,))",
+    rf"|\s+(?P<prep>from|at)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
+    # between commas: a body ("Ana Ruiz, from the Harbour Bank, said"), or a relative clause of what they do
+    # that names a body ("Ana Ruiz, who heads the Harbour Bank, said"); in brackets, a body ("Ana Ruiz (Harbour
+    # Bank) said")
+    rf"|,\s+(?P<prep>from|of|at|with)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
+    rf"|,\s+who\s+(?P<rel>(?:(?:now|currently|also)\s+)?(?:heads|leads|runs|chairs|directs|manages|founded|"
+    rf"co-founded|teaches|works|serves|is\s+with|is\s+(?:a|an|the))\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)(?=,)"
+    rf"|\s*\((?P<paren>\p{{Lu}}[^()\n]{{1,80}})\))",
     _V,
 )
 
@@ -560,7 +572,8 @@ def _apposition_after(after: str) -> tuple[str, str]:
     body = m["org"] or m["body"]
     if m["body"] and not any(w in ORG_WORDS for w in m["body"].split()):
         return "", ""
-    aff = (m["comma"] or m["dash"] or body or "").strip(" ,;—–-")
+    aff = (m["comma"] or m["dash"] or body or m["rel"] or m["paren"] or "").strip(" ,;—–-")
+    aff = _LEADING_VERB.sub("", aff)  # "who is a professor at …": the role it states
     return _LEADING_ARTICLE.sub("", aff), f"{m['prep']} {body.strip()}" if body else ""
 
 
@@ -601,5 +614,6 @@ def _title_affiliation(titles: list[str]) -> str:
 
 
 _OFFICE_OF_BODY = regex.compile(r"\s(?:of|for)\s+(?:the\s+)?\p{Lu}")  # "Secretary of State", "Minister for Health"
+_LEADING_VERB = regex.compile(r"^(?:who\s+)?(?:is|was)\s+(?=a\s|an\s|the\s)")
 _LEADING_ARTICLE = regex.compile(r"^(?:a|an|the)\s+", regex.I)
 _LETTERS = regex.compile(r"\p{L}+")

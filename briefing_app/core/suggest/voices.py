@@ -591,15 +591,16 @@ def _continues_quote(text: str, s: Sentence, paragraph_start: int) -> bool:
 # emphasizes", "the researcher aptly concludes", "she said") or after it ("cautions Barthélémy Courmont").
 # Matched backwards from the verb (REVERSE), so each verb costs one short anchored match.
 _SUBJECT_BEFORE = regex.compile(
-    rf"(?:(?P<run>{CAPRUN})(?:,|\s+(?:from|of|at)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?|,\s+{APPOSITION},)??"
+    rf"(?:(?P<run>{CAPRUN})(?:,|\s+(?:from|of|at)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?|,\s+{APPOSITION},"
+    rf"|,\s+(?:from|of|at|with)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,|\s*\([^()\n]{{1,80}}\))??"
     rf"|(?P<np>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}\p{{Ll}}[\p{{L}}\-]*|\b[Ii]t|\b[Tt]hey|\b[Hh]e(?:[’']s|[’']d)?|\b[Ss]he(?:[’']s|[’']d)?|\bI|\b[Ww]e))"
     rf"\s+{ADVERBS}$",
     _V | regex.REVERSE,
 )
 _SUBJECT_WITH_APPOSITION = regex.compile(rf"(?P<run>{CAPRUN}),\s+{LOOSE_APPOSITION},\s+{ADVERBS}$", _V | regex.REVERSE)
-# "Economist Ana Ruiz of Kappa Bank said": the person before the organisation
+# "Economist Ana Ruiz of Kappa Bank said", "Ana Ruiz, from Kappa Bank, said": the person before the organisation
 _SUBJECT_OF_ORG = regex.compile(
-    rf"(?P<run>{CAPRUN})\s+(?:from|of|at)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,?\s+{ADVERBS}$",
+    rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,?\s+{ADVERBS}$",
     _V | regex.REVERSE,
 )
 _SUBJECT_AFTER = regex.compile(rf"\s+(?:(?P<pron>he|she)\b|(?P<run>{CAPRUN}))", _V)  # matched at a verb's end
