@@ -149,6 +149,15 @@ def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_
     assert People("The Sea Agency's Harbour approved it.").find(["Harbour"]) is None
 
 
+def test_a_view_framed_as_someones_view_an_aside_put_it_or_the_role_noun_keeps_its_speaker():
+    intro = "Ana Ruiz, an economist at Kappa Bank, said growth was slowing.\n\n"
+    for sentence in ("In Ruiz's view, prices will rise.", "In her view, prices will rise.",
+                     "Ruiz, for her part, said prices would rise.", "As Ruiz put it, prices will rise.",
+                     "The economist expects prices to rise."):  # fmt: skip
+        said = list(voices.read("Prices\n\n" + intro + sentence + "\n", title_line=True))[-1].said
+        assert said.name == "Ana Ruiz", sentence
+
+
 def test_voices_credit_a_view_a_transcript_speaker_reports_with_an_auxiliary():
     text = ("Press Gaggle by Press Secretary Ana Ruiz\n\nMS. RUIZ:  President Tom Hale is in Detroit today.  "
             "The President has long said that the industry will probably grow.\n\nQ    Thanks.")  # fmt: skip

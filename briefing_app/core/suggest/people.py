@@ -23,6 +23,7 @@ _V = regex.V1
 _TITLE_ABBREVIATIONS = r"Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|Prof|St|Jr"
 _WORD = rf"\p{{Lu}}[\p{{L}}'’\-]*(?:\.(?=\p{{Lu}}\.)|(?<=\b\p{{Lu}}|\b(?:{_TITLE_ABBREVIATIONS}))\.)?(?:\p{{Lu}}\.)*"
 _PARTICLE = r"(?:de|del|della|der|di|da|du|van|von|bin|ibn|al|el|le|la|dos|das)"
+_PARTICLES = frozenset(_PARTICLE.strip("(?:)").split("|"))
 CAPRUN = rf"{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_WORD})*"
 _CAPRUN = regex.compile(CAPRUN, _V)
 
@@ -68,7 +69,7 @@ SPEECH_VERBS = (
     "blamed|blames|accused|accuses|"  # Levin's (1993) judgement verbs, beside praise and criticise
     # Levin's conjecture verbs (29.5), beside believe and think ("assumed" and "imagined" left out: "assumed office")
     "doubted|doubts|suspected|suspects|surmised|surmises|conjectured|conjectures|presumed|presumes|guessed|"
-    "tweeted|tweets"
+    "tweeted|tweets|put it|puts it"  # "as Ana Ruiz put it"
 )
 ROLE_NOUNS = (
     "researcher|professor|director|analyst|expert|economist|scientist|fellow|head|chief|chair|chairman|"
@@ -171,9 +172,13 @@ def _fuller_form(known: str, new: str) -> bool:
 
 
 def name_like(words: list[str]) -> bool:
-    # a word in capitals is an acronym ("NATO"), but an initial before the surname ("H.", "P J") is part of a name
+    # a word in capitals is an acronym ("NATO"), but an initial before the surname ("H.", "P J") is part of a name;
+    # a word in lower case is none, but a particle ("de")
     return 0 < len(words) <= 4 and not any(
-        w in ORG_WORDS or w in _NOT_NAMES or (w.isupper() and not (_INITIAL.fullmatch(w) and i < len(words) - 1))
+        w in ORG_WORDS
+        or w in _NOT_NAMES
+        or (w.isupper() and not (_INITIAL.fullmatch(w) and i < len(words) - 1))
+        or (not w[:1].isupper() and w not in _PARTICLES)
         for i, w in enumerate(words)
     )
 

@@ -590,10 +590,12 @@ def _continues_quote(text: str, s: Sentence, paragraph_start: int) -> bool:
 # A speech verb with its subject before it ("Gates said", "Dimitri Minic, a researcher at Ifri, further
 # emphasizes", "the researcher aptly concludes", "she said") or after it ("cautions Barthélémy Courmont").
 # Matched backwards from the verb (REVERSE), so each verb costs one short anchored match.
+# a discourse aside between a speaker and the verb: "Ana Ruiz, for her part, said"
+_ASIDE = r"(?:for\s+(?:his|her|their|its)\s+part|however|meanwhile|though|too|in\s+turn|by\s+contrast|in\s+contrast)"
 _SUBJECT_BEFORE = regex.compile(
     rf"(?:(?P<run>{CAPRUN})(?:,|\s+(?:from|of|at)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?|,\s+{APPOSITION},"
-    rf"|,\s+(?:from|of|at|with)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,|\s*\([^()\n]{{1,80}}\))??"
-    rf"|(?P<np>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}\p{{Ll}}[\p{{L}}\-]*|\b[Ii]t|\b[Tt]hey|\b[Hh]e(?:[’']s|[’']d)?|\b[Ss]he(?:[’']s|[’']d)?|\bI|\b[Ww]e))"
+    rf"|,\s+(?:from|of|at|with)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,|\s*\([^()\n]{{1,80}}\)|,\s+{_ASIDE},)??"
+    rf"|(?P<np>(?:(?:The|This|That)\s+)?\b(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}\p{{Ll}}[\p{{L}}\-]*|\b[Ii]t|\b[Tt]hey|\b[Hh]e(?:[’']s|[’']d)?|\b[Ss]he(?:[’']s|[’']d)?|\bI|\b[Ww]e))"
     rf"\s+{ADVERBS}$",
     _V | regex.REVERSE,
 )
@@ -612,12 +614,14 @@ _ROLE_THEN_NAME = regex.compile(
 )
 _ACCORDING = regex.compile(
     rf"\b(?i:according to|as per|in the words of|in the view of)\s+"
-    rf"(?:(?P<run>{CAPRUN})|(?P<np>(?:the\s+)?\p{{Ll}}[\p{{L}}\s\-]{{0,40}}))",
+    rf"(?:(?P<run>{CAPRUN})|(?P<np>(?:the\s+)?\p{{Ll}}[\p{{L}}\s\-]{{0,40}}))"
+    # "in Ana Ruiz's view", "in her opinion"
+    rf"|\b[Ii]n\s+(?:(?P<run>{CAPRUN})[’']s|(?P<np>his|her|their))\s+(?:view|opinion|words|estimation|judge?ment)\b",
     _V,
 )
 # Cheap looks first, from the clause's word scan (shared with the classifier): most sentences have
 # no speech verb and no "according to", and then no regular expression runs at all.
-_ACCORDING_WORDS = lx.words("according to|as per|in the words of|in the view of")
+_ACCORDING_WORDS = lx.words("according to|as per|in the words of|in the view of|view|opinion|estimation|judge?ment")
 _SPEECH_WORDS = lx.words(SPEECH_VERBS)
 # "Ana Ruiz disagreed, saying that …": a participle's understood subject is its sentence's subject
 _PARTICIPLES = "saying|adding|noting|arguing|warning|insisting|explaining|stressing|suggesting|claiming"
@@ -645,7 +649,7 @@ _FINDING_NP = regex.compile(r"\b(?:study|report|research|survey|data|analysis|po
 
 def _np_speaker(np: str) -> Speaker | None:
     low = _TRAILING_ADVERBS.sub("", np.strip().lower())  # "the researcher aptly"
-    if _PRONOUN.search(low):
+    if _PRONOUN.search(low) or low in ("his", "her", "their"):  # "he said", "in her view"
         return Speaker("person", how="pronoun")
     if _ROLE_REF.search(low):
         return Speaker("person", how="role")
