@@ -158,6 +158,14 @@ def test_a_view_framed_as_someones_view_an_aside_put_it_or_the_role_noun_keeps_i
         assert said.name == "Ana Ruiz", sentence
 
 
+def test_a_title_naming_a_person_then_their_office_gives_every_label_of_theirs_both():
+    for label in ("MR. RUIZ:", "RUIZ:", "Ms Ruiz:", "MS. RUIZ. "):
+        text = (f"Press Briefing by Ana Ruiz, Secretary of the Treasury\n\n{label} Growth will probably slow.\n\n"
+                f"Q: Will rates rise?\n\n{label} I think rates will probably stay where they are.\n")  # fmt: skip
+        said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
+        assert said == {("Ana Ruiz", "Secretary of the Treasury")}, label
+
+
 def test_voices_credit_a_view_a_transcript_speaker_reports_with_an_auxiliary():
     text = ("Press Gaggle by Press Secretary Ana Ruiz\n\nMS. RUIZ:  President Tom Hale is in Detroit today.  "
             "The President has long said that the industry will probably grow.\n\nQ    Thanks.")  # fmt: skip

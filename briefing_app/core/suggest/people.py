@@ -389,6 +389,8 @@ class People:
         "Tom Hale's speech at …"), whose words then are all that person's."""
         for h in _HONOURABLE.finditer(_title_case(title)):  # "the Prime Minister, the Hon P J Keating MP"
             self.title_person([*h["office"].split(), *h["name"].split()])
+        if (n := _NAME_COMMA_OFFICE.search(_title_case(title))) and _is_title(n["office"].split()[0]):
+            self._add_titled(n["name"].split(), n["office"].strip())  # "… by Ana Ruiz, Secretary of the Treasury"
         m = _TITLED_BY.search(_title_case(title))
         if m is None:
             return None
@@ -405,6 +407,15 @@ class People:
             return None
         first = named[0]
         return Speaker("person", first.name, first.affiliation or first.title, "label")
+
+    def _add_titled(self, name: list[str], office: str) -> None:
+        """Learn a person a title names with their office after a comma, unless the text names them already."""
+        if not name_like(name) or len(name) < 2:
+            return
+        person = self.find(name) or Person(" ".join(name), office)
+        person.affiliation = person.affiliation or office
+        for key in {person.name.lower(), name[-1].lower()}:
+            self._by_key.setdefault(key, person)
 
     def title_person(self, words: list[str], bare: bool = False) -> Person | None:
         """The person a run of title-case words opens with. Title case runs the name into what follows
@@ -489,6 +500,10 @@ class People:
 
 # A title naming who speaks: "Remarks by X", "Press Briefing by X and Y", "Interview with X", or "X's
 # speech at …"; the name runs until a lower-case word. _SPEECH_KIND: titles of one voice's speech.
+# "Press Call by Ana Ruiz, Deputy Assistant to the President and Coordinator for Trade": a name, then its office
+_NAME_COMMA_OFFICE = regex.compile(
+    r"\bby\s+(?P<name>\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){1,3}),\s+(?P<office>\p{Lu}[^,|\n]{2,150})", _V
+)
 _TITLED_BY = regex.compile(
     # (an office may hold a figure: "Covid-19 Response Coordinator Dr. Ana Ruiz")
     r"\b(?:by|with|of|from)\s+(?:the\s+)?(?P<by>\p{Lu}[\p{L}\p{N}.’'\-]*(?:(?:\s+|,\s*|\s+and\s+|\s+&\s+)\p{Lu}[\p{L}\p{N}.’'\-]*)*)"

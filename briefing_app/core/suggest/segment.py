@@ -66,8 +66,9 @@ _LABEL = regex.compile(
     rf"|(?:The\s+)?(?:{_PEER_TITLES})(?:\s+(?:of\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{1,4}})"
     # the turn after it on the same line, or (a label alone on its line) in the paragraphs below
     r":(?:[ \u00a0]+|[ \u00a0]*$)"
-    # a transcript's "GOVERNOR SILVA.  Good morning …": two words or more in capitals, a stop and two spaces
-    r"|(?P<label>\p{Lu}[\p{Lu}’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){1,3})\.(?:[ \u00a0]{2,}|\u00a0)",
+    # a transcript's "GOVERNOR SILVA.  Good morning …", "MS. SILVA.  …": two words or more in capitals, a stop and
+    # two spaces
+    r"|(?P<label>\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){1,3})\.(?:[ \u00a0]{2,}|\u00a0)",
     regex.V1,
 )
 PEERAGE = regex.compile(rf"^(?:The\s+)?(?:{_PEER_TITLES})\s")
