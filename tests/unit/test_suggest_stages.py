@@ -166,6 +166,19 @@ def test_a_title_naming_a_person_then_their_office_gives_every_label_of_theirs_b
         assert said == {("Ana Ruiz", "Secretary of the Treasury")}, label
 
 
+def test_the_press_asks_under_any_usual_label_and_none_of_its_questions_is_read():
+    for asks in ("Q.  ", "Q (Reuters): ", "SMITH (Reuters): ", "Mr. Smith (Reuters): ", "REPORTER: "):
+        text = (f"Press Briefing by Ana Ruiz, Secretary of the Treasury\n\nMR. RUIZ: Growth will probably slow.\n\n"
+                f"{asks}Many economists think so. Do you?\n\nMR. RUIZ: I think rates will probably stay.\n\n"
+                f"{asks}They said so. Will prices fall?\n\nMR. RUIZ: Prices will probably fall.\n")  # fmt: skip
+        read = [text[r.sentence.start : r.sentence.end] for r in voices.read(text, title_line=True)]
+        assert read == [
+            "Growth will probably slow.",
+            "I think rates will probably stay.",
+            "Prices will probably fall.",
+        ], asks
+
+
 def test_voices_credit_a_view_a_transcript_speaker_reports_with_an_auxiliary():
     text = ("Press Gaggle by Press Secretary Ana Ruiz\n\nMS. RUIZ:  President Tom Hale is in Detroit today.  "
             "The President has long said that the industry will probably grow.\n\nQ    Thanks.")  # fmt: skip

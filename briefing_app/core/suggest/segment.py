@@ -56,12 +56,14 @@ _TOLD_AUDIENCE = regex.compile(
 )
 _PEER_TITLES = "Lord|Lady|Baroness|Baron|Earl|Countess|Viscount|Viscountess|Marquess|Duke|Duchess"
 _LABEL = regex.compile(
-    r"(?P<label>[QA])(?:[ \u00a0]{2,}|:[ \u00a0]+)"
+    r"(?P<label>[QA])(?:[ \u00a0]{2,}|[:.][ \u00a0]+)"
+    # the press with its outlet: "Q (Reuters):"
+    r"|(?P<label>Q[ \u00a0]\([^()\n]{1,40}\)):[ \u00a0]+"
     # a name in capitals, or in title case with a journalist's outlet after it: "Ana Ruiz (Reuters):"
     # (or an office and a name: "TREASURER, THE HON. ANA RUIZ MP")
     r"|(?P<label>(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,3}"
-    r"(?:,\s+(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]*(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,5})?"
-    r"|\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}(?:\s\([^()\n]{1,40}\))?"
+    r"(?:,\s+(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]*(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,5}|\s\([^()\n]{1,40}\))?"
+    r"|(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}(?:\s\([^()\n]{1,40}\))?"
     # a parliament's "Lord Smith of Cardiff:", "The Earl of Kent:", "Baroness O'Neill:"
     rf"|(?:The\s+)?(?:{_PEER_TITLES})(?:\s+(?:of\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{1,4}})"
     # the turn after it on the same line, or (a label alone on its line) in the paragraphs below

@@ -35,7 +35,7 @@ from .people import (
     Speaker,
     name_like,
 )
-from .segment import Block, Sentence, Span, blocks
+from .segment import NARRATOR_LABELS, Block, Sentence, Span, blocks
 
 _V = regex.V1
 
@@ -191,9 +191,11 @@ def _label_speakers(
             elif ends:
                 ends[-1] = b  # and goes on
     for label, said in resolved.items():
-        # a moderator or interviewer: a voice whose turns end in questions asks, it does not judge
+        # a moderator or interviewer, or a press conference's "REPORTER:": a voice whose turns end in questions
+        # asks, it does not judge (a script's reporter, who narrates, is the text's own prose)
         ends = endings[label]
-        if said.kind == "person" and len(ends) >= 2 and 2 * sum(_asks(text, b) for b in ends) > len(ends):
+        asker = said.kind == "person" or bool(NARRATOR_LABELS.match(label.upper()))
+        if asker and len(ends) >= 2 and 2 * sum(_asks(text, b) for b in ends) > len(ends):
             resolved[label] = QUESTIONER
             continue
         own = (
