@@ -179,6 +179,18 @@ def test_the_press_asks_under_any_usual_label_and_none_of_its_questions_is_read(
         ], asks
 
 
+def test_names_keep_their_particles_and_letters_after_a_name_are_what_the_person_is():
+    said = {
+        "Ana von der Hale, president of the Harbour Board, said costs would probably rise.": (
+            "Ana von der Hale", "president of the Harbour Board"),
+        "Ana de la Cruz said costs would probably rise.": ("Ana de la Cruz", ""),
+        "Ana Ruiz MP said costs would probably rise.": ("Ana Ruiz", "MP"),
+    }  # fmt: skip
+    for sentence, (name, affiliation) in said.items():
+        reading = next(voices.read("Costs\n\n" + sentence + "\n", title_line=True))
+        assert (reading.said.name, reading.said.affiliation) == (name, affiliation), sentence
+
+
 def test_voices_credit_a_view_a_transcript_speaker_reports_with_an_auxiliary():
     text = ("Press Gaggle by Press Secretary Ana Ruiz\n\nMS. RUIZ:  President Tom Hale is in Detroit today.  "
             "The President has long said that the industry will probably grow.\n\nQ    Thanks.")  # fmt: skip

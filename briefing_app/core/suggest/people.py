@@ -22,10 +22,12 @@ _V = regex.V1
 # One capitalised word of a name or an organisation: "Jean-Marc", "McChrystal", "U.S.", "Kim", "Jong-un"
 _TITLE_ABBREVIATIONS = r"Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|Prof|St|Jr"
 _WORD = rf"\p{{Lu}}[\p{{L}}'’\-]*(?:\.(?=\p{{Lu}}\.)|(?<=\b\p{{Lu}}|\b(?:{_TITLE_ABBREVIATIONS}))\.)?(?:\p{{Lu}}\.)*"
-_PARTICLE = r"(?:de|del|della|der|di|da|du|van|von|bin|ibn|al|el|le|la|dos|das)"
+_PARTICLE = r"(?:de|del|della|der|den|di|da|du|van|von|bin|ibn|al|el|le|la|dos|das)"
 _PARTICLES = frozenset(_PARTICLE.strip("(?:)").split("|"))
-CAPRUN = rf"{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_WORD})*"
+CAPRUN = rf"{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+){{0,2}}{_WORD})*"  # "von der Leyen", "de la Cruz"
 _CAPRUN = regex.compile(CAPRUN, _V)
+# Letters after a name for a seat or an honour (Westminster and Commonwealth usage)
+POST_NOMINALS = frozenset("MP MEP MSP MLA MPP MHA MHK TD QC KC AO AC OBE CBE MBE KBE DBE".split())
 
 TITLE_WORDS = frozenset(
     "President Vice Prime Minister Deputy Secretary Undersecretary Under Senator Sen. Representative Rep. "
@@ -147,8 +149,11 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # Majesty's Revenue": one word after the owner is no full name)
     owned = max((i for i, w in enumerate(raw[len(raw) - len(words) : -1]) if w != _strip_possessive(w)), default=-1)
     owner, words = (words[: owned + 1], words[owned + 1 :]) if len(words) - owned > 2 else ([], words)
+    after = []  # "Ana Ruiz MP": letters after a name say what they are
+    while len(words) > 2 and words[-1] in POST_NOMINALS:
+        after.insert(0, words.pop())
     last_title = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
-    return tuple(owner + words[: last_title + 1]), tuple(words[last_title + 1 :])
+    return tuple(owner + words[: last_title + 1] + after), tuple(words[last_title + 1 :])
 
 
 _OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")
