@@ -191,6 +191,14 @@ def test_names_keep_their_particles_and_letters_after_a_name_are_what_the_person
         assert (reading.said.name, reading.said.affiliation) == (name, affiliation), sentence
 
 
+def test_an_aside_before_the_verb_hides_no_speaker_and_the_central_banker_is_who_the_text_named():
+    aside = "Costs\n\nAna Ruiz, speaking by video link from Geneva, said costs would probably rise.\n"
+    assert next(voices.read(aside, title_line=True)).said.name == "Ana Ruiz"
+    role = ("Costs\n\nAna Ruiz, governor of the Harbour Bank, spoke on Monday.\n\n"
+            "The central banker said costs would probably rise.\n")  # fmt: skip
+    assert list(voices.read(role, title_line=True))[-1].said.name == "Ana Ruiz"
+
+
 def test_voices_credit_a_view_a_transcript_speaker_reports_with_an_auxiliary():
     text = ("Press Gaggle by Press Secretary Ana Ruiz\n\nMS. RUIZ:  President Tom Hale is in Detroit today.  "
             "The President has long said that the industry will probably grow.\n\nQ    Thanks.")  # fmt: skip

@@ -82,7 +82,8 @@ ROLE_NOUNS = (
     "envoy|negotiator|administrator|commissioner|deputy|chancellor|judge|prosecutor|attorney|surgeon|"
     "virologist|engineer|inspector|lieutenant|colonel|admiral|captain|sergeant|congresswoman|congressman|"
     # people quoted for what they do rather than an office: "Blogger Ana Ruiz wrote", "activist Ana Ruiz"
-    "blogger|netizen|activist|campaigner|journalist|columnist|commentator|writer|user|lawmaker|politician"
+    "blogger|netizen|activist|campaigner|journalist|columnist|commentator|writer|user|lawmaker|politician|"
+    "banker|policymaker|regulator|legislator"
 )
 _ROLE_WORDS = frozenset(ROLE_NOUNS.split("|"))
 APPOSITION = (
@@ -93,8 +94,12 @@ APPOSITION = (
     rf"(?:\p{{Ll}}+[ \u00a0]+)?\p{{Ll}}+(?:ed|s)\b)(?:[^,;“”\"\n.]|\.(?=\S))*"
 )
 # Any appositive between commas after a name: a noun phrase with its article ("a 34-year-old office worker"),
-# a relative clause ("who has run the firm for 30 years") or an age ("54"), with or without a role noun in it
-LOOSE_APPOSITION = rf"(?:{APPOSITION}|(?:a|an|the)\s+[^,;:“”\"\n]{{1,80}}?|who\s+[^,;:“”\"\n]{{1,120}}?|\d{{1,3}})"
+# a relative clause ("who has run the firm for 30 years"), an age ("54") or a participle's aside, with or without
+# a role noun in it
+LOOSE_APPOSITION = (
+    rf"(?:{APPOSITION}|(?:a|an|the)\s+[^,;:“”\"\n]{{1,80}}?|who\s+[^,;:“”\"\n]{{1,120}}?|\d{{1,3}}"
+    rf"|\p{{Ll}}+ing\s+[^,;:“”\"\n]{{1,80}}?)"  # or an aside: "speaking by video link from Geneva"
+)
 # What may stand between a speaker and the speech verb: adverbs and auxiliaries ("has long said")
 ADVERBS = r"(?:(?:further|also|later|then|again|once|still|now|too|repeatedly|long|always|often|just|already|has|have|had|\p{Ll}+ly|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*"  # noqa: E501
 _NOT_NAMES = frozenset(
