@@ -448,6 +448,16 @@ def test_the_models_decide_over_the_rules_and_their_probability_is_the_confidenc
 
 
 # --- spans: verdicts made by hand, as suggestions
+def test_a_view_the_text_reports_as_someones_needs_no_stance_word_to_be_weighed():
+    from briefing_app.core.suggest import stance
+
+    clause = "limited resources reduce the reach of the programme"
+    reported = stance.features(clause, Speaker("person", "Ana Ruiz", "", "reported"), False, None, 0.0)
+    own_turn = stance.features(clause, Speaker("person", "Ana Ruiz", "", "label"), True, None, 0.0)
+    assert stance.has_stance(reported) and not stance.has_stance(own_turn)
+    assert stance.chosen(None, 0.9, reported, 0.3) and not stance.chosen(None, 0.9, own_turn, 0.3)
+
+
 def test_neighbouring_clauses_of_one_kind_and_speaker_make_one_suggestion():
     text = "Exports fell 4 percent in May; imports rose, Ana Ruiz said, but Tom Hale warned that prices will climb."
     hale, ruiz = Speaker("person", "Tom Hale", "analyst"), Speaker("person", "Ana Ruiz", "")
