@@ -154,7 +154,7 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # Majesty's Revenue": one word after the owner is no full name)
     owned = max((i for i, w in enumerate(raw[len(raw) - len(words) : -1]) if w != _strip_possessive(w)), default=-1)
     owner, words = (words[: owned + 1], words[owned + 1 :]) if len(words) - owned > 2 else ([], words)
-    after = []  # "Ana Ruiz MP": letters after a name say what they are
+    after: list[str] = []  # "Ana Ruiz MP": letters after a name say what they are
     while len(words) > 2 and words[-1] in POST_NOMINALS:
         after.insert(0, words.pop())
     last_title = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
@@ -247,11 +247,11 @@ class People:
         role_at = f"{role} {from_body}" if role and from_body else ""
         # an office before the name that names its body ("Chair of the Council of Economic Advisers Ana Ruiz,
         # a member of …") is the role itself, whatever follows; a bare rank ("Professor") gives way to more
-        office = _title_affiliation(titles)
+        titled = _title_affiliation(titles)
         affiliation = (
-            office
-            if _OFFICE_OF_BODY.search(office)
-            else max((office, apposition, role, _predicate_after(after), role_at), key=len)
+            titled
+            if _OFFICE_OF_BODY.search(titled)
+            else max((titled, apposition, role, _predicate_after(after), role_at), key=len)
         )
         full = " ".join(name)
         person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
