@@ -164,6 +164,10 @@ def test_a_title_naming_a_person_then_their_office_gives_every_label_of_theirs_b
                 f"Q: Will rates rise?\n\n{label} I think rates will probably stay where they are.\n")  # fmt: skip
         said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
         assert said == {("Ana Ruiz", "Secretary of the Treasury")}, label
+    # a list of titled people is no name and office: "Vice President Ruiz" keeps her title
+    text = ("Remarks by Vice President Ruiz, Secretary of the Treasury Hale, and Mayor Lee\n\n"
+            "THE VICE PRESIDENT:  Growth will probably slow.\n")  # fmt: skip
+    assert next(voices.read(text, title_line=True)).said.name != "Vice President Ruiz"
 
 
 def test_the_press_asks_under_any_usual_label_and_none_of_its_questions_is_read():

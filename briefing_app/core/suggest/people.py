@@ -419,8 +419,9 @@ class People:
         return Speaker("person", first.name, first.affiliation or first.title, "label")
 
     def _add_titled(self, name: list[str], office: str) -> None:
-        """Learn a person a title names with their office after a comma, unless the text names them already."""
-        if not name_like(name) or len(name) < 2:
+        """Learn a person a title names with their office after a comma, unless the text names them already. A
+        name with a title of its own ("Vice President Ruiz, Secretary Hale, …") opens a list of people instead."""
+        if not name_like(name) or len(name) < 2 or split_run(" ".join(name))[0]:
             return
         person = self.find(name) or Person(" ".join(name), office)
         person.affiliation = person.affiliation or office
