@@ -387,8 +387,12 @@ def test_voices_resolve_she_said_and_give_a_clause_its_own_attribution():
         ("Tom Hale", "reported"),  # a named person wins over unnamed officials in the sentence
     ]
     last = readings[-1]
-    speakers = [voices.clause_speaker(people, text, last, c, alone=False) for c in last.sentence.clauses]
+    speakers = voices.clause_speakers(people, text, last)
     assert [(s.kind, s.name) for s in speakers] == [("reported", ""), ("person", "Tom Hale")]
+    # a clause before the one that names its speaker is the text's own, not that speaker's
+    prose = "Exports fell 4 percent in May; Tom Hale warned that prices will climb."
+    reading = next(voices.read(prose, People(prose)))
+    assert [s.name for s in voices.clause_speakers(People(prose), prose, reading)] == ["", "Tom Hale"]
     assert [len(p) for p in voices.by_paragraph(iter(readings))] == [2, 1]
 
 

@@ -1,7 +1,7 @@
 """What each clause is: a key fact, an expert assessment, opinion or nothing, the rules and the models combined.
 
 A sentence that is plainly rhetoric (:func:`.classify.rhetoric`) is opinion, whole. Otherwise each of its
-clauses gets its speaker (:func:`.voices.clause_speaker`), its weights and the rules' verdict
+clauses gets its speaker (:func:`.voices.clause_speakers`), its weights and the rules' verdict
 (:mod:`.classify`); a named person's clause then goes to the stance model (:mod:`.stance`), and a clause that
 is no assessment to the fact model (:mod:`.facts`), each model's probability being the confidence. A stage
 without a model leaves the rules' verdict standing, and a fact the rules alone decide counts for less in a
@@ -18,7 +18,7 @@ from .classify import Weights, classify, unbriefable, weigh
 from .model import Model
 from .people import NOBODY, People, Speaker
 from .segment import Span
-from .voices import Reading, clause_speaker
+from .voices import Reading, clause_speakers
 
 OPINION = 2  # the rhetoric score (classify.rhetoric) from which a sentence is opinion
 
@@ -69,8 +69,7 @@ def verdicts(
         return [Verdict(SuggestionKind.OPINION, s.start, s.end, NOBODY, confidence, s.paragraph)]
     out: list[Verdict] = []
     after_fact = False  # the clause before is a fact
-    for c in s.clauses:
-        speaker = clause_speaker(people, text, r, c, alone=len(s.clauses) == 1)
+    for c, speaker in zip(s.clauses, clause_speakers(people, text, r), strict=True):
         clause = text[c.start : c.end]
         weights = weigh(clause, speaker)  # once, for the rules and both models alike
         rules = classify(clause, speaker, r.in_transcript, after_fact, weights)

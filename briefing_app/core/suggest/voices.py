@@ -6,7 +6,7 @@ person), or a quotation set as paragraphs after "X said:". Headings, stage direc
 questions are left out. Within a paragraph, what a sentence writes itself ("…, said X", "according to X")
 names its speaker; "she said" or "the researcher" is the last named speaker, and a sentence opening with a
 quotation mark goes on with the previous one. ``read`` yields every sentence with its speaker in reading
-order; ``clause_speaker`` tells who says one clause of a sentence that joins two statements. The people
+order; ``clause_speakers`` tells who says each clause of a sentence that joins two statements. The people
 themselves (names, titles, affiliations) are :mod:`.people`'s; the cutting into paragraphs, sentences and
 clauses is :mod:`.segment`'s.
 """
@@ -35,7 +35,7 @@ from .people import (
     Speaker,
     name_like,
 )
-from .segment import NARRATOR_LABELS, Block, Sentence, Span, blocks
+from .segment import NARRATOR_LABELS, Block, Sentence, blocks
 
 _V = regex.V1
 
@@ -130,14 +130,29 @@ def by_paragraph(readings: Iterator[Reading]) -> Iterator[list[Reading]]:
         yield paragraph
 
 
-def clause_speaker(people: People, text: str, r: Reading, clause: Span, alone: bool) -> Speaker:
-    """Who says one clause of the sentence ``r`` reads: the attribution the clause writes itself when the
-    sentence has other clauses (``alone``: it has none), "she said" being the last named speaker; else the
-    sentence's speaker."""
-    own = attribution(people, text, clause.start, clause.end) if not alone else NOBODY
-    if own.kind == "person" and not own.name:
-        own = replace(r.last, how=own.how) if r.last.name else NOBODY
-    return own if own is not NOBODY and own.kind != "none" else r.said
+def clause_speakers(people: People, text: str, r: Reading) -> list[Speaker]:
+    """Who says each clause of the sentence ``r`` reads: the attribution a clause writes itself when the
+    sentence has others, "she said" being the last named speaker; else the sentence's speaker, unless the
+    attribution comes only after it, in a later clause of prose ("Unemployment fell to 4 percent, | and Ana
+    Ruiz said it would keep falling": the first clause is the text's own)."""
+    clauses = r.sentence.clauses
+    if len(clauses) == 1:
+        return [r.said]
+    own = []
+    for c in clauses:
+        sp = attribution(people, text, c.start, c.end)
+        if sp.kind == "person" and not sp.name:
+            sp = replace(r.last, how=sp.how) if r.last.name else NOBODY
+        own.append(sp if sp is not NOBODY and sp.kind != "none" else None)
+    first = next((i for i, sp in enumerate(own) if sp is not None), None)
+    prose = r.said.how in _REPORTED_HOWS  # the sentence's speaker is its own attribution, no label's
+    return [
+        sp if sp is not None else (NOBODY if prose and first is not None and i < first else r.said)
+        for i, sp in enumerate(own)
+    ]
+
+
+_REPORTED_HOWS = frozenset({"reported", "according", "quote"})
 
 
 # --- whose paragraph: transcript labels, speech titles and bylines, written interviews, quotation blocks
