@@ -153,7 +153,8 @@ def test_a_view_framed_as_someones_view_an_aside_put_it_or_the_role_noun_keeps_i
     intro = "Ana Ruiz, an economist at Kappa Bank, said growth was slowing.\n\n"
     for sentence in ("In Ruiz's view, prices will rise.", "In her view, prices will rise.",
                      "Ruiz, for her part, said prices would rise.", "As Ruiz put it, prices will rise.",
-                     "The economist expects prices to rise."):  # fmt: skip
+                     "The economist expects prices to rise.",
+                     "According to a post by Ana Ruiz on Kappa Voices, prices will rise."):  # fmt: skip
         said = list(voices.read("Prices\n\n" + intro + sentence + "\n", title_line=True))[-1].said
         assert said.name == "Ana Ruiz", sentence
 

@@ -631,6 +631,8 @@ _ROLE_THEN_NAME = regex.compile(
 )
 _ACCORDING = regex.compile(
     rf"\b(?i:according to|as per|in the words of|in the view of)\s+"
+    # "according to a post by Ana Ruiz": the writing's author
+    rf"(?:(?:a|an|the|her|his)\s+(?:\p{{Ll}}+\s+)?(?:post|column|article|essay|paper|letter|tweet|note|op-ed)\s+by\s+)?"
     rf"(?:(?P<run>{CAPRUN})|(?P<np>(?:the\s+)?\p{{Ll}}[\p{{L}}\s\-]{{0,40}}))"
     # "in Ana Ruiz's view", "in her opinion"
     rf"|\b[Ii]n\s+(?:(?P<run>{CAPRUN})[’']s|(?P<np>his|her|their))\s+(?:view|opinion|words|estimation|judge?ment)\b",
