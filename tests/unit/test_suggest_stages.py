@@ -465,6 +465,11 @@ def test_a_view_the_text_reports_as_someones_needs_no_stance_word_to_be_weighed(
     own_turn = stance.features(clause, Speaker("person", "Ana Ruiz", "", "label"), True, None, 0.0)
     assert stance.has_stance(reported) and not stance.has_stance(own_turn)
     assert stance.chosen(None, 0.9, reported, 0.3) and not stance.chosen(None, 0.9, own_turn, 0.3)
+    # a figure the speaker says they expect is their forecast: the threshold, not an even chance
+    label = Speaker("person", "Ana Ruiz", "", "label")
+    expected = stance.features("we expect growth of about 2 percent next year", label, True, "key_fact", 0.0)
+    flat = stance.features("growth was about 2 percent last year", label, True, "key_fact", 0.0)
+    assert stance.chosen("key_fact", 0.4, expected, 0.3) and not stance.chosen("key_fact", 0.4, flat, 0.3)
 
 
 def test_neighbouring_clauses_of_one_kind_and_speaker_make_one_suggestion():
