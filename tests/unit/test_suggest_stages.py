@@ -140,6 +140,11 @@ def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_
         "Ana Ruiz, who heads the Harbour Bank, said costs would probably rise.": ("Ana Ruiz", "heads the Harbour Bank"),
         "Ana Ruiz, who is a lecturer at Kappa College, said costs would probably rise.": (
             "Ana Ruiz", "lecturer at Kappa College"),
+        "Ana Ruiz of the blog Harbour Voices wrote that costs would probably rise.": (
+            "Ana Ruiz", "blog Harbour Voices"),
+        "Ana Ruiz, who writes for the Harbour Times, said costs would probably rise.": (
+            "Ana Ruiz", "writes for the Harbour Times"),
+        "Activist Ana Ruiz of the Harbour Movement said costs would probably rise.": ("Ana Ruiz", "Harbour Movement"),
         # a relative clause that names no body is no affiliation; one word after a possessive is no full name
         "Ana Ruiz, who chairs the committee, said costs would probably rise.": ("Ana Ruiz", ""),
     }  # fmt: skip

@@ -558,7 +558,8 @@ def _role_before(before: str) -> str:
 
 _APPOSITION_AFTER = regex.compile(
     rf"^(?:,\s+(?P<comma>{APPOSITION})|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{3,120}}?)\s*[—–]"
-    rf"|\s+(?P<prep>from|of|at)\s+(?P<org>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
+    rf"|\s+(?P<prep>from|of|at)\s+(?P<org>(?:the\s+)?(?:blog\s+|newspaper\s+|magazine\s+|website\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)"
+    rf"(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     # or before a comma, when it is a body: "Ana Ruiz from the Harbour Institute, doubted …"
     rf"|\s+(?P<prep>from|at)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
     # between commas: a body ("Ana Ruiz, from the Harbour Bank, said"), or a relative clause of what they do
@@ -566,7 +567,7 @@ _APPOSITION_AFTER = regex.compile(
     # Bank) said")
     rf"|,\s+(?P<prep>from|of|at|with)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
     rf"|,\s+who\s+(?P<rel>(?:(?:now|currently|also)\s+)?(?:heads|leads|runs|chairs|directs|manages|founded|"
-    rf"co-founded|teaches|works|serves|is\s+with|is\s+(?:a|an|the))\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)(?=,)"
+    rf"co-founded|teaches|works|serves|blogs|writes|reports|is\s+with|is\s+(?:a|an|the))\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)(?=,)"
     rf"|\s*\((?P<paren>\p{{Lu}}[^()\n]{{1,80}})\))",
     _V,
 )
@@ -598,7 +599,7 @@ def _apposition_after(after: str) -> tuple[str, str]:
     """What the text says of a name right after it: an apposition or the body they are from ("" if none),
     and that body with its preposition ("from the RAND Corporation"), for a role given before the name."""
     m = _APPOSITION_AFTER.match(after)
-    if not m or SPEECH.search(m[0]):
+    if not m or (not m["rel"] and SPEECH.search(m[0])):  # "who writes for …" is what they do, no speech
         return "", ""
     body = m["org"] or m["body"]
     if m["body"] and not any(w in ORG_WORDS for w in m["body"].split()):

@@ -616,10 +616,11 @@ _SUBJECT_BEFORE = regex.compile(
     rf"\s+{ADVERBS}$",
     _V | regex.REVERSE,
 )
+_BODY_BEFORE = regex.compile(r"\b(?:of|from|at|with)\s+(?:the\s+)?(?:\p{Ll}+\s+)?$", _V)  # "… of the blog "
 _SUBJECT_WITH_APPOSITION = regex.compile(rf"(?P<run>{CAPRUN}),\s+{LOOSE_APPOSITION},\s+{ADVERBS}$", _V | regex.REVERSE)
 # "Economist Ana Ruiz of Kappa Bank said", "Ana Ruiz, from Kappa Bank, said": the person before the organisation
 _SUBJECT_OF_ORG = regex.compile(
-    rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,?\s+{ADVERBS}$",
+    rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with)\s+(?:the\s+)?(?:\p{{Ll}}+\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,?\s+{ADVERBS}$",
     _V | regex.REVERSE,
 )
 _SUBJECT_AFTER = regex.compile(rf"\s+(?:(?P<pron>he|she)\b|(?P<run>{CAPRUN}))", _V)  # matched at a verb's end
@@ -719,7 +720,9 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         before = _SUBJECT_WITH_APPOSITION.search(text, *window)  # "Anna Berg, a researcher at SIPRI, warned"
         if before is None or people.resolve_run(before["run"]).kind != "person":
             before = _SUBJECT_BEFORE.search(text, *window)
-        if before is not None and before["run"] and people.resolve_run(before["run"]).kind != "person":
+        # "Ana Ruiz of the Kappa Movement said": what comes after "of the" is the body, not who speaks
+        body = before is not None and before["run"] and _BODY_BEFORE.search(text, window[0], before.start())
+        if before is not None and before["run"] and (body or people.resolve_run(before["run"]).kind != "person"):
             before = _SUBJECT_OF_ORG.search(text, *window) or before
         if before is None:
             continue
