@@ -132,6 +132,12 @@ def test_an_office_that_names_its_body_is_the_role_and_a_bare_rank_gives_way_to_
     assert people.find(["Hale"]).affiliation == "researcher at Kappa Institute"
 
 
+def speaker_of(sentence: str) -> tuple[str, str]:
+    """(name, affiliation) of who says ``sentence``, alone in an article under a title."""
+    said = next(voices.read("Costs\n\n" + sentence + "\n", title_line=True)).said
+    return said.name, said.affiliation
+
+
 def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_clause_is_the_affiliation():
     said = {
         "Harbour Bank's Ana Ruiz said costs would probably rise.": ("Ana Ruiz", "Harbour Bank"),
@@ -148,9 +154,8 @@ def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_
         # a relative clause that names no body is no affiliation; one word after a possessive is no full name
         "Ana Ruiz, who chairs the committee, said costs would probably rise.": ("Ana Ruiz", ""),
     }  # fmt: skip
-    for sentence, (name, affiliation) in said.items():
-        reading = next(voices.read("Costs\n\n" + sentence + "\n", title_line=True))
-        assert (reading.said.name, reading.said.affiliation) == (name, affiliation), sentence
+    for sentence, who in said.items():
+        assert speaker_of(sentence) == who, sentence
     assert People("The Sea Agency's Harbour approved it.").find(["Harbour"]) is None
 
 
@@ -196,9 +201,8 @@ def test_names_keep_their_particles_and_letters_after_a_name_are_what_the_person
         "Ana de la Cruz said costs would probably rise.": ("Ana de la Cruz", ""),
         "Ana Ruiz MP said costs would probably rise.": ("Ana Ruiz", "MP"),
     }  # fmt: skip
-    for sentence, (name, affiliation) in said.items():
-        reading = next(voices.read("Costs\n\n" + sentence + "\n", title_line=True))
-        assert (reading.said.name, reading.said.affiliation) == (name, affiliation), sentence
+    for sentence, who in said.items():
+        assert speaker_of(sentence) == who, sentence
 
 
 def test_an_aside_before_the_verb_hides_no_speaker_and_the_central_banker_is_who_the_text_named():
