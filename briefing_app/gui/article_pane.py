@@ -141,8 +141,10 @@ class ArticlePane(QWidget):
         self.positions = PositionMap(article.text if article else "")
         # the new text puts the cursor at its start: no click of the analyst's, so no item is picked for it
         self.view.cursorPositionChanged.disconnect(self._cursor_moved)
-        self.view.set_article(article)
-        self.view.cursorPositionChanged.connect(self._cursor_moved)
+        try:
+            self.view.set_article(article)
+        finally:
+            self.view.cursorPositionChanged.connect(self._cursor_moved)
         if number:
             self.source_picker.setCurrentIndex(number - 1)
         if article is None:

@@ -11,6 +11,7 @@ went, looks again only at the suggestions they touch, and re-marks only those (`
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from functools import partial
 
@@ -28,6 +29,7 @@ from .wording import counted, sentence
 
 SUGGEST_DELAY_MS = 300
 SETTLE_RETRY_MS = 50
+SETTLE_MAX_S = 5.0  # a 1,500-item brief's lists lay out in about a second
 # Accepting up to this many suggestions plans, adds and updates the list in the same event; more (Accept all on
 # an 8 MB article: 3,000) are planned PLAN_STEP at a time (about 8 ms each), then added and listed in events of
 # their own, so that no event keeps the window waiting 100 ms.
@@ -65,6 +67,7 @@ class SuggestionsController(QObject):
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(SETTLE_RETRY_MS)
         self._settle_timer.timeout.connect(self.start)
+        self._settle_until = 0.0  # (time.monotonic) the latest the engine waits for the lists, per source shown
         self.undo_stack = undo_stack
         self.rejections = rejections
         self.suggestions: dict[str, list] = {}  # by source text (SHA-256): worked out once per text
@@ -110,6 +113,7 @@ class SuggestionsController(QObject):
         self.pane.source_number = self.number
         self.pane.set_busy("Reading the article for suggestions…")
         self.mark()
+        self._settle_until = time.monotonic() + SETTLE_MAX_S
         if self.pane.window().isVisible():
             QTimer.singleShot(SUGGEST_DELAY_MS, self.start)
         # else the window starts it once it is shown (see start)
@@ -119,9 +123,10 @@ class SuggestionsController(QObject):
         pays for the engine's import (its word lists compile then), so the first paint never waits for it."""
         if self.suggesting.busy or self.brief is None or not self.number:
             return
-        if self.settling():
+        if self.settling() and time.monotonic() < self._settle_until:
             # the engine's thread would hold the interpreter while the window lays out a big brief's rows, each
-            # batch waiting its turn (gaps over 100 ms): it starts once they are laid out
+            # batch waiting its turn (gaps over 100 ms): it starts once they are laid out, or after SETTLE_MAX_S
+            # whatever the lists are doing
             self._settle_timer.start()
             return
         source = self.brief.source(self.number)

@@ -182,3 +182,17 @@ def test_suggestions_wait_until_a_big_brief_s_rows_are_laid_out(qtbot, window):
     qtbot.waitUntil(lambda: bool(started), timeout=20000)
     assert started == [False]
     qtbot.waitUntil(lambda: not runner.busy, timeout=20000)
+
+
+def test_suggestions_wait_for_the_lists_no_longer_than_a_limit(qtbot, window, monkeypatch):
+    # a list that never reports its rows laid out (however that could happen) never keeps suggestions away
+    from briefing_app.core.article import article_from_text
+    from briefing_app.core.brief import brief_from_article
+    from briefing_app.core.document import Document
+    from briefing_app.gui import suggestions_controller
+
+    monkeypatch.setattr(suggestions_controller, "SETTLE_MAX_S", 0.5)
+    window.suggest.settling = lambda: True
+    text = "Harbour costs\n\nAna Ruiz, an economist at Kappa Bank, said costs would probably rise next year.\n"
+    window.set_document(Document(brief_from_article(article_from_text(text, origin="costs.txt"))))
+    qtbot.waitUntil(lambda: window.suggestions_pane.shown() != [], timeout=20000)
