@@ -509,12 +509,12 @@ class People:
         return ""
 
 
-# A title naming who speaks: "Remarks by X", "Press Briefing by X and Y", "Interview with X", or "X's
-# speech at …"; the name runs until a lower-case word. _SPEECH_KIND: titles of one voice's speech.
 # "Press Call by Ana Ruiz, Deputy Assistant to the President and Coordinator for Trade": a name, then its office
 _NAME_COMMA_OFFICE = regex.compile(
     r"\bby\s+(?P<name>\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){1,3}),\s+(?P<office>\p{Lu}[^,|\n]{2,150})", _V
 )
+# A title naming who speaks: "Remarks by X", "Press Briefing by X and Y", "Interview with X", or "X's
+# speech at …"; the name runs until a lower-case word. _SPEECH_KIND: titles of one voice's speech.
 _TITLED_BY = regex.compile(
     # (an office may hold a figure: "Covid-19 Response Coordinator Dr. Ana Ruiz")
     r"\b(?:by|with|of|from)\s+(?:the\s+)?(?P<by>\p{Lu}[\p{L}\p{N}.’'\-]*(?:(?:\s+|,\s*|\s+and\s+|\s+&\s+)\p{Lu}[\p{L}\p{N}.’'\-]*)*)"
