@@ -604,11 +604,11 @@ def _continues_quote(text: str, s: Sentence, paragraph_start: int) -> bool:
     return text[s.start] in '“"‘' or opened > closed
 
 
+# a discourse aside between a speaker and the verb: "Ana Ruiz, for her part, said"
+_ASIDE = r"(?:for\s+(?:his|her|their|its)\s+part|however|meanwhile|though|too|in\s+turn|by\s+contrast|in\s+contrast)"
 # A speech verb with its subject before it ("Gates said", "Dimitri Minic, a researcher at Ifri, further
 # emphasizes", "the researcher aptly concludes", "she said") or after it ("cautions Barthélémy Courmont").
 # Matched backwards from the verb (REVERSE), so each verb costs one short anchored match.
-# a discourse aside between a speaker and the verb: "Ana Ruiz, for her part, said"
-_ASIDE = r"(?:for\s+(?:his|her|their|its)\s+part|however|meanwhile|though|too|in\s+turn|by\s+contrast|in\s+contrast)"
 _SUBJECT_BEFORE = regex.compile(
     rf"(?:(?P<run>{CAPRUN})(?:,|\s+(?:from|of|at)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?|,\s+{APPOSITION},"
     rf"|,\s+(?:from|of|at|with)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,|\s*\([^()\n]{{1,80}}\)|,\s+{_ASIDE},)??"
