@@ -213,6 +213,15 @@ def test_an_aside_before_the_verb_hides_no_speaker_and_the_central_banker_is_who
     assert list(voices.read(role, title_line=True))[-1].said.name == "Ana Ruiz"
 
 
+def test_she_said_is_not_the_man_named_last_when_the_text_gives_both_genders():
+    text = ("Growth\n\nMs. Ana Ruiz, an economist at Kappa Bank, said costs would probably rise. "
+            "Mr. Tom Hale, a trader, disagreed.\n\nShe said prices would probably fall.\n\n"
+            "He said they would not.\n")  # fmt: skip
+    assert [r.said.name for r in voices.read(text, title_line=True)][2:] == ["Ana Ruiz", "Tom Hale"]
+    untitled = text.replace("Ms. Ana Ruiz", "Ana Ruiz").replace("Mr. Tom Hale", "Tom Hale")
+    assert [r.said.name for r in voices.read(untitled, title_line=True)][2:] == ["Tom Hale", "Tom Hale"]  # no clue
+
+
 def test_voices_credit_a_view_a_transcript_speaker_reports_with_an_auxiliary():
     text = ("Press Gaggle by Press Secretary Ana Ruiz\n\nMS. RUIZ:  President Tom Hale is in Detroit today.  "
             "The President has long said that the industry will probably grow.\n\nQ    Thanks.")  # fmt: skip

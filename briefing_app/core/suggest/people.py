@@ -116,6 +116,20 @@ class Person:
     name: str
     affiliation: str
     title: str = ""  # the first title the text gives them: "Vice President", "Secretary of Homeland Security"
+    gender: str = ""  # "f" or "m" when the text says so ("Ms. Ruiz", "the spokeswoman"), for "she said"
+
+
+# What says a person's gender in the text itself: a courtesy title, or a role noun of one gender
+_FEMALE = frozenset(
+    "Ms Ms. Mrs Mrs. Miss Madam Dame Lady Baroness Countess spokeswoman congresswoman businesswoman".split()
+)
+_MALE = frozenset("Mr Mr. Sir Lord Baron Earl spokesman congressman businessman".split())
+
+
+def gender_of(words: list[str]) -> str:
+    """The gender one of ``words`` (titles, a role) gives: "f", "m", or "" when none does."""
+    female, male = any(w in _FEMALE for w in words), any(w in _MALE for w in words)
+    return "f" if female and not male else "m" if male and not female else ""
 
 
 @dataclass(frozen=True)
@@ -263,6 +277,7 @@ class People:
             person.affiliation = affiliation  # the first one given, or a fuller form of it later
         if titles and not person.title:
             person.title = " ".join(titles)
+        person.gender = person.gender or gender_of([*titles, *role.split(), *apposition.split()])
         for key in {full.lower(), name[-1].lower(), name[0].lower() if len(name) > 1 else name[-1].lower()}:
             self._by_key.setdefault(key, person)
         if titles:
@@ -279,6 +294,11 @@ class People:
             return True
         previous = self.text[max(0, start - 30) : start].split()
         return bool(previous) and (previous[-1].lower() in _ROLE_WORDS or previous[-1] in ("of", "the", ","))
+
+    def gender_of(self, name: str) -> str:
+        """The gender the text gives the person named ``name`` ("f", "m"), or ""."""
+        person = self.find(name.split())
+        return person.gender if person else ""
 
     def find(self, name_words: list[str]) -> Person | None:
         if not name_words:

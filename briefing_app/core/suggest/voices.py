@@ -80,6 +80,7 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     full = {sp: _office_in_full(people, sp) for sp in set(speakers.values())}
     speakers = {i: full[sp] for i, sp in speakers.items()}
     last: Speaker = NOBODY
+    earlier: Speaker = NOBODY  # the named speaker before ``last``: "she said" may mean her, when ``last`` is a man
     previous: Speaker = NOBODY  # the sentence before's: a paragraph that opens a quotation goes on with it
     for block in paras:
         if title_line and block.index == 0:
@@ -94,12 +95,30 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
         for sentence in block.sentences:
             said = _sentence_speaker(people, text, sentence, label_speaker, last, previous, block.body_start,
                                      before.start if before else block.start)  # fmt: skip
-            if said.kind == "person" and said.name:
-                last = said
-            elif label_speaker is None and (subject := people.subject_of(sentence.start, sentence.end)):
-                last = Speaker("person", subject.name, subject.affiliation, "subject")
+            if said.how == "pronoun" and label_speaker is None and earlier.name:
+                said = _agreeing(people, text, sentence, said, earlier)
+            named = said if said.kind == "person" and said.name else None
+            if named is None and label_speaker is None and (subject := people.subject_of(sentence.start, sentence.end)):
+                named = Speaker("person", subject.name, subject.affiliation, "subject")
+            if named is not None:
+                earlier = last if named.name != last.name else earlier
+                last = named
             previous = said
             yield Reading(block, sentence, said, last, label_speaker is not None)
+
+
+_HE_SHE = regex.compile(r"\b(?:(?P<f>[Ss]he)|(?P<m>[Hh]e))\b")
+
+
+def _agreeing(people: People, text: str, s: Sentence, said: Speaker, earlier: Speaker) -> Speaker:
+    """Whom "she said" means: the last named speaker, unless the text gives that one the other gender and the
+    named speaker before them this one (a courtesy title, a role noun): then that one."""
+    pronoun = _HE_SHE.search(text, s.start, s.end)
+    if pronoun is None:
+        return said
+    meant = "f" if pronoun["f"] else "m"
+    genders = [people.gender_of(sp.name) for sp in (said, earlier)]
+    return replace(earlier, how=said.how) if genders[0] not in ("", meant) and genders[1] == meant else said
 
 
 # How much text before a passage ``speaker_at`` reads: enough for the earlier mention of a name, a
