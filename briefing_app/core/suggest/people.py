@@ -22,8 +22,8 @@ _V = regex.V1
 # One capitalised word of a name or an organisation: "Jean-Marc", "McChrystal", "U.S.", "Kim", "Jong-un"
 _TITLE_ABBREVIATIONS = r"Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|Prof|St|Jr"
 _WORD = rf"\p{{Lu}}[\p{{L}}'’\-]*(?:\.(?=\p{{Lu}}\.)|(?<=\b\p{{Lu}}|\b(?:{_TITLE_ABBREVIATIONS}))\.)?(?:\p{{Lu}}\.)*"
-_PARTICLE = r"(?:de|del|della|der|den|di|da|du|van|von|bin|ibn|al|el|le|la|dos|das)"
-_PARTICLES = frozenset(_PARTICLE.strip("(?:)").split("|"))
+_PARTICLES = frozenset("de del della der den di da du van von bin ibn al el le la dos das".split())
+_PARTICLE = f"(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})"  # the longest first: "della" before "del"
 CAPRUN = rf"{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+){{0,2}}{_WORD})*"  # "von der Leyen", "de la Cruz"
 _CAPRUN = regex.compile(CAPRUN, _V)
 # Letters after a name for a seat or an honour (Westminster and Commonwealth usage)
