@@ -386,6 +386,26 @@ def test_a_label_misspelt_by_a_letter_in_a_long_word_is_the_label_it_means_and_m
     assert voices._misspelt({"MR. HALE": spans, "MS. HALE": spans[:1], "SMITH": spans, "SMYTH": spans[:1]}) == {}
 
 
+def test_a_debate_s_members_speaking_once_its_numbered_questions_and_its_ministers_office_labels_are_labels():
+    text = ("Harbour Dues\n\n3. Tom Hale: If she will make a statement on harbour dues.\n\n"
+            "The Minister of State, Department for Ports (Ana Ruiz): Dues will probably rise next year.\n\n"
+            "Tom Hale: Will the Minister publish the review?\n\n"
+            "Ana Ruiz: I think the review is sound.\n\n"
+            "Lina Varga: Does the Minister accept that dues are already too high?\n\n"
+            "Ana Ruiz: They are lower than in most ports.")  # fmt: skip
+    assert [b.label for b in blocks(text)][1:] == [
+        "Tom Hale", "The Minister of State, Department for Ports (Ana Ruiz)", "Tom Hale", "Ana Ruiz", "Lina Varga",
+        "Ana Ruiz",
+    ]  # fmt: skip
+    read = {(text[r.sentence.start : r.sentence.end][:12], r.said.name, r.said.affiliation)
+            for r in voices.read(text, title_line=True)}  # fmt: skip
+    office = "Minister of State, Department for Ports"
+    assert {("Dues will pr", "Ana Ruiz", office), ("I think the ", "Ana Ruiz", office),
+            ("They are low", "Ana Ruiz", office), ("Does the Min", "Lina Varga", "")} <= read  # fmt: skip
+    # one title-case opening is still no label outside a transcript, numbered or not
+    assert [b.label for b in blocks("Policy\n\n1. Harbour Dues: they rise in May.\n\nThe board met.")] == [None] * 3
+
+
 def test_a_labelled_moderator_whose_turns_end_in_questions_asks_and_does_not_judge():
     text = ("A Conversation on Care\n\nMS. LEE:  Welcome.  Care work is undervalued.  What has changed?\n\n"
             "THE VICE PRESIDENT:  A great deal has changed, and wages will probably rise.\n\n"

@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from . import public_figures
-from .segment import NARRATOR_LABELS, PEERAGE, QUESTIONER_LABELS
+from .segment import NARRATOR_LABELS, OFFICE_HOLDER, PEERAGE, QUESTIONER_LABELS
 
 _V = regex.V1
 # One capitalised word of a name or an organisation: "Jean-Marc", "McChrystal", "U.S.", "Kim", "Jong-un"
@@ -484,6 +484,8 @@ class People:
 
     def for_label(self, label: str) -> Speaker:
         """The speaker of a transcript label: "SECRETARY MAYORKAS", "THE VICE PRESIDENT", "Nathan"."""
+        if held := OFFICE_HOLDER.fullmatch(label):  # "The Minister for Health (Ana Ruiz)": her office, in full
+            return replace(self.for_label(held["name"]), affiliation=held["office"])
         if QUESTIONER_LABELS.match(label.upper()):
             return QUESTIONER
         if NARRATOR_LABELS.match(label.upper()):

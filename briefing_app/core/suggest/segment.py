@@ -55,7 +55,16 @@ _TOLD_AUDIENCE = regex.compile(
     r"(?:\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of|and|for|on)(?:\s+the)?\s+|\s+))+(?=\p{Ll})"
 )
 _PEER_TITLES = "Lord|Lady|Baroness|Baron|Earl|Countess|Viscount|Viscountess|Marquess|Duke|Duchess"
+_FULL_NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}[\p{Ll}’'\-]+){1,3}"
+# A parliament's minister, the office and then the name: "The Secretary of State for Health (Ana Ruiz)"
+OFFICE_HOLDER = regex.compile(
+    rf"The\s+(?P<office>\p{{Lu}}[\p{{L}}\-]*(?:,?\s+(?:\p{{Lu}}[\p{{L}}’'\-]*|of|for|and|the|on|to))*)"
+    rf"\s\((?P<name>{_FULL_NAME})\)",
+    regex.V1,
+)
 _LABEL = regex.compile(
+    # a parliament's numbered question opens with its number: "4. Ana Ruiz: If he will …"
+    r"(?:\d{1,3}\.[ \u00a0]+)?(?:"
     r"(?P<label>[QA])(?:[ \u00a0]{2,}|[:.][ \u00a0]+)"
     # the press with its outlet: "Q (Reuters):"
     r"|(?P<label>Q[ \u00a0]\([^()\n]{1,40}\)):[ \u00a0]+"
@@ -65,12 +74,13 @@ _LABEL = regex.compile(
     r"(?:,\s+(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]*(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,5}|\s\([^()\n]{1,40}\))?"
     r"|(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}(?:\s\([^()\n]{1,40}\))?"
     # a parliament's "Lord Smith of Cardiff:", "The Earl of Kent:", "Baroness O'Neill:"
-    rf"|(?:The\s+)?(?:{_PEER_TITLES})(?:\s+(?:of\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{1,4}})"
+    rf"|(?:The\s+)?(?:{_PEER_TITLES})(?:\s+(?:of\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{1,4}}"
+    rf"|{OFFICE_HOLDER.pattern})"
     # the turn after it on the same line, or (a label alone on its line) in the paragraphs below
     r":(?:[ \u00a0]+|[ \u00a0]*$)"
     # a transcript's "GOVERNOR SILVA.  Good morning …", "MS. SILVA.  …": two words or more in capitals, a stop and
     # two spaces
-    r"|(?P<label>\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){1,3})\.(?:[ \u00a0]{2,}|\u00a0)",
+    r"|(?P<label>\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){1,3})\.(?:[ \u00a0]{2,}|\u00a0))",
     regex.V1,
 )
 PEERAGE = regex.compile(rf"^(?:The\s+)?(?:{_PEER_TITLES})\s")
@@ -260,6 +270,9 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
     if repeated or real:
         real |= repeated
         real |= {c for c in counts if QUESTIONER_LABELS.match(c.upper()) or NARRATOR_LABELS.match(c.upper())}
+        # and, in a debate, whoever speaks once: a full name ("Ana Ruiz:"), a minister ("The Secretary … (Ana Ruiz):")
+        real |= {c for c in counts if c.split()[0] not in _SENTENCE_OPENERS and _FULL_NAME_LABEL.fullmatch(c)}
+        real |= {c for c in counts if OFFICE_HOLDER.fullmatch(c)}
     peers = {c for c in counts if PEERAGE.match(c)}
     if len(peers) > 1:  # a debate: several members speak
         real |= peers
@@ -269,6 +282,9 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
         in_full = regex.compile(rf"\p{{Lu}}\p{{Ll}}+[ \u00a0]+({'|'.join(map(regex.escape, once))})\b", regex.V1)
         real.update(m[1] for m in in_full.finditer(text))
     return real
+
+
+_FULL_NAME_LABEL = regex.compile(_FULL_NAME, regex.V1)
 
 
 def _may_be_surname(label: str) -> bool:

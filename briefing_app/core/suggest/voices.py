@@ -242,6 +242,16 @@ def _label_speakers(
     minister = _minister(text, paras, label_of)
     if minister is not None and resolved[minister].name:
         resolved[minister] = replace(resolved[minister], affiliation=MINISTER)
+    # one person under two labels ("The Minister for Health (Ana Ruiz):", then "Ana Ruiz:") holds one office: the
+    # fullest either gives
+    offices: dict[str, str] = {}
+    for said in resolved.values():
+        if said.name and len(said.affiliation) > len(offices.get(said.name, "")):
+            offices[said.name] = said.affiliation
+    for label, said in resolved.items():
+        office = offices.get(said.name, "")
+        if said.name and said.affiliation != office and said.affiliation.lower() in office.lower():
+            resolved[label] = replace(said, affiliation=office)
     opener = next((label for label, said in resolved.items() if byline and _same_person(said, byline)), None)
     if opener is not None and byline is not None:
         said = resolved[opener]
