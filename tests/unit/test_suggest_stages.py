@@ -406,6 +406,26 @@ def test_a_debate_s_members_speaking_once_its_numbered_questions_and_its_ministe
     assert [b.label for b in blocks("Policy\n\n1. Harbour Dues: they rise in May.\n\nThe board met.")] == [None] * 3
 
 
+def test_a_press_conference_without_labels_is_its_host_s_but_for_the_press_s_questions_and_a_named_turn():
+    text = ("PRESS CONFERENCE\n\nGood afternoon, the Vice-Governor and I welcome you to our press conference.\n\n"
+            "Growth will probably slow next year.\n\nWe are now ready to take your questions.\n\n"
+            "Governor Ruiz, thank you. My first question is on wages. Will they rise?\n\n"
+            "Thank you for these two questions. Your first question: wages will rise, I think.\n\n"
+            "That is a good question, and banks are lending.\n\n"
+            "A second question, perhaps to Vice-Governor Hale, on banks.\n\n"
+            "Vice-Governor Hale: Banks are sound, in my view.\n\nThey lend more than last year.\n\n"
+            "Two questions, Governor Ruiz. Are you worried?\n\nI am not worried.")  # fmt: skip
+    read = [(text[r.sentence.start : r.sentence.end][:12], r.said.name) for r in voices.read(text, title_line=True)]
+    assert read == [
+        ("Good afterno", "Ruiz"), ("Growth will ", "Ruiz"), ("We are now r", "Ruiz"),
+        ("Thank you fo", "Ruiz"), ("Your first q", "Ruiz"), ("That is a go", "Ruiz"),
+        ("Vice-Governo", "Hale"), ("They lend mo", "Hale"), ("I am not wor", "Ruiz"),
+    ]  # fmt: skip
+    # without the host's welcome the same questions and answers are nobody's
+    unwelcomed = text.replace("welcome you to", "open")
+    assert {r.said.name for r in voices.read(unwelcomed, title_line=True)} == {""}
+
+
 def test_a_labelled_moderator_whose_turns_end_in_questions_asks_and_does_not_judge():
     text = ("A Conversation on Care\n\nMS. LEE:  Welcome.  Care work is undervalued.  What has changed?\n\n"
             "THE VICE PRESIDENT:  A great deal has changed, and wages will probably rise.\n\n"

@@ -31,6 +31,7 @@ from .people import (
     ROLE_NOUNS,
     SPEECH,
     SPEECH_VERBS,
+    TITLE_WORDS,
     People,
     Speaker,
     name_like,
@@ -73,7 +74,11 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     if 2 * len(originals) >= len(paras):
         originals = set()  # a text in another language: read it all, as it is
     if not speakers:
-        speakers = _interviewee(text, paras, people) or _quoted_blocks(text, paras, people, originals)
+        speakers = (
+            _interviewee(text, paras, people)
+            or _press_conference(text, paras, people)
+            or _quoted_blocks(text, paras, people, originals)
+        )
     # labels and bylines give only the office: spelled out where the text does ("Chair" → "Chair of …")
     # (once per speaker, not per paragraph: each looks through the whole text; the questioner stays the one
     # object it is compared with)
@@ -491,6 +496,63 @@ def _interviewee(text: str, paras: list[Block], people: People) -> dict[int, Spe
     affiliation = card or (person.affiliation if person else "")
     voice = Speaker("person", person.name if person else named[0], affiliation, "label")
     return {b.index: QUESTIONER if b.index in asked else voice for b in paras if b.index >= questions[0].index}
+
+
+# A press conference that labels no turn opens with its host welcoming the press in the first person
+_WELCOME = regex.compile(r"\b(?:I|we)\b[^.?!\n]*\bwelcome\s+(?:you|all\s+of\s+you)\b", regex.I | _V)
+# and the press addresses the host by office and surname: "President Ruiz, …", "…, Governor Ruiz?"
+_VOCATIVE = regex.compile(
+    r"(?:^|[.?!:]\s+|,\s+)(?P<office>(?:\p{Lu}[\p{L}\-]+\s+){1,2}?)(?P<surname>\p{Lu}[\p{Ll}’'\-]+)(?=[,.?!:])",
+    regex.M | _V,
+)
+# A turn of the press: it announces its questions ("My second question is …", "Two questions, …"), unless it
+# thanks for them, as an answer opens ("Thank you for these two questions."), takes up "your first question" or
+# praises "a good question"
+_ASKING = regex.compile(
+    r"(?<!\byour\s+(?:\w+\s+)?)\b(?:my|a|one|two|three|first|second|third|last|final|follow-up|quick|next|another)"
+    r"\s+(?!(?:good|great|fair|interesting|important|difficult|tough|very)\b)(?:\w+\s+)?questions?\b",
+    regex.I | _V,
+)
+_THANKS = regex.compile(r"\s*(?:\p{L}+\s+){0,2}thank(?:s|\s+you)\b[^.?!]*\bquestions?\b", regex.I | _V)
+# a turn labelled only where two people answer: "Governor Ruiz: …"
+_TURN_LABEL = regex.compile(r"(?P<label>(?:\p{Lu}[\p{L}\-]+\s+){1,2}\p{Lu}[\p{Ll}’'\-]+):\s", _V)
+
+
+def _press_conference(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:
+    """A press conference that labels no turn: its host opens by welcoming the press in the first person, and
+    the press addresses the host by office and surname ("President Ruiz, …"). The host says every paragraph
+    but the press's, those that ask ("?" at their end) or announce a question; a paragraph opening with a name
+    and a colon ("Governor Hale: …") is that person's, with the paragraphs that follow it, until the press
+    asks again."""
+    opening = next((b for b in paras[1:4] if _WELCOME.search(text, b.start, b.end)), None)
+    if opening is None:
+        return {}
+    asks = {b.index for b in paras if not _TURN_LABEL.match(text, b.start, b.end) and (_asks(text, b) or (
+        _ASKING.search(text, b.start, b.end) and not _THANKS.match(text, b.start, b.end)))}  # fmt: skip
+    addressed = Counter(
+        (m["office"].strip(), m["surname"])
+        for b in paras
+        if b.index in asks
+        for m in _VOCATIVE.finditer(text, b.start, b.end)
+        if people.bare_office(m["office"].strip()) or all(w in TITLE_WORDS for w in m["office"].split())
+    )
+    if not addressed:
+        return {}
+    (office, surname), _ = addressed.most_common(1)[0]
+    host = people.for_label(f"{office} {surname}")
+    if not host.name:
+        return {}
+    out: dict[int, Speaker] = {}
+    voice = host
+    for b in paras[opening.index :]:
+        if b.index in asks:
+            out[b.index], voice = QUESTIONER, host
+            continue
+        if label := _TURN_LABEL.match(text, b.start, b.end):
+            named = people.for_label(label["label"])
+            voice = named if named.kind == "person" and named.name else voice
+        out[b.index] = voice
+    return out
 
 
 # A paragraph that only introduces a quotation: "Ana Ruiz, head of the Harbour Board, said:"
