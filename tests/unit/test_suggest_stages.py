@@ -287,6 +287,18 @@ def test_a_label_alone_on_its_line_opens_a_turn_and_a_bare_office_is_whom_the_pr
     assert said == {("Prime Minister", "Prime Minister")}  # the text names no one: the office speaks
 
 
+def test_a_bare_office_label_is_the_one_guest_the_introduction_names_beside_the_other_labels():
+    text = ("Interview with Tom Hale\n\nLEE: Ana Ruiz spoke to Tom Hale at the harbour last night.\n\n"
+            "HALE: Will rates rise?\n\nPM: I think they will probably rise.\n\n"
+            "HALE: Why?\n\nPM: Costs are up.")  # fmt: skip
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
+    assert ("Ana Ruiz", "PM") in said
+    # two people besides the labelled ones: no guest is certain, the office speaks
+    two = text.replace("last night.", "last night. Lina Varga, a trader, said the harbour was busy.")
+    said = {r.said.name for r in voices.read(two, title_line=True) if r.block.label == "PM"}
+    assert said == {"PM"}
+
+
 def test_a_label_of_an_office_and_a_name_with_honorifics_gives_both():
     text = ("Press Conference\n\nPRIME MINISTER:\n\nGood afternoon.\n\nTREASURER, THE HON. ANA RUIZ MP:\n\n"
             "I expect growth to slow.\n\nJOURNALIST:\n\nWill it?")  # fmt: skip

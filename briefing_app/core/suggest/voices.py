@@ -33,6 +33,7 @@ from .people import (
     SPEECH_VERBS,
     TITLE_WORDS,
     People,
+    Person,
     Speaker,
     name_like,
 )
@@ -208,7 +209,11 @@ def _label_speakers(
     for label, said in resolved.items():  # "PRIME MINISTER:" with no name: its holder, or whom the press addresses
         if not said.name and (office := people.bare_office(label)):
             holder = _addressed(text, paras, resolved)
-            found = people.find([holder]) if holder else people.holding(office)
+            found = (
+                people.find([holder])
+                if holder
+                else people.holding(office) or _introduced_guest(people, paras, label, resolved)
+            )
             name = found.name if found else holder or office  # the name at its fullest, else the office
             resolved[label] = Speaker("person", name, office, "label")
     if "A" in resolved:  # "Q:" and "A:": the answers are the one person the title or the introduction names
@@ -284,6 +289,18 @@ def _addressed(text: str, paras: list[Block], resolved: dict[str, Speaker]) -> s
         if asking and (m := _ADDRESS.match(text, b.body_start, b.end)) and m["surname"] not in named:
             surnames.add(m["surname"])
     return surnames.pop() if len(surnames) == 1 else ""
+
+
+def _introduced_guest(people: People, paras: list[Block], label: str, resolved: dict[str, Speaker]) -> Person | None:
+    """Who answers under an office label ("PM:") that the text gives no holder and the press addresses by no
+    name: the one person the introduction (what is said before that label's first turn) names who speaks under
+    none of the other labels ("Ana Ruiz spoke to Tom Hale …" over "HALE:" and "PM:"), if one."""
+    first = next(b for b in paras if b.label == label)
+    labelled = {said.name.split()[-1] for said in resolved.values() if said.name} | {
+        w.capitalize() for other in resolved if other != label for w in other.split()
+    }
+    guests = [p for p in people.named_in(paras[0].end, first.start) if p.name.split()[-1] not in labelled]
+    return guests[0] if len(guests) == 1 else None
 
 
 def _misspelt(labelled: dict[str, list[tuple[int, int]]]) -> dict[str, str]:
