@@ -287,12 +287,12 @@ def test_a_label_alone_on_its_line_opens_a_turn_and_a_bare_office_is_whom_the_pr
     assert said == {("Prime Minister", "Prime Minister")}  # the text names no one: the office speaks
 
 
-def test_a_bare_office_label_is_the_one_guest_the_introduction_names_beside_the_other_labels():
+def test_a_bare_office_label_is_the_one_guest_the_introduction_names_beside_the_other_labels_in_full():
     text = ("Interview with Tom Hale\n\nLEE: Ana Ruiz spoke to Tom Hale at the harbour last night.\n\n"
             "HALE: Will rates rise?\n\nPM: I think they will probably rise.\n\n"
             "HALE: Why?\n\nPM: Costs are up.")  # fmt: skip
     said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
-    assert ("Ana Ruiz", "PM") in said
+    assert ("Ana Ruiz", "Prime Minister") in said  # named, the office is spelled out
     # two people besides the labelled ones: no guest is certain, the office speaks
     two = text.replace("last night.", "last night. Lina Varga, a trader, said the harbour was busy.")
     said = {r.said.name for r in voices.read(two, title_line=True) if r.block.label == "PM"}

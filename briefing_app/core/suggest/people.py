@@ -554,6 +554,13 @@ _HONOURABLE = regex.compile(
 # Parliamentary honorifics around a name: "The Hon. Ana Ruiz MP", "Rt Hon Tom Hale QC"
 _HONORIFIC = regex.compile(r"(?i)\b(?:Rt\.?|Right|Hon\.?|Honourable|Honorable|MP|MLA|MLC|QC|KC|AO|AC)(?!\w)")
 _OFFICE_ABBREVIATIONS = {"PM": "Prime Minister", "VP": "Vice President"}  # transcripts' labels for an office
+
+
+def spelled_out(office: str) -> str:
+    """An office a label abbreviates, in full ("PM" -> "Prime Minister"); any other as it is."""
+    return _OFFICE_ABBREVIATIONS.get(office.upper(), office)
+
+
 _INTERVIEW_KIND = regex.compile(r"\b(?:[Ii]nterview|Q&A|Q and A|[Cc]onversation)\b", _V)
 _SPEECH_KIND = regex.compile(
     r"^(?:\w+\s+)?(?:Remarks|Speech|Statement|Address|Keynote|Testimony|Lecture)\b|[’']s\s+(?:\w+\s+)?"

@@ -36,6 +36,7 @@ from .people import (
     Person,
     Speaker,
     name_like,
+    spelled_out,
 )
 from .segment import NARRATOR_LABELS, Block, Sentence, blocks
 
@@ -214,8 +215,10 @@ def _label_speakers(
                 if holder
                 else people.holding(office) or _introduced_guest(people, paras, label, resolved)
             )
-            name = found.name if found else holder or office  # the name at its fullest, else the office
-            resolved[label] = Speaker("person", name, office, "label")
+            if found or holder:  # the name at its fullest, and the office in full ("PM" -> "Prime Minister")
+                resolved[label] = Speaker("person", found.name if found else holder, spelled_out(office), "label")
+            else:  # else the office, as the text writes it
+                resolved[label] = Speaker("person", office, office, "label")
     if "A" in resolved:  # "Q:" and "A:": the answers are the one person the title or the introduction names
         asked = next(b for b in paras if b.label)
         named = [speech] if speech is not None else people.named_in(paras[0].start, asked.start)
