@@ -438,6 +438,13 @@ def test_a_press_conference_without_labels_is_its_host_s_but_for_the_press_s_que
     assert {r.said.name for r in voices.read(unwelcomed, title_line=True)} == {""}
 
 
+def test_an_office_before_a_name_and_the_body_after_it_are_one_affiliation():
+    text = "Title\n\nGovernor Tom Hale of the Bank of Kappa said so. Dr. Lina Varga of Kappa University said no."
+    people = People(text, True)
+    assert people.find(["Hale"]).affiliation == "Governor of the Bank of Kappa"
+    assert people.find(["Varga"]).affiliation == "Kappa University"  # a courtesy title is no office
+
+
 def test_a_labelled_moderator_whose_turns_end_in_questions_asks_and_does_not_judge():
     text = ("A Conversation on Care\n\nMS. LEE:  Welcome.  Care work is undervalued.  What has changed?\n\n"
             "THE VICE PRESIDENT:  A great deal has changed, and wages will probably rise.\n\n"

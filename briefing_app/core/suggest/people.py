@@ -259,13 +259,15 @@ class People:
         # the fullest of what the text says of them: "Professor" < "Clinical Adviser for the Harbour Board";
         # a role before the name and the body after it are one: "Korea expert" "from the RAND Corporation"
         role_at = f"{role} {from_body}" if role and from_body else ""
+        # and so are an office before it and the body after it: "President Ana Ruiz of the Harbour Council"
+        titled_at = f"{_title_affiliation(titles)} {from_body}" if from_body and _title_affiliation(titles) else ""
         # an office before the name that names its body ("Chair of the Council of Economic Advisers Ana Ruiz,
         # a member of …") is the role itself, whatever follows; a bare rank ("Professor") gives way to more
         titled = _title_affiliation(titles)
         affiliation = (
             titled
             if _OFFICE_OF_BODY.search(titled)
-            else max((titled, apposition, role, _predicate_after(after), role_at), key=len)
+            else max((titled, apposition, role, _predicate_after(after), role_at, titled_at), key=len)
         )
         full = " ".join(name)
         person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
