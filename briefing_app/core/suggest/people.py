@@ -259,8 +259,10 @@ class People:
         # the fullest of what the text says of them: "Professor" < "Clinical Adviser for the Harbour Board";
         # a role before the name and the body after it are one: "Korea expert" "from the RAND Corporation"
         role_at = f"{role} {from_body}" if role and from_body else ""
-        # and so are an office before it and the body after it: "President Ana Ruiz of the Harbour Council"
-        titled_at = f"{_title_affiliation(titles)} {from_body}" if from_body and _title_affiliation(titles) else ""
+        # and so are an office before it and the body after it: "President Ana Ruiz of the Harbour Council" (an
+        # office: a role word before a name, "Activist Ana Ruiz of …", is no office of that body)
+        office_words = [t for t in titles if t in TITLE_WORDS and t not in _COURTESY]
+        titled_at = f"{' '.join(office_words)} {from_body}" if from_body and office_words else ""
         # an office before the name that names its body ("Chair of the Council of Economic Advisers Ana Ruiz,
         # a member of …") is the role itself, whatever follows; a bare rank ("Professor") gives way to more
         titled = _title_affiliation(titles)
