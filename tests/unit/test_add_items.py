@@ -88,7 +88,7 @@ def test_a_plan_is_refused_whole_if_one_of_it_is_wrong(brief, suggestions):
     refused(brief, moved, "not the text of source 1")
     judged = [*planned[:-1], dataclasses.replace(last, item=dataclasses.replace(last.item, confidence="certain"))]
     refused(brief, judged, "confidence")
-    away = [*planned[:-1], dataclasses.replace(last, index=len(brief.items(last.section)) + 5)]
+    away = [*planned[:-1], dataclasses.replace(last, index=len(brief.items(last.section)) + len(planned) + 5)]
     refused(brief, away, "outside the")
     other = brief_from_article(load_article(SEED))  # a plan is checked against the brief it goes into
     brief.add_items(planned)

@@ -589,6 +589,16 @@ def test_two_statements_with_different_figures_are_two_facts_however_alike_their
     assert restatements.restates(friday, again)
 
 
+def test_two_facts_sharing_a_target_figure_and_a_few_words_are_two_facts():
+    may = restatements.wording("Inflation stayed close to the 2 per cent target in May, officials said.")
+    ahead = restatements.wording("The bank expects inflation to return to its 2 per cent target next year.")
+    assert not restatements.restates(may, ahead)
+    # the same day, year and amount are the same fact, however differently worded
+    confirmed = restatements.wording("Officials confirmed on 4 May 2025 that 2,000 troops had arrived.")
+    again = restatements.wording("On 4 May 2025 some 2,000 soldiers reached the border, the ministry confirmed.")
+    assert restatements.restates(confirmed, again)
+
+
 def test_a_call_for_something_is_a_demand_not_speech():
     text = "Economist Ana Ruiz had called for a review of the rules in 2019."
     assert voices.attribution(People(text), text, 0, len(text)) == NOBODY
