@@ -438,6 +438,14 @@ def test_a_press_conference_without_labels_is_its_host_s_but_for_the_press_s_que
     assert {r.said.name for r in voices.read(unwelcomed, title_line=True)} == {""}
 
 
+def test_a_role_based_somewhere_is_the_whole_apposition():
+    text = ("Title\n\nAna Ruiz, a university professor based in Lagos, wrote on her blog that it is wrong.\n\n"
+            "Tom Hale, the minister, warned that costs would rise.")  # fmt: skip
+    people = People(text, True)
+    assert people.find(["Ruiz"]).affiliation == "university professor based in Lagos"
+    assert people.find(["Hale"]).affiliation == "minister"
+
+
 def test_an_office_before_a_name_and_the_body_after_it_are_one_affiliation():
     text = "Title\n\nGovernor Tom Hale of the Bank of Kappa said so. Dr. Lina Varga of Kappa University said no."
     people = People(text, True)

@@ -89,9 +89,11 @@ _ROLE_WORDS = frozenset(ROLE_NOUNS.split("|"))
 APPOSITION = (
     # (an organisation's possessive may open it: "World Bank’s chief economist")
     rf"(?:(?:a|an|the)\s+)?(?:[\p{{Ll}}\-’'.]+\s+|\p{{Lu}}[\p{{L}}.\-’']*\s+(?=[\p{{Ll}}\p{{Lu}}])){{0,4}}?"
-    # then what belongs to the role ("of …", "at …"), not a verb of the sentence ("the President just indicated")
+    # then what belongs to the role ("of …", "at …", "based in …"), not a verb of the sentence ("the President
+    # just indicated"; a participle with a place or body after it, "based in Lagos", belongs to the role)
     rf"(?i:{ROLE_NOUNS})\b(?![ \u00a0]+(?!(?:of|at|for|in|on|with|from|to|and|the|a|an)\b)"
-    rf"(?:\p{{Ll}}+[ \u00a0]+)?\p{{Ll}}+(?:ed|s)\b)(?:[^,;“”\"\n.]|\.(?=\S))*"
+    rf"(?:\p{{Ll}}+[ \u00a0]+)?\p{{Ll}}+(?:ed|s)\b(?![ \u00a0]+(?:in|at|near|with)[ \u00a0]+\p{{Lu}}))"
+    rf"(?:[^,;“”\"\n.]|\.(?=\S))*"
 )
 # Any appositive between commas after a name: a noun phrase with its article ("a 34-year-old office worker"),
 # a relative clause ("who has run the firm for 30 years"), an age ("54") or a participle's aside, with or without
