@@ -438,6 +438,14 @@ def test_a_press_conference_without_labels_is_its_host_s_but_for_the_press_s_que
     assert {r.said.name for r in voices.read(unwelcomed, title_line=True)} == {""}
 
 
+def test_a_month_or_a_weekday_is_nobody_s_name_but_may_or_june_are():
+    text = ("Title\n\nIn the Rangers' February 2021 update, the chair noted that costs rose.\n\n"
+            "June Ruiz, an economist, said costs would rise. Theresa May said so too.")  # fmt: skip
+    people = People(text, True)
+    assert people.find(["February"]) is None
+    assert people.find(["Ruiz"]).name == "June Ruiz" and people.find(["May"]).name == "Theresa May"
+
+
 def test_a_role_based_somewhere_is_the_whole_apposition():
     text = ("Title\n\nAna Ruiz, a university professor based in Lagos, wrote on her blog that it is wrong.\n\n"
             "Tom Hale, the minister, warned that costs would rise.")  # fmt: skip

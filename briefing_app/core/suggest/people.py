@@ -109,7 +109,11 @@ _NOT_NAMES = frozenset(
     "Still Yet Now Today Yesterday Meanwhile Moreover Furthermore Instead Last Next On In At As When After "
     "Before Following According Per If Although Though Because Since Despite By For From With Without Under "
     "Asked Speaking Writing Madam Thank Welcome Well Hi Both Either Neither Some Many Most All Any Each My Our Your "
-    "Noble Lords Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Q".split()  # Q: a question
+    "Noble Lords Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Q "  # Q: a question
+    # the calendar's words that are nobody's name ("the Marines' February 2021 update"; April, May, June and
+    # August are names too)
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July September October "
+    "November December".split()
 )
 
 
