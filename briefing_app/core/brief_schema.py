@@ -7,10 +7,8 @@ first problem and words it its own way. So a file :func:`meets_schema` passes is
 do, and only one it fails goes to jsonschema for the messages.
 
 Making that code and compiling it costs 15-20 ms, in every process that opens a brief: the compiled code is
-kept in the user's cache folder (:func:`~briefing_app.core.logs.cache_folder`, :data:`CACHE_NAME`), under a
-key made of everything it depends on (the schema, this module, fastjsonschema's version, Python's bytecode
-format), and with a digest of itself. A file that is missing, unreadable, damaged or made for another key is
-never used: the code is made again and the file replaced; a folder that cannot be written is left alone.
+kept in the user's cache folder (:mod:`.kept`, :data:`CACHE_NAME`), under a key made of everything it depends
+on (the schema, this module, fastjsonschema's version, Python's bytecode format).
 
 Its verdict must be jsonschema's. The schema is read as draft 4, where an "integer" is written without a
 decimal point, as this format means it (drafts from 6 on, which fastjsonschema follows, count 26.0 too);
@@ -20,7 +18,6 @@ the schema uses nothing else that the drafts read differently, once its "const" 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 import sys
@@ -30,11 +27,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from . import kept
+
 _NOTES = ("description", "title", "$comment", "$schema", "$id")
 _DRAFT_4 = "http://json-schema.org/draft-04/schema#"
 CACHE_NAME = "brief-schema-validator.bin"
 _CACHE_HEADER = b"briefing-app brief schema validator\n"  # then the key, the payload's SHA-256, the payload
-_DIGEST = 32
 # how the running process got its validator: "cache" (read from CACHE_NAME) or "compiled" (made here)
 validator_origin: str | None = None
 
@@ -68,25 +66,15 @@ def cache_key(schema: bytes) -> bytes:
         reading = Path(__file__).read_bytes()
     except OSError:  # a frozen or zipped install: this module as it is named, which is less safe but works
         reading = __name__.encode()
-    key = hashlib.sha256()
-    for part in (schema, reading, fastjsonschema.VERSION.encode(), importlib.util.MAGIC_NUMBER,
-                 sys.implementation.cache_tag.encode()):  # fmt: skip
-        key.update(len(part).to_bytes(8, "little") + part)
-    return key.digest()
+    return kept.key_of(schema, reading, fastjsonschema.VERSION.encode(), importlib.util.MAGIC_NUMBER,
+                       sys.implementation.cache_tag.encode())  # fmt: skip
 
 
 def cached_code(path: Path, key: bytes) -> types.CodeType | None:
     """The validator's code kept in ``path`` for ``key``; None when it is missing, unreadable, damaged (its
     digest does not match) or made for another key."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    start = len(_CACHE_HEADER)
-    if data[:start] != _CACHE_HEADER or data[start : start + _DIGEST] != key:
-        return None
-    payload = data[start + 2 * _DIGEST :]
-    if hashlib.sha256(payload).digest() != data[start + _DIGEST : start + 2 * _DIGEST]:
+    payload = kept.read(path, _CACHE_HEADER, key)
+    if payload is None:
         return None
     try:
         code = marshal.loads(payload)
@@ -98,15 +86,7 @@ def cached_code(path: Path, key: bytes) -> types.CodeType | None:
 def store_code(path: Path, key: bytes, code: types.CodeType) -> None:
     """Keep ``code`` in ``path`` for ``key``, replacing what is there; nothing if the folder cannot be
     written (the next process makes the code again)."""
-    from .errors import BriefingError
-    from .files import write_atomically
-
-    payload = marshal.dumps(code)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, _CACHE_HEADER + key + hashlib.sha256(payload).digest() + payload)
-    except (OSError, BriefingError):  # a read-only home, a full disk, a file where the folder should be
-        pass
+    kept.write(path, _CACHE_HEADER, key, marshal.dumps(code))
 
 
 def _defined(code: types.CodeType) -> Callable[[Any], Any] | None:

@@ -3,20 +3,28 @@
 Each run of text is set in the first font of the chain that has all of its characters (see
 ``resources/fonts/README.md``), so no glyph is ever missing: a character no font has becomes a
 visible ``[U+XXXX]``. Fonts are parsed and registered with ReportLab on first use only: a brief in
-English never pays for the 9 MB of Korean and Chinese fonts.
+English never pays for the 9 MB of Korean and Chinese fonts. A parsed face is kept in the user's cache
+folder (``core/kept.py``): parsing a NotoSans face takes 12-13 ms, reading it back 3 ms, in every export
+process (the command line's, the window's workers).
 """
 
 from __future__ import annotations
 
+import pickle
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
+import reportlab
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
+from ..core import kept
+from ..core.logs import cache_folder
 from ..resources import resource
 
 STYLES = ("regular", "bold", "italic", "bolditalic")
@@ -54,7 +62,7 @@ class Face:
                 registered = pdfmetrics.getFont(self.name)
                 if isinstance(registered, TTFont):  # a Type 1 font of that name would have no glyph map
                     return registered
-            font = TTFont(self.name, str(resource(f"fonts/{self.file}")))
+            font = parsed(self.name, Path(str(resource(f"fonts/{self.file}"))))
             pdfmetrics.registerFont(font)
             return font
 
@@ -72,6 +80,64 @@ class Face:
 
     def has(self, char: str) -> bool:
         return char.isspace() or ord(char) in self.font.face.charToGlyph
+
+
+_KEPT_HEADER = b"briefing-app parsed TrueType face\n"
+# how each face this process parsed was got: "kept" (read back from the cache folder) or "parsed"
+origin: dict[str, str] = {}
+
+
+def parsed(name: str, path: Path) -> TTFont:
+    """The font in ``path`` as ReportLab's ``TTFont(name, path)`` makes it: read back from the cache folder
+    when this ReportLab parsed this very file before (same path, size and time), else parsed and kept. The
+    state kept is the font's and its face's attributes, but for the file's bytes (read again) and two that
+    cannot be pickled and are made again as ReportLab makes them (the face's scale, the font's per-document
+    state); anything else unpicklable, or any failure reading it back, and the font is simply parsed."""
+    try:
+        stat = path.stat()
+        key = kept.key_of(name.encode(), str(path).encode(), f"{stat.st_size}:{stat.st_mtime_ns}".encode(),
+                          reportlab.Version.encode(), sys.implementation.cache_tag.encode())  # fmt: skip
+    except OSError:
+        key = None
+    where = cache_folder() / f"font-{name}.bin"
+    payload = kept.read(where, _KEPT_HEADER, key) if key is not None else None
+    if payload is not None:
+        try:
+            font = _restored(pickle.loads(payload), path)
+            origin[name] = "kept"
+            return font
+        except Exception:  # a payload that passed its digest yet fails is made again, like any other bad file
+            pass
+    font = TTFont(name, str(path))
+    origin[name] = "parsed"
+    if key is not None:
+        try:
+            state = pickle.dumps(_state(font), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a ReportLab whose fonts hold something else that cannot be pickled
+            return font
+        kept.write(where, _KEPT_HEADER, key, state)
+    return font
+
+
+_UNKEPT_FACE = ("_ttf_data", "_pdfScale")
+_UNKEPT_FONT = ("face", "state")
+
+
+def _state(font: TTFont) -> dict:
+    return {"font": {k: v for k, v in vars(font).items() if k not in _UNKEPT_FONT},
+            "face": {k: v for k, v in vars(font.face).items() if k not in _UNKEPT_FACE}}  # fmt: skip
+
+
+def _restored(state: dict, path: Path) -> TTFont:
+    face = TTFontFace.__new__(TTFontFace)
+    units = state["face"]["unitsPerEm"]
+    scale = (lambda x: x) if units == 1000 else (lambda x: x * (1000 / units))  # as ReportLab's parser makes it
+    face.__dict__.update(state["face"], _ttf_data=path.read_bytes(), _pdfScale=scale)
+    font = TTFont.__new__(TTFont)
+    font.__dict__.update(state["font"])
+    font.face = face
+    font.state = WeakKeyDictionary()
+    return font
 
 
 def faces(style: str) -> tuple[Face, ...]:
