@@ -438,6 +438,14 @@ def test_a_press_conference_without_labels_is_its_host_s_but_for_the_press_s_que
     assert {r.said.name for r in voices.read(unwelcomed, title_line=True)} == {""}
 
 
+def test_a_person_named_by_what_they_do_or_study_has_it_as_their_role():
+    text = ("Title\n\nArchaeologist Ana Ruiz said the tomb is older. The musician Tom Hale said it is not. "
+            "They insist Lina Varga is wrong.")  # fmt: skip
+    people = People(text, True)
+    assert people.find(["Ruiz"]).affiliation == "Archaeologist" and people.find(["Hale"]).affiliation == "musician"
+    assert not people.find(["Varga"]).affiliation  # "insist" is a verb, no "-ist" role
+
+
 def test_a_month_or_a_weekday_is_nobody_s_name_but_may_or_june_are():
     text = ("Title\n\nIn the Rangers' February 2021 update, the chair noted that costs rose.\n\n"
             "June Ruiz, an economist, said costs would rise. Theresa May said so too.")  # fmt: skip

@@ -86,6 +86,19 @@ ROLE_NOUNS = (
     "banker|policymaker|regulator|legislator"
 )
 _ROLE_WORDS = frozenset(ROLE_NOUNS.split("|"))
+# and any noun English makes for a person by what they do or study, with the agentive "-ist" or "-ian"
+# ("archaeologist", "musician"), but the verbs "exist", "insist", "resist", "assist", "consist", "persist"
+_AGENTIVE = r"(?!(?:ex|ins|res|ass|cons|pers|des|subs)ist\b)\p{Ll}{3,}(?:ist|ian)"
+ROLE_NOUNS = f"{ROLE_NOUNS}|{_AGENTIVE}"
+_AGENTIVE_WORD = regex.compile(_AGENTIVE, regex.V1)
+
+
+def is_role_word(word: str) -> bool:
+    """A word for what a person does: one of ROLE_NOUNS ("economist", "spokesman", "blogger")."""
+    low = word.lower()
+    return low in _ROLE_WORDS or bool(_AGENTIVE_WORD.fullmatch(low))
+
+
 APPOSITION = (
     # (an organisation's possessive may open it: "World Bank’s chief economist")
     rf"(?:(?:a|an|the)\s+)?(?:[\p{{Ll}}\-’'.]+\s+|\p{{Lu}}[\p{{L}}.\-’']*\s+(?=[\p{{Ll}}\p{{Lu}}])){{0,4}}?"
@@ -186,7 +199,7 @@ _OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")
 
 def _is_title(word: str) -> bool:
     """A title or role word, also hyphenated ("Vice-President")."""
-    return word in TITLE_WORDS or word.lower() in _ROLE_WORDS or "-" in word and all(map(_is_title, word.split("-")))
+    return word in TITLE_WORDS or is_role_word(word) or "-" in word and all(map(_is_title, word.split("-")))
 
 
 def _fullest(name: list[str], titles: list[str]) -> str:
@@ -303,7 +316,7 @@ class People:
         if after[:1] in ",—–" or after.startswith((" from ", " of ", " at ", " —", " –")):
             return True
         previous = self.text[max(0, start - 30) : start].split()
-        return bool(previous) and (previous[-1].lower() in _ROLE_WORDS or previous[-1] in ("of", "the", ","))
+        return bool(previous) and (is_role_word(previous[-1]) or previous[-1] in ("of", "the", ","))
 
     def gender_of(self, name: str) -> str:
         """The gender the text gives the person named ``name`` ("f", "m"), or ""."""
@@ -391,7 +404,7 @@ class People:
         holder's ``name``: the office without the name the text runs on ("Secretary of Agriculture Owen Marsh"),
         and the name at its fullest there ("Marsh" -> "Owen Marsh")."""
         words = affiliation.split()
-        if not words or len(words) > 3 or not all(w in TITLE_WORDS or w.lower() in _ROLE_WORDS for w in words):
+        if not words or len(words) > 3 or not all(w in TITLE_WORDS or is_role_word(w) for w in words):
             return affiliation, name
         if affiliation not in self._spelt_out:  # a search of the whole text: once per office
             self._spelt_out[affiliation] = regex.search(
