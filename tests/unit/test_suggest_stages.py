@@ -439,11 +439,12 @@ def test_a_press_conference_without_labels_is_its_host_s_but_for_the_press_s_que
 
 
 def test_a_person_named_by_what_they_do_or_study_has_it_as_their_role():
-    text = ("Title\n\nArchaeologist Ana Ruiz said the tomb is older. The musician Tom Hale said it is not. "
-            "They insist Lina Varga is wrong.")  # fmt: skip
+    text = ("Title\n\nThe tomb is older, archaeologist Ana Ruiz said. The musician Tom Hale said it is not. "
+            "They insist Lina Varga is wrong. Mara Lindqvist said so too.")  # fmt: skip
     people = People(text, True)
-    assert people.find(["Ruiz"]).affiliation == "Archaeologist" and people.find(["Hale"]).affiliation == "musician"
+    assert people.find(["Ruiz"]).affiliation == "archaeologist" and people.find(["Hale"]).affiliation == "musician"
     assert not people.find(["Varga"]).affiliation  # "insist" is a verb, no "-ist" role
+    assert people.find(["Lindqvist"]).name == "Mara Lindqvist"  # a surname, whatever its ending
 
 
 def test_a_month_or_a_weekday_is_nobody_s_name_but_may_or_june_are():

@@ -87,16 +87,16 @@ ROLE_NOUNS = (
 )
 _ROLE_WORDS = frozenset(ROLE_NOUNS.split("|"))
 # and any noun English makes for a person by what they do or study, with the agentive "-ist" or "-ian"
-# ("archaeologist", "musician"), but the verbs "exist", "insist", "resist", "assist", "consist", "persist"
-_AGENTIVE = r"(?!(?:ex|ins|res|ass|cons|pers|des|subs)ist\b)\p{Ll}{3,}(?:ist|ian)"
+# ("archaeologist", "musician"), written in lower case ("Lindqvist" and "Christian" are names), but the verbs
+# "exist", "insist", "resist", "assist", "consist", "persist"
+_AGENTIVE = r"(?-i:(?!(?:ex|ins|res|ass|cons|pers|des|subs)ist\b)\p{Ll}{3,}(?:ist|ian))"
 ROLE_NOUNS = f"{ROLE_NOUNS}|{_AGENTIVE}"
 _AGENTIVE_WORD = regex.compile(_AGENTIVE, regex.V1)
 
 
 def is_role_word(word: str) -> bool:
     """A word for what a person does: one of ROLE_NOUNS ("economist", "spokesman", "blogger")."""
-    low = word.lower()
-    return low in _ROLE_WORDS or bool(_AGENTIVE_WORD.fullmatch(low))
+    return word.lower() in _ROLE_WORDS or bool(_AGENTIVE_WORD.fullmatch(word))
 
 
 APPOSITION = (
