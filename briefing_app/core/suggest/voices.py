@@ -555,7 +555,7 @@ def _press_conference(text: str, paras: list[Block], people: People) -> dict[int
         for b in paras
         if b.index in asks
         for m in _VOCATIVE.finditer(text, b.start, b.end)
-        if people.bare_office(m["office"].strip()) or all(w in TITLE_WORDS for w in m["office"].split())
+        if all(w in TITLE_WORDS for w in m["office"].split())
     )
     if not addressed:
         return {}
