@@ -438,6 +438,15 @@ def test_a_press_conference_without_labels_is_its_host_s_but_for_the_press_s_que
     assert {r.said.name for r in voices.read(unwelcomed, title_line=True)} == {""}
 
 
+def test_the_office_alone_is_the_one_person_whose_office_opens_with_it():
+    text = ("Title\n\nIn a letter, Secretary of Harbours Ana Ruiz rescinded the approval.\n\n"
+            "First, the Secretary maintained that the tolls are unlawful.")  # fmt: skip
+    people = People(text, True)
+    assert people.resolve_run("the Secretary") == Speaker("person", "Ana Ruiz", "Secretary of Harbours")
+    two = text.replace("rescinded the approval.", "and Secretary of Ports Tom Hale rescinded the approval.")
+    assert People(two, True).resolve_run("the Secretary").kind != "person"  # two secretaries: no one for certain
+
+
 def test_a_person_named_by_what_they_do_or_study_has_it_as_their_role():
     text = ("Title\n\nThe tomb is older, archaeologist Ana Ruiz said. The musician Tom Hale said it is not. "
             "They insist Lina Varga is wrong. Mara Lindqvist said so too.")  # fmt: skip

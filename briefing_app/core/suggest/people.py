@@ -387,7 +387,9 @@ class People:
         for key, person in self._by_title.items():
             if key.endswith(title):
                 return person
-        return None
+        # "the Secretary": the one person whose office opens with it ("Secretary of Transportation")
+        holders = {id(p): p for key, p in self._by_title.items() if key.startswith(title + " ")}
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def holding(self, office: str) -> Person | None:
         """The one person the text gives ``office`` as their role ("Ana Ruiz is the Prime Minister"), if one."""
