@@ -56,6 +56,7 @@ _TOLD_AUDIENCE = regex.compile(
 )
 _PEER_TITLES = "Lord|Lady|Baroness|Baron|Earl|Countess|Viscount|Viscountess|Marquess|Duke|Duchess"
 _FULL_NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}[\p{Ll}’'\-]+){1,3}"
+_FULL_NAME_LABEL = regex.compile(_FULL_NAME, regex.V1)  # "Ana Ruiz", "Mr Tom Hale": a debate member's label
 # A parliament's minister, the office and then the name: "The Secretary of State for Health (Ana Ruiz)"
 OFFICE_HOLDER = regex.compile(
     rf"The\s+(?P<office>\p{{Lu}}[\p{{L}}\-]*(?:,?\s+(?:\p{{Lu}}[\p{{L}}’'\-]*|of|for|and|the|on|to))*)"
@@ -282,9 +283,6 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
         in_full = regex.compile(rf"\p{{Lu}}\p{{Ll}}+[ \u00a0]+({'|'.join(map(regex.escape, once))})\b", regex.V1)
         real.update(m[1] for m in in_full.finditer(text))
     return real
-
-
-_FULL_NAME_LABEL = regex.compile(_FULL_NAME, regex.V1)
 
 
 def _may_be_surname(label: str) -> bool:
