@@ -680,3 +680,42 @@ def test_the_first_clause_a_process_weighs_gets_its_stance_words_too():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.split() == ["True", "True"], out.stderr[-2000:]
+
+
+def test_the_person_before_a_bodys_name_of_several_words_speaks_and_the_body_after_the_verb_is_theirs():
+    said = {
+        "Ana Ruiz of the University of Kappa said costs would probably rise.": ("Ana Ruiz", "University of Kappa"),
+        "Costs will probably rise, said Ana Ruiz from the Harbour Institute.": ("Ana Ruiz", "Harbour Institute"),
+        "Costs will probably rise, said Ana Ruiz of the Harbour Institute.": ("Ana Ruiz", "Harbour Institute"),
+        "Ana Ruiz, 45, a cattle rancher in Kappa, said costs would probably rise.": (
+            "Ana Ruiz", "cattle rancher in Kappa"),
+        "Ana Ruiz, a researcher who studies ports at Kappa College, said costs would probably rise.": (
+            "Ana Ruiz", "researcher who studies ports at Kappa College"),
+        # a body's possessive before a role on the line under the title: the title is no part of it
+        "The Harbour Board's chief economist, Ana Ruiz, said costs would probably rise.": (
+            "Ana Ruiz", "Harbour Board's chief economist"),
+    }  # fmt: skip
+    for sentence, who in said.items():
+        assert speaker_of(sentence) == who, sentence
+    # what follows the body is no part of it: "… of the Harbour Institute is very disappointed"
+    text = "Costs\n\nAna Ruiz of the Harbour Institute is disappointed. She said costs would probably rise.\n"
+    said = list(voices.read(text, title_line=True))[-1].said
+    assert (said.name, said.affiliation) == ("Ana Ruiz", "")
+
+
+def test_an_occupation_of_the_published_classification_is_a_role_but_a_surname_stays_a_name():
+    text = ("Title\n\nCosts will rise, rancher Ana Ruiz said. Tom Hale, a local teacher, said so too.\n\n"
+            "Governor Lisa Cook said costs would fall. Economist Mara Baker agreed.")  # fmt: skip
+    people = People(text, True)
+    assert people.find(["Ruiz"]).affiliation == "rancher" and people.find(["Hale"]).affiliation == "local teacher"
+    assert people.find(["Cook"]).name == "Lisa Cook" and people.find(["Baker"]).name == "Mara Baker"
+
+
+def test_a_journalist_who_gives_their_outlet_asks_even_once():
+    text = ("Transcript of the Press Conference\n\nCHAIR RUIZ.  Good afternoon.  Growth will probably slow.\n\n"
+            "TOM HALE.  Thanks.  Tom Hale with the Harbour Times.  Markets expect a cut.  Will you cut rates?\n\n"
+            "CHAIR RUIZ.  I think rates will probably stay where they are.\n\n"
+            "LINA VARGA.  Lina Varga, Kappa News.  Inflation is surely too high.  Is it?  Thank you.\n\n"
+            "CHAIR RUIZ.  Inflation will probably ease.\n")  # fmt: skip
+    said = {r.said.name for r in voices.read(text, title_line=True) if r.said.name}
+    assert said == {"Ruiz"}

@@ -27,6 +27,7 @@ from .people import (
     CAPRUN,
     LOOSE_APPOSITION,
     NOBODY,
+    OCCUPATIONS,
     QUESTIONER,
     ROLE_NOUNS,
     SPEECH,
@@ -244,6 +245,9 @@ def _label_speakers(
         asker = said.kind == "person" or bool(NARRATOR_LABELS.match(label.upper()))
         if asker and len(ends) >= 2 and 2 * sum(_asks(text, b) for b in ends) > len(ends):
             resolved[label] = QUESTIONER
+            continue
+        if said.name and any(_names_outlet(text, b, said.name) for b in ends):
+            resolved[label] = QUESTIONER  # a journalist who gives their outlet, once is enough
             continue
         own = (
             next(filter(None, (self_description(text, b.start, b.end) for b in turns[label])), "") if said.name else ""
@@ -488,6 +492,20 @@ def _asks(text: str, block: Block) -> bool:
     return text[block.start : block.end].rstrip("”’\"') ").endswith("?")
 
 
+# "Hi. Ana Ruiz with the Daily News.", "Ana Ruiz, CNBC.": a journalist at a press conference says who they are and
+# whom they write for, and asks
+_OUTLET = regex.compile(r"(?:,\s+|,?\s+(?:from|with|of)\s+(?:the\s+)?)\p{Lu}", _V)
+OUTLET_REACH = 80  # how far into a turn the introduction comes, after a greeting
+
+
+def _names_outlet(text: str, turn: Block, name: str) -> bool:
+    """Whether a labelled turn opens by naming its speaker with where they are from, and asks: the press."""
+    opening = text[turn.body_start : min(turn.end, turn.body_start + OUTLET_REACH)]
+    surname = name.split()[-1]
+    at = opening.find(surname)
+    return at >= 0 and _OUTLET.match(opening, at + len(surname)) is not None and "?" in text[turn.start : turn.end]
+
+
 def _only_questions(text: str, block: Block) -> bool:
     if not _asks(text, block):
         return False  # cheap: most paragraphs end otherwise, and their sentences are not cut for this
@@ -727,14 +745,23 @@ _SUBJECT_BEFORE = regex.compile(
     rf"|(?P<np>(?:(?:The|This|That)\s+)?\b(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}\p{{Ll}}[\p{{L}}\-]*|\b[Ii]t|\b[Tt]hey|\b[Hh]e(?:[’']s|[’']d)?|\b[Ss]he(?:[’']s|[’']d)?|\bI|\b[Ww]e))"
     rf"\s+{ADVERBS}$",
     _V | regex.REVERSE,
+    occupations=OCCUPATIONS,
 )
 _BODY_BEFORE = regex.compile(r"\b(?:of|from|at|with)\s+(?:the\s+)?(?:\p{Ll}+\s+)?$", _V)  # "… of the blog "
-_SUBJECT_WITH_APPOSITION = regex.compile(rf"(?P<run>{CAPRUN}),\s+{LOOSE_APPOSITION},\s+{ADVERBS}$", _V | regex.REVERSE)
+# (an age may come first: "Ana Ruiz, 45, a rancher in Texas, said")
+_SUBJECT_WITH_APPOSITION = regex.compile(
+    rf"(?P<run>{CAPRUN}),(?:\s+\d{{1,3}},)?\s+{LOOSE_APPOSITION},\s+{ADVERBS}$",
+    _V | regex.REVERSE,
+    occupations=OCCUPATIONS,
+)
 # "Economist Ana Ruiz of Kappa Bank said", "Ana Ruiz, from Kappa Bank, said": the person before the organisation
 _SUBJECT_OF_ORG = regex.compile(
     rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with)\s+(?:the\s+)?(?:\p{{Ll}}+\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,?\s+{ADVERBS}$",
     _V | regex.REVERSE,
 )
+# a body's name of several capitalised runs ("the University of Lagos"): the person is the run before its "of"
+_RUN_BEFORE_BODY = regex.compile(rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with)\s+(?:the\s+)?$", _V | regex.REVERSE)
+MAX_BODY_RUNS = 3  # how many capitalised runs a body's name may have
 _SUBJECT_AFTER = regex.compile(rf"\s+(?:(?P<pron>he|she)\b|(?P<run>{CAPRUN}))", _V)  # matched at a verb's end
 # "notes Kappa Bank economist Ana Ruiz": an organisation and a role noun before the name, as a premodifier
 _ROLE_THEN_NAME = regex.compile(
@@ -835,7 +862,7 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         # "Ana Ruiz of the Kappa Movement said": what comes after "of the" is the body, not who speaks
         body = before is not None and before["run"] and _BODY_BEFORE.search(text, window[0], before.start())
         if before is not None and before["run"] and (body or people.resolve_run(before["run"]).kind != "person"):
-            before = _SUBJECT_OF_ORG.search(text, *window) or before
+            before = _owner_of_body(people, text, window[0], _SUBJECT_OF_ORG.search(text, *window)) or before
         if before is None:
             continue
         if before["run"] and before["run"].split()[-1] in _PRONOUNS:
@@ -851,6 +878,16 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
     if not found:
         return NOBODY
     return min(found, key=lambda f: (f[0], f[1]))[2]
+
+
+def _owner_of_body(people: People, text: str, start: int, m: regex.Match | None) -> regex.Match | None:
+    """The person of "Ana Ruiz of the University of Lagos said": the match of the run before the body's name
+    (``m`` takes its last run, "University"), walking back run by run while the run is no person."""
+    for _ in range(MAX_BODY_RUNS):
+        if m is None or people.resolve_run(m["run"]).kind == "person":
+            return m
+        m = _RUN_BEFORE_BODY.search(text, start, m.start("run")) or m
+    return m
 
 
 def _premodified(people: People, text: str, m: regex.Match, end: int) -> Speaker | None:
