@@ -719,3 +719,16 @@ def test_a_journalist_who_gives_their_outlet_asks_even_once():
             "CHAIR RUIZ.  Inflation will probably ease.\n")  # fmt: skip
     said = {r.said.name for r in voices.read(text, title_line=True) if r.said.name}
     assert said == {"Ruiz"}
+
+
+def test_an_apposition_between_dashes_a_seat_and_a_student_or_resident_are_roles():
+    said = {
+        "Ana Ruiz – a former ambassador – said costs would probably rise.": ("Ana Ruiz", "former ambassador"),
+        "Ana Ruiz, MP for Kappa, said costs would probably rise.": ("Ana Ruiz", "MP for Kappa"),
+        "Ana Ruiz, a Kappa Party MP, said costs would probably rise.": ("Ana Ruiz", "Kappa Party MP"),
+        "Ana Ruiz, a student at Kappa University, said costs would probably rise.": (
+            "Ana Ruiz", "student at Kappa University"),
+        "Ana Ruiz, a resident of Kappa, said costs would probably rise.": ("Ana Ruiz", "resident of Kappa"),
+    }  # fmt: skip
+    for sentence, who in said.items():
+        assert speaker_of(sentence) == who, sentence

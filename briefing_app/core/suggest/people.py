@@ -84,7 +84,9 @@ ROLE_NOUNS = (
     "virologist|engineer|inspector|lieutenant|colonel|admiral|captain|sergeant|congresswoman|congressman|"
     # people quoted for what they do rather than an office: "Blogger Ana Ruiz wrote", "activist Ana Ruiz"
     "blogger|netizen|activist|campaigner|journalist|columnist|commentator|writer|user|lawmaker|politician|"
-    "banker|policymaker|regulator|legislator"
+    "banker|policymaker|regulator|legislator|"
+    # and a seat ("Ana Ruiz, MP for Kappa,", "a Kappa Party MP"), and who people are quoted as
+    "mp|mep|student|resident|owner|volunteer|veteran|candidate|priest|pastor"
 )
 _ROLE_WORDS = frozenset(ROLE_NOUNS.split("|"))
 # and the occupations of a published classification (resources/occupations.txt: "rancher", "teacher", "nurse"),
@@ -637,7 +639,7 @@ def _role_before(before: str) -> str:
 _ORG_NAME = r"\p{Lu}[\p{L}\-]*(?:[ \u00a0]+(?:(?:of|and|for|on)[ \u00a0]+(?:the[ \u00a0]+)?)?\p{Lu}[\p{L}\-]*)*"
 # (an age may come before the apposition: "Ana Ruiz, 45, a rancher in Texas")
 _APPOSITION_AFTER = regex.compile(
-    rf"^(?:,(?:\s+\d{{1,3}},)?\s+(?P<comma>{APPOSITION})|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{3,120}}?)\s*[—–]"
+    rf"^(?:,(?:\s+\d{{1,3}},)?\s+(?P<comma>{APPOSITION})|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{0,120}}?)\s*[—–]"
     rf"|\s+(?P<prep>from|of|at)\s+(?P<org>(?:the\s+)?(?:blog\s+|newspaper\s+|magazine\s+|website\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)"
     rf"(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     # or before a comma or the sentence's end, when it is a body: "Ana Ruiz from the Harbour Institute, doubted

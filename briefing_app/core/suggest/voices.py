@@ -748,9 +748,9 @@ _SUBJECT_BEFORE = regex.compile(
     occupations=OCCUPATIONS,
 )
 _BODY_BEFORE = regex.compile(r"\b(?:of|from|at|with)\s+(?:the\s+)?(?:\p{Ll}+\s+)?$", _V)  # "… of the blog "
-# (an age may come first: "Ana Ruiz, 45, a rancher in Texas, said")
+# (an age may come first: "Ana Ruiz, 45, a rancher in Texas, said"; dashes may stand for the commas)
 _SUBJECT_WITH_APPOSITION = regex.compile(
-    rf"(?P<run>{CAPRUN}),(?:\s+\d{{1,3}},)?\s+{LOOSE_APPOSITION},\s+{ADVERBS}$",
+    rf"(?P<run>{CAPRUN})(?:,(?:\s+\d{{1,3}},)?\s+{LOOSE_APPOSITION},|\s*[—–]\s*{LOOSE_APPOSITION}\s*[—–])\s+{ADVERBS}$",
     _V | regex.REVERSE,
     occupations=OCCUPATIONS,
 )
