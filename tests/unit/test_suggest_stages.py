@@ -732,3 +732,24 @@ def test_an_apposition_between_dashes_a_seat_and_a_student_or_resident_are_roles
     }  # fmt: skip
     for sentence, who in said.items():
         assert speaker_of(sentence) == who, sentence
+
+
+def test_a_debate_labelled_with_seats_and_parties_and_an_office_holder_who_then_speaks_by_office():
+    text = ("Ports Bill\n\nThe Prime Minister (Tom Hale): The economy will probably recover next year.\n\n"
+            "Ana Ruiz (Kappa North) (Lab): Wages are surely falling.\n\n"
+            "The Prime Minister: I think wages will likely rise.\n\n"
+            "Lina Varga (Kappa South) (Con): The plan will probably fail.\n")  # fmt: skip
+    said = [(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)]
+    assert said == [("Tom Hale", "Prime Minister"), ("Ana Ruiz", "MP for Kappa North (Lab)"),
+                    ("Tom Hale", "Prime Minister"), ("Lina Varga", "MP for Kappa South (Con)")]  # fmt: skip
+    # one name with a journalist's outlet in brackets is still the press
+    assert People("T").for_label("Ana Ruiz (Reuters)").kind == "questioner"
+
+
+def test_a_briefing_titled_by_its_one_briefer_opens_with_their_statement_and_their_office_label_is_theirs():
+    text = ("Noon Briefing by Ana Ruiz, Spokesperson for the Secretary-General\n\n"
+            "Good afternoon. The situation will likely deteriorate further.\n\n"
+            "Question: Will the convoy go ahead?\n\nSpokesperson: I think the convoy will probably go ahead.\n\n"
+            "Question: And the talks?\n\nSpokesperson: The talks will probably resume next week.\n")  # fmt: skip
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)}
+    assert said == {("Ana Ruiz", "Spokesperson for the Secretary-General")}

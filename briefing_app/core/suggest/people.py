@@ -17,7 +17,7 @@ import regex
 
 from ...resources import resource
 from . import public_figures
-from .segment import NARRATOR_LABELS, OFFICE_HOLDER, PEERAGE, QUESTIONER_LABELS
+from .segment import MEMBER, NARRATOR_LABELS, OFFICE_HOLDER, PEERAGE, QUESTIONER_LABELS
 
 _V = regex.V1
 # One capitalised word of a name or an organisation: "Jean-Marc", "McChrystal", "U.S.", "Kim", "Jong-un"
@@ -417,7 +417,7 @@ class People:
     def holding(self, office: str) -> Person | None:
         """The one person the text gives ``office`` as their role ("Ana Ruiz is the Prime Minister"), if one."""
         office = office.lower()
-        holders = {id(p): p for p in self._by_key.values() if office in (p.affiliation.lower(), p.title.lower())}
+        holders = {id(p): p for p in self._by_key.values() if _holds(office, p.affiliation.lower(), p.title.lower())}
         return next(iter(holders.values())) if len(holders) == 1 else None
 
     def office_in_full(self, affiliation: str) -> str:
@@ -486,6 +486,18 @@ class People:
         first = named[0]
         return Speaker("person", first.name, first.affiliation or first.title, "label")
 
+    def briefer(self, title: str) -> Speaker | None:
+        """The one person a briefing's title names ("Noon Briefing by Ana Ruiz, Spokesperson for …"), known by
+        ``for_title``, else None."""
+        m = _TITLED_BY.search(_title_case(title))
+        if not _BRIEFING_KIND.search(title) or m is None or not m["by"]:
+            return None
+        parts = regex.split(r"\s+(?:and|with|&)\s+|,\s*", m["by"])
+        people = [p for p in (self.title_person(part.split()) for part in parts) if p is not None]
+        if len({id(p) for p in people}) != 1:
+            return None
+        return Speaker("person", people[0].name, people[0].affiliation or people[0].title, "label")
+
     def _add_titled(self, name: list[str], office: str) -> None:
         """Learn a person a title names with their office after a comma, unless the text names them already. A
         name with a title of its own ("Vice President Ruiz, Secretary Hale, …") opens a list of people instead."""
@@ -534,6 +546,10 @@ class People:
         """The speaker of a transcript label: "SECRETARY MAYORKAS", "THE VICE PRESIDENT", "Nathan"."""
         if held := OFFICE_HOLDER.fullmatch(label):  # "The Minister for Health (Ana Ruiz)": her office, in full
             return replace(self.for_label(held["name"]), affiliation=held["office"])
+        if member := MEMBER.fullmatch(label):  # "Ana Ruiz (Kappa North) (Lab)": the member for that seat
+            said = self.for_label(member["name"])
+            seat = f"MP for {member['seat']} ({member['party']})"
+            return replace(said, affiliation=seat if said.affiliation in ("", member["seat"]) else said.affiliation)
         if QUESTIONER_LABELS.match(label.upper()):
             return QUESTIONER
         if NARRATOR_LABELS.match(label.upper()):
@@ -579,6 +595,11 @@ class People:
         return ""
 
 
+def _holds(office: str, *roles: str) -> bool:
+    """Whether one of ``roles`` is ``office``, or that office of a body ("spokesman for the Secretary-General")."""
+    return any(r == office or r.startswith((f"{office} for ", f"{office} of ", f"{office} to ")) for r in roles)
+
+
 # "Press Call by Ana Ruiz, Deputy Assistant to the President and Coordinator for Trade": a name, then its office
 _NAME_COMMA_OFFICE = regex.compile(
     r"\bby\s+(?P<name>\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){1,3}),\s+(?P<office>\p{Lu}[^,|\n]{2,150})", _V
@@ -609,6 +630,7 @@ def spelled_out(office: str) -> str:
     return _OFFICE_ABBREVIATIONS.get(office.upper(), office)
 
 
+_BRIEFING_KIND = regex.compile(r"\b(?:[Bb]riefing|[Pp]ress\s+[Cc]onference|[Pp]ress\s+[Cc]all|[Gg]aggle)\b", _V)
 _INTERVIEW_KIND = regex.compile(r"\b(?:[Ii]nterview|Q&A|Q and A|[Cc]onversation)\b", _V)
 _SPEECH_KIND = regex.compile(
     r"^(?:\w+\s+)?(?:Remarks|Speech|Statement|Address|Keynote|Testimony|Lecture)\b|[’']s\s+(?:\w+\s+)?"

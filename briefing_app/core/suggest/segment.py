@@ -57,6 +57,10 @@ _TOLD_AUDIENCE = regex.compile(
 _PEER_TITLES = "Lord|Lady|Baroness|Baron|Earl|Countess|Viscount|Viscountess|Marquess|Duke|Duchess"
 _FULL_NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}[\p{Ll}’'\-]+){1,3}"
 _FULL_NAME_LABEL = regex.compile(_FULL_NAME, regex.V1)  # "Ana Ruiz", "Mr Tom Hale": a debate member's label
+# A member of a parliament with their seat and party, as Hansard labels them: "Ana Ruiz (Kappa North) (Lab)"
+MEMBER = regex.compile(
+    rf"(?P<name>{_FULL_NAME})\s\((?P<seat>[^()\n]{{1,40}})\)\s\((?P<party>[^()\n]{{1,20}})\)", regex.V1
+)
 # A parliament's minister, the office and then the name: "The Secretary of State for Health (Ana Ruiz)"
 OFFICE_HOLDER = regex.compile(
     rf"The\s+(?P<office>\p{{Lu}}[\p{{L}}\-]*(?:,?\s+(?:\p{{Lu}}[\p{{L}}’'\-]*|of|for|and|the|on|to))*)"
@@ -76,7 +80,7 @@ _LABEL = regex.compile(
     r"|(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}(?:\s\([^()\n]{1,40}\))?"
     # a parliament's "Lord Smith of Cardiff:", "The Earl of Kent:", "Baroness O'Neill:"
     rf"|(?:The\s+)?(?:{_PEER_TITLES})(?:\s+(?:of\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{1,4}}"
-    rf"|{OFFICE_HOLDER.pattern})"
+    rf"|{OFFICE_HOLDER.pattern}|{MEMBER.pattern})"
     # the turn after it on the same line, or (a label alone on its line) in the paragraphs below
     r":(?:[ \u00a0]+|[ \u00a0]*$)"
     # a transcript's "GOVERNOR SILVA.  Good morning …", "MS. SILVA.  …": two words or more in capitals, a stop and
@@ -92,7 +96,8 @@ NARRATOR_LABELS = regex.compile(
 # Labels of the press and the audience at a briefing: their questions are nobody's statement to brief; a
 # name with an outlet in brackets ("Ana Ruiz (Reuters)") is a journalist.
 QUESTIONER_LABELS = regex.compile(
-    r"^(?:Q|QUESTION|AUDIENCE|PARTICIPANT|PRESS|JOURNALIST|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*|.*\(.*\))$", regex.V1
+    r"^(?:Q|QUESTION|AUDIENCE|PARTICIPANT|PRESS|JOURNALIST|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*|[^()]*\([^()]*\))$",
+    regex.V1,
 )
 
 
@@ -268,15 +273,21 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
     # a dialogue labelled in title case ("Ana Ruiz:", "Journalist:"): names that open two paragraphs or more,
     # and the press's and narrators' roles, once another label shows the text is a transcript
     repeated = {c for c in counts if counts[c] > 1 and c.split()[0] not in _SENTENCE_OPENERS}
+    members = {c for c in counts if MEMBER.fullmatch(c)}
+    if sum(counts[c] for c in members) > 1:  # a debate in Hansard's style: "Ana Ruiz (Kappa North) (Lab):"
+        real |= members
     if repeated or real:
         real |= repeated
         real |= {c for c in counts if QUESTIONER_LABELS.match(c.upper()) or NARRATOR_LABELS.match(c.upper())}
         # and, in a debate, whoever speaks once: a full name ("Ana Ruiz:"), a minister ("The Secretary … (Ana Ruiz):")
         real |= {c for c in counts if c.split()[0] not in _SENTENCE_OPENERS and _FULL_NAME_LABEL.fullmatch(c)}
-        real |= {c for c in counts if OFFICE_HOLDER.fullmatch(c)}
+        real |= {c for c in counts if OFFICE_HOLDER.fullmatch(c) or MEMBER.fullmatch(c)}
     peers = {c for c in counts if PEERAGE.match(c)}
     if len(peers) > 1:  # a debate: several members speak
         real |= peers
+    if real:  # "The Prime Minister:" after "The Prime Minister (Tom Hale):", the office that label gave
+        offices = {f"The {h['office']}" for c in counts if (h := OFFICE_HOLDER.fullmatch(c))}
+        real |= offices & set(counts)
     once = sorted(c for c in counts if counts[c] == 1 and c not in real and _may_be_surname(c))
     if once:  # one pass over the text for all of them, not one per candidate
         # a first name before it on the same line (across a paragraph break, it would be the heading's last word)

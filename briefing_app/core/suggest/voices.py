@@ -39,7 +39,7 @@ from .people import (
     name_like,
     spelled_out,
 )
-from .segment import NARRATOR_LABELS, Block, Sentence, blocks
+from .segment import NARRATOR_LABELS, OFFICE_HOLDER, Block, Sentence, blocks
 
 _V = regex.V1
 
@@ -67,7 +67,9 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     speech = people.for_title(text[paras[0].start : paras[0].end]) if title_line and paras else None
     byline = _byline_speaker(text, paras[1:3], people) if title_line else None
     titled = speech or (people.interviewed_in_title(text[paras[0].start : paras[0].end]) if title_line else None)
-    speakers = _label_speakers(text, paras, people, titled, byline) or _name_lines(text, paras, people)
+    # a briefing's title naming its one briefer ("Noon Briefing by Ana Ruiz, Spokesperson …") is its byline
+    host = byline or (people.briefer(text[paras[0].start : paras[0].end]) if title_line and paras else None)
+    speakers = _label_speakers(text, paras, people, titled, host) or _name_lines(text, paras, people)
     if not speakers and title_line:
         speech = speech or byline
         if speech is not None:
@@ -208,8 +210,12 @@ def _label_speakers(
                 resolved[label] = speech
             elif _same_person(said, speech) and len(speech.name) > len(said.name):  # "HALE:" under "… with Tom Hale"
                 resolved[label] = replace(said, name=speech.name, affiliation=said.affiliation or speech.affiliation)
+    # "The Prime Minister:" after "The Prime Minister (Tom Hale):": the holder that label names
+    held = {h["office"]: resolved[label] for label in resolved if (h := OFFICE_HOLDER.fullmatch(label))}
     for label, said in resolved.items():  # "PRIME MINISTER:" with no name: its holder, or whom the press addresses
-        if not said.name and (office := people.bare_office(label)):
+        if not said.name and (office := people.bare_office(label)) in held:
+            resolved[label] = held[office]
+        elif not said.name and office:
             holder = _addressed(text, paras, resolved)
             found = (
                 people.find([holder])
@@ -217,7 +223,10 @@ def _label_speakers(
                 else people.holding(office) or _introduced_guest(people, paras, label, resolved)
             )
             if found or holder:  # the name at its fullest, and the office in full ("PM" -> "Prime Minister")
-                resolved[label] = Speaker("person", found.name if found else holder, spelled_out(office), "label")
+                in_full = found.affiliation if found and found.affiliation.lower().startswith(office.lower()) else ""
+                resolved[label] = Speaker(
+                    "person", found.name if found else holder, in_full or spelled_out(office), "label"
+                )
             else:  # else the office, as the text writes it
                 resolved[label] = Speaker("person", office, office, "label")
     if "A" in resolved:  # "Q:" and "A:": the answers are the one person the title or the introduction names
