@@ -753,3 +753,17 @@ def test_a_briefing_titled_by_its_one_briefer_opens_with_their_statement_and_the
             "Question: And the talks?\n\nSpokesperson: The talks will probably resume next week.\n")  # fmt: skip
     said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)}
     assert said == {("Ana Ruiz", "Spokesperson for the Secretary-General")}
+
+
+def test_a_name_in_apposition_to_the_subject_is_whom_he_says_means_and_a_body_or_relative_clause_ends_a_sentence():
+    text = ("Drought\n\nAna Ruiz has farmed here for 30 years. “Prices will probably double,” says Ruiz.\n\n"
+            "Her neighbour, Tom Hale, is less worried. “It will likely rain in March,” he says.\n")  # fmt: skip
+    assert [r.said.name for r in voices.read(text, title_line=True)][-1] == "Tom Hale"
+    said = {
+        "Costs will probably double, said Ana Ruiz, who runs the Kappa Port Authority.": (
+            "Ana Ruiz", "runs the Kappa Port Authority"),
+    }  # fmt: skip
+    for sentence, who in said.items():
+        assert speaker_of(sentence) == who, sentence
+    people = People("Title\n\nThe study, led by Ana Ruiz of Kappa University, found that seas rose.", True)
+    assert people.find(["Ruiz"]).affiliation == "Kappa University"

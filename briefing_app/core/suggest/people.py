@@ -382,9 +382,11 @@ class People:
         """A known person opening the sentence ``text[start:end]`` as its subject ("But Papperger
         dismissed those fears."): whom a "he said" in the next sentence most likely means."""
         m = _CAPRUN.match(self.text, start, end)
+        if m is None or m[0] in _APPOSED_OPENERS:  # "Her neighbour, Tom Hale, is less worried."
+            m = _APPOSED_SUBJECT.match(self.text, start, end) or m
         if m is None:
             return None
-        _, name = split_run(m[0])
+        _, name = split_run(m["run"] if "run" in m.groupdict() else m[0])
         return self.find(name) if name and name_like(name) else None
 
     def resolve_run(self, run: str) -> Speaker:
@@ -595,6 +597,13 @@ class People:
         return ""
 
 
+# A sentence whose subject is a noun phrase and the name in apposition to it: "Her neighbour, Tom Hale, is …"
+_APPOSED_OPENERS = frozenset("Her His Their Its The A An One Another".split())
+_APPOSED_SUBJECT = regex.compile(
+    rf"(?:{'|'.join(_APPOSED_OPENERS)})\s+[^,.;:!?“”\"\n]{{1,40}},\s+(?P<run>{CAPRUN}),", _V
+)
+
+
 def _holds(office: str, *roles: str) -> bool:
     """Whether one of ``roles`` is ``office``, or that office of a body ("spokesman for the Secretary-General")."""
     return any(r == office or r.startswith((f"{office} for ", f"{office} of ", f"{office} to ")) for r in roles)
@@ -665,15 +674,15 @@ _APPOSITION_AFTER = regex.compile(
     rf"|\s+(?P<prep>from|of|at)\s+(?P<org>(?:the\s+)?(?:blog\s+|newspaper\s+|magazine\s+|website\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)"
     rf"(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     # or before a comma or the sentence's end, when it is a body: "Ana Ruiz from the Harbour Institute, doubted
-    # …", "…, said Ana Ruiz of the Harbour Institute."
+    # …", "…, said Ana Ruiz of the Harbour Institute.", "led by Ana Ruiz of Kappa University, found"
     rf"|\s+(?P<prep>from|at)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
-    rf"|\s+(?P<prep>from|at|of)\s+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME})(?=\.(?!\S))"
+    rf"|\s+(?P<prep>from|at|of)\s+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME})(?=,|\.(?!\S))"
     # between commas: a body ("Ana Ruiz, from the Harbour Bank, said"), or a relative clause of what they do
     # that names a body ("Ana Ruiz, who heads the Harbour Bank, said"); in brackets, a body ("Ana Ruiz (Harbour
     # Bank) said")
     rf"|,\s+(?P<prep>from|of|at|with)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
     rf"|,\s+who\s+(?P<rel>(?:(?:now|currently|also)\s+)?(?:heads|leads|runs|chairs|directs|manages|founded|"
-    rf"co-founded|teaches|works|serves|blogs|writes|reports|is\s+with|is\s+(?:a|an|the))\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)(?=,)"
+    rf"co-founded|teaches|works|serves|blogs|writes|reports|is\s+with|is\s+(?:a|an|the))\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)(?=,|\.(?!\S))"
     rf"|\s*\((?P<paren>\p{{Lu}}[^()\n]{{1,80}})\))",
     _V,
     occupations=OCCUPATIONS,
