@@ -767,3 +767,19 @@ def test_a_name_in_apposition_to_the_subject_is_whom_he_says_means_and_a_body_or
         assert speaker_of(sentence) == who, sentence
     people = People("Title\n\nThe study, led by Ana Ruiz of Kappa University, found that seas rose.", True)
     assert people.find(["Ruiz"]).affiliation == "Kappa University"
+
+
+def test_a_speech_byline_of_an_office_of_a_body_then_a_name_or_a_name_then_its_office_names_the_speaker():
+    body = "\n\nAt the Kappa Bankers Association\n\nBanks will probably keep lending. The risks are likely to grow.\n"
+    for byline, who in {
+        "Vice Chair for Supervision Ana M. Ruiz": ("Ana M. Ruiz", "Vice Chair for Supervision"),
+        "Ana Ruiz, Governor of the Bank of Kappa": ("Ana Ruiz", "Governor of the Bank of Kappa"),
+        "Speech by Ana Ruiz, Member of the Executive Board of the ECB": (
+            "Ana Ruiz", "Member of the Executive Board of the ECB"),
+        "The Hon Ana Ruiz MP\nPrime Minister": ("Ana Ruiz", "Prime Minister"),
+    }.items():  # fmt: skip
+        said = {(r.said.name, r.said.affiliation) for r in voices.read("Lending\n\n" + byline + body, title_line=True)}
+        assert said == {who}, byline
+    # a reporter's byline with a newsroom role is no speech's
+    text = "Lending\n\nAna Ruiz, Senior Correspondent\n\nBanks will probably keep lending.\n"
+    assert {r.said.name for r in voices.read(text, title_line=True)} == {""}

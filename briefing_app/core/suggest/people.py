@@ -37,10 +37,11 @@ TITLE_WORDS = frozenset(
     "Chairwoman Chair Director Commissioner Chancellor Judge Justice Spokesman Spokeswoman Spokesperson "
     "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr Prof Chief King Queen Prince Princess Pope Sheikh Emir Premier Speaker "
     "Leader Marshal "
-    "Attorney Inspector Superintendent Bishop Archbishop Rabbi Imam Father Sir Dame Lord Lady Madam".split()
+    "Attorney Inspector Superintendent Bishop Archbishop Rabbi Imam Father Sir Dame Lord Lady Madam "
+    "Hon Hon. Rt Rt.".split()  # "the Hon Ana Ruiz", "Rt Hon Tom Hale"
 )
 _COURTESY = frozenset(
-    "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr. Dr Doctor Sir Dame Madam Lord Lady".split()
+    "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr. Dr Doctor Sir Dame Madam Lord Lady Hon Hon. Rt Rt.".split()
 )  # British: no stop
 # Words that make a capitalised run an organisation or a place, not a person.
 ORG_WORDS = frozenset(

@@ -423,16 +423,47 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
     Ana M. Ruiz"), or a name on one line and the office on the next. A reporter's byline ("By Ana Ruiz")
     has no office, so it is never taken."""
     for b in candidates:
-        line = text[b.start : b.end].strip()
-        name_office = _NAME_OVER_OFFICE.fullmatch(line)
-        if name_office and name_like(name_office["name"].split()):
+        line = _HONOURS.sub("", text[b.start : b.end].strip())  # "The Hon Ana Ruiz MP" is Ana Ruiz
+        name_office = _NAME_OVER_OFFICE.fullmatch(line) or _NAME_COMMA_OFFICE.fullmatch(line)
+        if name_office and name_like(name_office["name"].split()) and _is_office(name_office["office"]):
             person = people.find(name_office["name"].split())
             return Speaker("person", person.name if person else name_office["name"], name_office["office"], "label")
         if len(line.split()) <= 6 and not any(mark in line for mark in ",;:!?"):
             person = people.title_person(line.split())
             if person is not None and person.title:
                 return Speaker("person", person.name, person.affiliation or person.title, "label")
+        if (office_name := _OFFICE_THEN_NAME.fullmatch(line)) and name_like(office_name["name"].split()):
+            person = people.find(office_name["name"].split())  # "Vice Chair for Supervision Ana M. Ruiz"
+            return Speaker("person", person.name if person else office_name["name"], office_name["office"], "label")
     return None
+
+
+def _is_office(office: str) -> bool:
+    """An office, not a newsroom's role: "Governor", "Member of the Executive Board", not "Senior Reporter"."""
+    words = office.split()
+    return not any(w.lower() in _NEWSROOM for w in words) and (
+        words[0] in TITLE_WORDS or _BODY_OFFICE.match(office) is not None
+    )
+
+
+_NEWSROOM = frozenset("reporter correspondent editor columnist journalist writer contributor staff".split())
+_BODY_OFFICE = regex.compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+(?:of|for|to)\s+(?:the\s+)?\p{Lu}", _V)
+# Westminster honorifics and letters around a byline's name: "The Hon Ana Ruiz MP", "Rt Hon Tom Hale"
+_HONOURS = regex.compile(r"^(?:The\s+)?(?:Rt\.?\s+)?Hon\.?\s+|\s+(?:MP|MLA|MLC|QC|KC|AC|AO)(?=\s*(?:\n|,|$))", _V)
+_BYLINE_NAME = r"\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}\.)?(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+){1,2}"
+# "Ana Ruiz, Governor of the Bank of Kappa", "Speech by Ana Ruiz, Member of the Executive Board of the ECB"
+_NAME_COMMA_OFFICE = regex.compile(
+    rf"(?:(?:Speech|Remarks|Address|Keynote(?:\s+speech|\s+address)?|Statement|Lecture|Introductory\s+statement|"
+    rf"Presentation)\s+by\s+)?(?P<name>{_BYLINE_NAME}),[ \u00a0]+(?P<office>\p{{Lu}}[^\n!?:;]{{2,150}})",
+    _V,
+)
+# "Vice Chair for Supervision Ana M. Ruiz": an office of a body, then the name
+_TITLES = "|".join(map(regex.escape, sorted(TITLE_WORDS, key=len, reverse=True)))
+_OFFICE_THEN_NAME = regex.compile(
+    rf"(?P<office>(?:{_TITLES})(?:[ \u00a0]+(?:\p{{Lu}}[\p{{L}}\-]*|for|of|the|and|on)){{1,8}}?)"
+    rf"[ \u00a0]+(?P<name>{_BYLINE_NAME})",
+    _V,
+)
 
 
 # "Ana Ruiz\nGovernor": two to four capitalised words, then an office of a few words, unpunctuated
