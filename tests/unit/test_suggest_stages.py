@@ -783,3 +783,19 @@ def test_a_speech_byline_of_an_office_of_a_body_then_a_name_or_a_name_then_its_o
     # a reporter's byline with a newsroom role is no speech's
     text = "Lending\n\nAna Ruiz, Senior Correspondent\n\nBanks will probably keep lending.\n"
     assert {r.said.name for r in voices.read(text, title_line=True)} == {""}
+
+
+def test_an_interview_labelled_by_initials_or_by_names_over_their_turns_and_titled_with_an_office():
+    def said(text: str) -> set[tuple[str, str]]:  # who speaks the turns
+        return {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.in_transcript}
+
+    assert said("Interview with Ana Ruiz\n\nTH: Will prices rise?\n\nAR: I think prices will probably rise.\n\n"
+                "TH: And wages?\n\nAR: Wages will likely lag behind.\n") == {("Ana Ruiz", "")}  # fmt: skip
+    assert said("Prices\n\nTom Hale spoke to Ana Ruiz, an economist.\n\nTH: Will prices rise?\n\n"
+                "AR: I think prices will probably rise.\n\nTH: And wages?\n\nAR: Wages will likely lag.\n") == {
+        ("Ana Ruiz", "economist")}  # fmt: skip
+    assert said("Interview\n\nTOM HALE:\nWill prices rise?\n\nANA RUIZ:\nI think prices will probably rise.\n\n"
+                "TOM HALE:\nAnd wages?\n\nANA RUIZ:\nWages will likely lag.\n") == {("Ana Ruiz", "")}  # fmt: skip
+    assert said("Interview with Ana Ruiz, Governor of the Bank of Kappa\n\nQ. Will prices rise?\n\n"
+                "A. I think prices will probably rise.\n\nQ. And wages?\n\nA. Wages will likely lag.\n") == {
+        ("Ana Ruiz", "Governor of the Bank of Kappa")}  # fmt: skip

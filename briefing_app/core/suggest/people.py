@@ -569,6 +569,8 @@ class People:
                 office = ", ".join(" ".join(p) for p in parts if p is not named[0])
                 said = self.for_label(" ".join(name))
                 return replace(said, affiliation=said.affiliation or _title_case(office)) if said.name else said
+        if _INITIALS.fullmatch(label) and (person := self._with_initials(label)):  # "AR:" for Ana Ruiz
+            return Speaker("person", person.name, person.affiliation, "label")
         if PEERAGE.match(label):  # a peer's title is their name: "Lord Smith of Cardiff"; the label gives no role
             return Speaker("person", label.removeprefix("The "), "", "label")
         words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split()]
@@ -585,6 +587,13 @@ class People:
         if person:
             return Speaker("person", person.name, office, "label")
         return NOBODY
+
+    def _with_initials(self, initials: str) -> Person | None:
+        """The one person the text names in full whose initials these are ("AR": Ana Ruiz), else None."""
+        holders = {
+            id(p): p for p in self._by_key.values() if len(p.name.split()) > 1 and initials_of(p.name) == initials
+        }
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     @staticmethod
     def bare_office(label: str) -> str:
@@ -612,7 +621,8 @@ def _holds(office: str, *roles: str) -> bool:
 
 # "Press Call by Ana Ruiz, Deputy Assistant to the President and Coordinator for Trade": a name, then its office
 _NAME_COMMA_OFFICE = regex.compile(
-    r"\bby\s+(?P<name>\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){1,3}),\s+(?P<office>\p{Lu}[^,|\n]{2,150})", _V
+    r"\b(?:by|with)\s+(?P<name>\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){1,3}),\s+(?P<office>\p{Lu}[^,|\n]{2,150})",
+    _V,
 )
 # A title naming who speaks: "Remarks by X", "Press Briefing by X and Y", "Interview with X", or "X's
 # speech at …"; the name runs until a lower-case word. _SPEECH_KIND: titles of one voice's speech.
@@ -633,6 +643,13 @@ _HONOURABLE = regex.compile(
 # Parliamentary honorifics around a name: "The Hon. Ana Ruiz MP", "Rt Hon Tom Hale QC"
 _HONORIFIC = regex.compile(r"(?i)\b(?:Rt\.?|Right|Hon\.?|Honourable|Honorable|MP|MLA|MLC|QC|KC|AO|AC)(?!\w)")
 _OFFICE_ABBREVIATIONS = {"PM": "Prime Minister", "VP": "Vice President"}  # transcripts' labels for an office
+_INITIALS = regex.compile(r"\p{Lu}{2,4}")  # a label of a speaker's initials: "AR", "TAG"
+
+
+def initials_of(name: str) -> str:
+    """A full name's initials, as a transcript's label gives them: "Ana Ruiz" -> "AR" ("" for one word)."""
+    words = [w for w in name.split() if w not in _PARTICLES]
+    return "".join(w[0].upper() for w in words) if len(words) > 1 else ""
 
 
 def spelled_out(office: str) -> str:

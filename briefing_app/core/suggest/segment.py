@@ -81,8 +81,8 @@ _LABEL = regex.compile(
     # a parliament's "Lord Smith of Cardiff:", "The Earl of Kent:", "Baroness O'Neill:"
     rf"|(?:The\s+)?(?:{_PEER_TITLES})(?:\s+(?:of\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{1,4}}"
     rf"|{OFFICE_HOLDER.pattern}|{MEMBER.pattern})"
-    # the turn after it on the same line, or (a label alone on its line) in the paragraphs below
-    r":(?:[ \u00a0]+|[ \u00a0]*$)"
+    # the turn after it on the same line or on the next, or (a label alone on its line) in the paragraphs below
+    r":(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*(?=\S)|[ \u00a0]*$)"
     # a transcript's "GOVERNOR SILVA.  Good morning …", "MS. SILVA.  …": two words or more in capitals, a stop and
     # two spaces
     r"|(?P<label>\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){1,3})\.(?:[ \u00a0]{2,}|\u00a0))",

@@ -36,6 +36,7 @@ from .people import (
     People,
     Person,
     Speaker,
+    initials_of,
     name_like,
     spelled_out,
 )
@@ -206,8 +207,10 @@ def _label_speakers(
     resolved = {label: (NOBODY if label in narrators else people.for_label(label)) for label in labelled}
     if speech is not None:
         for label, said in resolved.items():
-            if not said.name and label not in narrators and _names(label, speech):
-                resolved[label] = speech
+            if label not in narrators and (
+                not said.name and _names(label, speech) or label == initials_of(speech.name)
+            ):
+                resolved[label] = speech  # "THE GOVERNOR:", "AR:" under "Interview with Ana Ruiz"
             elif _same_person(said, speech) and len(speech.name) > len(said.name):  # "HALE:" under "… with Tom Hale"
                 resolved[label] = replace(said, name=speech.name, affiliation=said.affiliation or speech.affiliation)
     # "The Prime Minister:" after "The Prime Minister (Tom Hale):": the holder that label names
