@@ -799,3 +799,23 @@ def test_an_interview_labelled_by_initials_or_by_names_over_their_turns_and_titl
     assert said("Interview with Ana Ruiz, Governor of the Bank of Kappa\n\nQ. Will prices rise?\n\n"
                 "A. I think prices will probably rise.\n\nQ. And wages?\n\nA. Wages will likely lag.\n") == {
         ("Ana Ruiz", "Governor of the Bank of Kappa")}  # fmt: skip
+
+
+def test_an_office_label_is_whom_the_press_calls_by_name_between_commas_not_mr_prime_minister():
+    text = ("Television Interview\n\nQUESTION. Mr. Prime Minister, will prices rise?\n\n"
+            "PM:  I think prices will probably rise.\n\nQUESTION: On wages though, Mr. Ruiz, what do you expect?\n\n"
+            "PM:  Wages will likely lag behind.\n\nQUESTION: And rents, Mr. Prime Minister?\n\n"
+            "PM:  Rents will probably rise too.\n")  # fmt: skip
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
+    assert said == {("Ruiz", "Prime Minister")}
+
+
+def test_a_calls_moderator_who_hands_the_floor_over_says_nothing_to_brief():
+    text = ("Press Call by Ana Ruiz on the Summit\n\nMR. HALE:  Thanks, everyone. I'll turn it over to Ana.\n\n"
+            "MS. RUIZ:  The summit will probably succeed.\n\n"
+            "MR. HALE:  Next, we'll go to Lina. Lina, you should now be able to unmute.\n\n"
+            "Q    Will it succeed?\n\nMS. RUIZ:  I think it will likely succeed.\n\n"
+            "MR. HALE:  Thank you. Next, we'll go to Tom from the Daily News.\n\n"
+            "Q    And the talks?\n\nMS. RUIZ:  The talks should resume.\n")  # fmt: skip
+    said = {r.said.name for r in voices.read(text, title_line=True) if r.said.name}
+    assert said == {"Ruiz"}

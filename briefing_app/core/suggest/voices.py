@@ -261,6 +261,13 @@ def _label_speakers(
         if said.name and any(_names_outlet(text, b, said.name) for b in ends):
             resolved[label] = QUESTIONER  # a journalist who gives their outlet, once is enough
             continue
+        if (
+            said.name
+            and len(ends) >= 2
+            and 2 * sum(bool(_HANDS_OVER.search(text, b.start, b.end)) for b in ends) > len(ends)
+        ):
+            resolved[label] = NOBODY  # a call's moderator, who hands the floor over: procedure, not views
+            continue
         own = (
             next(filter(None, (self_description(text, b.start, b.end) for b in turns[label])), "") if said.name else ""
         )
@@ -291,7 +298,15 @@ def _label_speakers(
 
 
 # "Mr Howard, do you …": a question that opens by addressing someone by courtesy title and surname
-_ADDRESS = regex.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \u00a0]+(?P<surname>\p{Lu}[\p{L}’'\-]+)(?![ \u00a0]*\p{Lu})", _V)
+# (the whole word, then no capital: "Mr. Prime Minister" addresses an office, not a "Prim")
+_ADDRESS = regex.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \u00a0]+(?P<surname>\p{Lu}[\p{L}’'\-]+)(?![\p{L}’'\-])(?![ \u00a0]*\p{Lu})", _V
+)
+
+# or between commas later in the question: "On that, Mr. Ruiz, do you …"
+_VOCATIVE_ADDRESS = regex.compile(
+    r",[ \u00a0]+(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \u00a0]+(?P<surname>\p{Lu}[\p{L}’'\-]+)(?![\p{L}’'\-])[ \u00a0]*[,?]", _V
+)
 
 
 def _addressed(text: str, paras: list[Block], resolved: dict[str, Speaker]) -> str:
@@ -306,7 +321,10 @@ def _addressed(text: str, paras: list[Block], resolved: dict[str, Speaker]) -> s
     for b in paras:
         if b.label:
             asking = resolved.get(b.label) is QUESTIONER
-        if asking and (m := _ADDRESS.match(text, b.body_start, b.end)) and m["surname"] not in named:
+        if not asking:
+            continue
+        m = _ADDRESS.match(text, b.body_start, b.end) or _VOCATIVE_ADDRESS.search(text, b.body_start, b.end)
+        if m and m["surname"] not in named:
             surnames.add(m["surname"])
     return surnames.pop() if len(surnames) == 1 else ""
 
@@ -539,6 +557,15 @@ def _asks(text: str, block: Block) -> bool:
 # whom they write for, and asks
 _OUTLET = regex.compile(r"(?:,\s+|,?\s+(?:from|with|of)\s+(?:the\s+)?)\p{Lu}", _V)
 OUTLET_REACH = 80  # how far into a turn the introduction comes, after a greeting
+
+
+# A moderator handing the floor to the next voice: "Next, we'll go to Ana Ruiz from the Daily News."
+_HANDS_OVER = regex.compile(
+    r"\b(?:we[’']ll|we\s+will|let[’']s|I[’']ll)\s+(?:now\s+)?(?:go|turn|move)\s+(?:over\s+)?to\b"
+    r"|\b(?:turn|hand)\s+it\s+(?:back\s+)?over\s+to\b|\bnext\s+question\b|\bbe\s+able\s+to\s+unmute\b"
+    r"|\b(?:your|the)\s+line\s+is\s+(?:now\s+)?open\b",
+    regex.I | _V,
+)
 
 
 def _names_outlet(text: str, turn: Block, name: str) -> bool:
