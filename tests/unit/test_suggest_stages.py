@@ -819,3 +819,8 @@ def test_a_calls_moderator_who_hands_the_floor_over_says_nothing_to_brief():
             "Q    And the talks?\n\nMS. RUIZ:  The talks should resume.\n")  # fmt: skip
     said = {r.said.name for r in voices.read(text, title_line=True) if r.said.name}
     assert said == {"Ruiz"}
+
+
+def test_a_whose_clause_before_the_verb_hides_no_speaker_even_with_a_speech_verb_in_it():
+    sentence = "Ana Ruiz, whose speech one newspaper claimed had been distorted, said costs would probably rise."
+    assert speaker_of(sentence)[0] == "Ana Ruiz"
