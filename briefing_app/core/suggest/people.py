@@ -134,7 +134,7 @@ APPOSITION = (
 # a relative clause ("who has run the firm for 30 years"), an age ("54") or a participle's aside, with or without
 # a role noun in it
 LOOSE_APPOSITION = (
-    rf"(?:{APPOSITION}|(?:a|an|the)\s+[^,;:“”\"\n]{{1,80}}?|whose?\s+[^,;:“”\"\n]{{1,120}}?|\d{{1,3}}"
+    rf"(?:{APPOSITION}|(?:a|an|the)\s+[^,;:“”\"\n]{{1,80}}?|who(?:se)?\s+[^,;:“”\"\n]{{1,120}}?|\d{{1,3}}"
     rf"|\p{{Ll}}+ing\s+[^,;:“”\"\n]{{1,80}}?)"  # or an aside: "speaking by video link from Geneva"
 )
 # What may stand between a speaker and the speech verb: adverbs and auxiliaries ("has long said")
