@@ -824,3 +824,16 @@ def test_a_calls_moderator_who_hands_the_floor_over_says_nothing_to_brief():
 def test_a_whose_clause_before_the_verb_hides_no_speaker_even_with_a_speech_verb_in_it():
     sentence = "Ana Ruiz, whose speech one newspaper claimed had been distorted, said costs would probably rise."
     assert speaker_of(sentence)[0] == "Ana Ruiz"
+
+
+def test_a_committees_view_that_a_transcripts_speaker_relays_is_the_bodys_not_theirs():
+    text = ("Transcript of the Press Conference\n\nCHAIR RUIZ.  Good afternoon.  "
+            "The Committee expects inflation to ease.  Participants generally see the unemployment rate rising.  "
+            "I think growth will probably slow.\n\nQ.  Will rates rise?\n\nCHAIR RUIZ.  "
+            "The Committee reiterated that it anticipates further increases.  "
+            "I believe the economy is strong.\n")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["The Committee expects inflation to ease."] == ""
+    assert said["Participants generally see the unemployment rate rising."] == ""
+    assert said["The Committee reiterated that it anticipates further increases."] == ""
+    assert said["I think growth will probably slow."] == said["I believe the economy is strong."] == "Ruiz"

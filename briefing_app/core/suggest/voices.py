@@ -784,6 +784,8 @@ def _sentence_speaker(
         if said.kind == "person" and not said.name and said.how == "pronoun":
             meant = people.last_named(context_start, s.start, besides=label.name)
             return Speaker("person", meant.name, meant.affiliation, said.how) if meant else label
+        if _INSTITUTION_VIEW.match(text, s.start, s.end):
+            return Speaker("reported", how="reported")  # "The Committee expects …": a body's view, which they relay
         return said if said.kind == "person" and said.name and said.name != label.name else label
     if said.kind == "person" and not said.name:
         # "she said", "the researcher concludes": the last named speaker
@@ -794,6 +796,16 @@ def _sentence_speaker(
 
 
 QUOTE_REACH = 2_000
+# A body's view that a transcript's speaker relays ("The Committee expects …", "FOMC participants see …"), which
+# ANNOTATION.md leaves out as an institution's ("the Board judged"): its subject is the body, its verb a view
+_INSTITUTION_VIEW = regex.compile(
+    r"(?:(?:And|But|So|Also|Overall|Today|Again),?\s+)?(?:[Tt]he\s+|[Oo]ur\s+)?(?:FOMC\s+|Committee\s+)?"
+    r"(?:Committee|Board|Governing\s+Council|Council|FOMC|[Pp]articipants|[Pp]olicymakers)\s+"
+    r"(?:\p{Ll}+ly\s+|also\s+|still\s+|continues?\s+to\s+|continued\s+to\s+){0,2}"
+    r"(?:expects?|expected|anticipates?|anticipated|judges?|judged|sees?|saw|believes?|believed|reiterated|"
+    r"projects?|projected|considers?|considered|assess(?:es|ed)?|views?|viewed)\b",
+    _V,
+)
 
 
 def _continues_quote(text: str, s: Sentence, paragraph_start: int) -> bool:
