@@ -837,3 +837,13 @@ def test_a_committees_view_that_a_transcripts_speaker_relays_is_the_bodys_not_th
     assert said["Participants generally see the unemployment rate rising."] == ""
     assert said["The Committee reiterated that it anticipates further increases."] == ""
     assert said["I think growth will probably slow."] == said["I believe the economy is strong."] == "Ruiz"
+
+
+def test_a_view_the_briefer_says_their_principal_has_made_clear_is_the_principals_and_an_offices_budget_is_no_one():
+    text = ("Press Gaggle by Ana Ruiz\n\nMS. RUIZ:  President Tom Hale will speak tonight.  "
+            "The President has been clear that the alliance will probably grow.\n\nQ    Will it?\n\n"
+            "MS. RUIZ:  As the President has talked about before, Russia thought it could break our resolve.\n\n"
+            "Q    And?\n\nMS. RUIZ:  I think so.\n")  # fmt: skip
+    said = [r.said.name for r in voices.read(text, title_line=True)]
+    assert said == ["Ruiz", "Tom Hale", "Tom Hale", "Ruiz"]
+    assert People("Title\n\nThe President’s Fiscal Year 2023 Budget cuts costs.", True).find(["Year"]) is None

@@ -73,7 +73,8 @@ SPEECH_VERBS = (
     "blamed|blames|accused|accuses|"  # Levin's (1993) judgement verbs, beside praise and criticise
     # Levin's conjecture verbs (29.5), beside believe and think ("assumed" and "imagined" left out: "assumed office")
     "doubted|doubts|suspected|suspects|surmised|surmises|conjectured|conjectures|presumed|presumes|guessed|"
-    "tweeted|tweets|put it|puts it"  # "as Ana Ruiz put it"
+    "tweeted|tweets|put it|puts it|"  # "as Ana Ruiz put it"
+    "talked about|talks about|been clear|made clear|makes clear"  # "As the President has talked about, …"
 )
 ROLE_NOUNS = (
     "researcher|professor|director|analyst|expert|economist|scientist|fellow|head|chief|chair|chairman|"
@@ -209,6 +210,8 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # Majesty's Revenue": one word after the owner is no full name)
     owned = max((i for i, w in enumerate(raw[len(raw) - len(words) : -1]) if w != _strip_possessive(w)), default=-1)
     owner, words = (words[: owned + 1], words[owned + 1 :]) if len(words) - owned > 2 else ([], words)
+    if owner and all(map(_is_title, owner)) and not any(map(_is_title, words)):
+        return tuple(owner), ()  # "the President's Fiscal Year 2023 Budget": what an office holds, no one's name
     after: list[str] = []  # "Ana Ruiz MP": letters after a name say what they are
     while len(words) > 2 and words[-1] in POST_NOMINALS:
         after.insert(0, words.pop())
