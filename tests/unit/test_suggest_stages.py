@@ -847,3 +847,12 @@ def test_a_view_the_briefer_says_their_principal_has_made_clear_is_the_principal
     said = [r.said.name for r in voices.read(text, title_line=True)]
     assert said == ["Ruiz", "Tom Hale", "Tom Hale", "Ruiz"]
     assert People("Title\n\nThe President’s Fiscal Year 2023 Budget cuts costs.", True).find(["Year"]) is None
+
+
+def test_an_aside_of_where_or_how_they_said_it_hides_no_speaker_and_costa_ends_a_name():
+    for sentence in ("Ana Ruiz, in a statement, said costs would probably rise.",
+                     "Ana Ruiz, on Twitter, wrote that costs would probably rise.",
+                     "Ana Ruiz, in an interview with the BBC, said costs would probably rise.",
+                     "Diana Costa, on her blog, says that costs would probably rise."):  # fmt: skip
+        assert speaker_of(sentence)[0] in ("Ana Ruiz", "Diana Costa"), sentence
+    assert speaker_of("Costa Rica, in a statement, said costs would probably rise.")[0] == ""

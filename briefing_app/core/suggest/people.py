@@ -247,16 +247,22 @@ def _fuller_form(known: str, new: str) -> bool:
 def name_like(words: list[str]) -> bool:
     # a word in capitals is an acronym ("NATO"), but an initial before the surname ("H.", "P J") is part of a name;
     # a word in lower case is none, but a particle ("de")
-    return 0 < len(words) <= 4 and not any(
-        w in ORG_WORDS
-        or w in _NOT_NAMES
-        or (w.isupper() and not (_INITIAL.fullmatch(w) and i < len(words) - 1))
-        or (not w[:1].isupper() and w not in _PARTICLES)
-        for i, w in enumerate(words)
+    return (
+        0 < len(words) <= 4
+        and not any(
+            w in ORG_WORDS
+            and not (0 < i == len(words) - 1 and w in _PLACE_PREFIXES)  # "Diana Costa", not "Costa Rica"
+            or w in _NOT_NAMES
+            or (w.isupper() and not (_INITIAL.fullmatch(w) and i < len(words) - 1))
+            or (not w[:1].isupper() and w not in _PARTICLES)
+            for i, w in enumerate(words)
+        )
     )
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")
+# Words that open a place's name ("Costa Rica", "San Diego") and end many a person's ("Diana Costa", "Tom Hale")
+_PLACE_PREFIXES = frozenset("Costa Hong Puerto Los Las San Santa Saint Sierra Cape El Great Holy Middle Far".split())
 
 
 class People:

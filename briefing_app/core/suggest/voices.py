@@ -817,7 +817,11 @@ def _continues_quote(text: str, s: Sentence, paragraph_start: int) -> bool:
 
 
 # a discourse aside between a speaker and the verb: "Ana Ruiz, for her part, said"
-_ASIDE = r"(?:for\s+(?:his|her|their|its)\s+part|however|meanwhile|though|too|in\s+turn|by\s+contrast|in\s+contrast)"
+_ASIDE = (
+    r"(?:for\s+(?:his|her|their|its)\s+part|however|meanwhile|though|too|in\s+turn|by\s+contrast|in\s+contrast"
+    # or where and how they said it: "Ana Ruiz, in a statement, said", "…, on her blog, says", "…, on Twitter, wrote"
+    r"|(?:on|in|at|during|via|through|after|before)\s+(?:(?:his|her|their|its|the|a|an)\s+)?[^,;:“”\"\n]{1,60}?)"
+)
 # A speech verb with its subject before it ("Gates said", "Dimitri Minic, a researcher at Ifri, further
 # emphasizes", "the researcher aptly concludes", "she said") or after it ("cautions Barthélémy Courmont").
 # Matched backwards from the verb (REVERSE), so each verb costs one short anchored match.
@@ -830,9 +834,11 @@ _SUBJECT_BEFORE = regex.compile(
     occupations=OCCUPATIONS,
 )
 _BODY_BEFORE = regex.compile(r"\b(?:of|from|at|with)\s+(?:the\s+)?(?:\p{Ll}+\s+)?$", _V)  # "… of the blog "
-# (an age may come first: "Ana Ruiz, 45, a rancher in Texas, said"; dashes may stand for the commas)
+# (an age may come first: "Ana Ruiz, 45, a rancher in Texas, said"; dashes may stand for the commas; an aside
+# may stand for the apposition: "Ana Ruiz, on Twitter, wrote")
 _SUBJECT_WITH_APPOSITION = regex.compile(
-    rf"(?P<run>{CAPRUN})(?:,(?:\s+\d{{1,3}},)?\s+{LOOSE_APPOSITION},|\s*[—–]\s*{LOOSE_APPOSITION}\s*[—–])\s+{ADVERBS}$",
+    rf"(?P<run>{CAPRUN})(?:,(?:\s+\d{{1,3}},)?\s+(?:{LOOSE_APPOSITION}|{_ASIDE}),|\s*[—–]\s*{LOOSE_APPOSITION}\s*[—–])"
+    rf"\s+{ADVERBS}$",
     _V | regex.REVERSE,
     occupations=OCCUPATIONS,
 )
