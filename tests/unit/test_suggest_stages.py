@@ -856,3 +856,7 @@ def test_an_aside_of_where_or_how_they_said_it_hides_no_speaker_and_costa_ends_a
                      "Diana Costa, on her blog, says that costs would probably rise."):  # fmt: skip
         assert speaker_of(sentence)[0] in ("Ana Ruiz", "Diana Costa"), sentence
     assert speaker_of("Costa Rica, in a statement, said costs would probably rise.")[0] == ""
+
+
+def test_the_role_before_a_name_between_commas_is_the_affiliation():
+    assert speaker_of("The minister, Ana Ruiz, said costs would probably rise.") == ("Ana Ruiz", "minister")
