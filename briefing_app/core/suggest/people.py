@@ -677,7 +677,8 @@ _PARTICLE_START = frozenset("De Del Della Der Di Da Du Van Von Al El Le La".spli
 _ROLE_BEFORE = regex.compile(
     rf"(?:(?:(?P<comma>(?:the\s+)?(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS})\s+(?:of|at|for|in)\s+[^,;“”\"\n]{{3,90}})"
     rf"|(?P<poss>(?:[\p{{L}}\-]+[ \u00a0]+){{0,3}}[\p{{L}}\-]+[’']s\s+(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS}))"  # "Y's X"
-    rf"|(?<![\p{{L}}\-][ \u00a0]?)(?:[Tt]he[ \u00a0]+)(?P<bare>(?:[\p{{Ll}}\-]+[ \u00a0]+)?(?i:{ROLE_NOUNS})))"  # "The minister, X"
+    # "The minister, Ana Ruiz"
+    rf"|(?<![\p{{L}}\-][ \u00a0]?)(?:[Tt]he[ \u00a0]+)(?P<bare>(?:[\p{{Ll}}\-]+[ \u00a0]+)?(?i:{ROLE_NOUNS})))"
     rf",\s*(?:(?:{'|'.join(regex.escape(t) for t in TITLE_WORDS)})\s+)*"
     rf"|(?P<plain>(?:(?:\p{{Lu}}[\p{{L}}.’'\-]*|the)[ \u00a0]+){{0,3}}{ROLE})\s+)$",  # on one line
     _V | regex.REVERSE,
