@@ -860,3 +860,11 @@ def test_an_aside_of_where_or_how_they_said_it_hides_no_speaker_and_costa_ends_a
 
 def test_the_role_before_a_name_between_commas_is_the_affiliation():
     assert speaker_of("The minister, Ana Ruiz, said costs would probably rise.") == ("Ana Ruiz", "minister")
+
+
+def test_a_sentence_opening_for_a_named_person_gives_their_view_but_for_a_place_nobodys():
+    assert speaker_of("For Ana Ruiz, an economist at Kappa Bank, costs will probably rise.") == (
+        "Ana Ruiz",
+        "economist at Kappa Bank",
+    )
+    assert speaker_of("For Kappa, costs will probably rise.")[0] == ""

@@ -866,6 +866,8 @@ _ACCORDING = regex.compile(
     rf"|\b[Ii]n\s+(?:(?P<run>{CAPRUN})[’']s|(?P<np>his|her|their))\s+(?:view|opinion|words|estimation|judge?ment)\b",
     _V,
 )
+# a sentence opening "For Ana Ruiz, an economist at Kappa Bank, …": what follows is how she sees it
+_FOR_NAME = regex.compile(rf"[“\"]?For\s+(?P<run>{CAPRUN})(?=,)", _V)
 # Cheap looks first, from the clause's word scan (shared with the classifier): most sentences have
 # no speech verb and no "according to", and then no regular expression runs at all.
 _ACCORDING_WORDS = lx.words("according to|as per|in the words of|in the view of|view|opinion|estimation|judge?ment")
@@ -922,6 +924,10 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         for m in _ACCORDING.finditer(text, start, end):
             sp = people.resolve_run(m["run"]) if m["run"] else (_np_speaker(m["np"]) or Speaker("reported"))
             found.append((_rank(sp), m.start(), _how(sp, "according")))
+    if chunk.startswith(("For ", "“For ", '"For ')) and (m := _FOR_NAME.match(text, start, end)):
+        sp = people.resolve_run(m["run"])
+        if sp.kind == "person" and sp.name:
+            found.append((0, m.start(), _how(sp, "according")))
     if "—" in chunk or "–" in chunk:
         for m in _DASH_NAME.finditer(text, start, end):
             sp = people.resolve_run(m["run"])
