@@ -216,9 +216,10 @@ def _label_speakers(
     # "The Prime Minister:" after "The Prime Minister (Tom Hale):": the holder that label names
     held = {h["office"]: resolved[label] for label in resolved if (h := OFFICE_HOLDER.fullmatch(label))}
     for label, said in resolved.items():  # "PRIME MINISTER:" with no name: its holder, or whom the press addresses
-        if not said.name and (office := people.bare_office(label)) in held:
+        office = "" if said.name else people.bare_office(label)
+        if office in held:
             resolved[label] = held[office]
-        elif not said.name and office:
+        elif office:
             holder = _addressed(text, paras, resolved)
             found = (
                 people.find([holder])
