@@ -925,10 +925,10 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         for m in _ACCORDING.finditer(text, start, end):
             sp = people.resolve_run(m["run"]) if m["run"] else (_np_speaker(m["np"]) or Speaker("reported"))
             found.append((_rank(sp), m.start(), _how(sp, "according")))
-    if chunk.startswith(("For ", "“For ", '"For ')) and (m := _FOR_NAME.match(text, start, end)):
-        sp = people.resolve_run(m["run"])
+    if chunk.startswith(("For ", "“For ", '"For ')) and (opening := _FOR_NAME.match(text, start, end)):
+        sp = people.resolve_run(opening["run"])
         if sp.kind == "person" and sp.name:
-            found.append((0, m.start(), _how(sp, "according")))
+            found.append((0, opening.start(), _how(sp, "according")))
     if "—" in chunk or "–" in chunk:
         for m in _DASH_NAME.finditer(text, start, end):
             sp = people.resolve_run(m["run"])
