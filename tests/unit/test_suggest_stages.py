@@ -132,6 +132,11 @@ def test_an_office_that_names_its_body_is_the_role_and_a_bare_rank_gives_way_to_
     assert people.find(["Hale"]).affiliation == "researcher at Kappa Institute"
 
 
+def named_voices(text: str) -> set[tuple[str, str]]:
+    """(name, affiliation) of every named speaker of ``text``, an article with its title line."""
+    return {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
+
+
 def speaker_of(sentence: str) -> tuple[str, str]:
     """(name, affiliation) of who says ``sentence``, alone in an article under a title."""
     said = next(voices.read("Costs\n\n" + sentence + "\n", title_line=True)).said
@@ -173,7 +178,7 @@ def test_a_title_naming_a_person_then_their_office_gives_every_label_of_theirs_b
     for label in ("MR. RUIZ:", "RUIZ:", "Ms Ruiz:", "MS. RUIZ. "):
         text = (f"Press Briefing by Ana Ruiz, Secretary of the Treasury\n\n{label} Growth will probably slow.\n\n"
                 f"Q: Will rates rise?\n\n{label} I think rates will probably stay where they are.\n")  # fmt: skip
-        said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
+        said = named_voices(text)
         assert said == {("Ana Ruiz", "Secretary of the Treasury")}, label
     # a list of titled people is no name and office: "Vice President Ruiz" keeps her title
     text = ("Remarks by Vice President Ruiz, Secretary of the Treasury Hale, and Mayor Lee\n\n"
@@ -291,7 +296,7 @@ def test_a_bare_office_label_is_the_one_guest_the_introduction_names_beside_the_
     text = ("Interview with Tom Hale\n\nLEE: Ana Ruiz spoke to Tom Hale at the harbour last night.\n\n"
             "HALE: Will rates rise?\n\nPM: I think they will probably rise.\n\n"
             "HALE: Why?\n\nPM: Costs are up.")  # fmt: skip
-    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
+    said = named_voices(text)
     assert ("Ana Ruiz", "Prime Minister") in said  # named, the office is spelled out
     # two people besides the labelled ones: no guest is certain, the office speaks
     two = text.replace("last night.", "last night. Lina Varga, a trader, said the harbour was busy.")
@@ -352,7 +357,7 @@ def test_a_written_interviews_profile_card_names_who_answers_whatever_else_the_i
             "Name: Ana M. Ruiz\n\nTitle: Project Scientist\n\nWhat do you do?\n\nI run the ground system.\n\n"
             "What is hard?\n\nI think funding will probably stay tight.\n\nWhat next?\n\n"
             "I expect a new mission.")  # fmt: skip
-    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
+    said = named_voices(text)
     assert said == {("Ana M. Ruiz", "Project Scientist")}
 
 
@@ -372,7 +377,7 @@ def test_a_westminster_title_names_the_office_holder_with_initials_for_an_office
     text = ("TRANSCRIPT OF THE PRIME MINISTER, THE HON P J RUIZ MP INTERVIEW WITH TOM HALE, ABC RADIO\n\n"
             "HALE: Prime Minister, will rates rise?\n\nPM: I think they probably will.\n\nHALE: When?\n\n"
             "PM: I expect it next year.")  # fmt: skip
-    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
+    said = named_voices(text)
     assert said == {("P J Ruiz", "Prime Minister")}
 
 
@@ -806,7 +811,7 @@ def test_an_office_label_is_whom_the_press_calls_by_name_between_commas_not_mr_p
             "PM:  I think prices will probably rise.\n\nQUESTION: On wages though, Mr. Ruiz, what do you expect?\n\n"
             "PM:  Wages will likely lag behind.\n\nQUESTION: And rents, Mr. Prime Minister?\n\n"
             "PM:  Rents will probably rise too.\n")  # fmt: skip
-    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
+    said = named_voices(text)
     assert said == {("Ruiz", "Prime Minister")}
 
 
