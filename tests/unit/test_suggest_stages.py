@@ -722,7 +722,7 @@ def test_a_journalist_who_gives_their_outlet_asks_even_once():
             "CHAIR RUIZ.  I think rates will probably stay where they are.\n\n"
             "LINA VARGA.  Lina Varga, Kappa News.  Inflation is surely too high.  Is it?  Thank you.\n\n"
             "CHAIR RUIZ.  Inflation will probably ease.\n")  # fmt: skip
-    said = {r.said.name for r in voices.read(text, title_line=True) if r.said.name}
+    said = {name for name, _ in named_voices(text)}
     assert said == {"Ruiz"}
 
 
@@ -822,7 +822,7 @@ def test_a_calls_moderator_who_hands_the_floor_over_says_nothing_to_brief():
             "Q    Will it succeed?\n\nMS. RUIZ:  I think it will likely succeed.\n\n"
             "MR. HALE:  Thank you. Next, we'll go to Tom from the Daily News.\n\n"
             "Q    And the talks?\n\nMS. RUIZ:  The talks should resume.\n")  # fmt: skip
-    said = {r.said.name for r in voices.read(text, title_line=True) if r.said.name}
+    said = {name for name, _ in named_voices(text)}
     assert said == {"Ruiz"}
 
 
