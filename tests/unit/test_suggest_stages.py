@@ -873,3 +873,20 @@ def test_a_sentence_opening_for_a_named_person_gives_their_view_but_for_a_place_
         "economist at Kappa Bank",
     )
     assert speaker_of("For Kappa, costs will probably rise.")[0] == ""
+
+
+def test_a_transcript_labelled_by_initials_set_off_by_spaces_or_by_a_name_with_a_time_stamp():
+    text = ("Virtual press conference on health emergencies\n\n00:00:00\n\n"
+            "AL          Hello and welcome to today's virtual press conference on the outbreak. My name is Ana Lund "
+            "and it is Tuesday. With us is Dr Tom Hale Gerber, the Director-General, and Dr Lina van Varga.\n\n"
+            "00:01:00\n\nTHG        Thank you, Ana. The outbreak will probably spread further.\n\n"
+            "AL          Thank you. We will now take questions from the press.\n\n"
+            "LV        Cases will likely rise in the winter.\n\nAL          Thank you all.\n")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["The outbreak will probably spread further."] == "Tom Hale Gerber"
+    assert said["Cases will likely rise in the winter."] == "Lina van Varga"
+    assert said["Thank you all."] == "Ana Lund"
+    text = ("Health Press Conference Transcript\n\nAna Lund: (03:04)\nHello, everybody. I am Ana Lund.\n\n"
+            "Dr. Hale: (04:25)\nThe outbreak will probably spread further.\n\nAna Lund: (05:10)\nThank you.\n\n"
+            "Dr. Hale: (05:30)\nI think vaccines will help.\n")  # fmt: skip
+    assert named_voices(text) == {("Ana Lund", ""), ("Hale", "")}

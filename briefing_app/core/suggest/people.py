@@ -657,7 +657,7 @@ _INITIALS = regex.compile(r"\p{Lu}{2,4}")  # a label of a speaker's initials: "A
 
 def initials_of(name: str) -> str:
     """A full name's initials, as a transcript's label gives them: "Ana Ruiz" -> "AR" ("" for one word)."""
-    words = [w for w in name.split() if w not in _PARTICLES]
+    words = [w for w in name.split() if w.lower() not in _PARTICLES]  # "Maria Van Kerkhove": "MK"
     return "".join(w[0].upper() for w in words) if len(words) > 1 else ""
 
 

@@ -81,13 +81,17 @@ _LABEL = regex.compile(
     # a parliament's "Lord Smith of Cardiff:", "The Earl of Kent:", "Baroness O'Neill:"
     rf"|(?:The\s+)?(?:{_PEER_TITLES})(?:\s+(?:of\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{1,4}}"
     rf"|{OFFICE_HOLDER.pattern}|{MEMBER.pattern})"
-    # the turn after it on the same line or on the next, or (a label alone on its line) in the paragraphs below
-    r":(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*(?=\S)|[ \u00a0]*$)"
+    # the turn after it on the same line or on the next, or (a label alone on its line) in the paragraphs below;
+    # a transcription service's time stamp may stand between ("Ana Ruiz: (04:25)")
+    r":(?:[ \u00a0]*\(\d{1,2}:\d{2}(?::\d{2})?\))?(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*(?=\S)|[ \u00a0]*$)"
     # a transcript's "GOVERNOR SILVA.  Good morning …", "MS. SILVA.  …": two words or more in capitals, a stop and
     # two spaces
-    r"|(?P<label>\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){1,3})\.(?:[ \u00a0]{2,}|\u00a0))",
+    r"|(?P<label>\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){1,3})\.(?:[ \u00a0]{2,}|\u00a0)"
+    # a speaker's initials set off by a run of spaces or a tab, as WHO's transcripts give them: "TAG        Thank you."
+    r"|(?P<initials>\p{Lu}{2,4})(?:[ \u00a0]{3,}|\t))",
     regex.V1,
 )
+MIN_INITIALS_TURNS = 2  # initials set off by spaces are labels once one of them opens this many paragraphs
 PEERAGE = regex.compile(rf"^(?:The\s+)?(?:{_PEER_TITLES})\s")
 # Labels of whoever runs a script or an interview: their lines are read as the reporter's prose.
 NARRATOR_LABELS = regex.compile(
@@ -252,12 +256,15 @@ def blocks(text: str) -> list[Block]:
     """The paragraphs of ``text`` with their speaker labels (transcripts) and sentences."""
     spans = paragraph_spans(text)
     candidates = [_LABEL.match(text, start, end) for start, end in spans]
-    labels = _real_labels(text, [m["label"] for m in candidates if m])
+    labels = _real_labels(text, [m["label"] for m in candidates if m and m["label"]])
+    initials = Counter(m["initials"] for m in candidates if m and m["initials"])
+    if any(n >= MIN_INITIALS_TURNS for n in initials.values()):  # then whoever speaks once too
+        labels |= set(initials)
     out = []
     for i, ((start, end), m) in enumerate(zip(spans, candidates, strict=True)):
         label, body = None, start
-        if m and m["label"] in labels:
-            label, body = m["label"], m.end()
+        if m and (m["label"] or m["initials"]) in labels:
+            label, body = m["label"] or m["initials"], m.end()
         out.append(Block(i, start, end, label, body, text))
     return out
 
