@@ -890,3 +890,11 @@ def test_a_transcript_labelled_by_initials_set_off_by_spaces_or_by_a_name_with_a
             "Dr. Hale: (04:25)\nThe outbreak will probably spread further.\n\nAna Lund: (05:10)\nThank you.\n\n"
             "Dr. Hale: (05:30)\nI think vaccines will help.\n")  # fmt: skip
     assert named_voices(text) == {("Ana Lund", ""), ("Hale", "")}
+
+
+def test_a_moderator_who_gives_the_floor_says_nothing_to_brief():
+    text = ("Press Conference on the Outbreak\n\nMS. LUND:  Welcome. I give the floor to Dr Hale.\n\n"
+            "DR. HALE:  The outbreak will probably spread.\n\nMS. LUND:  Thank you. The floor is yours, Reuters.\n\n"
+            "Q    Will it spread?\n\nDR. HALE:  It will likely spread.\n\n"
+            "MS. LUND:  Let me hand over to Dr Hale.\n")  # fmt: skip
+    assert {name for name, _ in named_voices(text)} == {"Hale"}

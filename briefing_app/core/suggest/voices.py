@@ -563,7 +563,8 @@ OUTLET_REACH = 80  # how far into a turn the introduction comes, after a greetin
 # A moderator handing the floor to the next voice: "Next, we'll go to Ana Ruiz from the Daily News."
 _HANDS_OVER = regex.compile(
     r"\b(?:we[’']ll|we\s+will|let[’']s|I[’']ll)\s+(?:now\s+)?(?:go|turn|move)\s+(?:over\s+)?to\b"
-    r"|\b(?:turn|hand)\s+it\s+(?:back\s+)?over\s+to\b|\bnext\s+question\b|\bbe\s+able\s+to\s+unmute\b"
+    r"|\b(?:turn|hand)\s+(?:it\s+)?(?:back\s+)?over\s+to\b|\bnext\s+question\b|\bbe\s+able\s+to\s+unmute\b"
+    r"|\bgive\s+the\s+floor\s+to\b|\bthe\s+floor\s+is\s+yours\b"
     r"|\b(?:your|the)\s+line\s+is\s+(?:now\s+)?open\b",
     regex.I | _V,
 )
