@@ -898,3 +898,12 @@ def test_a_moderator_who_gives_the_floor_says_nothing_to_brief():
             "Q    Will it spread?\n\nDR. HALE:  It will likely spread.\n\n"
             "MS. LUND:  Let me hand over to Dr Hale.\n")  # fmt: skip
     assert {name for name, _ in named_voices(text)} == {"Hale"}
+
+
+def test_a_briefing_whose_first_paragraph_names_its_briefer_opens_with_their_statement():
+    text = ("Daily Press Briefing by the Office of the Spokesperson\n\n"
+            "The following is a near-verbatim transcript of today's noon briefing by Ana Lund, Spokesperson for "
+            "the Secretary-General.\n\nThe situation in Kappa will likely deteriorate further.\n\n"
+            "Question: Will the convoy go ahead?\n\nSpokesperson: I think the convoy will probably go ahead.\n\n"
+            "Question: And the talks?\n\nSpokesperson: The talks will probably resume next week.\n")  # fmt: skip
+    assert named_voices(text) == {("Ana Lund", "Spokesperson for the Secretary-General")}

@@ -68,8 +68,11 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     speech = people.for_title(text[paras[0].start : paras[0].end]) if title_line and paras else None
     byline = _byline_speaker(text, paras[1:3], people) if title_line else None
     titled = speech or (people.interviewed_in_title(text[paras[0].start : paras[0].end]) if title_line else None)
-    # a briefing's title naming its one briefer ("Noon Briefing by Ana Ruiz, Spokesperson …") is its byline
-    host = byline or (people.briefer(text[paras[0].start : paras[0].end]) if title_line and paras else None)
+    # a briefing's title naming its one briefer ("Noon Briefing by Ana Ruiz, Spokesperson …") is its byline, and so
+    # is a first paragraph that says whose briefing this is ("… a transcript of today's noon briefing by Ana Ruiz, …")
+    host = byline or next(
+        (found for b in paras[: 2 if title_line else 0] if (found := people.briefer(text[b.start : b.end]))), None
+    )
     speakers = _label_speakers(text, paras, people, titled, host) or _name_lines(text, paras, people)
     if not speakers and title_line:
         speech = speech or byline
