@@ -906,4 +906,6 @@ def test_a_briefing_whose_first_paragraph_names_its_briefer_opens_with_their_sta
             "the Secretary-General.\n\nThe situation in Kappa will likely deteriorate further.\n\n"
             "Question: Will the convoy go ahead?\n\nSpokesperson: I think the convoy will probably go ahead.\n\n"
             "Question: And the talks?\n\nSpokesperson: The talks will probably resume next week.\n")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["The situation in Kappa will likely deteriorate further."] == "Ana Lund"
     assert named_voices(text) == {("Ana Lund", "Spokesperson for the Secretary-General")}
