@@ -71,7 +71,12 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     # a briefing's title naming its one briefer ("Noon Briefing by Ana Ruiz, Spokesperson …") is its byline, and so
     # is a first paragraph that says whose briefing this is ("… a transcript of today's noon briefing by Ana Ruiz, …")
     host = byline or next(
-        (found for b in paras[: 2 if title_line else 0] if (found := people.briefer(text[b.start : b.end]))), None
+        (
+            found
+            for b in paras[: 2 if title_line else 0]
+            if b.end - b.start <= BYLINE_CHARS * 2 and (found := people.briefer(text[b.start : b.end]))
+        ),
+        None,
     )
     speakers = _label_speakers(text, paras, people, titled, host) or _name_lines(text, paras, people)
     if not speakers and title_line:
@@ -448,6 +453,8 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
     Ana M. Ruiz"), or a name on one line and the office on the next. A reporter's byline ("By Ana Ruiz")
     has no office, so it is never taken."""
     for b in candidates:
+        if b.end - b.start > BYLINE_CHARS:
+            continue  # a byline is a line or two; a long paragraph is the speech itself
         line = _HONOURS.sub("", text[b.start : b.end].strip())  # "The Hon Ana Ruiz MP" is Ana Ruiz
         name_office = _NAME_OVER_OFFICE.fullmatch(line) or _NAME_COMMA_OFFICE.fullmatch(line)
         if name_office and name_like(name_office["name"].split()) and _is_office(name_office["office"]):
@@ -461,6 +468,9 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
             person = people.find(office_name["name"].split())  # "Vice Chair for Supervision Ana M. Ruiz"
             return Speaker("person", person.name if person else office_name["name"], office_name["office"], "label")
     return None
+
+
+BYLINE_CHARS = 300  # a byline is no longer; a briefing's opening sentence naming its briefer, twice that
 
 
 def _is_office(office: str) -> bool:
