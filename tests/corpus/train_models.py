@@ -2,8 +2,9 @@
 
 1. The stance model (briefing_app/core/suggest/stance.py): is a named person's clause an expert assessment?
    Every clause a named person says is a candidate.
-2. The fact model (briefing_app/core/suggest/facts.py): is a clause that is no assessment a key fact? Every
-   clause the new stance model leaves is a candidate.
+2. The fact model (briefing_app/core/suggest/facts.py): is a clause a key fact? Every clause is a candidate:
+   those the new stance model leaves, and those it takes, which become facts when the fact model finds them
+   likelier facts (briefing_app/core/suggest/decide.py, FACT_MARGIN).
 
 A candidate is positive when it matches a gold item of its kind by the scorer's rule (it covers half of
 the gold span, and a quarter of it is gold). Each model is a logistic regression (scikit-learn) over its
@@ -122,8 +123,8 @@ def model_of(fitted, vocab: list[str], dense: int, threshold: float) -> Model:
 def engine_out_of_fold(stance_data, fact_data, pairs: list[tuple[Path, Path]], stance_fit, fact_fit):
     """The whole engine's figures on tuning articles neither model was trained on (five folds of whole
     articles, the scorer's matching; ``*_fit``: each model's (C, threshold)): the honest figure for the tuning
-    half, which scored in-sample flatters. (The fact model's candidates are those the stance model trained on
-    every article leaves, a close stand-in for each fold's own.) Choosing C and the threshold by it instead
+    half, which scored in-sample flatters. (The fact model's candidates are weighed with the stance model trained on
+    every article, a close stand-in for each fold's own.) Choosing C and the threshold by it instead
     (a grid of 24) gave the test half the same assessments F1 as the choice below (0.43 on 40 articles) and
     dropped conditional forecasts."""
     X, y, groups, clause_words, _ = stance_data

@@ -6,6 +6,7 @@ the stage before it gives (or builds it by hand) and runs nothing after it.
 """
 
 import ast
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -570,6 +571,22 @@ def test_the_models_decide_over_the_rules_and_their_probability_is_the_confidenc
         [], [("opinion", "Wow, what a week!", "", 0.7)], [], [],
         [("expert_assessment", "Tom Hale warned that prices will probably climb.", "Tom Hale", 0.5)],
     ]  # fmt: skip
+
+
+def test_a_named_persons_flat_figure_goes_to_the_likelier_kind_but_an_estimate_stays_an_assessment():
+    from briefing_app.core.suggest import facts, stance
+
+    even = Model((0.0,) * len(stance.FEATURES), 0.0, 0.4)  # every clause: an assessment at 0.5
+
+    def facts_at(p: float) -> Model:  # every clause: a fact at p
+        return Model((0.0,) * len(facts.FEATURES), math.log(p / (1 - p)), 0.3)
+
+    text = "Tom Hale said exports fell 4 percent in May.\n\nTom Hale warned that prices will probably climb."
+    surer = verdicts(text, decide.Models(even, facts_at(0.5 + decide.FACT_MARGIN + 0.05)))
+    assert [[(v[0], v[2]) for v in s] for s in surer] == [[("key_fact", "Tom Hale")],
+                                                          [("expert_assessment", "Tom Hale")]]  # fmt: skip
+    barely = verdicts(text, decide.Models(even, facts_at(0.5 + decide.FACT_MARGIN - 0.05)))
+    assert [[v[0] for v in s] for s in barely] == [["expert_assessment"], ["expert_assessment"]]
 
 
 # --- spans: verdicts made by hand, as suggestions

@@ -92,6 +92,13 @@ _STANCE_SIGNS = [FEATURES.index(f) for f in (*(f"n_{c}" for c in CATEGORIES), "j
                                               "negation", "how_reported", "how_according")]  # fmt: skip
 
 
+def estimative(clause: str) -> bool:
+    """Whether the clause holds an ICD 203 expression of likelihood ("likely", "probably"): an estimate,
+    which ANNOTATION.md calls an assessment."""
+    lists = lexicon_lists()
+    return bool(lx.scan(clause)[lists["estimative"]])
+
+
 def has_stance(row: list[float]) -> bool:
     """Whether the clause holds any sign of a judgement: a stance word, a modal, a negation, cognition, or
     a view the text reports as someone's ("X says limited resources reduce …", "according to X, …"): its
