@@ -144,6 +144,28 @@ def speaker_of(sentence: str) -> tuple[str, str]:
     return said.name, said.affiliation
 
 
+def test_a_quotation_of_several_sentences_is_whoever_its_closing_attribution_names():
+    text = (
+        "Ana Ruiz and Tom Hale spoke on Monday. “The plan costs too much. It will fail within a year,” Ruiz said.\n\n"
+        "“Prices will climb. Wages will not,” said Lina Varga, an economist at Delta University.\n\n"
+        "“Rents will follow. Nobody can stop that,” she said."
+    )
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text)}
+    assert said["“The plan costs too much."] == "Ana Ruiz"
+    assert said["“Prices will climb."] == said["Wages will not,” said Lina Varga, an economist at Delta University."]
+    assert said["“Prices will climb."] == "Lina Varga" == said["“Rents will follow."]
+
+
+def test_a_speech_verb_may_open_the_sentence_and_a_colon_may_close_the_apposition():
+    text = (
+        "Costs\n\nAna Ruiz and Tom Hale, an analyst at Kappa Bank, met.\n\n"
+        "Added Tom Hale, “Rents will climb in most cities, and wages will not keep up.”\n"
+    )
+    assert [r.said.name for r in voices.read(text, title_line=True)] == ["", "Tom Hale"]
+    quoted = "Prices are too high, says Ana Ruiz, professor of economics: “They will climb.”"
+    assert speaker_of(quoted) == ("Ana Ruiz", "professor of economics")
+
+
 def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_clause_is_the_affiliation():
     said = {
         "Harbour Bank's Ana Ruiz said costs would probably rise.": ("Ana Ruiz", "Harbour Bank"),

@@ -140,6 +140,8 @@ LOOSE_APPOSITION = (
 )
 # What may stand between a speaker and the speech verb: adverbs and auxiliaries ("has long said")
 ADVERBS = r"(?:(?:further|also|later|then|again|once|still|now|too|repeatedly|long|always|often|just|already|has|have|had|\p{Ll}+ly|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*"  # noqa: E501
+# speech verbs that open a sentence before their subject ("Added Ana Ruiz, “…”"); not "Said", which is a name
+VERBS_FIRST = "Added Wrote Noted Warned Explained Continued Cautioned Countered".split()
 _NOT_NAMES = frozenset(
     "The This That These Those It He She They We I You But And Or So While However Later Earlier Then Also "
     "Still Yet Now Today Yesterday Meanwhile Moreover Furthermore Instead Last Next On In At As When After "
@@ -150,7 +152,7 @@ _NOT_NAMES = frozenset(
     # August are names too)
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July September October "
     "November December".split()
-)
+) | frozenset(VERBS_FIRST)
 
 
 @dataclass
@@ -749,7 +751,7 @@ def _apposition_after(after: str) -> tuple[str, str]:
     body = m["org"] or m["body"]
     if m["body"] and not any(w in ORG_WORDS for w in m["body"].split()):
         return "", ""
-    aff = (m["comma"] or m["dash"] or body or m["rel"] or m["paren"] or "").strip(" ,;—–-")
+    aff = (m["comma"] or m["dash"] or body or m["rel"] or m["paren"] or "").strip(" ,;:—–-")  # "…, professor of X: “…”"
     aff = _LEADING_VERB.sub("", aff)  # "who is a professor at …": the role it states
     return _LEADING_ARTICLE.sub("", aff), f"{m['prep']} {body.strip()}" if body else ""
 

@@ -33,6 +33,7 @@ from .people import (
     SPEECH,
     SPEECH_VERBS,
     TITLE_WORDS,
+    VERBS_FIRST,
     People,
     Person,
     Speaker,
@@ -111,9 +112,12 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
             previous = NOBODY  # a quotation does not run on past a heading or a question
             continue
         before = paras[block.index - 1] if block.index else None  # a turn's question, or its previous paragraph
-        for sentence in block.sentences:
+        sentences = block.sentences
+        for k, sentence in enumerate(sentences):
             said = _sentence_speaker(people, text, sentence, label_speaker, last, previous, block.body_start,
                                      before.start if before else block.start)  # fmt: skip
+            if label_speaker is None and said.how in ("", "continued"):
+                said = _named_at_close(people, text, sentences, k, last) or said
             if said.how == "pronoun" and label_speaker is None and earlier.name:
                 said = _agreeing(people, text, sentence, said, earlier)
             named = said if said.kind == "person" and said.name else None
@@ -810,6 +814,32 @@ def _sentence_speaker(
     return said
 
 
+def _named_at_close(people: People, text: str, sentences: list[Sentence], k: int, last: Speaker) -> Speaker | None:
+    """Who says a quotation of several sentences that the sentence ``k`` opens and a later one of its paragraph
+    closes with the attribution ("“We are far apart. We will talk again,” said Ana Ruiz."): the speaker named
+    after the closing mark, or the one "she said" there means; None when the sentence closes what it opens."""
+    s = sentences[k]
+    opening = text[s.start]
+    if opening not in '“"':
+        return None
+    closing = "”" if opening == "“" else '"'
+    marks = text.count(opening, s.start, s.end), text.count(closing, s.start, s.end)
+    if (marks[0] <= marks[1]) if opening == "“" else (marks[0] % 2 == 0):
+        return None  # closed within the sentence
+    for later in sentences[k + 1 : k + 1 + QUOTED_SENTENCES]:
+        close = text.find(closing, later.start, later.end)
+        if opening == "“" and text.find(opening, later.start, close if close >= 0 else later.end) >= 0:
+            return None  # another quotation opens first: the first one ran on unclosed
+        if close >= 0:
+            said = attribution(people, text, close, later.end)
+            if said.kind == "person" and not said.name:
+                said = last
+            # "continued", as any sentence of a quotation that names its speaker in another sentence
+            return replace(said, how="continued") if said.kind == "person" and said.name else None
+    return None
+
+
+QUOTED_SENTENCES = 6  # how many sentences later a quotation's closing attribution is looked for
 QUOTE_REACH = 2_000
 # A body's view that a transcript's speaker relays ("The Committee expects …", "FOMC participants see …"), which
 # ANNOTATION.md leaves out as an institution's ("the Board judged"): its subject is the body, its verb a view
@@ -883,6 +913,8 @@ _ACCORDING = regex.compile(
 )
 # a sentence opening "For Ana Ruiz, an economist at Kappa Bank, …": what follows is how she sees it
 _FOR_NAME = regex.compile(rf"[“\"]?For\s+(?P<run>{CAPRUN})(?=,)", _V)
+# a sentence opening with its speech verb, the subject after it: "Added Ana Ruiz, “…”", "Wrote Ruiz: …"
+_VERB_FIRST = regex.compile(rf"(?:{'|'.join(VERBS_FIRST)})\s+(?P<run>{CAPRUN})(?=\s*[,:])", _V)
 # Cheap looks first, from the clause's word scan (shared with the classifier): most sentences have
 # no speech verb and no "according to", and then no regular expression runs at all.
 _ACCORDING_WORDS = lx.words("according to|as per|in the words of|in the view of|view|opinion|estimation|judge?ment")
@@ -943,6 +975,10 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         sp = people.resolve_run(opening["run"])
         if sp.kind == "person" and sp.name:
             found.append((0, opening.start(), _how(sp, "according")))
+    if chunk[:1].isupper() and (opening := _VERB_FIRST.match(text, start, end)):
+        sp = people.resolve_run(opening["run"])
+        if sp.kind == "person":
+            found.append((_rank(sp), opening.start(), _how(sp, "reported")))
     if "—" in chunk or "–" in chunk:
         for m in _DASH_NAME.finditer(text, start, end):
             sp = people.resolve_run(m["run"])
