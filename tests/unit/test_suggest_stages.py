@@ -166,6 +166,20 @@ def test_a_speech_verb_may_open_the_sentence_and_a_colon_may_close_the_appositio
     assert speaker_of(quoted) == ("Ana Ruiz", "professor of economics")
 
 
+def test_q_and_a_answers_are_the_guest_the_first_question_introduces_and_initials_stay_in_a_titled_name():
+    text = (
+        "Kappa Talk\n\nTom Hale talks costs with Lina Varga on his radio show.\n\n"
+        "Q:  Welcome back. We are joined today by Governor Ana Ruiz. Thank you for being here.\n\n"
+        "A:  Thank you, Tom. I think rents will climb for another year, and wages will not keep up.\n\n"
+        "Q:  Why?\n\nA:  Because building has stalled everywhere, and it will take years to recover."
+    )
+    answers = [r.said.name for r in voices.read(text, title_line=True) if r.block.label == "A"]
+    assert answers == ["Ana Ruiz"] * 3
+    titled = "Secretary Ruiz Interview with Kappa Radio\n\nQ: Ana Ruiz, welcome.\n\nA: Rents will climb.\n\nQ: Why?"
+    assert {r.said.name for r in voices.read(titled, title_line=True)} == {"Ana Ruiz"}
+    assert speaker_of("Secretary of State Ana M. Ruiz said rents will climb.") == ("Ana M. Ruiz", "Secretary of State")
+
+
 def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_clause_is_the_affiliation():
     said = {
         "Harbour Bank's Ana Ruiz said costs would probably rise.": ("Ana Ruiz", "Harbour Bank"),

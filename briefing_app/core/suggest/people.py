@@ -296,8 +296,11 @@ class People:
             org = []
             while name and name[0] in ORG_WORDS:
                 org.append(name.pop(0))
-            if len(name) > 2:  # the body's name runs into the person's: a first name and a surname stay
-                org, name = org + name[:-2], name[-2:]
+            keep = 2  # the body's name runs into the person's: a first name and a surname stay,
+            while keep < len(name) and _INITIAL.fullmatch(name[-keep]):
+                keep += 1  # with any initials between them ("Donald H. Rumsfeld")
+            if len(name) > keep:
+                org, name = org + name[:-keep], name[-keep:]
             titles = [f"{office[0].strip()} {' '.join(org)}"] if name and org else []
         if not name_like(name):
             return
@@ -408,7 +411,11 @@ class People:
             person = self.by_title(" ".join(titles))
             return Speaker("person", person.name, person.affiliation) if person else Speaker("reported")
         if not name_like(name):
-            return Speaker("reported")
+            # "(Secretary of) State Ana M. Ruiz": a body's last words before a name the text knows
+            while name and name[0] in ORG_WORDS:
+                name = name[1:]
+            known = self.find(name) if name_like(name) else None
+            return Speaker("person", known.name, known.affiliation) if known else Speaker("reported")
         person = self.find(name)
         if person is None:
             if len(name) == 1 and not titles:
@@ -468,8 +475,10 @@ class People:
             return None
         for m in _CAPRUN.finditer(_title_case(title)):
             _, name = split_run(m[0])
-            if 2 <= len(name) <= 4 and name_like(name):
-                person = self.find(name)
+            while name and _INTERVIEW_KIND.fullmatch(name[-1]):
+                name.pop()  # "Secretary Ruiz Interview with …": the kind of text, no part of the name
+            person = self.find(name) if name else None
+            if 2 <= len(name) <= 4 and name_like(name) or len(name) == 1 and person is not None:
                 full = max(person.name if person else "", " ".join(name), key=len)
                 return Speaker("person", full, person.affiliation if person else "", "label")
         return None

@@ -248,6 +248,8 @@ def _label_speakers(
     if "A" in resolved:  # "Q:" and "A:": the answers are the one person the title or the introduction names
         asked = next(b for b in paras if b.label)
         named = [speech] if speech is not None else people.named_in(paras[0].start, asked.start)
+        if len(named) != 1:  # or the guest the first question introduces ("we are joined by Ana Ruiz")
+            named = _guests(people, text, asked)
         resolved["A"] = Speaker("person", named[0].name, named[0].affiliation, "label") if len(named) == 1 else NOBODY
     label_of: dict[int, str] = {}  # paragraph -> its label, or the last label before it
     turns: dict[str, list[Block]] = {}  # label -> its paragraphs, those without a label included
@@ -320,6 +322,22 @@ _ADDRESS = regex.compile(
 _VOCATIVE_ADDRESS = regex.compile(
     r",[ \u00a0]+(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \u00a0]+(?P<surname>\p{Lu}[\p{L}’'\-]+)(?![\p{L}’'\-])[ \u00a0]*[,?]", _V
 )
+
+
+# how a host introduces the guest: "we are joined today by Ana Ruiz", "Ana Ruiz, the Governor, is with us", "our
+# guest is Ana Ruiz", "joining us now is Ana Ruiz"
+_GUEST = regex.compile(
+    rf"(?:\bjoined\s+(?:\p{{Ll}}+\s+){{0,2}}by|\b(?:with\s+us|joining\s+us)\s+(?:\p{{Ll}}+\s+){{0,2}}(?:is|are)"
+    rf"|\bour\s+(?:\p{{Ll}}+\s+)?guest\s+(?:\p{{Ll}}+\s+)?is)\s+(?:(?:the\s+)?(?:\p{{Ll}}+\s+){{0,2}})?(?P<run>{CAPRUN})"
+    rf"|(?P<run>{CAPRUN})(?:,[^,.;:!?\n]{{1,80}},)?\s+(?:is|are)\s+(?:here\s+)?with\s+us\b|(?P<run>{CAPRUN})\s+joins\s+us\b",
+    _V,
+)
+
+
+def _guests(people: People, text: str, question: Block) -> list[Speaker]:
+    """The people a host's first question introduces as the guest, the fullest form of each name once."""
+    found = (people.resolve_run(m["run"]) for m in _GUEST.finditer(text, question.body_start, question.end))
+    return list({sp.name: sp for sp in found if sp.kind == "person" and sp.name}.values())
 
 
 def _addressed(text: str, paras: list[Block], resolved: dict[str, Speaker]) -> str:
