@@ -180,6 +180,12 @@ def test_q_and_a_answers_are_the_guest_the_first_question_introduces_and_initial
     assert speaker_of("Secretary of State Ana M. Ruiz said rents will climb.") == ("Ana M. Ruiz", "Secretary of State")
 
 
+def test_a_name_with_its_own_verb_after_a_speech_verb_is_what_is_reported_and_who_makes_one_name_a_person():
+    text = "Costs\n\nAna Ruiz, the Governor, spoke on Monday.\n\nStaff left, saying Ana Ruiz had undermined the bank.\n"
+    assert [r.said.kind for r in voices.read(text, title_line=True)][-1] != "person"
+    assert speaker_of("The reaction comes from Ndaba, who says rents will surely climb.") == ("Ndaba", "")
+
+
 def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_clause_is_the_affiliation():
     said = {
         "Harbour Bank's Ana Ruiz said costs would probably rise.": ("Ana Ruiz", "Harbour Bank"),

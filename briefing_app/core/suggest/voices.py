@@ -890,12 +890,13 @@ _ASIDE = (
 # Matched backwards from the verb (REVERSE), so each verb costs one short anchored match.
 _SUBJECT_BEFORE = regex.compile(
     rf"(?:(?P<run>{CAPRUN})(?:,|\s+(?:from|of|at)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?|,\s+{APPOSITION},"
-    rf"|,\s+(?:from|of|at|with)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,|\s*\([^()\n]{{1,80}}\)|,\s+{_ASIDE},)??"
+    rf"|,\s+(?:from|of|at|with)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,|\s*\([^()\n]{{1,80}}\)|,\s+{_ASIDE},|,?\s+who)??"
     rf"|(?P<np>(?:(?:The|This|That)\s+)?\b(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}\p{{Ll}}[\p{{L}}\-]*|\b[Ii]t|\b[Tt]hey|\b[Hh]e(?:[’']s|[’']d)?|\b[Ss]he(?:[’']s|[’']d)?|\bI|\b[Ww]e))"
     rf"\s+{ADVERBS}$",
     _V | regex.REVERSE,
     occupations=OCCUPATIONS,
 )
+_ONE_NAME_WHO = regex.compile(r"\p{Lu}\p{Ll}+,?\s+who\s+(?:\p{Ll}+ly\s+)?", _V)
 _BODY_BEFORE = regex.compile(r"\b(?:of|from|at|with)\s+(?:the\s+)?(?:\p{Ll}+\s+)?$", _V)  # "… of the blog "
 # (an age may come first: "Ana Ruiz, 45, a rancher in Texas, said"; dashes may stand for the commas; an aside
 # may stand for the apposition: "Ana Ruiz, on Twitter, wrote")
@@ -913,7 +914,13 @@ _SUBJECT_OF_ORG = regex.compile(
 # a body's name of several capitalised runs ("the University of Lagos"): the person is the run before its "of"
 _RUN_BEFORE_BODY = regex.compile(rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with)\s+(?:the\s+)?$", _V | regex.REVERSE)
 MAX_BODY_RUNS = 3  # how many capitalised runs a body's name may have
-_SUBJECT_AFTER = regex.compile(rf"\s+(?:(?P<pron>he|she)\b|(?P<run>{CAPRUN}))", _V)  # matched at a verb's end
+# matched at a verb's end; not a subject with its own verb after it, which the verb reports ("…, saying Ana Ruiz had
+# undermined the plan", "said he would go")
+_SUBJECT_AFTER = regex.compile(
+    rf"\s+(?:(?P<pron>he|she)\b|(?P<run>(?>{CAPRUN})))"  # atomic: "Ana Ruiz has" does not shrink to "Ana Rui"
+    r"(?!\s+(?:had|has|have|was|were|is|are|would|will|could|should|may|might|can|must|did|does|do|\p{Ll}+ed)\b)",
+    _V,
+)
 # "notes Kappa Bank economist Ana Ruiz": an organisation and a role noun before the name, as a premodifier
 _ROLE_THEN_NAME = regex.compile(
     rf"\s+(?P<role>(?!(?:in|on|at|of|and|to|for|from|with|by|the|a|an|last|this|after|before|during)\b)"
@@ -1032,6 +1039,8 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
             subject = _np_speaker(before["run"].split()[-1])
         else:
             subject = people.resolve_run(before["run"]) if before["run"] else _np_speaker(before["np"])
+        if subject is not None and subject.kind == "reported" and _ONE_NAME_WHO.fullmatch(before[0]):
+            subject = Speaker("person", before["run"])  # "Ndaba, who says": one name, but "who" makes it a person's
         if subject is not None:
             found.append((_rank(subject), before.start(), _how(subject, "reported")))
     participle = _PARTICIPLE.search(text, start, end) if words[_PARTICIPLE_WORDS] and not found else None
