@@ -186,6 +186,16 @@ def test_a_name_with_its_own_verb_after_a_speech_verb_is_what_is_reported_and_wh
     assert speaker_of("The reaction comes from Ndaba, who says rents will surely climb.") == ("Ndaba", "")
 
 
+def test_a_subject_after_an_opening_phrase_is_whom_the_next_she_said_means_but_not_whose_staff_act():
+    text = (
+        "Costs\n\nTom Hale, an analyst, and Ana Ruiz, the Governor, met on Monday.\n\n"
+        "In a telephone interview, Ruiz defended the cuts. “We are moving away from the old model,” she said.\n\n"
+        "After the meeting, Hale’s staff left the room. “Rents will climb,” she said."
+    )
+    lasts = [r.last.name for r in voices.read(text, title_line=True)]
+    assert lasts == ["Tom Hale", "Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "Ana Ruiz"]
+
+
 def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_clause_is_the_affiliation():
     said = {
         "Harbour Bank's Ana Ruiz said costs would probably rise.": ("Ana Ruiz", "Harbour Bank"),

@@ -402,6 +402,10 @@ class People:
         if m is None:
             return None
         _, name = split_run(m["run"] if "run" in m.groupdict() else m[0])
+        if not name and (opening := _OPENING_PHRASE.match(self.text, start, end)):
+            # "In an interview, Ruiz defended …": after the opening ("After his arrest, Ruiz's friends …": not him)
+            after = _CAPRUN.match(self.text, opening.end(), end)
+            return None if after is None or after[0].endswith(("’s", "'s")) else self.subject_of(opening.end(), end)
         return self.find(name) if name and name_like(name) else None
 
     def resolve_run(self, run: str) -> Speaker:
@@ -628,6 +632,9 @@ class People:
 
 
 # A sentence whose subject is a noun phrase and the name in apposition to it: "Her neighbour, Tom Hale, is …"
+# a sentence's opening adverbial before its subject: "In a telephone interview, ", "On Monday, ", "However, "
+_OPENING_PHRASE = regex.compile(r"(?:In|On|At|During|After|Before|Later|Earlier|Meanwhile|However|Still|Yet|But|And|So|Now|"
+                                r"Today|Yesterday|Last|This|Since|For)\b[^,;:.!?“”\"\n]{0,60},\s+", regex.V1)  # fmt: skip
 _APPOSED_OPENERS = frozenset("Her His Their Its The A An One Another".split())
 _APPOSED_SUBJECT = regex.compile(
     rf"(?:{'|'.join(_APPOSED_OPENERS)})\s+[^,.;:!?“”\"\n]{{1,40}},\s+(?P<run>{CAPRUN}),", _V
