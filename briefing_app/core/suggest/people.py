@@ -633,8 +633,11 @@ class People:
 
 # A sentence whose subject is a noun phrase and the name in apposition to it: "Her neighbour, Tom Hale, is …"
 # a sentence's opening adverbial before its subject: "In a telephone interview, ", "On Monday, ", "However, "
-_OPENING_PHRASE = regex.compile(r"(?:In|On|At|During|After|Before|Later|Earlier|Meanwhile|However|Still|Yet|But|And|So|Now|"
-                                r"Today|Yesterday|Last|This|Since|For)\b[^,;:.!?“”\"\n]{0,60},\s+", regex.V1)  # fmt: skip
+_OPENING_PHRASE = regex.compile(
+    r"(?:In|On|At|During|After|Before|Later|Earlier|Meanwhile|However|Still|Yet|But|And|So|Now|Today|Yesterday|Last|"
+    r"This|Since|For)\b[^,;:.!?“”\"\n]{0,60},\s+",
+    regex.V1,
+)
 _APPOSED_OPENERS = frozenset("Her His Their Its The A An One Another".split())
 _APPOSED_SUBJECT = regex.compile(
     rf"(?:{'|'.join(_APPOSED_OPENERS)})\s+[^,.;:!?“”\"\n]{{1,40}},\s+(?P<run>{CAPRUN}),", _V
