@@ -196,6 +196,24 @@ def test_a_subject_after_an_opening_phrase_is_whom_the_next_she_said_means_but_n
     assert lasts == ["Tom Hale", "Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "Ana Ruiz"]
 
 
+def test_hansards_name_lines_give_each_turn_to_the_minister_or_the_member_for_the_seat():
+    text = (
+        "Harbour Bill\n\nThe Minister for Harbours (Mr. Tom Hale)\n\n"
+        "I beg to move that the Bill be read. It is a good Bill.\n\n"
+        "Mrs. Ana Ruiz (Kappa North)\n\nThe Bill is far too timid, and the hon. Gentleman knows it.\n\n"
+        "Mr. Hale\n\nI think the hon. Lady is wrong: the Bill will cut costs by a third."
+    )
+    said = [
+        (text[r.sentence.start : r.sentence.end], r.said.name, r.said.affiliation)
+        for r in voices.read(text, title_line=True)
+    ]
+    assert said[2:] == [
+        ("The Bill is far too timid, and the hon. Gentleman knows it.", "Ana Ruiz", "MP for Kappa North"),
+        ("I think the hon. Lady is wrong: the Bill will cut costs by a third.", "Tom Hale", "Minister for Harbours"),
+    ]
+    assert {name for _, name, _ in said[:2]} == {"Tom Hale"}
+
+
 def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_clause_is_the_affiliation():
     said = {
         "Harbour Bank's Ana Ruiz said costs would probably rise.": ("Ana Ruiz", "Harbour Bank"),

@@ -24,7 +24,7 @@ _ABBREVIATIONS = frozenset(
     "St Ste Mt Ft Jr Sr No Nos Vol Fig Inc Corp Co Ltd Bros Dept Univ Assn Est approx vs etc al cf "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thurs Fri Sat Sun "
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
-    "Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo p pp para ch sec art".split()
+    "Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo p pp para ch sec art hon".split()  # hon: "the hon. Member"
 )
 # Abbreviations only before a number: otherwise the word ("No.", "art.") ends a sentence.
 _BEFORE_NUMBERS = frozenset("No Nos Vol Fig p pp para ch sec art".split())

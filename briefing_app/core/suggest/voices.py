@@ -546,9 +546,31 @@ _PRESS_LINES = frozenset("journalist question reporter audience questioner press
 MIN_NAME_LINES = 3  # a dialogue: at least three turns, of two voices or more
 
 
-def _name_line(text: str, block: Block, people: People) -> Speaker | None:
-    """The voice a paragraph that is only a name (and perhaps a role or an outlet) announces, else None."""
+# Hansard's lines in a debate: a member with their seat ("Mr. Tom Hale (Kappa North)"), a minister's office with
+# the name ("The Minister for Health (Mr. Tom Hale)")
+_SEATED = regex.compile(
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s)?\p{Lu}[\p{L}’'\-.]*(?:\s\p{Lu}[\p{L}’'\-.]*){0,3})"
+    r"\s\((?P<seat>\p{Lu}[^()\n]{1,40})\)",
+    _V,
+)
+# what makes a text a debate, where a name's brackets hold a seat, not an outlet
+_DEBATE = regex.compile(
+    r"\bhon\.?\s+(?:and\s+learned\s+)?(?:Gentleman|Lady|Member|Friend)s?\b|\bI\s+beg\s+to\s+move\b", _V
+)
+
+
+def _name_line(text: str, block: Block, people: People, debate: bool = False) -> Speaker | None:
+    """The voice a paragraph that is only a name (and perhaps a role or an outlet) announces, else None.
+    ``debate``: the text is a parliament's, whose lines name a member with their seat or a minister with their
+    office (Hansard's)."""
     line = text[block.start : block.end].strip()
+    if debate and len(line) <= 160 and (OFFICE_HOLDER.fullmatch(line) or _SEATED.fullmatch(line)):
+        said = people.for_label(line)
+        if (seated := _SEATED.fullmatch(line)) and not OFFICE_HOLDER.fullmatch(line):
+            said = people.for_label(seated["name"])
+            seat = seated["seat"]
+            said = replace(said, affiliation=f"MP for {seat}" if said.affiliation in ("", seat) else said.affiliation)
+        return said if said.kind == "person" and said.name else None
     m = _NAME_LINE.fullmatch(line)
     if m is None or len(line) > 160:
         return None
@@ -564,10 +586,18 @@ def _name_lines(text: str, paras: list[Block], people: People) -> dict[int, Spea
     """A transcript whose turns are announced by a line with the speaker's name: each paragraph after such a
     line is that voice's, up to the next. A voice whose turns end in questions is the press (its premises
     are nobody's view)."""
-    lines = {b.index: v for b in paras if b.label is None and (v := _name_line(text, b, people)) is not None}
-    # a voice announces two turns or more; a line that names once is a heading ("Aggregate Demand")
+    debate = _DEBATE.search(text) is not None
+    lines = {b.index: v for b in paras if b.label is None and (v := _name_line(text, b, people, debate)) is not None}
+    # a voice announces two turns or more; a line that names once is a heading ("Aggregate Demand"), unless it is
+    # Hansard's, with a seat or an office (a member who speaks once)
     announced = Counter((v.kind, v.name) for v in lines.values())
-    lines = {i: v for i, v in lines.items() if v is QUESTIONER or announced[(v.kind, v.name)] > 1}
+    lines = {
+        i: v
+        for i, v in lines.items()
+        if v is QUESTIONER or announced[(v.kind, v.name)] > 1 or (debate and v.affiliation)
+    }
+    fullest = {v.name: v for v in sorted(lines.values(), key=lambda v: len(v.affiliation))}
+    lines = {i: fullest.get(v.name, v) for i, v in lines.items()}  # "Mr. Hale" later: the office his first line gave
     if len(lines) < MIN_NAME_LINES or len({(v.kind, v.name) for v in lines.values()}) < 2:
         return {}
     turns: dict[tuple[str, str], list[Block]] = {}
