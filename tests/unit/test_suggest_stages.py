@@ -184,6 +184,8 @@ def test_a_name_with_its_own_verb_after_a_speech_verb_is_what_is_reported_and_wh
     text = "Costs\n\nAna Ruiz, the Governor, spoke on Monday.\n\nStaff left, saying Ana Ruiz had undermined the bank.\n"
     assert [r.said.kind for r in voices.read(text, title_line=True)][-1] != "person"
     assert speaker_of("The reaction comes from Ndaba, who says rents will surely climb.") == ("Ndaba", "")
+    # Levin's correspond verbs (36.1) report a view: "agree", "argue", and "disagree"
+    assert speaker_of("Tom Hale, an analyst, disagreed: “The peak is behind us.”") == ("Tom Hale", "analyst")
 
 
 def test_a_subject_after_an_opening_phrase_is_whom_the_next_she_said_means_but_not_whose_staff_act():

@@ -67,7 +67,7 @@ SPEECH_VERBS = (
     "observed|observes|wrote|writes|stated|states|commented|comments|highlighted|highlights|pointed out|"
     "points out|concluded|concludes|expects|expected|contends|contended|maintains|maintained|asserted|"
     "asserts|declared|declares|claimed|claims|remarked|remarks|replied|replies|responded|responds|"
-    "testified|testifies|urged|urges|agreed|agrees|worried|worries|fears|feared|reported|reports|"
+    "testified|testifies|urged|urges|agreed|agrees|disagreed|disagrees|worried|worries|fears|feared|reported|reports|"
     "announced|announces|admitted|admits|conceded|concedes|recalled|recalls|described|describes|"
     "called|calls|praised|praises|criticized|criticised|criticizes|criticises|forecast|forecasts|spoke|speaks|"
     "blamed|blames|accused|accuses|"  # Levin's (1993) judgement verbs, beside praise and criticise
