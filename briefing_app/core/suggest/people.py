@@ -73,6 +73,7 @@ SPEECH_VERBS = (
     "blamed|blames|accused|accuses|"  # Levin's (1993) judgement verbs, beside praise and criticise
     # Levin's conjecture verbs (29.5), beside believe and think ("assumed" and "imagined" left out: "assumed office")
     "doubted|doubts|suspected|suspects|surmised|surmises|conjectured|conjectures|presumed|presumes|guessed|"
+    "reckons|reckoned|anticipates|anticipated|foresees|foresaw|opined|opines|averred|avers|"
     "tweeted|tweets|put it|puts it|"  # "as Ana Ruiz put it"
     "talked about|talks about|been clear|made clear|makes clear"  # "As the President has talked about, …"
 )
