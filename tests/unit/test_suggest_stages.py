@@ -188,6 +188,9 @@ def test_a_name_with_its_own_verb_after_a_speech_verb_is_what_is_reported_and_wh
     assert speaker_of("Tom Hale, an analyst, disagreed: “The peak is behind us.”") == ("Tom Hale", "analyst")
     # and so do "opined" and "averred", as Indian English news writes, and "reckons", "anticipates", "foresees"
     assert speaker_of("Tom Hale, an analyst, opined that rents would climb.") == ("Tom Hale", "analyst")
+    # a participle's aside between the speaker and the verb
+    aside = "Costs\n\nTom Hale, an analyst, met us.\n\nHale, when asked about rents, said they would climb.\n"
+    assert [r.said.name for r in voices.read(aside, title_line=True)] == ["", "Tom Hale"]
 
 
 def test_a_subject_after_an_opening_phrase_is_whom_the_next_she_said_means_but_not_whose_staff_act():

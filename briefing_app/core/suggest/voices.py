@@ -913,7 +913,9 @@ def _continues_quote(text: str, s: Sentence, paragraph_start: int) -> bool:
 _ASIDE = (
     r"(?:for\s+(?:his|her|their|its)\s+part|however|meanwhile|though|too|in\s+turn|by\s+contrast|in\s+contrast"
     # or where and how they said it: "Ana Ruiz, in a statement, said", "…, on her blog, says", "…, on Twitter, wrote"
-    r"|(?:on|in|at|during|via|through|after|before)\s+(?:(?:his|her|their|its|the|a|an)\s+)?[^,;:“”\"\n]{1,60}?)"
+    r"|(?:on|in|at|during|via|through|after|before)\s+(?:(?:his|her|their|its|the|a|an)\s+)?[^,;:“”\"\n]{1,60}?"
+    # or a participle's aside: "Ana Ruiz, while speaking to reporters, said", "…, when asked about rents, said"
+    r"|(?:while|whilst|when)\s+\p{Ll}+(?:ing|ed)\b[^,;:“”\"\n]{0,60}?)"
 )
 # A speech verb with its subject before it ("Gates said", "Dimitri Minic, a researcher at Ifri, further
 # emphasizes", "the researcher aptly concludes", "she said") or after it ("cautions Barthélémy Courmont").
