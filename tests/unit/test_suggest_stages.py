@@ -189,6 +189,8 @@ def test_a_name_with_its_own_verb_after_a_speech_verb_is_what_is_reported_and_wh
     # and so do "opined" and "averred", as Indian English news writes, and "reckons", "anticipates", "foresees"
     assert speaker_of("Tom Hale, an analyst, opined that rents would climb.") == ("Tom Hale", "analyst")
     # a participle's aside between the speaker and the verb
+    according = "According to the Kappa Bank governor Ana Ruiz, inflation is likely to ease."
+    assert speaker_of(according) == ("Ana Ruiz", "Kappa Bank governor")
     aside = "Costs\n\nTom Hale, an analyst, met us.\n\nHale, when asked about rents, said they would climb.\n"
     assert [r.said.name for r in voices.read(aside, title_line=True)] == ["", "Tom Hale"]
 

@@ -963,7 +963,7 @@ _ACCORDING = regex.compile(
     rf"\b(?i:according to|as per|in the words of|in the view of)\s+"
     # "according to a post by Ana Ruiz": the writing's author
     rf"(?:(?:a|an|the|her|his)\s+(?:\p{{Ll}}+\s+)?(?:post|column|article|essay|paper|letter|tweet|note|op-ed)\s+by\s+)?"
-    rf"(?:(?P<run>{CAPRUN})|(?P<np>(?:the\s+)?\p{{Ll}}[\p{{L}}\s\-]{{0,40}}))"
+    rf"(?:(?:the\s+)?(?P<run>{CAPRUN})|(?P<np>(?:the\s+)?\p{{Ll}}[\p{{L}}\s\-]{{0,40}}))"
     # "in Ana Ruiz's view", "in her opinion"
     rf"|\b[Ii]n\s+(?:(?P<run>{CAPRUN})[’']s|(?P<np>his|her|their))\s+(?:view|opinion|words|estimation|judge?ment)\b",
     _V,
@@ -1026,7 +1026,10 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
     words = lx.scan(chunk)
     if words[_ACCORDING_WORDS]:
         for m in _ACCORDING.finditer(text, start, end):
-            sp = people.resolve_run(m["run"]) if m["run"] else (_np_speaker(m["np"]) or Speaker("reported"))
+            if m["run"]:  # "according to (the) Kappa Bank economist Ana Ruiz": a body and a role noun before her
+                sp = _premodified(people, text, m, end) or people.resolve_run(m["run"])
+            else:
+                sp = _np_speaker(m["np"]) or Speaker("reported")
             found.append((_rank(sp), m.start(), _how(sp, "according")))
     if chunk.startswith(("For ", "“For ", '"For ')) and (opening := _FOR_NAME.match(text, start, end)):
         sp = people.resolve_run(opening["run"])
