@@ -223,6 +223,14 @@ def test_hansards_name_lines_give_each_turn_to_the_minister_or_the_member_for_th
     assert {name for _, name, _ in said[:2]} == {"Tom Hale"}
 
 
+def test_a_letters_salutation_is_no_introduction_and_the_letter_is_its_writers():
+    text = (
+        "Press freedom\n\nAna Ruiz, director of the Kappa Press Council, wrote a letter to President Tom Hale:\n\n"
+        "Dear President Hale:\n\nWe are deeply concerned that the new law will silence most independent papers.\n"
+    )
+    assert [r.said.name for r in voices.read(text, title_line=True)][-1] == "Ana Ruiz"
+
+
 def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_clause_is_the_affiliation():
     said = {
         "Harbour Bank's Ana Ruiz said costs would probably rise.": ("Ana Ruiz", "Harbour Bank"),

@@ -733,6 +733,7 @@ def _press_conference(text: str, paras: list[Block], people: People) -> dict[int
 
 # A paragraph that only introduces a quotation: "Ana Ruiz, head of the Harbour Board, said:"
 _QUOTE_INTRO = regex.compile(r":\s*$", regex.V1)  # a paragraph ending in a colon; its attribution decides
+_SALUTATION = regex.compile(r"\s*(?:Dear|My\s+dear)\s+[^\n:]{1,80}[:,]\s*$", regex.V1)  # a letter's "Dear Ana Ruiz:"
 QUOTED_BLOCKS = 4  # how many paragraphs after such an introduction are the quotation, at most
 
 
@@ -745,7 +746,7 @@ def _quoted_blocks(text: str, paras: list[Block], people: People, originals: set
     names them."""
     out: dict[int, Speaker] = {}
     for i, b in enumerate(paras):
-        if _QUOTE_INTRO.search(text, b.start, b.end):
+        if _QUOTE_INTRO.search(text, b.start, b.end) and not _SALUTATION.match(text, b.start, b.end):
             said = _introduced(people, text, b, paras[i - 1] if i else None, out)
         elif i and b.index in originals and paras[i - 1].index not in out and paras[i - 1].index not in originals:
             said = _named_before(people, text, paras[i - 1].sentences, None, out)
@@ -756,6 +757,8 @@ def _quoted_blocks(text: str, paras: list[Block], people: People, originals: set
         # an original beside its translation is passed over (and no copy of the rest of the list is made)
         followers = (paras[k] for k in range(i + 1, len(paras)) if paras[k].index not in originals)
         for follower in islice(followers, QUOTED_BLOCKS):
+            if _SALUTATION.match(text, follower.start, follower.end):
+                continue  # a letter's "Dear Ana Ruiz:" opens the quotation, and names whom it is written to
             if _QUOTE_INTRO.search(text, follower.start, follower.end) or _is_heading(text, follower):
                 break
             own = attribution(people, text, follower.start, follower.end)
