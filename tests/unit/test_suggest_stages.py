@@ -231,6 +231,16 @@ def test_a_letters_salutation_is_no_introduction_and_the_letter_is_its_writers()
     assert [r.said.name for r in voices.read(text, title_line=True)][-1] == "Ana Ruiz"
 
 
+def test_an_office_label_is_the_guest_the_interviewer_thanks_by_name_not_another_holder_of_the_title():
+    text = (
+        "Interview on the crisis\n\nHALE: Good evening. Banks are failing. What now?\n\n"
+        "PM: I spoke to Prime Minister Lina Varga this morning. I think our banks will hold up well.\n\n"
+        "HALE: Ana Ruiz, thanks for talking to us.\n\nPM: Thank you, Tom.\n"
+    )
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.block.label == "PM"}
+    assert said == {("Ana Ruiz", "Prime Minister")}
+
+
 def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_clause_is_the_affiliation():
     said = {
         "Harbour Bank's Ana Ruiz said costs would probably rise.": ("Ana Ruiz", "Harbour Bank"),

@@ -226,6 +226,13 @@ def _label_speakers(
             elif _same_person(said, speech) and len(speech.name) > len(said.name):  # "HALE:" under "… with Tom Hale"
                 resolved[label] = replace(said, name=speech.name, affiliation=said.affiliation or speech.affiliation)
     # "The Prime Minister:" after "The Prime Minister (Tom Hale):": the holder that label names
+    # an office label ("PM:") whom the interviewer thanks by full name at a turn's start ("Ana Ruiz, thanks for talking
+    # to us."): that guest, over another holder of the title the text names ("Prime Minister Tom Hale")
+    thanked = _thanked(text, paras, people, resolved)
+    for label, said in resolved.items():
+        if thanked is not None and people.bare_office(label) and said.name != thanked.name:
+            office = people.bare_office(label)
+            resolved[label] = Speaker("person", thanked.name, spelled_out(office), "label")
     held = {h["office"]: resolved[label] for label in resolved if (h := OFFICE_HOLDER.fullmatch(label))}
     for label, said in resolved.items():  # "PRIME MINISTER:" with no name: its holder, or whom the press addresses
         office = "" if said.name else people.bare_office(label)
@@ -332,6 +339,24 @@ _GUEST = regex.compile(
     rf"|(?P<run>{CAPRUN})(?:,[^,.;:!?\n]{{1,80}},)?\s+(?:is|are)\s+(?:here\s+)?with\s+us\b|(?P<run>{CAPRUN})\s+joins\s+us\b",
     _V,
 )
+
+
+_THANKED_GUEST = regex.compile(
+    rf"(?P<run>{CAPRUN}),\s+(?:thanks|thank\s+you|many\s+thanks)\s+(?:very\s+much\s+)?for\b", _V
+)
+
+
+def _thanked(text: str, paras: list[Block], people: People, resolved: dict[str, Speaker]) -> Person | None:
+    """The one person, named in full and none of the labels' speakers, whom a labelled turn opens by thanking
+    ("Ana Ruiz, thanks for talking to us."): an interview's guest; None when there is none, or several."""
+    own = {said.name for said in resolved.values() if said.name}
+    found = {}
+    for b in paras:
+        if b.label and (m := _THANKED_GUEST.match(text, b.body_start, b.end)) and len(m["run"].split()) >= 2:
+            person = people.find(m["run"].split())
+            if person is not None and person.name not in own:
+                found[person.name] = person
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _guests(people: People, text: str, question: Block) -> list[Speaker]:
