@@ -238,7 +238,7 @@ def test_an_office_label_is_the_guest_the_interviewer_thanks_by_name_not_another
         "HALE: Ana Ruiz, thanks for talking to us.\n\nPM: Thank you, Tom.\n"
     )
     said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.block.label == "PM"}
-    assert said == {("Ana Ruiz", "Prime Minister")}
+    assert said == {("Ana Ruiz", "PM")}  # the office as the text gives her it: by her label
 
 
 def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_clause_is_the_affiliation():
