@@ -230,10 +230,12 @@ def _label_speakers(
     # to us."): that guest, over another holder of the title the text names ("Prime Minister Tom Hale")
     thanked = _thanked(text, paras, people, resolved)
     for label, said in resolved.items():
-        if thanked is not None and people.bare_office(label) and said.name != thanked.name:
-            office = people.bare_office(label)  # spelled out where the text gives the guest it ("Prime Minister Ruiz")
-            titled = f"{spelled_out(office)} {thanked.name.split()[-1]}" in text or spelled_out(office) in thanked.title
-            resolved[label] = Speaker("person", thanked.name, spelled_out(office) if titled else office, "label")
+        if thanked is not None and (office := people.bare_office(label)) and said.name != thanked.name:
+            full = spelled_out(
+                office
+            )  # where the text gives the guest it in full ("Prime Minister Ruiz"), else as written
+            titled = f"{full} {thanked.name.split()[-1]}" in text or full in thanked.title
+            resolved[label] = Speaker("person", thanked.name, full if titled else office, "label")
     held = {h["office"]: resolved[label] for label in resolved if (h := OFFICE_HOLDER.fullmatch(label))}
     for label, said in resolved.items():  # "PRIME MINISTER:" with no name: its holder, or whom the press addresses
         office = "" if said.name else people.bare_office(label)
