@@ -930,7 +930,8 @@ def test_an_office_label_is_whom_the_press_calls_by_name_between_commas_not_mr_p
 
 
 def test_a_calls_moderator_who_hands_the_floor_over_says_nothing_to_brief():
-    text = ("Press Call by Ana Ruiz on the Summit\n\nMR. HALE:  Thanks, everyone. I'll turn it over to Ana.\n\n"
+    text = ("Press Call by Ana Ruiz on the Summit\n\nMR. HALE:  Thanks, everyone. This call is embargoed until "
+            "5:00 a.m. tomorrow. I'll turn it over to Ana.\n\n"
             "MS. RUIZ:  The summit will probably succeed.\n\n"
             "MR. HALE:  Next, we'll go to Lina. Lina, you should now be able to unmute.\n\n"
             "Q    Will it succeed?\n\nMS. RUIZ:  I think it will likely succeed.\n\n"
@@ -938,6 +939,8 @@ def test_a_calls_moderator_who_hands_the_floor_over_says_nothing_to_brief():
             "Q    And the talks?\n\nMS. RUIZ:  The talks should resume.\n")  # fmt: skip
     said = {name for name, _ in named_voices(text)}
     assert said == {"Ruiz"}
+    # the moderator's turns are procedure, none of them read: not even the embargo as a key fact
+    assert not any("embargoed" in text[r.sentence.start : r.sentence.end] for r in voices.read(text, title_line=True))
 
 
 def test_a_whose_clause_before_the_verb_hides_no_speaker_even_with_a_speech_verb_in_it():

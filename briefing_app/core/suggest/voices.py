@@ -291,7 +291,7 @@ def _label_speakers(
             and len(ends) >= 2
             and 2 * sum(bool(_HANDS_OVER.search(text, b.start, b.end)) for b in ends) > len(ends)
         ):
-            resolved[label] = NOBODY  # a call's moderator, who hands the floor over: procedure, not views
+            resolved[label] = QUESTIONER  # a call's moderator, who hands the floor over: procedure, not views
             continue
         own = (
             next(filter(None, (self_description(text, b.start, b.end) for b in turns[label])), "") if said.name else ""
