@@ -943,6 +943,17 @@ def test_a_calls_moderator_who_hands_the_floor_over_says_nothing_to_brief():
     assert not any("embargoed" in text[r.sentence.start : r.sentence.end] for r in voices.read(text, title_line=True))
 
 
+def test_a_moderator_who_opens_and_closes_the_questions_is_procedure_too():
+    text = (
+        "Press Call on the Summit\n\nMS. HALE:  Thanks for joining. This call is embargoed until 5:00 a.m.\n\n"
+        "MS. RUIZ:  The summit will probably succeed.\n\nMS. HALE:  Operator, we're ready for questions now.\n\n"
+        "Q    Will it?\n\nMS. RUIZ:  I think it will.\n\nMS. HALE:  That concludes our call. It is embargoed.\n"
+    )
+    read = [text[r.sentence.start : r.sentence.end] for r in voices.read(text, title_line=True)]
+    assert not any("embargoed" in sentence for sentence in read)
+    assert {name for name, _ in named_voices(text)} == {"Ruiz"}
+
+
 def test_a_whose_clause_before_the_verb_hides_no_speaker_even_with_a_speech_verb_in_it():
     sentence = "Ana Ruiz, whose speech one newspaper claimed had been distorted, said costs would probably rise."
     assert speaker_of(sentence)[0] == "Ana Ruiz"

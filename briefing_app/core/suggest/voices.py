@@ -658,7 +658,10 @@ _HANDS_OVER = regex.compile(
     r"\b(?:we[’']ll|we\s+will|let[’']s|I[’']ll)\s+(?:now\s+)?(?:go|turn|move)\s+(?:over\s+)?to\b"
     r"|\b(?:turn|hand)\s+(?:it\s+)?(?:back\s+)?over\s+to\b|\bnext\s+question\b|\bbe\s+able\s+to\s+unmute\b"
     r"|\bgive\s+the\s+floor\s+to\b|\bthe\s+floor\s+is\s+yours\b"
-    r"|\b(?:your|the)\s+line\s+is\s+(?:now\s+)?open\b",
+    r"|\b(?:your|the)\s+line\s+is\s+(?:now\s+)?open\b"
+    # or opens and closes the questions: "Operator, we're ready for questions now.", "That concludes our call."
+    r"|\bready\s+(?:to\s+take|for)\s+(?:some\s+|your\s+)?questions\b|\bthat\s+concludes\s+(?:our|this|today[’']s)\s+"
+    r"(?:call|briefing)\b|\bopen\s+(?:it|the\s+(?:line|call|floor))\s+up\s+(?:to|for)\s+questions\b",
     regex.I | _V,
 )
 
