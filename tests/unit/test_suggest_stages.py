@@ -954,6 +954,11 @@ def test_a_moderator_who_opens_and_closes_the_questions_is_procedure_too():
     assert {name for name, _ in named_voices(text)} == {"Ruiz"}
 
 
+def test_an_academic_rank_before_a_title_stays_in_the_affiliation():
+    sentence = "Assoc Prof Ana Ruiz of Kappa University said the outbreak would probably peak in May."
+    assert speaker_of(sentence) == ("Ana Ruiz", "Assoc Prof of Kappa University")
+
+
 def test_a_whose_clause_before_the_verb_hides_no_speaker_even_with_a_speech_verb_in_it():
     sentence = "Ana Ruiz, whose speech one newspaper claimed had been distorted, said costs would probably rise."
     assert speaker_of(sentence)[0] == "Ana Ruiz"
