@@ -959,6 +959,15 @@ def test_an_academic_rank_before_a_title_stays_in_the_affiliation():
     assert speaker_of(sentence) == ("Ana Ruiz", "Assoc Prof of Kappa University")
 
 
+def test_a_surname_that_opens_with_its_particles_is_read_after_the_verb_and_after_according_to():
+    text = (
+        "Costs\n\nUrsula von der Leyen, President of the Commission, spoke.\n\n"
+        "A deal is likely, said von der Leyen.\n\n"
+        "According to von der Leyen, rents will climb.\n\nThe deal is likely, according to la Nación.\n"
+    )
+    assert [r.said.name for r in voices.read(text, title_line=True)][1:] == ["Ursula von der Leyen"] * 2 + [""]
+
+
 def test_a_whose_clause_before_the_verb_hides_no_speaker_even_with_a_speech_verb_in_it():
     sentence = "Ana Ruiz, whose speech one newspaper claimed had been distorted, said costs would probably rise."
     assert speaker_of(sentence)[0] == "Ana Ruiz"

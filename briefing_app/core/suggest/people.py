@@ -26,6 +26,8 @@ _WORD = rf"\p{{Lu}}[\p{{L}}'’\-]*(?:\.(?=\p{{Lu}}\.)|(?<=\b\p{{Lu}}|\b(?:{_TIT
 _PARTICLES = frozenset("de del della der den di da du van von bin ibn al el le la dos das".split())
 _PARTICLE = f"(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})"  # the longest first: "della" before "del"
 CAPRUN = rf"{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+){{0,2}}{_WORD})*"  # "von der Leyen", "de la Cruz"
+# a run that may open with its particles, where a surname does: "said von der Leyen", "according to de la Cruz"
+PARTICLED_RUN = rf"(?:{_PARTICLE}[ \u00a0]+){{0,2}}{CAPRUN}"
 _CAPRUN = regex.compile(CAPRUN, _V)
 # Letters after a name for a seat or an honour (Westminster and Commonwealth usage)
 POST_NOMINALS = frozenset("MP MEP MSP MLA MPP MHA MHK TD QC KC AO AC OBE CBE MBE KBE DBE".split())
@@ -424,8 +426,8 @@ class People:
             return Speaker("person", known.name, known.affiliation) if known else Speaker("reported")
         person = self.find(name)
         if person is None:
-            if len(name) == 1 and not titles:
-                return Speaker("reported")  # "Moscow says", "Reuters reported"
+            if len(name) == 1 and not titles or name[0] in _PARTICLES:
+                return Speaker("reported")  # "Moscow says", "Reuters reported", "according to la Nación"
             person = Person(_fullest(name, titles), _title_affiliation(titles))
         return Speaker("person", person.name, person.affiliation or _title_affiliation(titles))
 

@@ -28,6 +28,7 @@ from .people import (
     LOOSE_APPOSITION,
     NOBODY,
     OCCUPATIONS,
+    PARTICLED_RUN,
     QUESTIONER,
     ROLE_NOUNS,
     SPEECH,
@@ -983,7 +984,7 @@ MAX_BODY_RUNS = 3  # how many capitalised runs a body's name may have
 # matched at a verb's end; not a subject with its own verb after it, which the verb reports ("…, saying Ana Ruiz had
 # undermined the plan", "said he would go")
 _SUBJECT_AFTER = regex.compile(
-    rf"\s+(?:(?P<pron>he|she)\b|(?P<run>(?>{CAPRUN})))"  # atomic: "Ana Ruiz has" does not shrink to "Ana Rui"
+    rf"\s+(?:(?P<pron>he|she)\b|(?P<run>(?>{PARTICLED_RUN})))"  # atomic: "Ana Ruiz has" does not shrink to "Ana Rui"
     r"(?!\s+(?:had|has|have|was|were|is|are|would|will|could|should|may|might|can|must|did|does|do|\p{Ll}+ed)\b)",
     _V,
 )
@@ -997,9 +998,9 @@ _ACCORDING = regex.compile(
     rf"\b(?i:according to|as per|in the words of|in the view of)\s+"
     # "according to a post by Ana Ruiz": the writing's author
     rf"(?:(?:a|an|the|her|his)\s+(?:\p{{Ll}}+\s+)?(?:post|column|article|essay|paper|letter|tweet|note|op-ed)\s+by\s+)?"
-    rf"(?:(?:the\s+)?(?P<run>{CAPRUN})|(?P<np>(?:the\s+)?\p{{Ll}}[\p{{L}}\s\-]{{0,40}}))"
+    rf"(?:(?:the\s+)?(?P<run>{PARTICLED_RUN})|(?P<np>(?:the\s+)?\p{{Ll}}[\p{{L}}\s\-]{{0,40}}))"
     # "in Ana Ruiz's view", "in her opinion"
-    rf"|\b[Ii]n\s+(?:(?P<run>{CAPRUN})[’']s|(?P<np>his|her|their))\s+(?:view|opinion|words|estimation|judge?ment)\b",
+    rf"|\b[Ii]n\s+(?:(?P<run>{PARTICLED_RUN})[’']s|(?P<np>his|her|their))\s+(?:view|opinion|words|estimation|judge?ment)\b",
     _V,
 )
 # a sentence opening "For Ana Ruiz, an economist at Kappa Bank, …": what follows is how she sees it
