@@ -593,13 +593,14 @@ def _name_line(text: str, block: Block, people: People, debate: bool = False) ->
     ``debate``: the text is a parliament's, whose lines name a member with their seat or a minister with their
     office (Hansard's)."""
     line = text[block.start : block.end].strip()
-    if debate and len(line) <= 160 and (OFFICE_HOLDER.fullmatch(line) or _SEATED.fullmatch(line)):
-        said = people.for_label(line)
-        if (seated := _SEATED.fullmatch(line)) and not OFFICE_HOLDER.fullmatch(line):
-            said = people.for_label(seated["name"])
-            seat = seated["seat"]
+    if debate and len(line) <= 160:
+        if OFFICE_HOLDER.fullmatch(line):  # the minister, with the office in full (People.for_label)
+            said = people.for_label(line)
+            return said if said.kind == "person" and said.name else None
+        if seated := _SEATED.fullmatch(line):  # the member, for their seat
+            said, seat = people.for_label(seated["name"]), seated["seat"]
             said = replace(said, affiliation=f"MP for {seat}" if said.affiliation in ("", seat) else said.affiliation)
-        return said if said.kind == "person" and said.name else None
+            return said if said.kind == "person" and said.name else None
     m = _NAME_LINE.fullmatch(line)
     if m is None or len(line) > 160:
         return None
