@@ -81,7 +81,8 @@ def verdicts(
         call = _assessment(clause, c, speaker, r, rules, tone, weights, models.stance, weighed)
         if call is None or call[0] == SuggestionKind.KEY_FACT:
             call = _fact(clause, c, speaker, r, rules, tone, weights, after_fact, models.facts, weighed)
-        else:  # an assessment, which the fact model weighs too: a figure an official states flatly is a fact
+        elif models.facts is not None or weighed is not None:
+            # an assessment, which the fact model weighs too: a figure an official states flatly is a fact
             fact = _fact(clause, c, speaker, r, rules, tone, weights, after_fact, models.facts, weighed)
             if models.facts is not None and _likelier_fact(fact, call, clause):
                 call = fact

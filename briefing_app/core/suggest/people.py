@@ -635,13 +635,13 @@ class People:
         return ""
 
 
-# A sentence whose subject is a noun phrase and the name in apposition to it: "Her neighbour, Tom Hale, is …"
 # a sentence's opening adverbial before its subject: "In a telephone interview, ", "On Monday, ", "However, "
 _OPENING_PHRASE = regex.compile(
     r"(?:In|On|At|During|After|Before|Later|Earlier|Meanwhile|However|Still|Yet|But|And|So|Now|Today|Yesterday|Last|"
     r"This|Since|For)\b[^,;:.!?“”\"\n]{0,60},\s+",
     regex.V1,
 )
+# A sentence whose subject is a noun phrase and the name in apposition to it: "Her neighbour, Tom Hale, is …"
 _APPOSED_OPENERS = frozenset("Her His Their Its The A An One Another".split())
 _APPOSED_SUBJECT = regex.compile(
     rf"(?:{'|'.join(_APPOSED_OPENERS)})\s+[^,.;:!?“”\"\n]{{1,40}},\s+(?P<run>{CAPRUN}),", _V
