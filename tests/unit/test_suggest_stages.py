@@ -686,6 +686,25 @@ def test_a_named_persons_flat_figure_goes_to_the_likelier_kind_but_an_estimate_s
     assert [[v[0] for v in s] for s in barely] == [["expert_assessment"], ["expert_assessment"]]
 
 
+def test_a_named_persons_forecast_of_a_figure_stays_an_assessment_however_factual_it_looks():
+    from briefing_app.core.suggest import facts, stance
+
+    even = Model((0.0,) * len(stance.FEATURES), 0.0, 0.4)
+    surely_fact = Model((0.0,) * len(facts.FEATURES), 3.0, 0.3)  # every clause: a fact at 0.95
+    text = ("Tom Hale said exports could fall 4 percent next year.\n\n"
+            "Tom Hale said the plan would cut costs by 4 percent.\n\n"
+            "Tom Hale said exports fell 4 percent in two months.")  # fmt: skip
+    found = verdicts(text, decide.Models(even, surely_fact))
+    # a modal of possibility and a time to come make a forecast; a plan's effect or a past span stays a fact
+    assert [[v[0] for v in s] for s in found] == [["expert_assessment"], ["key_fact"], ["key_fact"]]
+    # the rules' fact that forecasts is the named person's assessment even at a low probability
+    label = Speaker("person", "Tom Hale", "", "label")
+    row = stance.features("prices may rise to 5 percent in the coming months", label, True, "key_fact", 0.0)
+    assert stance.chosen("key_fact", 0.1, row, 0.3)
+    row = stance.features("prices may rise to 5 percent", label, True, "key_fact", 0.0)
+    assert not stance.chosen("key_fact", 0.1, row, 0.3)
+
+
 # --- spans: verdicts made by hand, as suggestions
 def test_a_view_the_text_reports_as_someones_needs_no_stance_word_to_be_weighed():
     from briefing_app.core.suggest import stance

@@ -143,7 +143,11 @@ def _likelier_fact(fact: Call, assessment: tuple[SuggestionKind, float], clause:
     likelier one by FACT_MARGIN, and it holds no ICD 203 expression of likelihood (an estimate stays one).
     ANNOTATION.md: "Numbers an official states flatly are facts, even inside a quote"; the stance model
     alone, which decides first, kept them as assessments."""
-    return fact is not None and fact[1] >= assessment[1] + FACT_MARGIN and not stance.estimative(clause)
+    return (
+        fact is not None
+        and fact[1] >= assessment[1] + FACT_MARGIN
+        and not (stance.estimative(clause) or stance.forecast(clause))
+    )
 
 
 def _rules_fact_in_tone(confidence: float, tone: float) -> Call:

@@ -222,6 +222,17 @@ JUDGEMENT = words(
 CONDITIONAL = WordList(
     r"(?:if|unless) [^,;]{3,80}, [^;]{0,80}?\b(?:could|would|will|may|might)", anchors=("if", "unless")
 )
+# A time still to come: with a modal of possibility and a figure, a clause is a forecast ("could fall to 2%
+# next year"), which ANNOTATION.md counts as a named person's assessment, not a fact. Adverbials of future time
+# position as English grammars list them (Quirk et al., A Comprehensive Grammar of the English Language, 1985).
+FUTURE_TIME = words(
+    r"next (?:year|month|week|quarter|decade|spring|summer|autumn|fall|winter|few (?:years|months|weeks))|"
+    r"(?:in|within|over|during) the (?:next|coming) (?:\w+ )?(?:years?|months?|weeks?|quarters?|decades?|days)|"
+    r"in (?:\w+|a|a few|\d+) (?:years?|months?|weeks?|decades?)(?:[’'] time)?|later this (?:year|month|decade)|"
+    r"by (?:the end of )?(?:next year|the end of the (?:year|decade))|by (?:19|20)\d\d|from now|"
+    r"in the (?:medium|long|short|near) (?:term|run)|in the (?:years|months|decades) (?:ahead|to come)"
+)
+MODAL_OF_POSSIBILITY = words("could|may|might|would|should")
 # Weak judgement: alone it does not make an assessment ("could discuss the issue later").
 WEAK_JUDGEMENT = words("could|may|might|would|can|will")
 # Pleasantries, procedure and statements of intent: nothing to brief.

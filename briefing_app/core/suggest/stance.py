@@ -38,7 +38,7 @@ HOWS = ("label", "reported", "according", "quote", "continued", "subject")
 
 _STRUCTURE = (
     "judgement fact digits cognition modals negation question noise you opener first_person quotation log_words "
-    "tone affiliated transcript"
+    "tone affiliated transcript forecast"
 ).split()
 FEATURES = ("rule_assessment", "rule_fact", *(f"n_{c}" for c in CATEGORIES), *_STRUCTURE, *(f"how_{h}" for h in HOWS))
 
@@ -81,6 +81,7 @@ def features(
         tone,
         float(bool(speaker.affiliation)),
         float(in_transcript),
+        float(forecast(clause)),
     ]
     row += [float(speaker.how == h) for h in HOWS]
     return row
@@ -88,6 +89,7 @@ def features(
 
 _ESTIMATIVE = FEATURES.index("n_estimative")
 _COGNITION_AT = FEATURES.index("cognition")
+_FORECAST = FEATURES.index("forecast")
 _STANCE_SIGNS = [FEATURES.index(f) for f in (*(f"n_{c}" for c in CATEGORIES), "judgement", "cognition", "modals",
                                               "negation", "how_reported", "how_according")]  # fmt: skip
 
@@ -97,6 +99,13 @@ def estimative(clause: str) -> bool:
     which ANNOTATION.md calls an assessment."""
     lists = lexicon_lists()
     return bool(lx.scan(clause)[lists["estimative"]])
+
+
+def forecast(clause: str) -> bool:
+    """Whether the clause forecasts a figure: a modal of possibility and a time still to come ("could fall to
+    2% next year"). ANNOTATION.md: a named person's hedged forecast is an assessment, not a fact."""
+    hits = lx.scan(clause)
+    return bool(hits[lx.MODAL_OF_POSSIBILITY] and hits[lx.FUTURE_TIME] and lx.DIGITS.search(clause))
 
 
 def has_stance(row: list[float]) -> bool:
@@ -114,7 +123,7 @@ def chosen(rule: str | None, p: float, row: list[float], threshold: float) -> bo
     they think or expect it). Whatever the model says, a named person's clause with an ICD 203 expression of
     likelihood ("likely", "probably") is an estimate, which ANNOTATION.md calls an assessment, also when it
     gives a figure ("likely to rise to about 5 per cent")."""
-    if rule in (SuggestionKind.EXPERT_ASSESSMENT, SuggestionKind.KEY_FACT) and row[_ESTIMATIVE] > 0:
+    if rule in (SuggestionKind.EXPERT_ASSESSMENT, SuggestionKind.KEY_FACT) and (row[_ESTIMATIVE] or row[_FORECAST]):
         return True
     if rule == SuggestionKind.EXPERT_ASSESSMENT:
         return p >= threshold / 2
