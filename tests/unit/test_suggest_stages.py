@@ -1070,3 +1070,46 @@ def test_a_briefing_whose_first_paragraph_names_its_briefer_opens_with_their_sta
     said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
     assert said["The situation in Kappa will likely deteriorate further."] == "Ana Lund"
     assert named_voices(text) == {("Ana Lund", "Spokesperson for the Secretary-General")}
+
+
+def test_a_speaker_introducing_themself_names_their_body_and_a_label_keeps_the_fuller_name():
+    text = ("Press Conference on Dredging\n\nMR. HALE:  Good morning. I'm Tom Hale with the Press Office of the "
+            "Kappa Port Authority. The dredging will probably slip.\n\nREPORTER:  Mr Lund, will it slip?\n\n"
+            "ARNE LUND:  I think it will probably slip.\n\nREPORTER:  Thank you, Mr Lund.\n\n"
+            "ARNE LUND:  The silt will likely return.\n")  # fmt: skip
+    assert named_voices(text) == {("Tom Hale", "Press Office of the Kappa Port Authority"), ("Arne Lund", "")}
+
+
+def test_a_label_without_its_colon_alone_on_its_line_is_the_label_it_is_elsewhere():
+    text = (
+        "Press conference: harbour budget\n\nARNE LUND\n\nThe levy will probably rise again.\n\n"
+        "REPORTER:\n\nDo you trust the figures?\n\nARNE LUND:\n\nI think the deficit will probably grow.\n"
+    )
+    assert [b.label for b in blocks(text)] == [None, "ARNE LUND", None, "REPORTER", None, "ARNE LUND", None]
+    assert named_voices(text) == {("Arne Lund", "")}
+
+
+def test_a_role_after_the_name_in_the_next_sentence_or_after_letters_or_she_is_the_affiliation():
+    people = People("We are joined by Ana Ruiz. She is the chief economist of the Kappa Bank. Ruiz spoke.")
+    assert people.find(["Ruiz"]).affiliation == "chief economist of the Kappa Bank"
+    # letters after a name give way to the role the text gives later; "she's the" is no part of the role
+    people = People("Header\n\nThe Hon Ana Ruiz AO MP\n\nWith me is the Fisheries Minister Ana Ruiz today.")
+    assert people.find(["Ruiz"]).affiliation == "Fisheries Minister"
+    people = People("Next to him is Ana Ruiz, she's the deputy director of the Kappa Bank. Ruiz spoke.")
+    assert people.find(["Ruiz"]).affiliation == "deputy director of the Kappa Bank"
+    # an apposition stops at a purpose: "to go through" is what she was asked to do
+    people = People("I will ask Ana Ruiz, the local Member to go through the plans with us.")
+    assert people.find(["Ruiz"]).affiliation == "local Member"
+
+
+def test_a_question_that_ends_a_turn_is_put_to_be_answered_and_procedure_is_no_view():
+    from briefing_app.core.suggest import suggest
+
+    text = ("Interview on the Fleet\n\nANA RUIZ:  Welcome. Is the fleet failing?\n\n"
+            "TOM HALE:  That's a very good question. Who would not worry? I think the fleet will probably shrink.\n\n"
+            "ANA RUIZ:  Okay, so I think we can start the second part. Will it recover?\n\n"
+            "TOM HALE:  I think it will probably recover by spring.\n")  # fmt: skip
+    found = {(s.kind, s.text) for s in suggest(text, title_line=True)}
+    assert found == {("opinion", "Who would not worry?"),  # a rhetorical question inside an answer
+                     ("expert_assessment", "I think the fleet will probably shrink."),
+                     ("expert_assessment", "I think it will probably recover by spring.")}  # fmt: skip

@@ -241,7 +241,9 @@ NOISE = words(
     r"proud|grateful|gratitude|pleasure|look(?:ing)? forward|we will|I will|I'll|we'll|let me|"
     r"I want to|we want to|(?:am|is|are|'m|’m|'re|’re) going to|plans? to|no plans|intends?|hold off|"
     r"take (?:that|this|the) responsibility|I(?:'m|’m| am) here|we(?:'re|’re| are) here|"
-    r"hi,? everyone|nice to|it(?:'s|’s) good to be|(?:an?|this|today) (?:\w+ )?(?:important|great|good|historic|big|"
+    r"hi,? everyone|nice to|it(?:'s|’s) good to be|good to be (?:on|with)|(?:a |very |really )?good question|"
+    r"(?:we can|let[’']s|let us) (?:start|begin|get started)|please (?:come in|go ahead)|"
+    r"(?:an?|this|today) (?:\w+ )?(?:important|great|good|historic|big|"
     r"productive|special|wonderful) day"
 )
 # Rhetoric: similes, interjections, imperatives to the reader, colloquial asides.

@@ -133,7 +133,8 @@ APPOSITION = (
     # just indicated"; a participle with a place or body after it, "based in Lagos", belongs to the role)
     rf"{ROLE}\b(?![ \u00a0]+(?!(?:of|at|for|in|on|with|from|to|and|the|a|an|who|whose|which|that)\b)"
     rf"(?:\p{{Ll}}+[ \u00a0]+)?\p{{Ll}}+(?:ed|s)\b(?![ \u00a0]+(?:in|at|near|with)[ \u00a0]+\p{{Lu}}))"
-    rf"(?:[^,;“”\"\n.]|\.(?=\S))*"
+    # up to a purpose ("the local Member to go through the plans" is the Member; "adviser to the Board" goes on)
+    rf"(?:(?![ \u00a0]+to[ \u00a0]+(?!(?:the|a|an)\b)\p{{Ll}})[^,;“”\"\n.]|\.(?=\S))*"
 )
 # Any appositive between commas after a name: a noun phrase with its article ("a 34-year-old office worker"),
 # a relative clause ("who has run the firm for 30 years"), an age ("54") or a participle's aside, with or without
@@ -152,6 +153,7 @@ _NOT_NAMES = frozenset(
     "Before Following According Per If Although Though Because Since Despite By For From With Without Under "
     "Asked Speaking Writing Madam Thank Welcome Well Hi Both Either Neither Some Many Most All Any Each My Our Your "
     "Noble Lords Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Q "  # Q: a question
+    "I'm I’m "  # "I'm Ana Ruiz with …": the first person, then the name
     # the calendar's words that are nobody's name ("the Marines' February 2021 update"; April, May, June and
     # August are names too)
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July September October "
@@ -193,6 +195,11 @@ class Speaker:
 
 NOBODY = Speaker("none")
 QUESTIONER = Speaker("questioner")  # a reporter's question at a briefing: left out of the reading
+
+
+def _honours(affiliation: str) -> bool:
+    """Letters after a name only ("AO MP"): what a role the text gives later says better."""
+    return all(w in POST_NOMINALS for w in affiliation.split())
 
 
 def _strip_possessive(word: str) -> str:
@@ -330,7 +337,18 @@ class People:
         affiliation = (
             titled
             if _OFFICE_OF_BODY.search(titled)
-            else max((titled, apposition, role, _predicate_after(after), role_at, titled_at), key=len)
+            else max(
+                (
+                    titled,
+                    apposition,
+                    role,
+                    _predicate_after(after),
+                    role_at,
+                    titled_at,
+                    _introduced_with(before, run, after),
+                ),
+                key=len,
+            )  # fmt: skip
         )
         full = " ".join(name)
         person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
@@ -338,7 +356,9 @@ class People:
             person = Person(full, affiliation)
         elif len(full) > len(person.name) and person.name.split()[-1] == name[-1]:
             person.name = full
-        if affiliation and (not person.affiliation or _fuller_form(person.affiliation, affiliation)):
+        if affiliation and (
+            not person.affiliation or _fuller_form(person.affiliation, affiliation) or _honours(person.affiliation)
+        ):
             person.affiliation = affiliation  # the first one given, or a fuller form of it later
         if titles and not person.title:
             person.title = " ".join(titles)
@@ -608,8 +628,10 @@ class People:
         office = _title_affiliation(titles)  # "DR. WALENSKY": a courtesy title is no affiliation
         if name:
             person = self.find(name)
-            if person:
-                return Speaker("person", person.name, person.affiliation or office, "label")
+            if person:  # the fuller of the two names: "GRETA HALVORSEN:" where the text says only "Ms Halvorsen"
+                fuller = " ".join(name) if set(person.name.split()) < set(name) and name_like(name) and not any(
+                    map(_is_title, name)) else person.name  # fmt: skip
+                return Speaker("person", fuller, person.affiliation or office, "label")
             return Speaker("person", _fullest(name, titles), office, "label")
         person = self.by_title(" ".join(titles))
         if person:
@@ -779,9 +801,10 @@ def _apposition_after(after: str) -> tuple[str, str]:
     return _LEADING_ARTICLE.sub("", aff), f"{m['prep']} {body.strip()}" if body else ""
 
 
-# "X is a researcher at Y", "X currently works as an analyst for Y": a role stated of the name as its predicate
+# "X is a researcher at Y", "X currently works as an analyst for Y": a role stated of the name as its predicate,
+# also in the next sentence ("We are joined by Ana Ruiz. She is the chief economist of …")
 _PREDICATE_AFTER = regex.compile(
-    rf"^\s+(?:currently\s+|now\s+|also\s+)?(?:is|was|works\s+as|worked\s+as|serves\s+as|served\s+as)\s+"
+    rf"^(?:\s+|\.\s+(?:He|She)\s+)(?:currently\s+|now\s+|also\s+)?(?:is|was|works\s+as|worked\s+as|serves\s+as|served\s+as)\s+"
     rf"(?P<role>{APPOSITION}|(?:a|an|the)\s+(?:[\p{{Ll}}\-]+\s+){{1,3}}?(?:at|of|with|for|in)\s+(?:the\s+)?\p{{Lu}}[^,;“”\"\n.]*)",
     _V,
     occupations=OCCUPATIONS,
@@ -793,6 +816,18 @@ def _predicate_after(after: str) -> str:
     if not m or SPEECH.search(m["role"]):
         return ""
     return _LEADING_ARTICLE.sub("", m["role"].strip(" ,;—–-"))
+
+
+# "I'm Ana Ruiz with the Press Office of …", "This is Ana Ruiz from Kappa Radio": a speaker introducing
+# themselves names the body they speak for (after any other name, "with" is only company)
+_INTRODUCING = regex.compile(r"\b(?:I[’']m|I\s+am|[Mm]y\s+name\s+is|[Tt]his\s+is)\s+$", _V | regex.REVERSE)
+_WITH_BODY = regex.compile(rf"^,?\s+(?:with|from|at)\s+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME})", _V)
+
+
+def _introduced_with(before: str, run: str, after: str) -> str:
+    introduced = _INTRODUCING.search(before) or run.startswith(("I'm ", "I’m "))  # the run may open with "I'm"
+    m = _WITH_BODY.match(after) if introduced else None
+    return _LEADING_ARTICLE.sub("", m["body"]) if m else ""
 
 
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with aboard via".split())
@@ -817,6 +852,6 @@ def _title_affiliation(titles: list[str]) -> str:
 
 
 _OFFICE_OF_BODY = regex.compile(r"\s(?:of|for)\s+(?:the\s+)?\p{Lu}")  # "Secretary of State", "Minister for Health"
-_LEADING_VERB = regex.compile(r"^(?:who\s+)?(?:is|was)\s+(?=a\s|an\s|the\s)")
+_LEADING_VERB = regex.compile(r"^(?:(?:who|s?he)\s+(?:is|was)|s?he[’']s)\s+(?=a\s|an\s|the\s)")  # "she's the …"
 _LEADING_ARTICLE = regex.compile(r"^(?:a|an|the)\s+", regex.I)
 _LETTERS = regex.compile(r"\p{L}+")

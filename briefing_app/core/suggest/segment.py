@@ -83,7 +83,7 @@ _LABEL = regex.compile(
     rf"|{OFFICE_HOLDER.pattern}|{MEMBER.pattern})"
     # the turn after it on the same line or on the next, or (a label alone on its line) in the paragraphs below;
     # a transcription service's time stamp may stand between ("Ana Ruiz: (04:25)")
-    r":(?:[ \u00a0]*\(\d{1,2}:\d{2}(?::\d{2})?\))?(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*(?=\S)|[ \u00a0]*$)"
+    r":(?:[ \u00a0]*\(\d{1,2}:\d{2}(?::\d{2})?\))?(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*(?=\S)|[ \u00a0]*$|(?=…|\.\.\.))"
     # a transcript's "GOVERNOR SILVA.  Good morning …", "MS. SILVA.  …": two words or more in capitals, a stop and
     # two spaces
     r"|(?P<label>\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){1,3})\.(?:[ \u00a0]{2,}|\u00a0)"
@@ -265,6 +265,8 @@ def blocks(text: str) -> list[Block]:
         label, body = None, start
         if m and (m["label"] or m["initials"]) in labels:
             label, body = m["label"] or m["initials"], m.end()
+        elif text[start:end] in labels and text[start:end].isupper():
+            label, body = text[start:end], end  # a label alone on its line without its colon: the turn is below
         out.append(Block(i, start, end, label, body, text))
     return out
 
