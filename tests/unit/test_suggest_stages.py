@@ -1113,3 +1113,34 @@ def test_a_question_that_ends_a_turn_is_put_to_be_answered_and_procedure_is_no_v
     assert found == {("opinion", "Who would not worry?"),  # a rhetorical question inside an answer
                      ("expert_assessment", "I think the fleet will probably shrink."),
                      ("expert_assessment", "I think it will probably recover by spring.")}  # fmt: skip
+
+
+def test_a_speech_byline_of_a_name_then_its_office_on_one_line_or_two_paragraphs_or_alone_after_remarks():
+    speech = "We judge that the labour market remains tight.\n"
+    for byline, expected in [
+        ("Ana Ruiz Governor", ("Ana Ruiz", "Governor")),
+        ("RUIZ Ana Deputy Governor of the Bank of Kappa", ("Ruiz Ana", "Deputy Governor of the Bank of Kappa")),
+        ("Ana Ruiz\n\nDeputy Governor of the Bank of Kappa", ("Ana Ruiz", "Deputy Governor of the Bank of Kappa")),
+        ("Remarks\n\nAna Ruiz", ("Ana Ruiz", "")),
+    ]:
+        assert named_voices(f"Outlook for the Economy\n\n{byline}\n\n{speech}") == {expected}, byline
+    # a title's speaker with a body's office after a comma, and no title before the name
+    text = f"Remarks by Ana Ruiz, Kappa Bank Managing Director, at the Island Forum\n\n{speech}"
+    assert named_voices(text) == {("Ana Ruiz", "Kappa Bank Managing Director")}
+    # a reporter's line of a name and a venue is no byline
+    assert not named_voices(f"Outlook for the Economy\n\nAna Ruiz\n\nAt the Harbour Forum, Kappa\n\n{speech}")
+
+
+def test_a_debate_where_everyone_speaks_once_a_namesake_an_advisers_caution_and_determiners_before_places():
+    text = (
+        "Committee of Supply\n\nDr Tom Hale: Sir, last month Prime Minister Lars Bello led a trade mission.\n\n"
+        "Ms Ana Bello: Mr Chairman, exporters would no doubt have taken a hit from the price slump.\n\n"
+        "The Minister of State for Trade (Mr Arun Das): Sir, I think prices are likely to recover. Opposition "
+        "leader Mira Soltani has advised caution to investors as the country lacks an independent judiciary."
+    )
+    assert named_voices(text) == {("Tom Hale", ""), ("Ana Bello", ""), ("Arun Das", "Minister of State for Trade"),
+                                  ("Mira Soltani", "Opposition leader")}  # fmt: skip
+    people = People("Several Kappa sawmills said they would cut shifts. The Kappa Chamber of Commerce said so too.")
+    assert people.find(["Several", "Kappa"]) is None and people.find(["Kappa", "Chamber"]) is None
+    # "it looks like we are …" is an evidential hedge, not a simile
+    assert rhetoric("It looks like we are at a high point in our relations.") < 2 <= rhetoric("It is like a bucket.")

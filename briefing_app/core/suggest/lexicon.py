@@ -248,7 +248,9 @@ NOISE = words(
 )
 # Rhetoric: similes, interjections, imperatives to the reader, colloquial asides.
 SIMILE = words(
-    r"(?:is|it(?:'s|’s)|are|was|sounds|feels|looks)\s+(?:a bit\s+|just\s+|kind of\s+|much\s+)?like",
+    # (not "it looks like we are …": a clause after "like" makes it an evidential hedge, no simile)
+    r"(?:is|it(?:'s|’s)|are|was|sounds|feels|looks)\s+(?:a bit\s+|just\s+|kind of\s+|much\s+)?like"
+    r"(?!\s+(?:we|they|he|she|i|you|there)\b)",
     r"think of it as|as if|as though|so to speak|if you will",
 )
 INTERJECTION = regex.compile(

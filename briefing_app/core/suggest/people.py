@@ -61,7 +61,9 @@ ORG_WORDS = frozenset(
     "Costa Hong Puerto Los Las San Santa Saint Sierra Burkina Cape El Great Holy Middle Far Type War Homeland "
     "Security Defense Defence Affairs Justice Health Treasury Interior Commerce Energy Education Labor Labour "
     "Transportation Agriculture Foreign Internal Human Development Trade Finance Economy National Federal "
-    "International Strategic Relations Research Studies Affairs Policy Military Nuclear Joint Staff".split()
+    "International Strategic Relations Research Studies Affairs Policy Military Nuclear Joint Staff "
+    # a body's texts and chambers: "the Shanghai Communique stated", "the Japan Chamber of Commerce"
+    "Chamber Communique Communiqué Accord Accords Declaration Treaty Charter Convention Protocol".split()
 )
 SPEECH_VERBS = (
     "said|says|say|saying|told|tells|warned|warns|cautioned|cautions|added|adds|noted|notes|explained|"
@@ -74,6 +76,7 @@ SPEECH_VERBS = (
     "announced|announces|admitted|admits|conceded|concedes|recalled|recalls|described|describes|"
     "called|calls|praised|praises|criticized|criticised|criticizes|criticises|forecast|forecasts|spoke|speaks|"
     "blamed|blames|accused|accuses|"  # Levin's (1993) judgement verbs, beside praise and criticise
+    "advised|advises|counselled|counseled|counsels|admonished|"  # Levin's advise verbs (37.9), beside warn and urge
     # Levin's conjecture verbs (29.5), beside believe and think ("assumed" and "imagined" left out: "assumed office")
     "doubted|doubts|suspected|suspects|surmised|surmises|conjectured|conjectures|presumed|presumes|guessed|"
     "reckons|reckoned|anticipates|anticipated|foresees|foresaw|opined|opines|averred|avers|"
@@ -152,6 +155,7 @@ _NOT_NAMES = frozenset(
     "Still Yet Now Today Yesterday Meanwhile Moreover Furthermore Instead Last Next On In At As When After "
     "Before Following According Per If Although Though Because Since Despite By For From With Without Under "
     "Asked Speaking Writing Madam Thank Welcome Well Hi Both Either Neither Some Many Most All Any Each My Our Your "
+    "Several Few Numerous Various Other Such Every "  # "Several Kappa sawmills": a determiner, then a place
     "Noble Lords Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Q "  # Q: a question
     "I'm I’m "  # "I'm Ana Ruiz with …": the first person, then the name
     # the calendar's words that are nobody's name ("the Marines' February 2021 update"; April, May, June and
@@ -518,8 +522,9 @@ class People:
         "Tom Hale's speech at …"), whose words then are all that person's."""
         for h in _HONOURABLE.finditer(_title_case(title)):  # "the Prime Minister, the Hon P J Keating MP"
             self.title_person([*h["office"].split(), *h["name"].split()])
-        if (n := _NAME_COMMA_OFFICE.search(_title_case(title))) and _is_title(n["office"].split()[0]):
-            self._add_titled(n["name"].split(), n["office"].strip())  # "… by Ana Ruiz, Secretary of the Treasury"
+        if (n := _NAME_COMMA_OFFICE.search(_title_case(title))) and any(map(_is_title, n["office"].split())):
+            # "… by Ana Ruiz, Secretary of the Treasury", "… by Ana Ruiz, Kappa Bank Managing Director, at …"
+            self._add_titled(n["name"].split(), n["office"].strip())
         m = _TITLED_BY.search(_title_case(title))
         if m is None:
             return None
@@ -628,6 +633,9 @@ class People:
         office = _title_affiliation(titles)  # "DR. WALENSKY": a courtesy title is no affiliation
         if name:
             person = self.find(name)
+            own = [w for w in name if not _is_title(w)]
+            if person and not label.isupper() and len(own) > 1 and own[0][0] != person.name[0] and " " in person.name:
+                person = None  # "Ana Bello:" is not Prime Minister Tom Bello, whom the text names too
             if person:  # the fuller of the two names: "GRETA HALVORSEN:" where the text says only "Ms Halvorsen"
                 fuller = " ".join(name) if set(person.name.split()) < set(name) and name_like(name) and not any(
                     map(_is_title, name)) else person.name  # fmt: skip

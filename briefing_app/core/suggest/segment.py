@@ -282,6 +282,8 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
     # a dialogue labelled in title case ("Ana Ruiz:", "Journalist:"): names that open two paragraphs or more,
     # and the press's and narrators' roles, once another label shows the text is a transcript
     repeated = {c for c in counts if counts[c] > 1 and c.split()[0] not in _SENTENCE_OPENERS}
+    # a minister's name line ("The Minister for Trade (Ana Ruiz):") is a debate's, even where everyone speaks once
+    real |= {c for c in counts if OFFICE_HOLDER.fullmatch(c)}
     members = {c for c in counts if MEMBER.fullmatch(c)}
     if sum(counts[c] for c in members) > 1:  # a debate in Hansard's style: "Ana Ruiz (Kappa North) (Lab):"
         real |= members

@@ -503,14 +503,23 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
     """A speech's byline under its title: a paragraph that is only a title and a full name ("Governor
     Ana M. Ruiz"), or a name on one line and the office on the next. A reporter's byline ("By Ana Ruiz")
     has no office, so it is never taken."""
-    for b in candidates:
-        if b.end - b.start > BYLINE_CHARS:
-            continue  # a byline is a line or two; a long paragraph is the speech itself
-        line = _HONOURS.sub("", text[b.start : b.end].strip())  # "The Hon Ana Ruiz MP" is Ana Ruiz
-        name_office = _NAME_OVER_OFFICE.fullmatch(line) or _NAME_COMMA_OFFICE.fullmatch(line)
-        if name_office and name_like(name_office["name"].split()) and _is_office(name_office["office"]):
-            person = people.find(name_office["name"].split())
-            return Speaker("person", person.name if person else name_office["name"], name_office["office"], "label")
+    # a byline is a line or two; a long paragraph is the speech itself ("The Hon Ana Ruiz MP" is Ana Ruiz)
+    lines = [
+        _HONOURS.sub("", text[b.start : b.end].strip()) if b.end - b.start <= BYLINE_CHARS else "" for b in candidates
+    ]
+    for i, line in enumerate(lines):
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        over = _NAME_OVER_OFFICE.fullmatch(f"{line}\n{below}") if below and "\n" not in line else None
+        if over and name_like(over["name"].split()) and _is_office(over["office"]):
+            line = over[0]  # the name in one paragraph, the office in the next
+        name_office = (
+            _NAME_OVER_OFFICE.fullmatch(line) or _NAME_COMMA_OFFICE.fullmatch(line) or _NAME_THEN_OFFICE.fullmatch(line)
+        )
+        # ("RUIZ Ana": the surname first, in capitals)
+        name = [w.capitalize() if w.isupper() else w for w in name_office["name"].split()] if name_office else []
+        if name_office and name_like(name) and _is_office(name_office["office"]):
+            person = people.find(name)
+            return Speaker("person", person.name if person else " ".join(name), name_office["office"], "label")
         if len(line.split()) <= 6 and not any(mark in line for mark in ",;:!?"):
             person = people.title_person(line.split())
             if person is not None and person.title:
@@ -518,6 +527,13 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
         if (office_name := _OFFICE_THEN_NAME.fullmatch(line)) and name_like(office_name["name"].split()):
             person = people.find(office_name["name"].split())  # "Vice Chair for Supervision Ana M. Ruiz"
             return Speaker("person", person.name if person else office_name["name"], office_name["office"], "label")
+        if (
+            i
+            and _SPEECH_HEADING.fullmatch(lines[i - 1])
+            and _BYLINE_NAME_ALONE.fullmatch(line)
+            and name_like(line.split())
+        ):
+            return Speaker("person", line, "", "label")  # "Remarks", then the speaker's name alone
     return None
 
 
@@ -552,6 +568,14 @@ _OFFICE_THEN_NAME = regex.compile(
 )
 
 
+# "Ana Ruiz Governor", "RUIZ Ana Deputy Governor of the Bank of Kappa": a name, then an office on the same line
+_NAME_THEN_OFFICE = regex.compile(
+    rf"(?P<name>\p{{Lu}}{{2,}}[ \u00a0]+\p{{Lu}}\p{{Ll}}+|{_BYLINE_NAME})"
+    rf"[ \u00a0]+(?P<office>(?:{_TITLES})(?:[ \u00a0]+(?:\p{{Lu}}[\p{{L}}\-]*|for|of|the|and|on)){{0,8}})",
+    _V,
+)
+_BYLINE_NAME_ALONE = regex.compile(_BYLINE_NAME, _V)
+_SPEECH_HEADING = regex.compile(r"(?:Remarks|Speech|Address|Keynote(?:\s+(?:speech|address))?|Lecture|Statement)", _V)
 # "Ana Ruiz\nGovernor": two to four capitalised words, then an office of a few words, unpunctuated
 _NAME_OVER_OFFICE = regex.compile(
     r"(?P<name>\p{Lu}[\p{L}’'\-.]*(?:[ \u00a0]+\p{Lu}[\p{L}’'\-.]*){1,3})[ \u00a0]*\n[ \u00a0]*"
