@@ -1144,3 +1144,32 @@ def test_a_debate_where_everyone_speaks_once_a_namesake_an_advisers_caution_and_
     assert people.find(["Several", "Kappa"]) is None and people.find(["Kappa", "Chamber"]) is None
     # "it looks like we are …" is an evidential hedge, not a simile
     assert rhetoric("It looks like we are at a high point in our relations.") < 2 <= rhetoric("It is like a bucket.")
+
+
+def test_a_speech_verbs_form_after_a_possessive_is_a_noun_and_a_party_spoken_for_is_an_affiliation():
+    assert speaker_of("In response to Mr Okafor's remarks, Lena Brandt, leader of the Green group, said: "
+                      "“The plan will fail.”") == ("Lena Brandt", "leader of the Green group")  # fmt: skip
+    text = ("“It is growing,” said Admiral Tom Hale. Days later, Hale's expected replacement, Admiral Ana Cole, told "
+            "senators: “This clash is much closer than most think.”")  # fmt: skip
+    assert [r.said.name for r in voices.read("Costs\n\n" + text, title_line=True)] == ["Tom Hale", "Ana Cole"]
+    assert speaker_of("Tom Reyes, for the Liberal Democrats, said: “The plan will probably fail.”") == (
+        "Tom Reyes", "Liberal Democrats")  # fmt: skip
+    # a party's members and a body of several societies are no one
+    assert speaker_of("The Greens and Social Democrats say the report was probably written to protect him.")[0] == ""
+    assert speaker_of("“Cholera is the risk,” the Federation of Rivers and Lakes Societies said.")[0] == ""
+
+
+def test_a_role_before_a_name_keeps_its_modifiers_and_stops_at_a_sentence_or_its_opener():
+    people = People("Former transport secretary Ana Ruiz said so. The firm moved to Kappa. Plant manager Tom Hale "
+                    "agreed. As political strategist Lina Varga told a website, it was over. Boss Arne Lund spoke. "
+                    "The Kappa Health Organization's regional emergency director, Eva Berg, said so.")  # fmt: skip
+    assert [people.find([n]).affiliation for n in ("Ruiz", "Hale", "Varga", "Lund", "Berg")] == [
+        "Former transport secretary", "Plant manager", "political strategist", "Boss",
+        "Kappa Health Organization's regional emergency director",
+    ]  # fmt: skip
+    assert people.find(["Lund"]).name == "Arne Lund"  # "Boss" is a role, no part of the name
+    # a relative clause's role, not what else it says; a peer's title is their name
+    people = People("Ana Ruiz, who is a member of the harbour committee and was part of the inquiry, said so. "
+                    "Lord Ashby said it was probably wrong.")  # fmt: skip
+    assert people.find(["Ruiz"]).affiliation == "member of the harbour committee"
+    assert people.find(["Ashby"]).name == "Lord Ashby"

@@ -63,7 +63,8 @@ ORG_WORDS = frozenset(
     "Transportation Agriculture Foreign Internal Human Development Trade Finance Economy National Federal "
     "International Strategic Relations Research Studies Affairs Policy Military Nuclear Joint Staff "
     # a body's texts and chambers: "the Shanghai Communique stated", "the Japan Chamber of Commerce"
-    "Chamber Communique Communiqué Accord Accords Declaration Treaty Charter Convention Protocol".split()
+    "Chamber Communique Communiqué Accord Accords Declaration Treaty Charter Convention Protocol "
+    "Democrats Republicans Greens Conservatives Liberals Socialists Tories Nationals".split()  # a party's members
 )
 SPEECH_VERBS = (
     "said|says|say|saying|told|tells|warned|warns|cautioned|cautions|added|adds|noted|notes|explained|"
@@ -95,7 +96,8 @@ ROLE_NOUNS = (
     "blogger|netizen|activist|campaigner|journalist|columnist|commentator|writer|user|lawmaker|politician|"
     "banker|policymaker|regulator|legislator|"
     # and a seat ("Ana Ruiz, MP for Kappa,", "a Kappa Party MP"), and who people are quoted as
-    "mp|mep|student|resident|owner|volunteer|veteran|candidate|priest|pastor"
+    "mp|mep|student|resident|owner|volunteer|veteran|candidate|priest|pastor|"
+    "councillor|councilor|councilman|councilwoman|alderman|boss"
 )
 _ROLE_WORDS = frozenset(ROLE_NOUNS.split("|"))
 # and the occupations of a published classification (resources/occupations.txt: "rancher", "teacher", "nurse"),
@@ -267,7 +269,7 @@ def name_like(words: list[str]) -> bool:
     return (
         0 < len(words) <= 4
         and not any(
-            w in ORG_WORDS
+            (w in ORG_WORDS or w.endswith("ies") and f"{w[:-3]}y" in ORG_WORDS)  # "Societies", "Agencies"
             and not (0 < i == len(words) - 1 and w in _PLACE_PREFIXES)  # "Diana Costa", not "Costa Rica"
             or w in _NOT_NAMES
             or (w.isupper() and not (_INITIAL.fullmatch(w) and i < len(words) - 1))
@@ -355,6 +357,8 @@ class People:
             )  # fmt: skip
         )
         full = " ".join(name)
+        if len(name) == 1 and titles and PEERAGE.match(f"{titles[-1]} "):
+            full = f"{titles[-1]} {full}"  # a peer's title is their name: "Lord Ashby"
         person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
         if person is None:
             person = Person(full, affiliation)
@@ -729,13 +733,18 @@ _SPEECH_KIND = regex.compile(
     _V,
 )
 _PARTICLE_START = frozenset("De Del Della Der Di Da Du Van Von Al El Le La".split())
+_CAP_WORD = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\p{L}{0,2}\.|\p{Lu}[\p{L}’'\-]*)"  # "U.S.", "Gen.", "Former"
 _ROLE_BEFORE = regex.compile(
     rf"(?:(?:(?P<comma>(?:the\s+)?(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS})\s+(?:of|at|for|in)\s+[^,;“”\"\n]{{3,90}})"
-    rf"|(?P<poss>(?:[\p{{L}}\-]+[ \u00a0]+){{0,3}}[\p{{L}}\-]+[’']s\s+(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS}))"  # "Y's X"
+    # "Y's X", "Y's regional emergency director"
+    rf"|(?P<poss>(?:[\p{{L}}\-]+[ \u00a0]+){{0,3}}[\p{{L}}\-]+[’']s\s+(?:[\w\-]+\s+){{0,2}}(?i:{ROLE_NOUNS}))"
     # "The minister, Ana Ruiz"
     rf"|(?<![\p{{L}}\-][ \u00a0]?)(?:[Tt]he[ \u00a0]+)(?P<bare>(?:[\p{{Ll}}\-]+[ \u00a0]+)?(?i:{ROLE_NOUNS})))"
     rf",\s*(?:(?:{'|'.join(regex.escape(t) for t in TITLE_WORDS)})\s+)*"
-    rf"|(?P<plain>(?:(?:\p{{Lu}}[\p{{L}}.’'\-]*|the)[ \u00a0]+){{0,3}}{ROLE})\s+)$",  # on one line
+    # on one line, with a word in lower case after a capitalised one ("Former transport secretary"), never across a
+    # sentence's end ("… to Poland. Plant manager")
+    rf"|(?P<plain>(?:(?:{_CAP_WORD}|the)[ \u00a0]+){{1,3}}\p{{Ll}}[\p{{L}}\-]*[ \u00a0]+{ROLE}"
+    rf"|(?:(?:{_CAP_WORD}|the)[ \u00a0]+){{0,3}}{ROLE})\s+)$",
     _V | regex.REVERSE,
     occupations=OCCUPATIONS,
 )
@@ -745,8 +754,10 @@ def _role_before(before: str) -> str:
     m = _ROLE_BEFORE.search(before)
     if not m:
         return ""
-    role = m["comma"] or m["poss"] or m["bare"] or m["plain"]
-    return _LEADING_ARTICLE.sub("", role.strip())
+    words = (m["comma"] or m["poss"] or m["bare"] or m["plain"]).split()
+    while len(words) > 1 and words[0] in _NOT_NAMES:
+        words.pop(0)  # "As political strategist Ana Ruiz told …": the sentence's opener is no part of the role
+    return _LEADING_ARTICLE.sub("", " ".join(words))
 
 
 # A body's name on one line: capitalised words, with "of", "and", "for" or "on" (and "the") between them:
@@ -764,7 +775,7 @@ _APPOSITION_AFTER = regex.compile(
     # between commas: a body ("Ana Ruiz, from the Harbour Bank, said"), or a relative clause of what they do
     # that names a body ("Ana Ruiz, who heads the Harbour Bank, said"); in brackets, a body ("Ana Ruiz (Harbour
     # Bank) said")
-    rf"|,\s+(?P<prep>from|of|at|with)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
+    rf"|,\s+(?P<prep>from|of|at|with|for)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
     rf"|,\s+who\s+(?P<rel>(?:(?:now|currently|also)\s+)?(?:heads|leads|runs|chairs|directs|manages|founded|"
     rf"co-founded|teaches|works|serves|blogs|writes|reports|is\s+with|is\s+(?:a|an|the))\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)(?=,|\.(?!\S))"
     rf"|\s*\((?P<paren>\p{{Lu}}[^()\n]{{1,80}})\))",
@@ -806,6 +817,7 @@ def _apposition_after(after: str) -> tuple[str, str]:
         return "", ""
     aff = (m["comma"] or m["dash"] or body or m["rel"] or m["paren"] or "").strip(" ,;:—–-")  # "…, professor of X: “…”"
     aff = _LEADING_VERB.sub("", aff)  # "who is a professor at …": the role it states
+    aff = _NEXT_PREDICATE.split(aff, maxsplit=1)[0]  # "who is a member of X and was part of Y": the role only
     return _LEADING_ARTICLE.sub("", aff), f"{m['prep']} {body.strip()}" if body else ""
 
 
@@ -860,6 +872,7 @@ def _title_affiliation(titles: list[str]) -> str:
 
 
 _OFFICE_OF_BODY = regex.compile(r"\s(?:of|for)\s+(?:the\s+)?\p{Lu}")  # "Secretary of State", "Minister for Health"
-_LEADING_VERB = regex.compile(r"^(?:(?:who|s?he)\s+(?:is|was)|s?he[’']s)\s+(?=a\s|an\s|the\s)")  # "she's the …"
+_NEXT_PREDICATE = regex.compile(r"\s+and\s+(?:was|is|has|had|were|will|later|also)\b")
+_LEADING_VERB = regex.compile(r"^(?:(?:(?:who|s?he)\s+)?(?:is|was)|s?he[’']s)\s+(?=a\s|an\s|the\s)")  # "she's the …"
 _LEADING_ARTICLE = regex.compile(r"^(?:a|an|the)\s+", regex.I)
 _LETTERS = regex.compile(r"\p{L}+")

@@ -982,7 +982,7 @@ _ASIDE = (
 # Matched backwards from the verb (REVERSE), so each verb costs one short anchored match.
 _SUBJECT_BEFORE = regex.compile(
     rf"(?:(?P<run>{CAPRUN})(?:,|\s+(?:from|of|at)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?|,\s+{APPOSITION},"
-    rf"|,\s+(?:from|of|at|with)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,|\s*\([^()\n]{{1,80}}\)|,\s+{_ASIDE},|,?\s+who)??"
+    rf"|,\s+(?:from|of|at|with|for)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,|\s*\([^()\n]{{1,80}}\)|,\s+{_ASIDE},|,?\s+who)??"
     rf"|(?P<np>(?:(?:The|This|That)\s+)?\b(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}\p{{Ll}}[\p{{L}}\-]*|\b[Ii]t|\b[Tt]hey|\b[Hh]e(?:[’']s|[’']d)?|\b[Ss]he(?:[’']s|[’']d)?|\bI|\b[Ww]e))"
     rf"\s+{ADVERBS}$",
     _V | regex.REVERSE,
@@ -1000,7 +1000,7 @@ _SUBJECT_WITH_APPOSITION = regex.compile(
 )
 # "Economist Ana Ruiz of Kappa Bank said", "Ana Ruiz, from Kappa Bank, said": the person before the organisation
 _SUBJECT_OF_ORG = regex.compile(
-    rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with)\s+(?:the\s+)?(?:\p{{Ll}}+\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,?\s+{ADVERBS}$",
+    rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with|for)\s+(?:the\s+)?(?:\p{{Ll}}+\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,?\s+{ADVERBS}$",
     _V | regex.REVERSE,
 )
 # a body's name of several capitalised runs ("the University of Lagos"): the person is the run before its "of"
@@ -1075,6 +1075,11 @@ def _np_speaker(np: str) -> Speaker | None:
     return None
 
 
+# A possessive or a determiner before a speech verb's form makes it a noun or an adjective: "Ana Ruiz's remarks",
+# "her expected successor", "the claims"
+_DETERMINED = regex.compile(r"(?:\p{L}[’']s|\b(?:his|her|their|its|our|my|your|the|a|an|these|those))\s+$", _V)
+
+
 def attribution(people: People, text: str, start: int, end: int) -> Speaker:
     """The attribution written in ``text[start:end]`` itself, or NOBODY.
 
@@ -1104,7 +1109,12 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
             sp = people.resolve_run(m["run"])
             found.append((_rank(sp), m.start(), _how(sp, "quote")))
     verbs = (
-        [v for v in SPEECH.finditer(text, start, end) if not _CALL_FOR.match(text, v.end(), end)]  # end: see _CALL_FOR
+        [
+            v
+            for v in SPEECH.finditer(text, start, end)
+            if not _CALL_FOR.match(text, v.end(), end)  # end: see _CALL_FOR
+            and not _DETERMINED.search(text, max(start, v.start() - 12), v.start())
+        ]
         if words[_SPEECH_WORDS]
         else []
     )
