@@ -703,6 +703,7 @@ def test_a_named_persons_forecast_of_a_figure_stays_an_assessment_however_factua
     assert stance.chosen("key_fact", 0.1, row, 0.3)
     row = stance.features("prices may rise to 5 percent", label, True, "key_fact", 0.0)
     assert not stance.chosen("key_fact", 0.1, row, 0.3)
+    assert stance.forecast("the number of drones is expected to rise 100 percent in the next 10 years")
 
 
 # --- spans: verdicts made by hand, as suggestions
@@ -1173,3 +1174,14 @@ def test_a_role_before_a_name_keeps_its_modifiers_and_stops_at_a_sentence_or_its
                     "Lord Ashby said it was probably wrong.")  # fmt: skip
     assert people.find(["Ruiz"]).affiliation == "member of the harbour committee"
     assert people.find(["Ashby"]).name == "Lord Ashby"
+
+
+def test_a_subject_of_two_verbs_in_a_row_or_quoted_as_saying_speaks_and_a_quoted_question_is_rhetoric():
+    assert speaker_of("Charity adviser Tom Wade welcomed the deal and said ministers had passed the first test.") == (
+        "Tom Wade", "Charity adviser")  # fmt: skip
+    assert speaker_of("The regional health commissioner, Ana Ruiz, was quoted as saying that it was vital.") == (
+        "Ana Ruiz", "regional health commissioner")  # fmt: skip
+    # but a passive reports what was done to someone, not what they said
+    assert speaker_of("Kappa, the second largest country, is accused of rigging the vote.")[0] == ""
+    assert rhetoric("“How was it that he changed his mind by 17 March?” he said.") >= 2
+    assert rhetoric("“We changed our minds by 17 March,” he said.") < 2

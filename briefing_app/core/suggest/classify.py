@@ -18,6 +18,7 @@ among their features, and :mod:`.decide` combines the two into each clause's ver
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..kinds import SuggestionKind
@@ -58,13 +59,17 @@ def weigh(clause: str, speaker: Speaker) -> Weights:
     return Weights(fact, judgement, digits, len(words[lx.NOISE]), finding, participation, forecast)
 
 
+# a question quoted, then its attribution: "“… by 17 March?” he said." is rhetoric as much as one ending the sentence
+_QUOTED_QUESTION = re.compile(r"\?[”\"’']\s+[^.!?“”\"]{1,60}\b(?:said|says|asked|asks|added|adds|wondered)\.?$")
+
+
 def rhetoric(sentence: str) -> float:
     """How plainly a sentence is rhetoric rather than statement; 2 or more is opinion."""
     s = sentence.rstrip("”’\"') ")
     score = 0.0
     if s.endswith("!"):
         score += 2
-    if s.endswith("?"):
+    if s.endswith("?") or _QUOTED_QUESTION.search(s):
         score += 2
     words = lx.scan(sentence)
     score += 2 * len(words[lx.SIMILE])

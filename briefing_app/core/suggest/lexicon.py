@@ -232,7 +232,8 @@ FUTURE_TIME = words(
     r"by (?:the end of )?(?:next year|the end of the (?:year|decade))|by (?:19|20)\d\d|from now|"
     r"in the (?:medium|long|short|near) (?:term|run)|in the (?:years|months|decades) (?:ahead|to come)"
 )
-MODAL_OF_POSSIBILITY = words("could|may|might|would|should")
+# what makes it a forecast: a modal of possibility, or a verb of forecasting in the passive ("is expected to rise")
+FORECASTING = words(r"could|may|might|would|should|(?:is|are|was|were) (?:expected|projected|forecast|predicted) to")
 # Weak judgement: alone it does not make an assessment ("could discuss the issue later").
 WEAK_JUDGEMENT = words("could|may|might|would|can|will")
 # Pleasantries, procedure and statements of intent: nothing to brief.

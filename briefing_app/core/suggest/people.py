@@ -149,7 +149,7 @@ LOOSE_APPOSITION = (
     rf"|\p{{Ll}}+ing\s+[^,;:“”\"\n]{{1,80}}?)"  # or an aside: "speaking by video link from Geneva"
 )
 # What may stand between a speaker and the speech verb: adverbs and auxiliaries ("has long said")
-ADVERBS = r"(?:(?:further|also|later|then|again|once|still|now|too|repeatedly|long|always|often|just|already|has|have|had|\p{Ll}+ly|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*"  # noqa: E501
+ADVERBS = r"(?:(?:further|also|later|then|again|once|still|now|too|repeatedly|long|always|often|just|already|has|have|had|(?:was|is|were)\s+quoted\s+as|\p{Ll}+ly|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*"  # noqa: E501
 # speech verbs that open a sentence before their subject ("Added Ana Ruiz, “…”"); not "Said", which is a name
 VERBS_FIRST = "Added Wrote Noted Warned Explained Continued Cautioned Countered".split()
 _NOT_NAMES = frozenset(
@@ -739,7 +739,7 @@ _ROLE_BEFORE = regex.compile(
     # "Y's X", "Y's regional emergency director"
     rf"|(?P<poss>(?:[\p{{L}}\-]+[ \u00a0]+){{0,3}}[\p{{L}}\-]+[’']s\s+(?:[\w\-]+\s+){{0,2}}(?i:{ROLE_NOUNS}))"
     # "The minister, Ana Ruiz"
-    rf"|(?<![\p{{L}}\-][ \u00a0]?)(?:[Tt]he[ \u00a0]+)(?P<bare>(?:[\p{{Ll}}\-]+[ \u00a0]+)?(?i:{ROLE_NOUNS})))"
+    rf"|(?<![\p{{L}}\-][ \u00a0]?)(?:[Tt]he[ \u00a0]+)(?P<bare>(?:[\p{{Ll}}\-]+[ \u00a0]+){{0,2}}(?i:{ROLE_NOUNS})))"
     rf",\s*(?:(?:{'|'.join(regex.escape(t) for t in TITLE_WORDS)})\s+)*"
     # on one line, with a word in lower case after a capitalised one ("Former transport secretary"), never across a
     # sentence's end ("… to Poland. Plant manager")

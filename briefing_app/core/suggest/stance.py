@@ -102,10 +102,11 @@ def estimative(clause: str) -> bool:
 
 
 def forecast(clause: str) -> bool:
-    """Whether the clause forecasts a figure: a modal of possibility and a time still to come ("could fall to
-    2% next year"). ANNOTATION.md: a named person's hedged forecast is an assessment, not a fact."""
+    """Whether the clause forecasts a figure: a modal of possibility or "is expected to", and a time still to
+    come ("could fall to 2% next year"). ANNOTATION.md: a named person's hedged forecast is an assessment, not
+    a fact."""
     hits = lx.scan(clause)
-    return bool(hits[lx.MODAL_OF_POSSIBILITY] and hits[lx.FUTURE_TIME] and lx.DIGITS.search(clause))
+    return bool(hits[lx.FORECASTING] and hits[lx.FUTURE_TIME] and lx.DIGITS.search(clause))
 
 
 def has_stance(row: list[float]) -> bool:

@@ -998,6 +998,11 @@ _SUBJECT_WITH_APPOSITION = regex.compile(
     _V | regex.REVERSE,
     occupations=OCCUPATIONS,
 )
+# "Ana Ruiz welcomed the deal and said", "…, dismissed the questions, and said": the subject of two verbs in a row
+_COORDINATED_SUBJECT = regex.compile(
+    rf"(?P<run>{CAPRUN})(?P<np>)\s+{ADVERBS}\p{{Ll}}+(?:ed|s)\b[^.;:!?“”\"]{{0,100}}?,?\s+and\s+{ADVERBS}$",
+    _V | regex.REVERSE,
+)
 # "Economist Ana Ruiz of Kappa Bank said", "Ana Ruiz, from Kappa Bank, said": the person before the organisation
 _SUBJECT_OF_ORG = regex.compile(
     rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with|for)\s+(?:the\s+)?(?:\p{{Ll}}+\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,?\s+{ADVERBS}$",
@@ -1138,6 +1143,10 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         body = before is not None and before["run"] and _BODY_BEFORE.search(text, window[0], before.start())
         if before is not None and before["run"] and (body or people.resolve_run(before["run"]).kind != "person"):
             before = _owner_of_body(people, text, window[0], _SUBJECT_OF_ORG.search(text, *window)) or before
+        if before is None or before.groupdict().get("np"):  # "Ana Ruiz welcomed it and said": the verb before's
+            joined = _COORDINATED_SUBJECT.search(text, *window)
+            if joined is not None and people.resolve_run(joined["run"]).kind == "person":
+                before = joined
         if before is None:
             continue
         if before["run"] and before["run"].split()[-1] in _PRONOUNS:
