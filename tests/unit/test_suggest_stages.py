@@ -1185,3 +1185,19 @@ def test_a_subject_of_two_verbs_in_a_row_or_quoted_as_saying_speaks_and_a_quoted
     assert speaker_of("Kappa, the second largest country, is accused of rigging the vote.")[0] == ""
     assert rhetoric("“How was it that he changed his mind by 17 March?” he said.") >= 2
     assert rhetoric("“We changed our minds by 17 March,” he said.") < 2
+
+
+def test_a_list_of_participants_gives_each_label_its_name_in_full_and_role_and_a_body_may_have_its_place():
+    text = ("Press Conference on the Outlook\n\nPARTICIPANTS:\n\nANA RUIZ\n\nChief Economist, Research Department\n\n"
+            "TOM HALE\n\nCommunications Department\n\nMR. HALE: Good morning. We begin now.\n\n"
+            "MS. RUIZ: Thank you. We think growth will probably slow.\n\nMR. HALE: Thank you. Next?\n\n"
+            "MS. RUIZ: I expect inflation to ease.\n")  # fmt: skip
+    assert ("Ana Ruiz", "Chief Economist, Research Department") in named_voices(text)
+    assert speaker_of("Ana Ruiz of the University of Kappa, Lund, has suggested calling it a tax.") == (
+        "Ana Ruiz", "University of Kappa")  # fmt: skip
+    # a speech's courtesies and its metaphors are no view
+    assert rhetoric("Think of the payments system as a railway, with the economy as the train.") >= 2
+    assert (
+        classify("There is no better place to talk about ports than here.", Speaker("person", "Ana Ruiz"), False)
+        is None
+    )

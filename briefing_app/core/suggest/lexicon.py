@@ -243,7 +243,7 @@ NOISE = words(
     r"I want to|we want to|(?:am|is|are|'m|’m|'re|’re) going to|plans? to|no plans|intends?|hold off|"
     r"take (?:that|this|the) responsibility|I(?:'m|’m| am) here|we(?:'re|’re| are) here|"
     r"hi,? everyone|nice to|it(?:'s|’s) good to be|good to be (?:on|with)|(?:a |very |really )?good question|"
-    r"(?:we can|let[’']s|let us) (?:start|begin|get started)|please (?:come in|go ahead)|"
+    r"no better place to|(?:we can|let[’']s|let us) (?:start|begin|get started)|please (?:come in|go ahead)|"
     r"(?:an?|this|today) (?:\w+ )?(?:important|great|good|historic|big|"
     r"productive|special|wonderful) day"
 )
@@ -252,7 +252,7 @@ SIMILE = words(
     # (not "it looks like we are …": a clause after "like" makes it an evidential hedge, no simile)
     r"(?:is|it(?:'s|’s)|are|was|sounds|feels|looks)\s+(?:a bit\s+|just\s+|kind of\s+|much\s+)?like"
     r"(?!\s+(?:we|they|he|she|i|you|there)\b)",
-    r"think of it as|as if|as though|so to speak|if you will",
+    r"think of (?:it|(?:the |this |that |a |an )?\w+(?: \w+)?) as|as if|as though|so to speak|if you will",
 )
 INTERJECTION = regex.compile(
     r"^(?:[“\"‘]?)(?:Ah|Oh|Well|So|Hey|Wow|Alas|Look|Hold on|Let[’']s|Imagine|Picture this|Spoiler|Sure|"

@@ -201,6 +201,28 @@ _REPORTED_HOWS = frozenset({"reported", "according", "quote"})
 # --- whose paragraph: transcript labels, speech titles and bylines, written interviews, quotation blocks
 
 
+def _participants(text: str, paras: list[Block]) -> dict[str, tuple[str, str]]:
+    """A transcript's list of participants: a name in capitals on its own line, its role on the next ("ANA RUIZ",
+    "Chief Economist and Director, Research Department"), by surname: {surname: (name, role)}."""
+    lines = [text[b.start : b.end].strip() for b in paras]
+    found = {}
+    for line, below in zip(lines, lines[1:], strict=False):
+        words = line.split()
+        if 2 <= len(words) <= 4 and line.isupper() and _PLAIN_CAPS.fullmatch(line) and _ROLE_LINE.fullmatch(below):
+            found[words[-1].lower()] = (" ".join(w.capitalize() for w in words), below)
+    return found
+
+
+_TITLE_ALTERNATIVES = "|".join(map(regex.escape, sorted(TITLE_WORDS, key=len, reverse=True)))
+_PLAIN_CAPS = regex.compile(r"[\p{Lu}’'\- ]+", _V)
+# a role on a line of its own: capitalised, no sentence, with an office or a role word in it
+_ROLE_LINE = regex.compile(
+    rf"(?=[^\n]*\b(?:{_TITLE_ALTERNATIVES}|(?i:{ROLE_NOUNS}|division|department))\b)"
+    r"\p{Lu}[^\n.!?:;]{1,100}",
+    _V,
+)
+
+
 def _label_speakers(
     text: str, paras: list[Block], people: People, speech: Speaker | None, byline: Speaker | None = None
 ) -> dict[int, Speaker]:
@@ -218,6 +240,14 @@ def _label_speakers(
         return {}
     narrators = narrator_labels(text, labelled)
     resolved = {label: (NOBODY if label in narrators else people.for_label(label)) for label in labelled}
+    # a list of participants before the first turn ("ANA RUIZ" over "Chief Economist, Research Department"):
+    # each label's name in full and role, where the label and the text give none
+    spoken = next((b.index for b in paras if b.label and text[b.body_start : b.end].strip()), 0)  # the first turn
+    listed = _participants(text, paras[:spoken])
+    for label, said in resolved.items():
+        if said.name and (entry := listed.get(said.name.split()[-1].lower())):
+            name = entry[0] if len(entry[0]) > len(said.name) else said.name
+            resolved[label] = replace(said, name=name, affiliation=said.affiliation or entry[1])
     if speech is not None:
         for label, said in resolved.items():
             if label not in narrators and (
@@ -560,7 +590,7 @@ _NAME_COMMA_OFFICE = regex.compile(
     _V,
 )
 # "Vice Chair for Supervision Ana M. Ruiz": an office of a body, then the name
-_TITLES = "|".join(map(regex.escape, sorted(TITLE_WORDS, key=len, reverse=True)))
+_TITLES = _TITLE_ALTERNATIVES
 _OFFICE_THEN_NAME = regex.compile(
     rf"(?P<office>(?:{_TITLES})(?:[ \u00a0]+(?:\p{{Lu}}[\p{{L}}\-]*|for|of|the|and|on)){{1,8}}?)"
     rf"[ \u00a0]+(?P<name>{_BYLINE_NAME})",
@@ -1005,7 +1035,9 @@ _COORDINATED_SUBJECT = regex.compile(
 )
 # "Economist Ana Ruiz of Kappa Bank said", "Ana Ruiz, from Kappa Bank, said": the person before the organisation
 _SUBJECT_OF_ORG = regex.compile(
-    rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with|for)\s+(?:the\s+)?(?:\p{{Ll}}+\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,?\s+{ADVERBS}$",
+    # (a body's place may follow it: "of the University of California, Berkeley, said")
+    rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with|for)\s+(?:the\s+)?(?:\p{{Ll}}+\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?"
+    rf"(?:,\s+\p{{Lu}}[\p{{L}}\-]+)?,?\s+{ADVERBS}$",
     _V | regex.REVERSE,
 )
 # a body's name of several capitalised runs ("the University of Lagos"): the person is the run before its "of"
