@@ -590,9 +590,8 @@ _NAME_COMMA_OFFICE = regex.compile(
     _V,
 )
 # "Vice Chair for Supervision Ana M. Ruiz": an office of a body, then the name
-_TITLES = _TITLE_ALTERNATIVES
 _OFFICE_THEN_NAME = regex.compile(
-    rf"(?P<office>(?:{_TITLES})(?:[ \u00a0]+(?:\p{{Lu}}[\p{{L}}\-]*|for|of|the|and|on)){{1,8}}?)"
+    rf"(?P<office>(?:{_TITLE_ALTERNATIVES})(?:[ \u00a0]+(?:\p{{Lu}}[\p{{L}}\-]*|for|of|the|and|on)){{1,8}}?)"
     rf"[ \u00a0]+(?P<name>{_BYLINE_NAME})",
     _V,
 )
@@ -601,7 +600,7 @@ _OFFICE_THEN_NAME = regex.compile(
 # "Ana Ruiz Governor", "RUIZ Ana Deputy Governor of the Bank of Kappa": a name, then an office on the same line
 _NAME_THEN_OFFICE = regex.compile(
     rf"(?P<name>\p{{Lu}}{{2,}}[ \u00a0]+\p{{Lu}}\p{{Ll}}+|{_BYLINE_NAME})"
-    rf"[ \u00a0]+(?P<office>(?:{_TITLES})(?:[ \u00a0]+(?:\p{{Lu}}[\p{{L}}\-]*|for|of|the|and|on)){{0,8}})",
+    rf"[ \u00a0]+(?P<office>(?:{_TITLE_ALTERNATIVES})(?:[ \u00a0]+(?:\p{{Lu}}[\p{{L}}\-]*|for|of|the|and|on)){{0,8}})",
     _V,
 )
 _BYLINE_NAME_ALONE = regex.compile(_BYLINE_NAME, _V)
