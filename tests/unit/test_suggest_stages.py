@@ -1201,3 +1201,11 @@ def test_a_list_of_participants_gives_each_label_its_name_in_full_and_role_and_a
         classify("There is no better place to talk about ports than here.", Speaker("person", "Ana Ruiz"), False)
         is None
     )
+
+
+def test_a_quotation_block_after_an_introduction_ending_in_a_comma_is_the_person_it_names_after_a_role():
+    text = ("Force Design\n\nThe plan raises questions. According to the Commandant of the Kappa Corps, General Ana "
+            "Ruiz,\n\nWhile I have often said that reconnaissance matters, I remain unconvinced by more vehicles.\n\n"
+            "We need to see more evidence before we buy them.\n")  # fmt: skip
+    said = [(text[r.sentence.start : r.sentence.end][:12], r.said.name) for r in voices.read(text, title_line=True)]
+    assert said[-2:] == [("While I have", "Ana Ruiz"), ("We need to s", "Ana Ruiz")]

@@ -64,7 +64,8 @@ ORG_WORDS = frozenset(
     "International Strategic Relations Research Studies Affairs Policy Military Nuclear Joint Staff "
     # a body's texts and chambers: "the Shanghai Communique stated", "the Japan Chamber of Commerce"
     "Chamber Communique Communiqué Accord Accords Declaration Treaty Charter Convention Protocol "
-    "Democrats Republicans Greens Conservatives Liberals Socialists Tories Nationals".split()  # a party's members
+    "Democrats Republicans Greens Conservatives Liberals Socialists Tories Nationals "  # a party's members
+    "Systems Technologies Holdings Industries Airlines Motors Partners Solutions Pharmaceuticals Insurance".split()
 )
 SPEECH_VERBS = (
     "said|says|say|saying|told|tells|warned|warns|cautioned|cautions|added|adds|noted|notes|explained|"

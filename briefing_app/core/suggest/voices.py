@@ -818,7 +818,8 @@ def _press_conference(text: str, paras: list[Block], people: People) -> dict[int
 
 
 # A paragraph that only introduces a quotation: "Ana Ruiz, head of the Harbour Board, said:"
-_QUOTE_INTRO = regex.compile(r":\s*$", regex.V1)  # a paragraph ending in a colon; its attribution decides
+# a paragraph ending in a colon, or in a comma ("According to the Commandant, Ana Ruiz,"); its attribution decides
+_QUOTE_INTRO = regex.compile(r"[:,]\s*$", regex.V1)
 _SALUTATION = regex.compile(r"\s*(?:Dear|My\s+dear)\s+[^\n:]{1,80}[:,]\s*$", regex.V1)  # a letter's "Dear Ana Ruiz:"
 QUOTED_BLOCKS = 4  # how many paragraphs after such an introduction are the quotation, at most
 
@@ -1064,6 +1065,7 @@ _ACCORDING = regex.compile(
     rf"|\b[Ii]n\s+(?:(?P<run>{PARTICLED_RUN})[’']s|(?P<np>his|her|their))\s+(?:view|opinion|words|estimation|judge?ment)\b",
     _V,
 )
+_NAME_AFTER_ROLE = regex.compile(rf"[^,;:“”\"]{{0,100}},\s+(?P<run>{CAPRUN})(?=\s*[,:.]|\s*$)", _V)
 # a sentence opening "For Ana Ruiz, an economist at Kappa Bank, …": what follows is how she sees it
 _FOR_NAME = regex.compile(rf"[“\"]?For\s+(?P<run>{CAPRUN})(?=,)", _V)
 # a sentence opening with its speech verb, the subject after it: "Added Ana Ruiz, “…”", "Wrote Ruiz: …"
@@ -1131,6 +1133,9 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
                 sp = _premodified(people, text, m, end) or people.resolve_run(m["run"])
             else:
                 sp = _np_speaker(m["np"]) or Speaker("reported")
+            named = _NAME_AFTER_ROLE.match(text, m.end(), end) if " " not in sp.name else None
+            if named and (other := people.resolve_run(named["run"])).kind == "person" and " " in other.name:
+                sp = other  # "according to the Commandant of the Corps, General Ana Ruiz,": the name after the role
             found.append((_rank(sp), m.start(), _how(sp, "according")))
     if chunk.startswith(("For ", "“For ", '"For ')) and (opening := _FOR_NAME.match(text, start, end)):
         sp = people.resolve_run(opening["run"])
