@@ -1209,3 +1209,8 @@ def test_a_quotation_block_after_an_introduction_ending_in_a_comma_is_the_person
             "We need to see more evidence before we buy them.\n")  # fmt: skip
     said = [(text[r.sentence.start : r.sentence.end][:12], r.said.name) for r in voices.read(text, title_line=True)]
     assert said[-2:] == [("While I have", "Ana Ruiz"), ("We need to s", "Ana Ruiz")]
+
+
+def test_a_pronoun_with_a_contracted_auxiliary_before_the_verb_is_still_the_subject():
+    text = "And she’s long believed that ports should be public."
+    assert voices.attribution(People(text), text, 0, len(text)) == Speaker("person", how="pronoun")

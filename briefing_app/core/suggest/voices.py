@@ -1013,7 +1013,9 @@ _ASIDE = (
 _SUBJECT_BEFORE = regex.compile(
     rf"(?:(?P<run>{CAPRUN})(?:,|\s+(?:from|of|at)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?|,\s+{APPOSITION},"
     rf"|,\s+(?:from|of|at|with|for)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,|\s*\([^()\n]{{1,80}}\)|,\s+{_ASIDE},|,?\s+who)??"
-    rf"|(?P<np>(?:(?:The|This|That)\s+)?\b(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}\p{{Ll}}[\p{{L}}\-]*|\b[Ii]t|\b[Tt]hey|\b[Hh]e(?:[’']s|[’']d)?|\b[Ss]he(?:[’']s|[’']d)?|\bI|\b[Ww]e))"
+    # (a pronoun first: in "he’s long believed" the "s" is no word of its own)
+    rf"|(?P<np>\b[Ii]t|\b[Tt]hey|\b[Hh]e(?:[’']s|[’']d)?|\b[Ss]he(?:[’']s|[’']d)?|\bI|\b[Ww]e"
+    rf"|(?:(?:The|This|That)\s+)?\b(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}\p{{Ll}}[\p{{L}}\-]*))"
     rf"\s+{ADVERBS}$",
     _V | regex.REVERSE,
     occupations=OCCUPATIONS,
