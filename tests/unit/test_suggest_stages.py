@@ -1214,3 +1214,9 @@ def test_a_quotation_block_after_an_introduction_ending_in_a_comma_is_the_person
 def test_a_pronoun_with_a_contracted_auxiliary_before_the_verb_is_still_the_subject():
     text = "And she’s long believed that ports should be public."
     assert voices.attribution(People(text), text, 0, len(text)) == Speaker("person", how="pronoun")
+
+
+def test_levins_say_verbs_report_a_view_too():
+    for verb in ("mentioned", "reiterated", "alleged"):
+        text = f"Ana Ruiz {verb} that the harbour is probably too small."
+        assert voices.attribution(People(text), text, 0, len(text)).name == "Ana Ruiz", verb

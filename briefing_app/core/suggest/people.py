@@ -79,6 +79,7 @@ SPEECH_VERBS = (
     "called|calls|praised|praises|criticized|criticised|criticizes|criticises|forecast|forecasts|spoke|speaks|"
     "blamed|blames|accused|accuses|"  # Levin's (1993) judgement verbs, beside praise and criticise
     "advised|advises|counselled|counseled|counsels|admonished|"  # Levin's advise verbs (37.9), beside warn and urge
+    "mentioned|mentions|reiterated|reiterates|alleged|alleges|proclaimed|proclaims|confessed|confesses|"  # say (37.7)
     # Levin's conjecture verbs (29.5), beside believe and think ("assumed" and "imagined" left out: "assumed office")
     "doubted|doubts|suspected|suspects|surmised|surmises|conjectured|conjectures|presumed|presumes|guessed|"
     "reckons|reckoned|anticipates|anticipated|foresees|foresaw|opined|opines|averred|avers|"
