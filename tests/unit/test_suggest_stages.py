@@ -1220,3 +1220,30 @@ def test_levins_say_verbs_report_a_view_too():
     for verb in ("mentioned", "reiterated", "alleged"):
         text = f"Ana Ruiz {verb} that the harbour is probably too small."
         assert voices.attribution(People(text), text, 0, len(text)).name == "Ana Ruiz", verb
+
+
+def test_answers_without_labels_after_the_press_questions_are_the_guests_and_an_answer_label_is_no_name():
+    text = ("Transcript of Media Interview with Mr Tom Hale, Minister for Water\n\n"
+            "Reporter: Minister, what is your take on the survey?\n\nI don't think it changes the basic facts.\n\n"
+            "Reporter: Will it hurt relations?\n\nIn my view, the best way is a tribunal.\n")  # fmt: skip
+    assert {name for name, _ in named_voices(text)} == {"Tom Hale"}
+    qa = (
+        "Interview with Ana Ruiz, Governor of the Kappa Bank\n\nQuestion: Will rates rise?\n\n"
+        "Answer: I expect rates will probably rise.\n\nQuestion: When?\n\nAnswer: I think by the spring.\n"
+    )
+    assert {name for name, _ in named_voices(qa)} == {"Ana Ruiz"}
+
+
+def test_an_office_abbreviation_before_a_surname_numbered_paragraphs_and_a_bylines_own_line():
+    text = ("Joint press conference\n\nPM VARGA: Good morning. I think the deal will hold.\n\n"
+            "JOURNALIST: Is it enforceable?\n\nPM VARGA: I believe it is.\n")  # fmt: skip
+    assert named_voices(text) == {("Varga", "Prime Minister")}
+    text = ("Press Conference on the Fuel Leak\n\nRemarks by Ana Ruiz, Minister for Coastal Affairs, at the press "
+            "conference on 4 March at the Port Media Centre\n\n1 I will first give an update.\n\n"
+            "2 About 300 tonnes of sand have been removed.\n\n3 We expect to need around two months.\n")  # fmt: skip
+    read = [(text[r.sentence.start : r.sentence.end], r.said) for r in voices.read(text, title_line=True)]
+    assert [s for s, _ in read] == ["I will first give an update.", "About 300 tonnes of sand have been removed.",
+                                    "We expect to need around two months."]  # fmt: skip
+    assert {(said.name, said.affiliation) for _, said in read} == {("Ana Ruiz", "Minister for Coastal Affairs")}
+    # a lone figure opening a paragraph is no paragraph number
+    assert [b.body_start for b in blocks("T\n\n20 Ministers met.\n\nThey agreed.")][1] == 3

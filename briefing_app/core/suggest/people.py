@@ -632,6 +632,10 @@ class People:
             return Speaker("person", person.name, person.affiliation, "label")
         if PEERAGE.match(label):  # a peer's title is their name: "Lord Smith of Cardiff"; the label gives no role
             return Speaker("person", label.removeprefix("The "), "", "label")
+        first, _, rest = label.partition(" ")
+        if rest and (office := _OFFICE_ABBREVIATIONS.get(first.upper())):  # "PM RUIZ:", "FM HALE:": the office spelled
+            said = self.for_label(rest)
+            return replace(said, affiliation=said.affiliation or office) if said.name else said
         words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split()]
         words = [w for w in words if w != "The"]
         titles = [w for w in words if w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS]
@@ -712,7 +716,11 @@ _HONOURABLE = regex.compile(
 )
 # Parliamentary honorifics around a name: "The Hon. Ana Ruiz MP", "Rt Hon Tom Hale QC"
 _HONORIFIC = regex.compile(r"(?i)\b(?:Rt\.?|Right|Hon\.?|Honourable|Honorable|MP|MLA|MLC|QC|KC|AO|AC)(?!\w)")
-_OFFICE_ABBREVIATIONS = {"PM": "Prime Minister", "VP": "Vice President"}  # transcripts' labels for an office
+# transcripts' labels for an office, alone ("PM:") or before a surname ("FM HALE:")
+_OFFICE_ABBREVIATIONS = {
+    "PM": "Prime Minister", "VP": "Vice President", "DPM": "Deputy Prime Minister", "FM": "Foreign Minister",
+    "DG": "Director-General", "SG": "Secretary-General",
+}  # fmt: skip
 _INITIALS = regex.compile(r"\p{Lu}{2,4}")  # a label of a speaker's initials: "AR", "TAG"
 
 

@@ -260,14 +260,35 @@ def blocks(text: str) -> list[Block]:
     initials = Counter(m["initials"] for m in candidates if m and m["initials"])
     if any(n >= MIN_INITIALS_TURNS for n in initials.values()):  # then whoever speaks once too
         labels |= set(initials)
+    numbered = _numbered(text, spans)
     out = []
     for i, ((start, end), m) in enumerate(zip(spans, candidates, strict=True)):
-        label, body = None, start
+        label, body = None, numbered.get(start, start)
         if m and (m["label"] or m["initials"]) in labels:
             label, body = m["label"] or m["initials"], m.end()
         elif text[start:end] in labels and text[start:end].isupper():
             label, body = text[start:end], end  # a label alone on its line without its colon: the turn is below
         out.append(Block(i, start, end, label, body, text))
+    return out
+
+
+_NUMBER = regex.compile(r"(\d{1,3})\.?[ \u00a0]+(?=\p{Lu})", regex.V1)
+NUMBERED_RUN = 3  # paragraphs numbered 1, 2, 3 … in a row: a government's numbered remarks
+
+
+def _numbered(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
+    """Where the body of each numbered paragraph starts, past its number ("3 We expect …", "4. It is safe …"),
+    for runs of NUMBERED_RUN or more paragraphs numbered one after the other; a lone "20 Ministers met" keeps
+    its figure."""
+    found = [(start, int(m[1]), m.end()) for start, _ in spans if (m := _NUMBER.match(text, start))]
+    out: dict[int, int] = {}
+    run: list[tuple[int, int, int]] = []
+    for item in [*found, (-1, -1, -1)]:
+        if run and item[1] != run[-1][1] + 1:
+            if len(run) >= NUMBERED_RUN:
+                out.update((start, body) for start, _, body in run)
+            run = []
+        run.append(item)
     return out
 
 

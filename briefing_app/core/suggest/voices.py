@@ -69,6 +69,8 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     paras = blocks(text)
     speech = people.for_title(text[paras[0].start : paras[0].end]) if title_line and paras else None
     byline = _byline_speaker(text, paras[1:3], people) if title_line else None
+    # the byline's own lines are the page's, no statement ("Remarks by Ana Ruiz, Governor, at the Port Forum")
+    bylines = {b.index for b in paras[1:3] if byline and _is_byline_line(text, b, byline)}
     titled = speech or (people.interviewed_in_title(text[paras[0].start : paras[0].end]) if title_line else None)
     # a briefing's title naming its one briefer ("Noon Briefing by Ana Ruiz, Spokesperson …") is its byline, and so
     # is a first paragraph that says whose briefing this is ("… a transcript of today's noon briefing by Ana Ruiz, …")
@@ -108,6 +110,8 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
             continue
         label_speaker = speakers.get(block.index)
         if block.index in originals:
+            continue
+        if block.index in bylines:
             continue
         if _is_heading(text, block) or _is_stage_direction(text, block) or label_speaker is QUESTIONER:
             previous = NOBODY  # a quotation does not run on past a heading or a question
@@ -286,12 +290,8 @@ def _label_speakers(
                 )
             else:  # else the office, as the text writes it
                 resolved[label] = Speaker("person", office, office, "label")
-    if "A" in resolved:  # "Q:" and "A:": the answers are the one person the title or the introduction names
-        asked = next(b for b in paras if b.label)
-        named = [speech] if speech is not None else people.named_in(paras[0].start, asked.start)
-        if len(named) != 1:  # or the guest the first question introduces ("we are joined by Ana Ruiz")
-            named = _guests(people, text, asked)
-        resolved["A"] = Speaker("person", named[0].name, named[0].affiliation, "label") if len(named) == 1 else NOBODY
+    for label in resolved.keys() & ANSWER_LABELS:  # "Q:" and "A:" ("Answer:"): the answers are the guest's
+        resolved[label] = _answerer(people, text, paras, speech, resolved) or NOBODY
     label_of: dict[int, str] = {}  # paragraph -> its label, or the last label before it
     turns: dict[str, list[Block]] = {}  # label -> its paragraphs, those without a label included
     endings: dict[str, list[Block]] = {}  # label -> the last paragraph of each of its turns
@@ -350,7 +350,40 @@ def _label_speakers(
         resolved[opener] = replace(said, affiliation=said.affiliation or byline.affiliation)
         first = next(b.index for b in paras if b.label)
         label_of.update({b.index: opener for b in paras[1:first] if text[b.start : b.end].count("\n") == 0})
-    return {i: resolved[label] for i, label in label_of.items()}
+    out = {i: resolved[label] for i, label in label_of.items()}
+    # only the press labelled ("Reporter:", "Q:"), each question then answered in paragraphs of their own: the
+    # answers are the guest's, up to the next label or the next question
+    answering, answerer = False, None
+    for b in paras if not any(said.name for said in resolved.values()) else ():
+        if b.label is not None:
+            answering = out.get(b.index) in (QUESTIONER, NOBODY) and _asks(text, b)
+        elif answering and b.index in out and "?" not in text[b.start : b.end]:
+            answerer = answerer or _answerer(people, text, paras, speech, resolved)
+            if answerer is None:
+                break
+            out[b.index] = answerer
+    return out
+
+
+ANSWER_LABELS = frozenset({"A", "Answer", "ANSWER", "Response", "RESPONSE"})
+
+
+def _answerer(
+    people: People, text: str, paras: list[Block], speech: Speaker | None, labels: dict[str, Speaker]
+) -> Speaker | None:
+    """Who answers an interview's questions: the one person the title or the introduction names, or the guest the
+    first question introduces ("we are joined by Ana Ruiz"), or the one person another label names ("Prime
+    Minister Ana Ruiz:" before "Question:" and "Answer:"); None when that is not one person."""
+    asked = next(b for b in paras if b.label)
+    if speech is not None:
+        return speech
+    named = [Speaker("person", p.name, p.affiliation, "label") for p in people.named_in(paras[0].start, asked.start)]
+    if len(named) != 1:
+        named = _guests(people, text, asked)
+    if len(named) == 1:
+        return replace(named[0], how="label")
+    others = {said.name: said for label, said in labels.items() if label not in ANSWER_LABELS and said.name}
+    return next(iter(others.values())) if len(others) == 1 else None
 
 
 # "Mr Howard, do you …": a question that opens by addressing someone by courtesy title and surname
@@ -549,7 +582,8 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
         name = [w.capitalize() if w.isupper() else w for w in name_office["name"].split()] if name_office else []
         if name_office and name_like(name) and _is_office(name_office["office"]):
             person = people.find(name)
-            return Speaker("person", person.name if person else " ".join(name), name_office["office"], "label")
+            office = _OFFICE_END.split(name_office["office"], maxsplit=1)[0]
+            return Speaker("person", person.name if person else " ".join(name), office, "label")
         if len(line.split()) <= 6 and not any(mark in line for mark in ",;:!?"):
             person = people.title_person(line.split())
             if person is not None and person.title:
@@ -568,6 +602,17 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
 
 
 BYLINE_CHARS = 300  # a byline is no longer; a briefing's opening sentence naming its briefer, twice that
+_OFFICE_END = regex.compile(r",\s+(?:at|on|in|during|before|to)\s", _V)  # "Governor, at the Port Forum on …"
+
+
+def _is_byline_line(text: str, b: Block, byline: Speaker) -> bool:
+    """Whether the paragraph is a line of the byline: short, no sentence, naming the speaker or their office."""
+    line = text[b.start : b.end].strip()
+    return (
+        len(line) <= BYLINE_CHARS
+        and not line.endswith((".", "!", "?"))
+        and (byline.name.split()[-1] in line or bool(byline.affiliation) and byline.affiliation in line)
+    )
 
 
 def _is_office(office: str) -> bool:
