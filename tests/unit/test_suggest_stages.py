@@ -1247,3 +1247,30 @@ def test_an_office_abbreviation_before_a_surname_numbered_paragraphs_and_a_bylin
     assert {(said.name, said.affiliation) for _, said in read} == {("Ana Ruiz", "Minister for Coastal Affairs")}
     # a lone figure opening a paragraph is no paragraph number
     assert [b.body_start for b in blocks("T\n\n20 Ministers met.\n\nThey agreed.")][1] == 3
+
+
+def test_interviews_whose_questions_have_a_premise_or_a_dash_label_or_whose_interviewer_alone_is_labelled():
+    text = ("Interview with Kappa Daily\n\nInterview with Tom Hale, conducted by Lina Varga on 4 May\n\n"
+            "Mr Hale, the institute began its review in 2022. Why now?\n\nWe think it is necessary.\n\n"
+            "When will it be ready?\n\nI believe we should be ready in two years.\n\n"
+            "Do governments support it?\n\nIn my view, the biggest risk is delay.\n")  # fmt: skip
+    assert {name for name, _ in named_voices(text)} == {"Tom Hale"}
+    dashed = (
+        "Ana Ruiz Interview\n\nAna Ruiz, ex-NCB Governor and retired officer, spoke last week.\n\n"
+        "Question - Are colleges catching up?\n\nAnswer – I think the best ones are as good as any.\n\n"
+        "Question - Which career?\n\nAnswer - I believe graduates should work outside government first.\n"
+    )
+    assert named_voices(dashed) == {("Ana Ruiz", "ex-NCB Governor and retired officer")}
+    initials = ("Interview with Ana Ruiz\n\nAna Ruiz manages a bakery co-operative.\n\n"
+                "JR: Ana, how would you describe it?\n\nI think demand for bread will double.\n\n"
+                "JR: Was it the right choice?\n\nI believe it was the best decision we made.\n")  # fmt: skip
+    assert {name for name, _ in named_voices(initials)} == {"Ana Ruiz"}
+
+
+def test_the_second_of_two_names_joined_by_and_is_a_person_and_a_sentence_full_of_names_is_no_heading():
+    people = People(
+        "Ana Ruiz and Tom Hale run the Kappa Summit, a meeting in Lund. The Department of Health and "
+        "Human Services agreed. Today we are joined by Lina Varga and Arne Lund, Eva Berg and Ole Dahl."
+    )
+    assert [people.find([n]).name for n in ("Hale", "Dahl")] == ["Tom Hale", "Ole Dahl"]
+    assert people.find(["Human", "Services"]) is None

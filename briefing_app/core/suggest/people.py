@@ -135,7 +135,8 @@ def is_role_word(word: str, before_name: bool = True) -> bool:
 
 APPOSITION = (
     # (an organisation's possessive may open it: "World Bank’s chief economist")
-    rf"(?:(?:a|an|the)\s+)?(?:[\p{{Ll}}\-’'.]+\s+|\p{{Lu}}[\p{{L}}.\-’']*\s+(?=[\p{{Ll}}\p{{Lu}}])){{0,4}}?"
+    # ("ex-NCB Governor": a prefix in lower case, then capitals)
+    rf"(?:(?:a|an|the)\s+)?(?:\p{{Ll}}[\p{{L}}\-’'.]*\s+|\p{{Lu}}[\p{{L}}.\-’']*\s+(?=[\p{{Ll}}\p{{Lu}}])){{0,4}}?"
     # then what belongs to the role ("of …", "at …", "based in …"), not a verb of the sentence ("the President
     # just indicated"; a participle with a place or body after it, "based in Lagos", belongs to the role)
     rf"{ROLE}\b(?![ \u00a0]+(?!(?:of|at|for|in|on|with|from|to|and|the|a|an|who|whose|which|that)\b)"
@@ -802,15 +803,21 @@ _OFFICE_BEFORE = regex.compile(
     _V | regex.REVERSE,
 )
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")  # the standard engine: faster on a plain word list
-_ORG_CONTINUATION = regex.compile(r"\p{Lu}[\p{L}.]*\s+(?:of|for|and|on|in)\s+(?:the\s+)?$", _V | regex.REVERSE)
+_ORG_CONTINUATION = regex.compile(
+    r"(?P<word>\p{Lu}[\p{L}.]*)\s+(?P<link>of|for|and|on|in)\s+(?:the\s+)?$", _V | regex.REVERSE
+)
 
 
 def _in_heading_or_org(before: str, after: str) -> bool:
     """A bare capitalised run in a title-case line ("Numbers Game or Puppet Show?") or continuing an
-    organisation's name ("Institute of International Relations") is no person."""
-    if _ORG_CONTINUATION.search(before):
+    organisation's name ("Institute of International Relations", "Department of Health and Human Services", but
+    not "Ana Ruiz and Tom Hale") is no person. A line of sentences that ends in a full stop is no heading, however
+    many names it holds."""
+    if (org := _ORG_CONTINUATION.search(before)) and (org["link"] != "and" or org["word"] in ORG_WORDS):
         return True
     line = before[before.rfind("\n") + 1 :] + after[: (after.find("\n") + 1 or len(after) + 1) - 1]
+    if line.rstrip().endswith("."):
+        return False
     words = _LETTERS.findall(line)
     capitalised = sum(1 for w in words if w[0].isupper())
     return len(words) >= 3 and capitalised > 0.6 * len(words)

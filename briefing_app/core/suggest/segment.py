@@ -71,6 +71,8 @@ _LABEL = regex.compile(
     # a parliament's numbered question opens with its number: "4. Ana Ruiz: If he will …"
     r"(?:\d{1,3}\.[ \u00a0]+)?(?:"
     r"(?P<label>[QA])(?:[ \u00a0]{2,}|[:.][ \u00a0]+)"
+    # "Question - …", "Answer – …": the words with a dash
+    r"|(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)[ \u00a0]+[-–—][ \u00a0]+"
     # the press with its outlet: "Q (Reuters):"
     r"|(?P<label>Q[ \u00a0]\([^()\n]{1,40}\)):[ \u00a0]+"
     # a name in capitals, or in title case with a journalist's outlet after it: "Ana Ruiz (Reuters):"

@@ -314,6 +314,10 @@ def _label_speakers(
         if asker and len(ends) >= 2 and 2 * sum(_asks(text, b) for b in ends) > len(ends):
             resolved[label] = QUESTIONER
             continue
+        opens = [b for b in turns[label] if b.label]  # the only label, each time a question ("JR: …?") then answers
+        if len(resolved) == 1 and asker and len(opens) >= 2 and all(_asks(text, b) for b in opens):
+            resolved[label] = QUESTIONER
+            continue
         if said.name and any(_names_outlet(text, b, said.name) for b in ends):
             resolved[label] = QUESTIONER  # a journalist who gives their outlet, once is enough
             continue
@@ -777,8 +781,14 @@ def _names_outlet(text: str, turn: Block, name: str) -> bool:
 def _only_questions(text: str, block: Block) -> bool:
     if not _asks(text, block):
         return False  # cheap: most paragraphs end otherwise, and their sentences are not cut for this
+    # (a question may open with its premise: "Ms Ruiz, the bank began its review in 2022. Why now?")
     sentences = block.sentences
-    return bool(sentences) and all(text[s.start : s.end].rstrip("”’\"') ").endswith("?") for s in sentences)
+    return bool(sentences) and sum(not text[s.start : s.end].rstrip("”’\"') ").endswith("?") for s in sentences) <= (
+        len(sentences) > 1
+    )
+
+
+_BY_RUN = regex.compile(rf"\bby\s+(?P<run>{CAPRUN})", _V)
 
 
 def _interviewee(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:
@@ -795,7 +805,13 @@ def _interviewee(text: str, paras: list[Block], people: People) -> dict[int, Spe
         return {}
     intro = (paras[0].start, questions[0].start)
     card_name = _CARD_NAME.search(text, *intro)  # a profile card's "Name: …" says who answers
-    named = [card_name[1].strip()] if card_name else [p.name for p in people.named_in(*intro)]
+    # (not whoever the interview is "by": "Interview with Ana Ruiz, conducted by Tom Hale")
+    by = {w for m in _BY_RUN.finditer(text, *intro) for w in m["run"].split()}
+    named = (
+        [card_name[1].strip()]
+        if card_name
+        else [p.name for p in people.named_in(*intro) if p.name.split()[-1] not in by]
+    )
     if len(named) != 1:  # nobody, or several people who may all answer: the answers stay unattributed
         return {}
     person = people.find(named[0].split())
