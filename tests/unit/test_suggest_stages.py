@@ -1274,3 +1274,29 @@ def test_the_second_of_two_names_joined_by_and_is_a_person_and_a_sentence_full_o
     )
     assert [people.find([n]).name for n in ("Hale", "Dahl")] == ["Tom Hale", "Ole Dahl"]
     assert people.find(["Human", "Services"]) is None
+
+
+def test_commonwealth_attributions_a_title_around_the_name_a_relative_clause_and_his_words():
+    assert speaker_of("Ana Ruiz, Minister of Transport, said the delays would likely last until March.") == (
+        "Ana Ruiz", "Minister of Transport")  # a first sentence with a speech verb is no byline  # fmt: skip
+    assert speaker_of("Tom Hale, chairman of the committee, which drafted the levy, said it would fail.") == (
+        "Tom Hale", "chairman of the committee")  # fmt: skip
+    assert speaker_of("The Governor of the Kappa Reserve Bank (KRB) Mr. Tom Hale, said the currency would "
+                      "likely stay weak.") == ("Tom Hale", "Governor of the Kappa Reserve Bank (KRB)")  # fmt: skip
+    assert speaker_of("“We found that the levy would probably push costs up,” said lead author Ana Ruiz.")[0] == (
+        "Ana Ruiz")  # fmt: skip
+    text = ("Costs\n\nTom Hale, governor of the Kappa Bank, said the currency was likely to stay weak.\n\n"
+            "His words, “We do not expect a rebound before June.”\n\n"
+            "According to him, “The harvest will probably help.”\n")  # fmt: skip
+    assert [r.said.name for r in voices.read(text, title_line=True)] == ["Tom Hale"] * 3
+
+
+def test_whom_someone_heard_or_a_possessive_after_the_verb_is_no_speaker():
+    text = "Ana Ruiz, the spokeswoman, said the clinic had closed. But few people heard Ruiz say it would reopen."
+    reading = list(voices.read(text, People(text)))[1]
+    assert reading.said.name != "Ana Ruiz"
+    text = "Tom Hale wrote a pamphlet. These figures suggest Hale’s pamphlet still frightens parents."
+    assert list(voices.read(text, People(text)))[1].said.name != "Tom Hale"
+    # but a possessive introducing a quotation is whose view it gives
+    text = "A blogger also noted Ana Ruiz's stance on the boycott:\n\nThere should not be a boycott.\n"
+    assert list(voices.read(text, People(text)))[-1].said.name == "Ana Ruiz"

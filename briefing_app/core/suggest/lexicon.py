@@ -240,7 +240,7 @@ WEAK_JUDGEMENT = words("could|may|might|would|can|will")
 NOISE = words(
     r"thank(?:s| you)?|welcome|good (?:morning|afternoon|evening)|happy|glad|pleased|delighted|honou?red to|"
     r"proud|grateful|gratitude|pleasure|look(?:ing)? forward|we will|I will|I'll|we'll|let me|"
-    r"I want to|we want to|(?:am|is|are|'m|’m|'re|’re) going to|plans? to|no plans|intends?|hold off|"
+    r"I want to|we want to|(?:am|is|are|'m|’m|'re|’re) going to|plans? to|no plans|intends?|intended to|hold off|"
     r"take (?:that|this|the) responsibility|I(?:'m|’m| am) here|we(?:'re|’re| are) here|"
     r"hi,? everyone|nice to|it(?:'s|’s) good to be|good to be (?:on|with)|(?:a |very |really )?good question|"
     r"no better place to|(?:we can|let[’']s|let us) (?:start|begin|get started)|please (?:come in|go ahead)|"

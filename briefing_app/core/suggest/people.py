@@ -325,7 +325,7 @@ class People:
         if not name_like(name):
             return
         after = self.text[end : end + 200]
-        role = _role_before(before)
+        role = _role_before(before) or _role_of_body_before(before)
         apposition, from_body = _apposition_after(after)
         known = name[-1].lower() in self._by_key
         vouched = bool(titles or role or apposition)
@@ -793,6 +793,20 @@ _APPOSITION_AFTER = regex.compile(
     _V,
     occupations=OCCUPATIONS,
 )
+
+
+# "The Governor of the Kappa Reserve Bank (KRB) Mr. Ana Ruiz": an office of a body, its initials, then a courtesy
+# title and the name
+_ROLE_OF_BODY = regex.compile(
+    rf"(?:[Tt]he[ \u00a0]+)?(?P<role>(?:\p{{Lu}}[\p{{L}}\-]*[ \u00a0]+){{0,2}}(?i:{ROLE_NOUNS})"
+    rf"[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?{_ORG_NAME}(?:[ \u00a0]+\(\p{{Lu}}{{2,}}\))?),?[ \u00a0]+$",
+    _V,
+)
+
+
+def _role_of_body_before(before: str) -> str:
+    m = _ROLE_OF_BODY.search(before[-160:])
+    return m["role"] if m else ""
 
 
 # "Secretary of Homeland Security Mayorkas", "Chair of the Council of Economic Advisers Ana Ruiz": an office

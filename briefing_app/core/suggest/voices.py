@@ -584,7 +584,7 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
         )
         # ("RUIZ Ana": the surname first, in capitals)
         name = [w.capitalize() if w.isupper() else w for w in name_office["name"].split()] if name_office else []
-        if name_office and name_like(name) and _is_office(name_office["office"]):
+        if name_office and name_like(name) and _is_office(name_office["office"]) and not SPEECH.search(line):
             person = people.find(name)
             office = _OFFICE_END.split(name_office["office"], maxsplit=1)[0]
             return Speaker("person", person.name if person else " ".join(name), office, "label")
@@ -1086,7 +1086,9 @@ _BODY_BEFORE = regex.compile(r"\b(?:of|from|at|with)\s+(?:the\s+)?(?:\p{Ll}+\s+)
 # (an age may come first: "Ana Ruiz, 45, a rancher in Texas, said"; dashes may stand for the commas; an aside
 # may stand for the apposition: "Ana Ruiz, on Twitter, wrote")
 _SUBJECT_WITH_APPOSITION = regex.compile(
-    rf"(?P<run>{CAPRUN})(?:,(?:\s+\d{{1,3}},)?\s+(?:{LOOSE_APPOSITION}|{_ASIDE}),|\s*[—–]\s*{LOOSE_APPOSITION}\s*[—–])"
+    rf"(?P<run>{CAPRUN})(?:,(?:\s+\d{{1,3}},)?\s+(?:{LOOSE_APPOSITION}|{_ASIDE}),"
+    # and a relative clause on the apposition: "Ana Ruiz, chair of the committee, which drafted the levy, said"
+    rf"(?:\s+(?:which|who)\s+[^,;:“”\"\n]{{1,120}}?,)?|\s*[—–]\s*{LOOSE_APPOSITION}\s*[—–])"
     rf"\s+{ADVERBS}$",
     _V | regex.REVERSE,
     occupations=OCCUPATIONS,
@@ -1109,7 +1111,9 @@ MAX_BODY_RUNS = 3  # how many capitalised runs a body's name may have
 # matched at a verb's end; not a subject with its own verb after it, which the verb reports ("…, saying Ana Ruiz had
 # undermined the plan", "said he would go")
 _SUBJECT_AFTER = regex.compile(
-    rf"\s+(?:(?P<pron>he|she)\b|(?P<run>(?>{PARTICLED_RUN})))"  # atomic: "Ana Ruiz has" does not shrink to "Ana Rui"
+    # (a role in lower case may come first: "said lead author Ana Ruiz", "said senior economist Ana Ruiz")
+    rf"\s+(?:(?P<pron>he|she)\b|(?P<lead>(?:[\p{{Ll}}\-]+\s+)?(?:{ROLE_NOUNS})\s+)?"
+    rf"(?P<run>(?>{PARTICLED_RUN})))"  # atomic: "Ana Ruiz has" does not shrink to "Ana Rui"
     r"(?!\s+(?:had|has|have|was|were|is|are|would|will|could|should|may|might|can|must|did|does|do|\p{Ll}+ed)\b)",
     _V,
 )
@@ -1129,6 +1133,9 @@ _ACCORDING = regex.compile(
     _V,
 )
 _NAME_AFTER_ROLE = regex.compile(rf"[^,;:“”\"]{{0,100}},\s+(?P<run>{CAPRUN})(?=\s*[,:.]|\s*$)", _V)
+_COLON_AHEAD = regex.compile(r"[^.:;!?“”\"]{0,60}:", _V)
+_HEARD = regex.compile(r"\b(?:heard|hear|hears|saw|see|sees|watched|watch|let|made|make|makes)\s+$", _V)
+_THEIR_WORDS = regex.compile(r"(?:In\s+)?(?:[Hh]is|[Hh]er|[Tt]heir)\s+words\s*[,:]", _V)
 # a sentence opening "For Ana Ruiz, an economist at Kappa Bank, …": what follows is how she sees it
 _FOR_NAME = regex.compile(rf"[“\"]?For\s+(?P<run>{CAPRUN})(?=,)", _V)
 # a sentence opening with its speech verb, the subject after it: "Added Ana Ruiz, “…”", "Wrote Ruiz: …"
@@ -1163,7 +1170,13 @@ _FINDING_NP = regex.compile(r"\b(?:study|report|research|survey|data|analysis|po
 
 def _np_speaker(np: str) -> Speaker | None:
     low = _TRAILING_ADVERBS.sub("", np.strip().lower())  # "the researcher aptly"
-    if _PRONOUN.search(low) or low in ("his", "her", "their"):  # "he said", "in her view"
+    if _PRONOUN.search(low) or low in (
+        "his",
+        "her",
+        "their",
+        "him",
+        "them",
+    ):  # "he said", "in her view", "according to him"
         return Speaker("person", how="pronoun")
     if _ROLE_REF.search(low):
         return Speaker("person", how="role")
@@ -1200,6 +1213,8 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
             if named and (other := people.resolve_run(named["run"])).kind == "person" and " " in other.name:
                 sp = other  # "according to the Commandant of the Corps, General Ana Ruiz,": the name after the role
             found.append((_rank(sp), m.start(), _how(sp, "according")))
+    if _THEIR_WORDS.match(text, start, end):  # "His words, “…”", "Her words:": a quotation of the one named before
+        found.append((1, start, Speaker("person", how="pronoun")))
     if chunk.startswith(("For ", "“For ", '"For ')) and (opening := _FOR_NAME.match(text, start, end)):
         sp = people.resolve_run(opening["run"])
         if sp.kind == "person" and sp.name:
@@ -1228,8 +1243,14 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
             continue
         if after["pron"]:
             sp = Speaker("person", how="pronoun")
+        elif after["run"].endswith(("’s", "'s")) and not _COLON_AHEAD.match(text, after.end(), end):
+            # "suggest Ana Ruiz's pamphlet misleads": what is hers is reported, not who says it (but "noted Ana
+            # Ruiz's stance:" introduces it)
+            continue
         else:
             sp = _premodified(people, text, after, end) or people.resolve_run(after["run"])
+            if after["lead"] and sp.kind == "person" and not sp.affiliation:
+                sp = replace(sp, affiliation=after["lead"].strip())
             if sp.kind != "person":
                 continue  # "said Monday", "told Reuters": not a speaker after the verb
         found.append((_rank(sp), verb.start(), _how(sp, "reported")))
@@ -1246,8 +1267,8 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
             joined = _COORDINATED_SUBJECT.search(text, *window)
             if joined is not None and people.resolve_run(joined["run"]).kind == "person":
                 before = joined
-        if before is None:
-            continue
+        if before is None or _HEARD.search(text, window[0], before.start()):
+            continue  # "few heard Ana Ruiz say …": whom someone heard, not who speaks
         if before["run"] and before["run"].split()[-1] in _PRONOUNS:
             subject = _np_speaker(before["run"].split()[-1])
         else:
