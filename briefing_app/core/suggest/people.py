@@ -800,13 +800,15 @@ _APPOSITION_AFTER = regex.compile(
 _ROLE_OF_BODY = regex.compile(
     rf"(?:[Tt]he[ \u00a0]+)?(?P<role>(?:\p{{Lu}}[\p{{L}}\-]*[ \u00a0]+){{0,2}}(?i:{ROLE_NOUNS})"
     rf"[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?{_ORG_NAME}(?:[ \u00a0]+\(\p{{Lu}}{{2,}}\))?),?[ \u00a0]+$",
-    _V,
+    _V | regex.REVERSE,
 )
 
 
 def _role_of_body_before(before: str) -> str:
+    if " of " not in before[-160:] and " for " not in before[-160:]:
+        return ""  # cheap: most names have no office of a body before them
     m = _ROLE_OF_BODY.search(before[-160:])
-    return m["role"] if m else ""
+    return _LEADING_ARTICLE.sub("", m["role"]) if m else ""
 
 
 # "Secretary of Homeland Security Mayorkas", "Chair of the Council of Economic Advisers Ana Ruiz": an office
