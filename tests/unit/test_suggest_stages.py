@@ -1300,3 +1300,16 @@ def test_whom_someone_heard_or_a_possessive_after_the_verb_is_no_speaker():
     # but a possessive introducing a quotation is whose view it gives
     text = "A blogger also noted Ana Ruiz's stance on the boycott:\n\nThere should not be a boycott.\n"
     assert list(voices.read(text, People(text)))[-1].said.name == "Ana Ruiz"
+
+
+def test_a_scanned_transcript_whose_labels_have_no_colon_and_a_press_that_quotes_two_people_addresses_neither():
+    text = ("INTERVIEW WITH ANA RUIZ, KAPPA RADIO\n\n"
+            "Question Mr Hale and Mr Lund say the budget is too tight. How do you respond?\n\n"
+            "Prime Minister No, we think the budget will probably hold.\n\n"
+            "Question So the deficit will fall?\n\nPrime Minister I believe it will fall next year.\n\n"
+            "Question And rates?\n\nPrime Minister I expect rates to stay where they are.\n")  # fmt: skip
+    assert [b.label for b in blocks(text)] == [None, *["Question", "Prime Minister"] * 3]
+    assert {name for name, _ in named_voices(text)} == {"Prime Minister"}
+    # three paragraphs opening with "Question" are no transcript without the same answerer each time
+    prose = "T\n\nQuestion marks remain.\n\nNo one knows.\n\nQuestion time was short.\n\nIt ended.\n\nQuestion it."
+    assert {b.label for b in blocks(prose)} == {None}

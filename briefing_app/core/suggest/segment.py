@@ -263,14 +263,47 @@ def blocks(text: str) -> list[Block]:
     if any(n >= MIN_INITIALS_TURNS for n in initials.values()):  # then whoever speaks once too
         labels |= set(initials)
     numbered = _numbered(text, spans)
+    bare = {} if labels else _bare_labels(text, spans)
     out = []
     for i, ((start, end), m) in enumerate(zip(spans, candidates, strict=True)):
         label, body = None, numbered.get(start, start)
-        if m and (m["label"] or m["initials"]) in labels:
+        if start in bare:
+            label, body = bare[start]
+        elif m and (m["label"] or m["initials"]) in labels:
             label, body = m["label"] or m["initials"], m.end()
         elif text[start:end] in labels and text[start:end].isupper():
             label, body = text[start:end], end  # a label alone on its line without its colon: the turn is below
         out.append(Block(i, start, end, label, body, text))
+    return out
+
+
+_QUESTION_WORD = regex.compile(r"(?:Question|QUESTION|Q)[ \u00a0]+(?=\S)", regex.V1)
+_OPENING_WORDS = regex.compile(r"\p{Lu}[\p{L}.’'\-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'\-]*){0,2}", regex.V1)
+MIN_BARE_TURNS = 3  # questions, each answered by a paragraph that opens with the same words
+
+
+def _bare_labels(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[str, int]]:
+    """Labels without a colon, as scanned transcripts print them ("Question So this …", "Prime Minister No, we
+    …"): paragraphs opening with "Question", each answered by a paragraph opening with the same one to three
+    capitalised words, MIN_BARE_TURNS times or more. {paragraph start: (label, where its turn starts)}."""
+    asked = [i for i, (start, _) in enumerate(spans) if _QUESTION_WORD.match(text, start)]
+    if len(asked) < MIN_BARE_TURNS:
+        return {}
+    openings: Counter[str] = Counter()
+    for i in asked:
+        if i + 1 < len(spans) and (m := _OPENING_WORDS.match(text, spans[i + 1][0])):
+            words = m[0].split()
+            openings.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+    found = [w for w, n in openings.items() if n >= max(MIN_BARE_TURNS, len(asked) // 2)]
+    if not found:
+        return {}
+    answerer = max(found, key=len)  # "Prime Minister", not "Prime"
+    out = {}
+    for start, _ in spans:
+        if m := _QUESTION_WORD.match(text, start):
+            out[start] = (m[0].strip(), m.end())
+        elif text.startswith(answerer + " ", start):
+            out[start] = (answerer, start + len(answerer) + 1)
     return out
 
 

@@ -393,7 +393,9 @@ def _answerer(
 # "Mr Howard, do you …": a question that opens by addressing someone by courtesy title and surname
 # (the whole word, then no capital: "Mr. Prime Minister" addresses an office, not a "Prim")
 _ADDRESS = regex.compile(
-    r"(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \u00a0]+(?P<surname>\p{Lu}[\p{L}’'\-]+)(?![\p{L}’'\-])(?![ \u00a0]*\p{Lu})", _V
+    r"(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \u00a0]+(?P<surname>\p{Lu}[\p{L}’'\-]+)(?![\p{L}’'\-])(?![ \u00a0]*\p{Lu})"
+    r"(?![ \u00a0]+(?:and|or|says|said|has|is|was|would|will)\b)",  # "Mr Hale and Mr Lund say …" is whom it quotes
+    _V,
 )
 
 # or between commas later in the question: "On that, Mr. Ruiz, do you …"
