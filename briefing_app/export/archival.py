@@ -157,12 +157,15 @@ def xmp_packet(info: dict[str, str], when: datetime) -> bytes:
 _INFO_FIELDS = {"Title": "title", "Author": "author", "Subject": "subject", "Keywords": "keywords",
                 "Creator": "creator", "Producer": "producer"}  # fmt: skip
 _reportlab_fixed = False
+STREAM_EOL = b"\r\n"  # before "endstream": see fix_reportlab
 
 
 def fix_reportlab() -> None:
     """Make ReportLab write what PDF/A accepts (once; it changes nothing else of what ReportLab writes):
     ToUnicode maps without U+0000 (:func:`to_unicode_cmap`), and an end-of-line before each ``endstream``,
-    not counted in the stream's /Length (ReportLab writes the keyword right after the data)."""
+    not counted in the stream's /Length (ReportLab writes the keyword right after the data). The end-of-line
+    is CR LF: after compressed data that happens to end in a CR, a lone LF would make the two one end-of-line,
+    and a reader would find the data a byte shorter than its /Length (one export in about 150 failed so)."""
     global _reportlab_fixed
     if _reportlab_fixed:
         return
@@ -172,7 +175,7 @@ def fix_reportlab() -> None:
 
     def format_with_eol(self, document):
         out = format_stream(self, document)
-        return out[: -len(end)] + b"\n" + end if out.endswith(end) else out
+        return out[: -len(end)] + STREAM_EOL + end if out.endswith(end) else out
 
     pdfdoc.PDFStream.format = format_with_eol  # type: ignore[method-assign]  # a deliberate patch, as above
     _reportlab_fixed = True
@@ -225,7 +228,7 @@ class _RawStream(pdfdoc.PDFStream):
     def format(self, document):
         content = document.encrypt.encode(self.content)  # never encrypted here; kept as ReportLab does it
         entries = pdfdoc.PDFDictionary({**self.dictionary.dict, "Length": len(content)})
-        return pdfdoc.format(entries, document) + b"\nstream\n" + content + b"\nendstream\n"
+        return pdfdoc.format(entries, document) + b"\nstream\n" + content + STREAM_EOL + b"endstream\n"
 
 
 def _stream(content: bytes, entries: dict, compressed: bool = False) -> _RawStream:

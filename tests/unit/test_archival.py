@@ -65,6 +65,21 @@ def test_a_brief_exports_as_pdfa_3u(sample):
     assert reader(data).is_encrypted is False
 
 
+def test_every_stream_ends_in_cr_lf_before_endstream_so_data_ending_in_a_cr_keeps_its_length(sample):
+    """A lone LF after compressed data that ends in a CR reads as one CR LF end-of-line: the data looks a byte
+    shorter than its /Length, and PDF/A fails (one export in about 150 did, by chance of the compressed bytes)."""
+    from reportlab.pdfbase import pdfdoc
+
+    from briefing_app.export.archival import _stream, fix_reportlab
+
+    _, data = sample
+    ends = [m.start() for m in re.finditer(rb"endstream", data)]
+    assert ends and all(data[i - 2 : i] == b"\r\n" for i in ends)
+    fix_reportlab()
+    for stream in (_stream(b"x\r", {}), pdfdoc.PDFStream(content=b"x\r", filters=[])):
+        assert stream.format(pdfdoc.PDFDocument()).endswith(b"x\r\r\nendstream\n")
+
+
 def test_a_hostile_brief_exports_as_pdfa_3u_and_every_string_survives(hostile, tmp_path):
     brief, data = hostile
     assert pdfa_failures(data) == []
