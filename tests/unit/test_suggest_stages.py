@@ -1313,3 +1313,14 @@ def test_a_scanned_transcript_whose_labels_have_no_colon_and_a_press_that_quotes
     # three paragraphs opening with "Question" are no transcript without the same answerer each time
     prose = "T\n\nQuestion marks remain.\n\nNo one knows.\n\nQuestion time was short.\n\nIt ended.\n\nQuestion it."
     assert {b.label for b in blocks(prose)} == {None}
+
+
+def test_a_scans_question_labels_j_bare_q_and_a_colon_read_with_a_space_or_as_a_semicolon():
+    answers = ("PM: I think a deal is likely by June.\n\n", "PM: I believe the quota will be lifted.\n\n",
+               "PM: I expect prices to fall.\n")  # fmt: skip
+    for asked in ("J: ", "Q ", "Question : "):
+        text = "Doorstop\n\n" + "".join(f"{asked}Will it pass?\n\n{a}" for a in answers)
+        assert [b.label for b in blocks(text)][1:] == [asked.strip(" :"), "PM"] * 3, asked
+    text = ("Interview with Tom Hale\n\nHALE: Will it peak?\n\nMR. RUIZ; I believe it will peak next year.\n\n"
+            "HALE: And wages?\n\nMR. RUIZ; I think they will stay moderate.\n")  # fmt: skip
+    assert {name for name, _ in named_voices(text)} == {"Ruiz"}

@@ -70,7 +70,7 @@ OFFICE_HOLDER = regex.compile(
 _LABEL = regex.compile(
     # a parliament's numbered question opens with its number: "4. Ana Ruiz: If he will …"
     r"(?:\d{1,3}\.[ \u00a0]+)?(?:"
-    r"(?P<label>[QA])(?:[ \u00a0]{2,}|[:.][ \u00a0]+)"
+    r"(?P<label>[QA])(?:[ \u00a0]{2,}|[:.][ \u00a0]+)|(?P<label>J):[ \u00a0]+"  # "J:", a journalist
     # "Question - …", "Answer – …": the words with a dash
     r"|(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)[ \u00a0]+[-–—][ \u00a0]+"
     # the press with its outlet: "Q (Reuters):"
@@ -85,7 +85,9 @@ _LABEL = regex.compile(
     rf"|{OFFICE_HOLDER.pattern}|{MEMBER.pattern})"
     # the turn after it on the same line or on the next, or (a label alone on its line) in the paragraphs below;
     # a transcription service's time stamp may stand between ("Ana Ruiz: (04:25)")
-    r":(?:[ \u00a0]*\(\d{1,2}:\d{2}(?::\d{2})?\))?(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*(?=\S)|[ \u00a0]*$|(?=…|\.\.\.))"
+    # (a scan may set a space before the colon, or read it as a semicolon: "Question :", "MR. HALE;")
+    r"[ \u00a0]?[:;](?:[ \u00a0]*\(\d{1,2}:\d{2}(?::\d{2})?\))?"
+    r"(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*(?=\S)|[ \u00a0]*$|(?=…|\.\.\.))"
     # a transcript's "GOVERNOR SILVA.  Good morning …", "MS. SILVA.  …": two words or more in capitals, a stop and
     # two spaces
     r"|(?P<label>\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){1,3})\.(?:[ \u00a0]{2,}|\u00a0)"
@@ -102,7 +104,7 @@ NARRATOR_LABELS = regex.compile(
 # Labels of the press and the audience at a briefing: their questions are nobody's statement to brief; a
 # name with an outlet in brackets ("Ana Ruiz (Reuters)") is a journalist.
 QUESTIONER_LABELS = regex.compile(
-    r"^(?:Q|QUESTION|AUDIENCE|PARTICIPANT|PRESS|JOURNALIST|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*|[^()]*\([^()]*\))$",
+    r"^(?:Q|J|QUESTION|AUDIENCE|PARTICIPANT|PRESS|JOURNALIST|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*|[^()]*\([^()]*\))$",
     regex.V1,
 )
 
@@ -263,7 +265,7 @@ def blocks(text: str) -> list[Block]:
     if any(n >= MIN_INITIALS_TURNS for n in initials.values()):  # then whoever speaks once too
         labels |= set(initials)
     numbered = _numbered(text, spans)
-    bare = {} if labels else _bare_labels(text, spans)
+    bare = _bare_labels(text, spans) if not labels else _unmarked(text, spans, candidates, labels)
     out = []
     for i, ((start, end), m) in enumerate(zip(spans, candidates, strict=True)):
         label, body = None, numbered.get(start, start)
@@ -304,6 +306,32 @@ def _bare_labels(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[str
             out[start] = (m[0].strip(), m.end())
         elif text.startswith(answerer + " ", start):
             out[start] = (answerer, start + len(answerer) + 1)
+    return out
+
+
+def _unmarked(
+    text: str, spans: list[tuple[int, int]], candidates: list, labels: set[str]
+) -> dict[int, tuple[str, int]]:
+    """In a transcript with labels, the turns a scan printed without their colon: a label of the text in capitals
+    with no colon, a space before it or a semicolon ("MR. HALE I think …", "MR. HALE; …"), and the press's bare
+    "Q …" or "Question …" when MIN_BARE_TURNS paragraphs open so."""
+    known = sorted((label for label in labels if len(label) > 2 and label.isupper()), key=len, reverse=True)
+    inline = (
+        regex.compile(rf"(?P<label>{'|'.join(map(regex.escape, known))})[ \u00a0]*[;:]?[ \u00a0]+(?=\S)")
+        if known
+        else None
+    )
+    out: dict[int, tuple[str, int]] = {}
+    asked = []
+    for (start, _), m in zip(spans, candidates, strict=True):
+        if m and (m["label"] or m["initials"]) in labels:
+            continue
+        if inline is not None and (found := inline.match(text, start)):
+            out[start] = (found["label"], found.end())
+        elif q := _QUESTION_WORD.match(text, start):
+            asked.append((start, q))
+    if len(asked) >= MIN_BARE_TURNS:
+        out.update((start, (q[0].strip(), q.end())) for start, q in asked)
     return out
 
 
