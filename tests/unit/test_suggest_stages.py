@@ -1324,3 +1324,14 @@ def test_a_scans_question_labels_j_bare_q_and_a_colon_read_with_a_space_or_as_a_
     text = ("Interview with Tom Hale\n\nHALE: Will it peak?\n\nMR. RUIZ; I believe it will peak next year.\n\n"
             "HALE: And wages?\n\nMR. RUIZ; I think they will stay moderate.\n")  # fmt: skip
     assert {name for name, _ in named_voices(text)} == {"Ruiz"}
+
+
+def test_a_titles_office_with_for_and_and_its_holder_over_one_the_body_names_and_a_hyphenated_label():
+    for office in ("NSC Coordinator for Strategic Communications", "Homeland Security Advisor and Deputy Adviser"):
+        text = (f"Press Call by {office} Ana Ruiz\n\nMS. RUIZ:  Good morning.\n\nQ    Will it hold?\n\n"
+                "MS. RUIZ:  I think the ceasefire will hold for now.\n")  # fmt: skip
+        assert named_voices(text) == {("Ana Ruiz", office)}
+    text = ("Press Gaggle by President Marlow and Press Secretary Eva Berg En Route Kappa\n\n"
+            "THE PRESIDENT:  I spoke with President Okafor of Veldania.\n\nQ    Will it hold?\n\n"
+            "THE PRESIDENT:  I think the deal will hold.\n\nMS. HART-LOWELL:  I expect it to.\n")  # fmt: skip
+    assert {name for name, _ in named_voices(text)} == {"Marlow", "Hart-Lowell"}

@@ -533,6 +533,9 @@ class People:
         if (n := _NAME_COMMA_OFFICE.search(_title_case(title))) and any(map(_is_title, n["office"].split())):
             # "… by Ana Ruiz, Secretary of the Treasury", "… by Ana Ruiz, Kappa Bank Managing Director, at …"
             self._add_titled(n["name"].split(), n["office"].strip())
+        if (held := _BY_OFFICE_NAME.search(title)) and any(map(_is_title, held["office"].split())):
+            # "… by NSC Coordinator for Strategic Communications Ana Ruiz": an office with its "for" and "of"
+            self._add_titled(held["name"].split(), held["office"])
         m = _TITLED_BY.search(_title_case(title))
         if m is None:
             return None
@@ -542,6 +545,8 @@ class People:
             person = self.title_person(words, bare=bool(m["own"]))
             if person is not None:
                 named.append(person)
+                if person.title:  # the title's "President Marlow" is "THE PRESIDENT:", over a president the body names
+                    self._by_title[person.title.lower()] = person
             elif " ".join(words) in _OFFICE_ABBREVIATIONS:  # "PM's closing remarks": as a "PM:" label
                 said = self.for_label(words[0])
                 named.append(Person(said.name, said.affiliation) if said.name else Person(words[0], words[0]))
@@ -597,6 +602,8 @@ class People:
             n += 1
         if full is None and len(rest) >= 2 and name_like(rest[:n]):
             full = " ".join(rest[:n])
+        elif full is None and titles and name_like(rest[:1]) and (len(rest) == 1 or not rest[1][:1].isupper()):
+            full = rest[0]  # "President Marlow and …": a title and a surname the text gives no more of
         if full is None:
             return None
         person = Person(full, _title_affiliation(titles), " ".join(titles))
@@ -638,7 +645,10 @@ class People:
         if rest and (office := _OFFICE_ABBREVIATIONS.get(first.upper())):  # "PM RUIZ:", "FM HALE:": the office spelled
             said = self.for_label(rest)
             return replace(said, affiliation=said.affiliation or office) if said.name else said
-        words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split()]
+        # ("HART-LOWELL" is "Hart-Lowell")
+        words = [
+            "-".join(p.capitalize() for p in w.split("-")) if w.isupper() and len(w) > 1 else w for w in label.split()
+        ]
         words = [w for w in words if w != "The"]
         titles = [w for w in words if w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS]
         name = [w for w in words if w not in titles]
@@ -702,6 +712,11 @@ _NAME_COMMA_OFFICE = regex.compile(
 )
 # A title naming who speaks: "Remarks by X", "Press Briefing by X and Y", "Interview with X", or "X's
 # speech at …"; the name runs until a lower-case word. _SPEECH_KIND: titles of one voice's speech.
+_BY_OFFICE_NAME = regex.compile(
+    r"\bby\s+(?:the\s+)?(?P<office>\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|for|of|and|the|on)){1,9}?)"
+    r"\s+(?P<name>\p{Lu}\p{Ll}[\p{L}’'\-]*\s+\p{Lu}[\p{L}’'\-]+)(?=\s*(?:$|,|\s+(?:En\s+Route|on|at|in|to)\b))",
+    _V,
+)
 _TITLED_BY = regex.compile(
     # (an office may hold a figure: "Covid-19 Response Coordinator Dr. Ana Ruiz")
     r"\b(?:by|with|of|from)\s+(?:the\s+)?(?P<by>\p{Lu}[\p{L}\p{N}.’'\-]*(?:(?:\s+|,\s*|\s+and\s+|\s+&\s+)\p{Lu}[\p{L}\p{N}.’'\-]*)*)"
