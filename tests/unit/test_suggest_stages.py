@@ -1335,3 +1335,10 @@ def test_a_titles_office_with_for_and_and_its_holder_over_one_the_body_names_and
             "THE PRESIDENT:  I spoke with President Okafor of Veldania.\n\nQ    Will it hold?\n\n"
             "THE PRESIDENT:  I think the deal will hold.\n\nMS. HART-LOWELL:  I expect it to.\n")  # fmt: skip
     assert {name for name, _ in named_voices(text)} == {"Marlow", "Hart-Lowell"}
+
+
+def test_an_official_the_transcript_does_not_name_says_nothing_to_brief():
+    text = ("Background Press Call by Senior Administration Officials\n\nMODERATOR:  Thanks, everyone.\n\n"
+            "SENIOR ADMINISTRATION OFFICIAL:  I think the fees will cut congestion.\n\nQ    Is it enough?\n\n"
+            "SENIOR ADMINISTRATION OFFICIAL #2:  We believe it is a serious step.\n")  # fmt: skip
+    assert named_voices(text) == set()

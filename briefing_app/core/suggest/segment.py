@@ -99,7 +99,9 @@ MIN_INITIALS_TURNS = 2  # initials set off by spaces are labels once one of them
 PEERAGE = regex.compile(rf"^(?:The\s+)?(?:{_PEER_TITLES})\s")
 # Labels of whoever runs a script or an interview: their lines are read as the reporter's prose.
 NARRATOR_LABELS = regex.compile(
-    r"^(?:REPORTER|MODERATOR|OPERATOR|ANNOUNCER|NARRATOR|HOST|INTERVIEWER|STAFF|.*\bAIDE)$", regex.V1
+    # (and an official the transcript does not name, "SENIOR ADMINISTRATION OFFICIAL #2": nobody's view to brief)
+    r"^(?:REPORTER|MODERATOR|OPERATOR|ANNOUNCER|NARRATOR|HOST|INTERVIEWER|STAFF|.*\bAIDE|.*\bOFFICIALS?(?:\s*#?\d+)?)$",
+    regex.V1,
 )
 # Labels of the press and the audience at a briefing: their questions are nobody's statement to brief; a
 # name with an outlet in brackets ("Ana Ruiz (Reuters)") is a journalist.
