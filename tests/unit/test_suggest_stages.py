@@ -1342,3 +1342,10 @@ def test_an_official_the_transcript_does_not_name_says_nothing_to_brief():
             "SENIOR ADMINISTRATION OFFICIAL:  I think the fees will cut congestion.\n\nQ    Is it enough?\n\n"
             "SENIOR ADMINISTRATION OFFICIAL #2:  We believe it is a serious step.\n")  # fmt: skip
     assert named_voices(text) == set()
+
+
+def test_the_one_person_answering_holds_the_office_the_press_addresses():
+    text = ("Press briefing\n\nMR BRAND: Good afternoon.\n\nQ. Mr Prime Minister, will the President come?\n\n"
+            "MR BRAND: I think it is very likely he will come.\n\nQ. Prime Minister, will there be protests?\n\n"
+            "MR BRAND: I doubt there will be any serious trouble.\n")  # fmt: skip
+    assert named_voices(text) == {("Brand", "Prime Minister")}

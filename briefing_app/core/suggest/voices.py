@@ -335,6 +335,13 @@ def _label_speakers(
             resolved[label] = replace(said, affiliation=own)
     for rare, meant in _misspelt(labelled).items():
         resolved[rare] = resolved[meant]
+    # the one person answering the press, whom it addresses by an office ("Mr Prime Minister, do you …"), holds it
+    answerers = [label for label, said in resolved.items() if said.name]
+    if len(answerers) == 1 and not resolved[answerers[0]].affiliation:
+        addressed = {m["office"] for b in paras if b.label and resolved[b.label] is QUESTIONER
+                     if (m := _OFFICE_ADDRESS.match(text, b.body_start, b.end))}  # fmt: skip
+        if len(addressed) == 1:
+            resolved[answerers[0]] = replace(resolved[answerers[0]], affiliation=addressed.pop())
     minister = _minister(text, paras, label_of)
     if minister is not None and resolved[minister].name:
         resolved[minister] = replace(resolved[minister], affiliation=MINISTER)
@@ -399,6 +406,11 @@ _ADDRESS = regex.compile(
 )
 
 # or between commas later in the question: "On that, Mr. Ruiz, do you …"
+_OFFICE_ADDRESS = regex.compile(
+    r"(?:(?:Mr|Madam)\.?[ \u00a0]+)?(?P<office>Prime[ \u00a0]+Minister|President|Premier|Treasurer|Chancellor|Governor)"
+    r"[ \u00a0]*,",
+    _V,
+)
 _VOCATIVE_ADDRESS = regex.compile(
     r",[ \u00a0]+(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \u00a0]+(?P<surname>\p{Lu}[\p{L}’'\-]+)(?![\p{L}’'\-])[ \u00a0]*[,?]", _V
 )
