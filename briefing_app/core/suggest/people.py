@@ -533,9 +533,11 @@ class People:
         if (n := _NAME_COMMA_OFFICE.search(_title_case(title))) and any(map(_is_title, n["office"].split())):
             # "… by Ana Ruiz, Secretary of the Treasury", "… by Ana Ruiz, Kappa Bank Managing Director, at …"
             self._add_titled(n["name"].split(), n["office"].strip())
-        if (held := _BY_OFFICE_NAME.search(title)) and any(map(_is_title, held["office"].split())):
+        if (held := _BY_OFFICE_NAME.search(title)) and any(
+            map(_is_title, (office := _own_office(held["office"])).split())
+        ):
             # "… by NSC Coordinator for Strategic Communications Ana Ruiz": an office with its "for" and "of"
-            self._add_titled(held["name"].split(), held["office"])
+            self._add_titled(held["name"].split(), office)
         m = _TITLED_BY.search(_title_case(title))
         if m is None:
             return None
@@ -717,6 +719,20 @@ _BY_OFFICE_NAME = regex.compile(
     r"\s+(?P<name>\p{Lu}\p{Ll}[\p{L}’'\-]*\s+\p{Lu}[\p{L}’'\-]+)(?=\s*(?:$|,|\s+(?:En\s+Route|on|at|in|to)\b))",
     _V,
 )
+
+
+def _own_office(office: str) -> str:
+    """The office of the name after it, not of an earlier one in the same list: "Press Secretary Ana Ruiz and
+    Secretary of Agriculture" -> "Secretary of Agriculture" (a part before "and" that ends in two capitalised
+    words that are no office, body or role ends in a name); "Security Advisor and Deputy Adviser" stays whole."""
+    parts = regex.split(r"\s+(?:and|&)\s+|,\s+", office)
+    for k in range(len(parts) - 1, 0, -1):
+        ends = parts[k - 1].split()[-2:]
+        if len(ends) == 2 and all(w[:1].isupper() and not _is_title(w) and w not in ORG_WORDS for w in ends):
+            return " and ".join(parts[k:])
+    return office
+
+
 _TITLED_BY = regex.compile(
     # (an office may hold a figure: "Covid-19 Response Coordinator Dr. Ana Ruiz")
     r"\b(?:by|with|of|from)\s+(?:the\s+)?(?P<by>\p{Lu}[\p{L}\p{N}.’'\-]*(?:(?:\s+|,\s*|\s+and\s+|\s+&\s+)\p{Lu}[\p{L}\p{N}.’'\-]*)*)"
