@@ -1349,3 +1349,17 @@ def test_the_one_person_answering_holds_the_office_the_press_addresses():
             "MR BRAND: I think it is very likely he will come.\n\nQ. Prime Minister, will there be protests?\n\n"
             "MR BRAND: I doubt there will be any serious trouble.\n")  # fmt: skip
     assert named_voices(text) == {("Brand", "Prime Minister")}
+
+
+def test_a_briefers_deflections_count_as_procedure():
+    from briefing_app.core.suggest import lexicon as lx
+
+    for said in (
+        "I'm not going to get ahead of the President.",
+        "I’d refer you to the Department.",
+        "I won't speculate on that.",
+        "I'll leave it there.",
+        "If everyone can go on mute, thanks.",
+    ):
+        assert lx.scan(said)[lx.NOISE], said
+    assert not lx.scan("The deal will probably hold.")[lx.NOISE]

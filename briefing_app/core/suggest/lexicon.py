@@ -245,7 +245,11 @@ NOISE = words(
     r"hi,? everyone|nice to|it(?:'s|’s) good to be|good to be (?:on|with)|(?:a |very |really )?good question|"
     r"no better place to|(?:we can|let[’']s|let us) (?:start|begin|get started)|please (?:come in|go ahead)|"
     r"(?:an?|this|today) (?:\w+ )?(?:important|great|good|historic|big|"
-    r"productive|special|wonderful) day"
+    r"productive|special|wonderful) day|"
+    # deflections: what a briefer will not say ("I'm not going to get ahead of the President", "I'd refer you to …")
+    r"(?:not going to|won[’']t|will not|can[’']t|cannot|wouldn[’']t) "
+    r"(?:get ahead|speculate|comment|go (?:beyond|into))|"
+    r"(?:I[’']d|I would|I[’']ll|let me) refer you|I[’']ll leave (?:it|that)|on mute"
 )
 # Rhetoric: similes, interjections, imperatives to the reader, colloquial asides.
 SIMILE = words(
