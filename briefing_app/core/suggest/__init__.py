@@ -27,7 +27,7 @@ from .decide import Models, paragraph_tone, shipped_models, verdicts
 from .people import People
 from .restatements import fold
 from .spans import Suggestion, merge, suggestion
-from .voices import CONTEXT_CHARS, Reading, by_paragraph, read, speaker_at
+from .voices import CONTEXT_CHARS, Reading, by_paragraph, puts_a_question, read, speaker_at
 
 __all__ = [
     "CONTEXT_CHARS", "Models", "Reading", "Suggestion", "facts", "public_figures", "read",
@@ -71,14 +71,7 @@ def _candidates(
         scores = [rhetoric(text[r.sentence.start : r.sentence.end]) for r in paragraph]
         tone[paragraph[0].block.index] = its_tone = paragraph_tone(scores)
         for r, score in zip(paragraph, scores, strict=True):
-            if r is paragraph[-1] and _puts_a_question(text, r):
+            if r is paragraph[-1] and puts_a_question(text, r):
                 continue
             found.extend(merge(text, verdicts(people, text, r, its_tone, score, models, weighed)))
     return found, tone
-
-
-def _puts_a_question(text: str, r: Reading) -> bool:
-    """A question that ends a turn of a transcript is put to the other side, to be answered: no rhetoric and
-    no one's view (ANNOTATION.md leaves out the premises of questions). On the tuning half, 135 of 147 such
-    questions are no gold opinion; a question inside an answer may be rhetorical and is weighed as before."""
-    return r.in_transcript and text[r.sentence.start : r.sentence.end].rstrip("”’\"') \n").endswith("?")

@@ -165,6 +165,14 @@ def speaker_at(text: str, start: int, end: int) -> Speaker:
     return NOBODY
 
 
+def puts_a_question(text: str, r: Reading) -> bool:
+    """Whether the sentence ``r`` reads, the last of its paragraph (the caller's to say), is a transcript's
+    question: one that ends a turn is put to the other side, to be answered, no rhetoric and no one's view
+    (ANNOTATION.md leaves out the premises of questions). On the tuning half, 135 of 147 such questions are no
+    gold opinion; a question inside an answer may be rhetorical."""
+    return r.in_transcript and text[r.sentence.start : r.sentence.end].rstrip("”’\"') \n").endswith("?")
+
+
 def by_paragraph(readings: Iterator[Reading]) -> Iterator[list[Reading]]:
     """The readings a paragraph at a time, in order."""
     paragraph: list[Reading] = []
