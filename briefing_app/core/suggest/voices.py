@@ -170,7 +170,7 @@ def puts_a_question(text: str, r: Reading) -> bool:
     question: one that ends a turn is put to the other side, to be answered, no rhetoric and no one's view
     (ANNOTATION.md leaves out the premises of questions). On the tuning half, 135 of 147 such questions are no
     gold opinion; a question inside an answer may be rhetorical."""
-    return r.in_transcript and text[r.sentence.start : r.sentence.end].rstrip("”’\"') \n").endswith("?")
+    return r.in_transcript and _asks(text, r.block)
 
 
 def by_paragraph(readings: Iterator[Reading]) -> Iterator[list[Reading]]:
