@@ -1363,3 +1363,9 @@ def test_a_briefers_deflections_count_as_procedure():
     ):
         assert lx.scan(said)[lx.NOISE], said
     assert not lx.scan("The deal will probably hold.")[lx.NOISE]
+
+
+def test_words_before_a_known_first_name_and_surname_are_no_longer_name():
+    text = "Governor Ana L. Ruiz spoke first.\n\nPrices will ease, she said. See Ana L. Ruiz (2021) for the model."
+    people = People(text)
+    assert people.resolve_run("Ruiz").name == "Ana L. Ruiz"

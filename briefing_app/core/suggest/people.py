@@ -267,6 +267,13 @@ def _fuller_form(known: str, new: str) -> bool:
     return len(new) > len(known) and regex.search(rf"(?<!\w){regex.escape(known)}(?!\w)", new) is not None
 
 
+def _prefixed(known: str, name: list[str]) -> bool:
+    """Whether ``name`` is a known first name and surname with words before them: a sentence's opening verb
+    ("See Ana Ruiz (2021)"), not a longer name; a longer name spells the known one out between its words."""
+    own = known.split()
+    return len(own) >= 2 and name[-len(own) :] == own
+
+
 def name_like(words: list[str]) -> bool:
     # a word in capitals is an acronym ("NATO"), but an initial before the surname ("H.", "P J") is part of a name;
     # a word in lower case is none, but a particle ("de")
@@ -366,7 +373,7 @@ class People:
         person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
         if person is None:
             person = Person(full, affiliation)
-        elif len(full) > len(person.name) and person.name.split()[-1] == name[-1]:
+        elif len(full) > len(person.name) and person.name.split()[-1] == name[-1] and not _prefixed(person.name, name):
             person.name = full
         if affiliation and (
             not person.affiliation or _fuller_form(person.affiliation, affiliation) or _honours(person.affiliation)
