@@ -1315,6 +1315,18 @@ def test_a_scanned_transcript_whose_labels_have_no_colon_and_a_press_that_quotes
     assert {b.label for b in blocks(prose)} == {None}
 
 
+def test_a_scanned_answer_label_misprinted_after_a_question_is_still_the_answerers():
+    text = ("INTERVIEW WITH TOM HALE, KAPPA RADIO\n\n"
+            "Question Will the budget hold?\n\nPrime Minister I think it will probably hold.\n\n"
+            "Question And the deficit?\n\nPrime Minis-ter I believe it will fall next year.\n\n"
+            "Question And rates?\n\nPrime MinistE~ r I expect rates to stay where they are.\n\n"
+            "Question Wages?\n\nPrime Minister I think wages will rise.\n\n"
+            "Question Finally?\n\nPrime Minister Growth will likely pick up.\n\n"
+            "Prime Ministers come and go, he said.\n")  # fmt: skip
+    assert [b.label for b in blocks(text)] == [None, *["Question", "Prime Minister"] * 5, None]  # the last goes on
+    assert [text[b.body_start : b.body_start + 2] for b in blocks(text)[2:11:2]] == ["I ", "I ", "I ", "I ", "Gr"]
+
+
 def test_a_scans_question_labels_j_bare_q_and_a_colon_read_with_a_space_or_as_a_semicolon():
     answers = ("PM: I think a deal is likely by June.\n\n", "PM: I believe the quota will be lifted.\n\n",
                "PM: I expect prices to fall.\n")  # fmt: skip

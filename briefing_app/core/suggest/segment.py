@@ -302,12 +302,23 @@ def _bare_labels(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[str
     if not found:
         return {}
     answerer = max(found, key=len)  # "Prime Minister", not "Prime"
+    # after a question, the label as a scan may misprint it: a stray mark, space or letter, or one letter in the
+    # wrong case ("Prime Minis-ter", "Prime MinistE~ r"), its last letter in place; whatever it is, the question's
+    # turn has ended
+    misprinted = regex.compile(
+        rf"(?:{regex.escape(answerer[:-1])}){{e<=2}}{regex.escape(answerer[-1])}[ \u00a0]+(?=\S)",
+        regex.V1 | regex.I | regex.E,
+    )
     out = {}
+    asking = False
     for start, _ in spans:
         if m := _QUESTION_WORD.match(text, start):
             out[start] = (m[0].strip(), m.end())
         elif text.startswith(answerer + " ", start):
             out[start] = (answerer, start + len(answerer) + 1)
+        elif asking and (m := misprinted.match(text, start)) and m[0][:1] == answerer[0]:
+            out[start] = (answerer, m.end())
+        asking = start in out and out[start][0] != answerer
     return out
 
 
