@@ -836,10 +836,10 @@ def test_the_person_before_a_bodys_name_of_several_words_speaks_and_the_body_aft
     }  # fmt: skip
     for sentence, who in said.items():
         assert speaker_of(sentence) == who, sentence
-    # what follows the body is no part of it: "… of the Harbour Institute is very disappointed"
+    # the body is hers, and what follows it no part of it: "… of the Harbour Institute is very disappointed"
     text = "Costs\n\nAna Ruiz of the Harbour Institute is disappointed. She said costs would probably rise.\n"
     said = list(voices.read(text, title_line=True))[-1].said
-    assert (said.name, said.affiliation) == ("Ana Ruiz", "")
+    assert (said.name, said.affiliation) == ("Ana Ruiz", "Harbour Institute")
 
 
 def test_an_occupation_of_the_published_classification_is_a_role_but_a_surname_stays_a_name():
@@ -1381,3 +1381,11 @@ def test_words_before_a_known_first_name_and_surname_are_no_longer_name():
     text = "Governor Ana L. Ruiz spoke first.\n\nPrices will ease, she said. See Ana L. Ruiz (2021) for the model."
     people = People(text)
     assert people.resolve_run("Ruiz").name == "Ana L. Ruiz"
+
+
+def test_a_long_bodys_name_before_a_role_and_a_body_after_a_name_before_its_verb_are_the_affiliation():
+    text = ("“The tests went well,” said Ana Ruiz, acting Kappa Harbour Safety and Mission Quality director. "
+            "Tom Hale of the U.K. Kappa Research Institute led the survey. “It will hold,” Hale said.")  # fmt: skip
+    people = People(text)
+    assert people.resolve_run("Ruiz").affiliation == "acting Kappa Harbour Safety and Mission Quality director"
+    assert people.resolve_run("Hale").affiliation == "U.K. Kappa Research Institute"

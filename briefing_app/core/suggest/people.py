@@ -136,7 +136,7 @@ def is_role_word(word: str, before_name: bool = True) -> bool:
 APPOSITION = (
     # (an organisation's possessive may open it: "World Bank’s chief economist")
     # ("ex-NCB Governor": a prefix in lower case, then capitals)
-    rf"(?:(?:a|an|the)\s+)?(?:\p{{Ll}}[\p{{L}}\-’'.]*\s+|\p{{Lu}}[\p{{L}}.\-’']*\s+(?=[\p{{Ll}}\p{{Lu}}])){{0,4}}?"
+    rf"(?:(?:a|an|the)\s+)?(?:\p{{Ll}}[\p{{L}}\-’'.]*\s+|\p{{Lu}}[\p{{L}}.\-’']*\s+(?=[\p{{Ll}}\p{{Lu}}])){{0,8}}?"
     # then what belongs to the role ("of …", "at …", "based in …"), not a verb of the sentence ("the President
     # just indicated"; a participle with a place or body after it, "based in Lagos", belongs to the role)
     rf"{ROLE}\b(?![ \u00a0]+(?!(?:of|at|for|in|on|with|from|to|and|the|a|an|who|whose|which|that)\b)"
@@ -821,7 +821,8 @@ _APPOSITION_AFTER = regex.compile(
     # or before a comma or the sentence's end, when it is a body: "Ana Ruiz from the Harbour Institute, doubted
     # …", "…, said Ana Ruiz of the Harbour Institute.", "led by Ana Ruiz of Kappa University, found"
     rf"|\s+(?P<prep>from|at)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
-    rf"|\s+(?P<prep>from|at|of)\s+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME})(?=,|\.(?!\S))"
+    rf"|\s+(?P<prep>from|at|of)\s+(?P<body>(?:the[ \u00a0]+)?(?:(?:\p{{Lu}}\.)+[ \u00a0]+)?{_ORG_NAME})"
+    rf"(?=,|\.(?!\S)|[ \u00a0]+\p{{Ll}})"  # (or before the clause's verb: "Ana Ruiz of the U.S. Kappa Institute led …")
     # between commas: a body ("Ana Ruiz, from the Harbour Bank, said"), or a relative clause of what they do
     # that names a body ("Ana Ruiz, who heads the Harbour Bank, said"); in brackets, a body ("Ana Ruiz (Harbour
     # Bank) said")
