@@ -1389,3 +1389,15 @@ def test_a_long_bodys_name_before_a_role_and_a_body_after_a_name_before_its_verb
     people = People(text)
     assert people.resolve_run("Ruiz").affiliation == "acting Kappa Harbour Safety and Mission Quality director"
     assert people.resolve_run("Hale").affiliation == "U.K. Kappa Research Institute"
+
+
+def test_questions_without_labels_between_a_guests_labelled_answers_are_the_press_and_a_bylines_comma_goes():
+    text = ("Press conference on the rate decision\n\nAna Ruiz, Governor of the Kappa Bank,\n\n"
+            "Good afternoon. We kept the rate at 4.5%.\n\nDo you expect inflation to fall?\n\n"
+            "Ruiz: I think inflation will fall to about 3% by December.\n\nMy next question is on the currency. "
+            "Is it too weak?\n\nRuiz: I believe the currency is broadly in line with fundamentals.\n\n"
+            "And wages?\n\nRuiz: I expect wage growth to slow next year.\n")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said for r in voices.read(text, title_line=True)}
+    assert {s.name for s in said.values()} == {"Ana Ruiz"}  # the press's questions are not read
+    assert {s.affiliation for s in said.values()} == {"Governor of the Kappa Bank"}
+    assert "I expect wage growth to slow next year." in said and "Is it too weak?" not in said

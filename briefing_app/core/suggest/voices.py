@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import islice, pairwise
 
 import regex
 
@@ -303,8 +303,16 @@ def _label_speakers(
     label_of: dict[int, str] = {}  # paragraph -> its label, or the last label before it
     turns: dict[str, list[Block]] = {}  # label -> its paragraphs, those without a label included
     endings: dict[str, list[Block]] = {}  # label -> the last paragraph of each of its turns
+    # a question without a label between two turns of one label ("RUIZ: …", "And rates?", "RUIZ: …", as a
+    # press conference that labels only its guest prints it): the press's, no part of the turn before; and so is,
+    # then, such a question before the first turn
+    asked = {b.index for b, after in pairwise(paras) if not b.label and after.label and _asks(text, b)}
+    press: set[int] = set()
     current = None
     for b in paras:
+        if b.index in asked and current == paras[b.index + 1].label:
+            press.add(b.index)
+            continue
         current = b.label or current
         if current is not None:
             label_of[b.index] = current
@@ -314,6 +322,8 @@ def _label_speakers(
                 ends.append(b)  # a turn opens
             elif ends:
                 ends[-1] = b  # and goes on
+    if press:
+        press |= {i for i in asked if i < min(label_of)}
     for label, said in resolved.items():
         # a moderator or interviewer, or a press conference's "REPORTER:": a voice whose turns end in questions
         # asks, it does not judge (a script's reporter, who narrates, is the text's own prose)
@@ -368,8 +378,11 @@ def _label_speakers(
         said = resolved[opener]
         resolved[opener] = replace(said, affiliation=said.affiliation or byline.affiliation)
         first = next(b.index for b in paras if b.label)
-        label_of.update({b.index: opener for b in paras[1:first] if text[b.start : b.end].count("\n") == 0})
+        label_of.update(
+            {b.index: opener for b in paras[1:first] if text[b.start : b.end].count("\n") == 0 and b.index not in press}
+        )
     out = {i: resolved[label] for i, label in label_of.items()}
+    out.update((i, QUESTIONER) for i in press)
     # only the press labelled ("Reporter:", "Q:"), each question then answered in paragraphs of their own: the
     # answers are the guest's, up to the next label or the next question
     answering, answerer = False, None
@@ -608,7 +621,8 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
         name = [w.capitalize() if w.isupper() else w for w in name_office["name"].split()] if name_office else []
         if name_office and name_like(name) and _is_office(name_office["office"]) and not SPEECH.search(line):
             person = people.find(name)
-            office = _OFFICE_END.split(name_office["office"], maxsplit=1)[0]
+            # (the line may end in a comma, as a letter's sender line does: "Ana Ruiz, Governor of the Bank,")
+            office = _OFFICE_END.split(name_office["office"], maxsplit=1)[0].rstrip(" ,;")
             return Speaker("person", person.name if person else " ".join(name), office, "label")
         if len(line.split()) <= 6 and not any(mark in line for mark in ",;:!?"):
             person = people.title_person(line.split())
