@@ -1401,3 +1401,15 @@ def test_questions_without_labels_between_a_guests_labelled_answers_are_the_pres
     assert {s.name for s in said.values()} == {"Ana Ruiz"}  # the press's questions are not read
     assert {s.affiliation for s in said.values()} == {"Governor of the Kappa Bank"}
     assert "I expect wage growth to slow next year." in said and "Is it too weak?" not in said
+
+
+def test_an_office_after_a_bodys_name_with_of_or_in_capitals_before_a_known_name_is_the_affiliation():
+    text = ("Radio interview with Reserve Bank of Kappa President Ana Ruiz\n\n"
+            "Host: Will rates fall?\n\nAna Ruiz: I think rates will probably fall later this year.\n\n"
+            "Host: And prices?\n\nRuiz: I expect inflation to ease.\n")  # fmt: skip
+    assert named_voices(text) == {("Ana Ruiz", "Reserve Bank of Kappa President")}
+    text = "Remarks by DNSA Tom Hale at the Port Forum\n\nMR. HOST: Welcome.\n\nMR. HALE: I think the deal will hold.\n"
+    assert named_voices(text) == {("Tom Hale", "DNSA")}
+    # before words nobody bears as a name, capitals are a body's name running on: no office, no person
+    text = "News\n\n“Prices will probably rise,” KBC Learning English said, quoting Mr. Lund.\n"
+    assert "Learning English" not in {name for name, _ in named_voices(text)}

@@ -242,6 +242,19 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(owner + words[: last_title + 1] + after), tuple(words[last_title + 1 :])
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# a body's name with "of" or "for" before the title words of a run: "Reserve Bank of" before "Kappa President"
+_BODY_OF_BEFORE = regex.compile(
+    r"(?:\p{Lu}[\p{L}.\-]*[ \u00a0]+){1,4}(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?$", regex.V1 | regex.REVERSE
+)
+
+
+def _with_body_before(before: str, titles: list[str]) -> list[str]:
+    """Title words with the start of their body's name before them ("Reserve Bank of Kappa President")."""
+    m = _BODY_OF_BEFORE.search(before[-80:]) if titles and not any(w in TITLE_WORDS for w in titles[:1]) else None
+    return [*m[0].split(), *titles] if m and not any(w in TITLE_WORDS for w in m[0].split()) else titles
+
+
 _OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")
 
 
@@ -315,10 +328,11 @@ class People:
                 person.name = public_figures.full_name(person.name, person.title) or person.name
 
     def _add_mention(self, start: int, end: int, run: str) -> None:
-        titles, name = split_run(run)
+        titles, name = self._acronym_office(*split_run(run))
         if not name or (len(name) == 1 and not titles and not self._may_vouch(start, end, name[0])):
             return  # most capitalised runs are one ordinary word: "It", "Moscow", "However"
         before = self.text[max(0, start - 120) : start]
+        titles = _with_body_before(before, titles)
         office = _OFFICE_BEFORE.search(before)
         if office and not titles:  # "Secretary of Homeland Security Mayorkas": the office, then the name
             org = []
@@ -520,14 +534,16 @@ class People:
         fullest form the text gives, else None."""
         if not _INTERVIEW_KIND.search(title):
             return None
-        for m in _CAPRUN.finditer(_title_case(title)):
-            _, name = split_run(m[0])
+        title = _title_case(title)
+        for m in _CAPRUN.finditer(title):
+            titles, name = split_run(m[0])
             while name and _INTERVIEW_KIND.fullmatch(name[-1]):
                 name.pop()  # "Secretary Ruiz Interview with …": the kind of text, no part of the name
             person = self.find(name) if name else None
             if 2 <= len(name) <= 4 and name_like(name) or len(name) == 1 and person is not None:
                 full = max(person.name if person else "", " ".join(name), key=len)
-                return Speaker("person", full, person.affiliation if person else "", "label")
+                office = _title_affiliation(_with_body_before(title[: m.start()], titles))
+                return Speaker("person", full, person.affiliation if person and person.affiliation else office, "label")
         return None
 
     def for_title(self, title: str) -> Speaker | None:
@@ -591,6 +607,7 @@ class People:
         ("Ruiz After Meeting"), so: someone the text names, else a listed public figure for a title and a
         surname, else a title and a first name and surname (``bare``: no title needed, as in "X's speech")."""
         titles, rest = split_run(" ".join(words))
+        titles, rest = self._acronym_office(titles, rest)
         for n in range(min(len(rest), 3), 0, -1):
             person = self.find(rest[:n]) if name_like(rest[:n]) else None
             if person is not None and (n > 1 or titles):
@@ -621,6 +638,16 @@ class People:
         if person.title:
             self._by_title.setdefault(person.title.lower(), person)
         return person
+
+    def _acronym_office(self, titles: list[str], name: list[str]) -> tuple[list[str], list[str]]:
+        """A word in capitals before a first name and a surname the text names elsewhere, or gives a courtesy
+        title, is their office or body ("DNSA Ana Ruiz" where the labels say "MS. RUIZ"); before words it knows
+        as nobody's name, it may be a body's name running on ("KBC Harbour News")."""
+        if not titles and len(name) >= 3 and _ACRONYM.fullmatch(name[0]) and name_like(name[1:3]):
+            addressed = regex.compile(rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ \u00a0]+{regex.escape(name[2])}\b", regex.I)
+            if self.find(name[1:3]) is not None or addressed.search(self.text):
+                return [name[0]], name[1:]
+        return titles, name
 
     def for_label(self, label: str) -> Speaker:
         """The speaker of a transcript label: "SECRETARY MAYORKAS", "THE VICE PRESIDENT", "Nathan"."""

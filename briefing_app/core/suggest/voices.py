@@ -266,8 +266,11 @@ def _label_speakers(
                 not said.name and _names(label, speech) or label == initials_of(speech.name)
             ):
                 resolved[label] = speech  # "THE GOVERNOR:", "AR:" under "Interview with Ana Ruiz"
-            elif _same_person(said, speech) and len(speech.name) > len(said.name):  # "HALE:" under "… with Tom Hale"
-                resolved[label] = replace(said, name=speech.name, affiliation=said.affiliation or speech.affiliation)
+            elif _same_person(said, speech) and (
+                len(speech.name) > len(said.name) or speech.affiliation and not said.affiliation
+            ):  # "HALE:" under "… with Tom Hale", "Tom Hale:" under "… with Harbour Board Chair Tom Hale"
+                name = max(speech.name, said.name, key=len)
+                resolved[label] = replace(said, name=name, affiliation=said.affiliation or speech.affiliation)
     # "The Prime Minister:" after "The Prime Minister (Tom Hale):": the holder that label names
     # an office label ("PM:") whom the interviewer thanks by full name at a turn's start ("Ana Ruiz, thanks for talking
     # to us."): that guest, over another holder of the title the text names ("Prime Minister Tom Hale")
