@@ -1413,3 +1413,16 @@ def test_an_office_after_a_bodys_name_with_of_or_in_capitals_before_a_known_name
     # before words nobody bears as a name, capitals are a body's name running on: no office, no person
     text = "News\n\n“Prices will probably rise,” KBC Learning English said, quoting Mr. Lund.\n"
     assert "Learning English" not in {name for name, _ in named_voices(text)}
+
+
+def test_australian_hansards_labels_and_a_bishops_see_of_two_places_open_turns():
+    text = ("Questions without Notice\n\nMs RUIZ (Kappa—Leader of the Opposition) (14:02): Will the fund return?\n\n"
+            "Mr HALE (Lund—Prime Minister) (14:03): I think the new scheme will probably lower costs.\n\n"
+            "Mr ORR (Vale) (14:05): Will the minister act?\n\nMr HALE: I expect prices to fall.\n")  # fmt: skip
+    assert [b.label for b in blocks(text)][1:] == [
+        "Ms RUIZ (Kappa—Leader of the Opposition) (14:02)", "Mr HALE (Lund—Prime Minister) (14:03)",
+        "Mr ORR (Vale) (14:05)", "Mr HALE"]  # fmt: skip
+    assert ("Hale", "Prime Minister") in named_voices(text)
+    text = ("Rural Transport\n\nLord Aldwick of Stenhope: My Lords, I believe the network is close to collapse.\n\n"
+            "The Lord Bishop of Dunmere and Holt: My Lords, I fear that loneliness will rise.\n")  # fmt: skip
+    assert [b.label for b in blocks(text)][1:] == ["Lord Aldwick of Stenhope", "The Lord Bishop of Dunmere and Holt"]

@@ -17,7 +17,7 @@ import regex
 
 from ...resources import resource
 from . import public_figures
-from .segment import MEMBER, NARRATOR_LABELS, OFFICE_HOLDER, PEERAGE, QUESTIONER_LABELS
+from .segment import MEMBER, NARRATOR_LABELS, OFFICE_HOLDER, PEERAGE, QUESTIONER_LABELS, SEAT_MEMBER
 
 _V = regex.V1
 # One capitalised word of a name or an organisation: "Jean-Marc", "McChrystal", "U.S.", "Kim", "Jong-un"
@@ -657,6 +657,9 @@ class People:
             said = self.for_label(member["name"])
             seat = f"MP for {member['seat']} ({member['party']})"
             return replace(said, affiliation=seat if said.affiliation in ("", member["seat"]) else said.affiliation)
+        if seated := SEAT_MEMBER.fullmatch(label):  # "Ms RUIZ (Kappa—Minister for Transport) (14:03)": any office
+            said = self.for_label(seated["name"])
+            return replace(said, affiliation=said.affiliation or (seated["office"] or "").strip())
         if QUESTIONER_LABELS.match(label.upper()):
             return QUESTIONER
         if NARRATOR_LABELS.match(label.upper()):

@@ -61,6 +61,15 @@ _FULL_NAME_LABEL = regex.compile(_FULL_NAME, regex.V1)  # "Ana Ruiz", "Mr Tom Ha
 MEMBER = regex.compile(
     rf"(?P<name>{_FULL_NAME})\s\((?P<seat>[^()\n]{{1,40}})\)\s\((?P<party>[^()\n]{{1,20}})\)", regex.V1
 )
+# and as Australia's Hansard does, the surname in capitals, the seat and any office, and the time:
+# "Ms RUIZ (Kappa—Minister for Transport) (14:03)"; later turns give the name alone ("Ms RUIZ")
+_COURTESY_CAPS = r"(?:Mr|Mrs|Ms|Miss|Dr|Senator)\s\p{Lu}[\p{Lu}’'\-]+(?:\s\p{Lu}[\p{Lu}’'\-]+)?"
+SEAT_MEMBER = regex.compile(
+    rf"(?P<name>{_COURTESY_CAPS})\s\((?P<seat>[^()\n—–]{{1,40}})(?:[—–](?P<office>[^()\n]{{1,80}}))?\)"
+    r"(?:\s\(\d{1,2}[.:]\d{2}\))?",
+    regex.V1,
+)
+COURTESY_CAPS = regex.compile(_COURTESY_CAPS, regex.V1)
 # A parliament's minister, the office and then the name: "The Secretary of State for Health (Ana Ruiz)"
 OFFICE_HOLDER = regex.compile(
     rf"The\s+(?P<office>\p{{Lu}}[\p{{L}}\-]*(?:,?\s+(?:\p{{Lu}}[\p{{L}}’'\-]*|of|for|and|the|on|to))*)"
@@ -81,8 +90,8 @@ _LABEL = regex.compile(
     r"(?:,\s+(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]*(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,5}|\s\([^()\n]{1,40}\))?"
     r"|(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}(?:\s\([^()\n]{1,40}\))?"
     # a parliament's "Lord Smith of Cardiff:", "The Earl of Kent:", "Baroness O'Neill:"
-    rf"|(?:The\s+)?(?:{_PEER_TITLES})(?:\s+(?:of\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{1,4}}"
-    rf"|{OFFICE_HOLDER.pattern}|{MEMBER.pattern})"
+    rf"|(?:The\s+)?(?:{_PEER_TITLES})(?:\s+(?:(?:of|and)\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{1,4}}"  # "Bishop of X and Y"
+    rf"|{OFFICE_HOLDER.pattern}|{MEMBER.pattern}|{SEAT_MEMBER.pattern}|{_COURTESY_CAPS})"
     # the turn after it on the same line or on the next, or (a label alone on its line) in the paragraphs below;
     # a transcription service's time stamp may stand between ("Ana Ruiz: (04:25)")
     # (a scan may set a space before the colon, or read it as a semicolon: "Question :", "MR. HALE;")
@@ -381,9 +390,10 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
     repeated = {c for c in counts if counts[c] > 1 and c.split()[0] not in _SENTENCE_OPENERS}
     # a minister's name line ("The Minister for Trade (Ana Ruiz):") is a debate's, even where everyone speaks once
     real |= {c for c in counts if OFFICE_HOLDER.fullmatch(c)}
-    members = {c for c in counts if MEMBER.fullmatch(c)}
+    members = {c for c in counts if MEMBER.fullmatch(c) or SEAT_MEMBER.fullmatch(c)}
     if sum(counts[c] for c in members) > 1:  # a debate in Hansard's style: "Ana Ruiz (Kappa North) (Lab):"
         real |= members
+        real |= {c for c in counts if COURTESY_CAPS.fullmatch(c)}  # and the names alone of later turns
     if repeated or real:
         real |= repeated
         real |= {c for c in counts if QUESTIONER_LABELS.match(c.upper()) or NARRATOR_LABELS.match(c.upper())}
