@@ -1426,3 +1426,16 @@ def test_australian_hansards_labels_and_a_bishops_see_of_two_places_open_turns()
     text = ("Rural Transport\n\nLord Aldwick of Stenhope: My Lords, I believe the network is close to collapse.\n\n"
             "The Lord Bishop of Dunmere and Holt: My Lords, I fear that loneliness will rise.\n")  # fmt: skip
     assert [b.label for b in blocks(text)][1:] == ["Lord Aldwick of Stenhope", "The Lord Bishop of Dunmere and Holt"]
+
+
+def test_an_unlabelled_interview_is_the_one_its_title_says_was_interviewed_and_another_first_name_is_no_fuller():
+    text = ("Ana Ruiz, Kappa Wiki founder interviewed by Harbour News\n\nKappa Wiki is a site that Open Kitchen "
+            "Trust backs, and Harbour News interviewed its founder, Ana Ruiz.\n\nWhat is Kappa Wiki?\n\n"
+            "It is a shared cookbook. I think it will take decades to finish.\n\nWhy did you start it?\n\n"
+            "I believe teaching people to cook is useful.\n\nWhat next?\n\nWe will probably add videos.\n")  # fmt: skip
+    assert {name for name, _ in named_voices(text)} == {"Ana Ruiz"}
+    people = People("Ana Ruiz is a chemist. Currently Ruiz teaches. Ken Hale spoke; Kenneth G. Hale agreed.")
+    assert people.resolve_run("Ruiz").name == "Ana Ruiz"
+    assert people.resolve_run("Hale").name == "Kenneth G. Hale"
+    # the whole of a quotation is a work's title, no one's name
+    assert People("Dad put on “Harbour World” for me, a show.").find(["Harbour", "World"]) is None

@@ -280,11 +280,18 @@ def _fuller_form(known: str, new: str) -> bool:
     return len(new) > len(known) and regex.search(rf"(?<!\w){regex.escape(known)}(?!\w)", new) is not None
 
 
-def _prefixed(known: str, name: list[str]) -> bool:
-    """Whether ``name`` is a known first name and surname with words before them: a sentence's opening verb
-    ("See Ana Ruiz (2021)"), not a longer name; a longer name spells the known one out between its words."""
+_OPENING_QUOTES, _CLOSING_QUOTES = frozenset("“‘\"'"), frozenset("”’\"'")
+
+
+def _spells_out(known: str, name: list[str]) -> bool:
+    """Whether ``name`` is the known name in full: its words (or their short forms), in order, with more between
+    or before them ("Ruiz" -> "Ana Ruiz", "Ana Ruiz" -> "Ana M. Ruiz"). Another first name is not ("Currently
+    Ruiz" for Ana Ruiz), nor words before a known first name and surname (an opening verb: "See Ana Ruiz")."""
     own = known.split()
-    return len(own) >= 2 and name[-len(own) :] == own
+    if len(own) >= 2 and name[-len(own) :] == own:
+        return False
+    words = iter(name)  # (a short form of a first name is in its full form: "Ken" -> "Kenneth G. Carpenter")
+    return all(any(v.startswith(w) for v in words) for w in own)
 
 
 def name_like(words: list[str]) -> bool:
@@ -331,6 +338,8 @@ class People:
         titles, name = self._acronym_office(*split_run(run))
         if not name or (len(name) == 1 and not titles and not self._may_vouch(start, end, name[0])):
             return  # most capitalised runs are one ordinary word: "It", "Moscow", "However"
+        if self.text[start - 1 : start] in _OPENING_QUOTES and self.text[end : end + 1] in _CLOSING_QUOTES and start:
+            return  # the whole of a quotation: a work's title (“Harbour World”), no one's name
         before = self.text[max(0, start - 120) : start]
         titles = _with_body_before(before, titles)
         office = _OFFICE_BEFORE.search(before)
@@ -387,7 +396,7 @@ class People:
         person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
         if person is None:
             person = Person(full, affiliation)
-        elif len(full) > len(person.name) and person.name.split()[-1] == name[-1] and not _prefixed(person.name, name):
+        elif len(full) > len(person.name) and person.name.split()[-1] == name[-1] and _spells_out(person.name, name):
             person.name = full
         if affiliation and (
             not person.affiliation or _fuller_form(person.affiliation, affiliation) or _honours(person.affiliation)
@@ -806,7 +815,7 @@ def spelled_out(office: str) -> str:
 
 
 _BRIEFING_KIND = regex.compile(r"\b(?:[Bb]riefing|[Pp]ress\s+[Cc]onference|[Pp]ress\s+[Cc]all|[Gg]aggle)\b", _V)
-_INTERVIEW_KIND = regex.compile(r"\b(?:[Ii]nterview|Q&A|Q and A|[Cc]onversation)\b", _V)
+_INTERVIEW_KIND = regex.compile(r"\b(?:[Ii]nterview(?:ed|s)?|Q&A|Q and A|[Cc]onversation)\b", _V)
 _SPEECH_KIND = regex.compile(
     r"^(?:\w+\s+)?(?:Remarks|Speech|Statement|Address|Keynote|Testimony|Lecture)\b|[’']s\s+(?:\w+\s+)?"
     r"(?:speech|remarks|statement|address|keynote|lecture|notes?)\b",

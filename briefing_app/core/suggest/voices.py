@@ -93,7 +93,7 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
         originals = set()  # a text in another language: read it all, as it is
     if not speakers:
         speakers = (
-            _interviewee(text, paras, people)
+            _interviewee(text, paras, people, titled)
             or _press_conference(text, paras, people)
             or _quoted_blocks(text, paras, people, originals)
         )
@@ -830,11 +830,12 @@ def _only_questions(text: str, block: Block) -> bool:
 _BY_RUN = regex.compile(rf"\bby\s+(?P<run>{CAPRUN})", _V)
 
 
-def _interviewee(text: str, paras: list[Block], people: People) -> dict[int, Speaker]:
+def _interviewee(text: str, paras: list[Block], people: People, titled: Speaker | None = None) -> dict[int, Speaker]:
     """A written interview with one person, without labels: paragraphs that are only questions, each
-    followed by an answer in the first person. The answers are the one person the introduction (before
-    the first question) names; the questions are the interviewer's. A profile card in the introduction
-    ("Title: …", "Organization: …") gives the affiliation at its fullest."""
+    followed by an answer in the first person. The answers are the one person the introduction (before the
+    first question) names, else the person the title says is interviewed (``titled``); the questions are the
+    interviewer's. A profile card in the introduction ("Title: …", "Organization: …") gives the
+    affiliation at its fullest."""
     questions = [b for b in paras[1:] if _only_questions(text, b)]
     if len(questions) < MIN_QUESTIONS:
         return {}
@@ -851,11 +852,13 @@ def _interviewee(text: str, paras: list[Block], people: People) -> dict[int, Spe
         if card_name
         else [p.name for p in people.named_in(*intro) if p.name.split()[-1] not in by]
     )
+    if len(named) != 1 and titled is not None and titled.name:
+        named = [titled.name]  # several in the introduction, or nobody: the one the title says was interviewed
     if len(named) != 1:  # nobody, or several people who may all answer: the answers stay unattributed
         return {}
     person = people.find(named[0].split())
     card = ", ".join(m[2].strip() for m in _CARD_FIELD.finditer(text, *intro))
-    affiliation = card or (person.affiliation if person else "")
+    affiliation = card or (person.affiliation if person else "") or (titled.affiliation if titled else "")
     voice = Speaker("person", person.name if person else named[0], affiliation, "label")
     return {b.index: QUESTIONER if b.index in asked else voice for b in paras if b.index >= questions[0].index}
 
