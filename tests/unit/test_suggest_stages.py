@@ -1439,3 +1439,20 @@ def test_an_unlabelled_interview_is_the_one_its_title_says_was_interviewed_and_a
     assert people.resolve_run("Hale").name == "Kenneth G. Hale"
     # the whole of a quotation is a work's title, no one's name
     assert People("Dad put on “Harbour World” for me, a show.").find(["Harbour", "World"]) is None
+
+
+def test_a_role_in_the_speakers_own_words_or_in_what_they_do_for_a_body_is_the_affiliation():
+    text = ("Rural Transport\n\nLord Aldwick of Stenhope: My Lords, I do so as chairman of the Village Bus Trust. I "
+            "believe the network is close to collapse.\n\nThe Earl of Crossmere: My Lords, as a former member of the "
+            "Highland Roads Board, I think the formula is unfair.\n")  # fmt: skip
+    assert named_voices(text) == {("Lord Aldwick of Stenhope", "Chairman of the Village Bus Trust"),
+                                  ("Earl of Crossmere", "Former member of the Highland Roads Board")}  # fmt: skip
+    text = ("The Outlook\n\nGovernor Ana Ruiz\n\nThank you. As a governor of the Kappa Bank, I vote on every rate. "
+            "In my view, the slowdown is temporary.\n")  # fmt: skip
+    assert named_voices(text) == {("Ana Ruiz", "Governor of the Kappa Bank")}
+    text = ("Tea Shops\n\nTom Hale owns Leaf and Kettle, a tea shop. He said sales will probably rise.\n\n"
+            "Ana Ruiz writes about food for the Kappa Courier. She said it is probably big.\n")  # fmt: skip
+    assert named_voices(text) == {
+        ("Tom Hale", "owns Leaf and Kettle"),
+        ("Ana Ruiz", "writes about food for the Kappa Courier"),
+    }

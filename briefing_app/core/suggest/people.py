@@ -936,8 +936,12 @@ def _apposition_after(after: str) -> tuple[str, str]:
 # "X is a researcher at Y", "X currently works as an analyst for Y": a role stated of the name as its predicate,
 # also in the next sentence ("We are joined by Ana Ruiz. She is the chief economist of …")
 _PREDICATE_AFTER = regex.compile(
-    rf"^(?:\s+|\.\s+(?:He|She)\s+)(?:currently\s+|now\s+|also\s+)?(?:is|was|works\s+as|worked\s+as|serves\s+as|served\s+as)\s+"
-    rf"(?P<role>{APPOSITION}|(?:a|an|the)\s+(?:[\p{{Ll}}\-]+\s+){{1,3}}?(?:at|of|with|for|in)\s+(?:the\s+)?\p{{Lu}}[^,;“”\"\n.]*)",
+    rf"^(?:\s+|\.\s+(?:He|She)\s+)(?:currently\s+|now\s+|also\s+)?(?:(?:is|was|works\s+as|worked\s+as|serves\s+as|served\s+as)\s+"
+    rf"(?P<role>{APPOSITION}|(?:a|an|the)\s+(?:[\p{{Ll}}\-]+\s+){{1,3}}?(?:at|of|with|for|in)\s+(?:the\s+)?\p{{Lu}}[^,;“”\"\n.]*)"
+    # or what they do for a body, in the same words as a relative clause ("Ana Ruiz works for Kappa Data.", "…
+    # owns the Harbour Cafe.", "… writes about ports for the Kappa Courier.")
+    rf"|(?P<does>(?:heads|leads|runs|chairs|directs|manages|owns|founded|co-founded|works\s+(?:for|at|with)|"
+    rf"writes\s+(?:about\s+(?:\p{{Ll}}+\s+){{1,3}})?for)\s+(?:the\s+)?\p{{Lu}}[^,;“”\"\n.]*))",
     _V,
     occupations=OCCUPATIONS,
 )
@@ -945,9 +949,9 @@ _PREDICATE_AFTER = regex.compile(
 
 def _predicate_after(after: str) -> str:
     m = _PREDICATE_AFTER.match(after)
-    if not m or SPEECH.search(m["role"]):
+    if not m or m["role"] and SPEECH.search(m["role"]):  # ("writes for the Courier" is what they do, no speech)
         return ""
-    return _LEADING_ARTICLE.sub("", m["role"].strip(" ,;—–-"))
+    return _LEADING_ARTICLE.sub("", (m["role"] or m["does"]).strip(" ,;—–-"))
 
 
 # "I'm Ana Ruiz with the Press Office of …", "This is Ana Ruiz from Kappa Radio": a speaker introducing

@@ -30,6 +30,7 @@ from .people import (
     OCCUPATIONS,
     PARTICLED_RUN,
     QUESTIONER,
+    ROLE,
     ROLE_NOUNS,
     SPEECH,
     SPEECH_VERBS,
@@ -86,6 +87,10 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     if not speakers and title_line:
         speech = speech or byline
         if speech is not None:
+            # the office in full where the speaker gives it ("As a governor of the Kappa Bank, I …" under "Governor")
+            own = next(filter(None, (self_description(text, b.start, b.end) for b in paras[1:])), "")
+            if own and speech.affiliation.lower() in own.lower():
+                speech = replace(speech, affiliation=own)
             speakers = {b.index: speech for b in paras[1:]}
     # in an English text, a quotation's original in another language is read in its translation only
     originals = {b.index for b in paras if _original(text, b)}
@@ -584,13 +589,15 @@ def narrator_labels(text: str, labelled: dict[str, list[tuple[int, int]]]) -> se
 
 
 # A speaker describing their own office: "As chairman of the Senate Judiciary Committee, I take ...",
-# "it is my responsibility as the Secretary of Homeland Security to ..."
+# "it is my responsibility as the Secretary of Homeland Security to ...", "as a former member of the Roads Board"
 _SELF_DESCRIPTION = regex.compile(
-    rf"\b[Aa]s\s+(?:the\s+)?(?P<role>(?:\p{{Lu}}[\p{{L}}.’'\-]*\s+){{0,2}}(?i:{ROLE_NOUNS})\s+(?:of|for|at|on)\s+"
-    rf"(?:the\s+)?\p{{Lu}}[\p{{L}}.’'\-]*(?:\s+(?:(?:of|and|for|on|the)\s+)*\p{{Lu}}[\p{{L}}.’'\-]*)*)",
+    rf"\b[Aa]s\s+(?:the\s+|an?\s+)?(?P<role>(?:\p{{Ll}}[\p{{Ll}}\-]*\s+)?(?:\p{{Lu}}[\p{{L}}.’'\-]*\s+){{0,2}}{ROLE}\s+"
+    rf"(?:of|for|at|on)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}.’'\-]*(?:\s+(?:(?:of|and|for|on|the)\s+)*\p{{Lu}}[\p{{L}}.’'\-]*)*)",
     _V,
+    occupations=OCCUPATIONS,
 )
 _FIRST_PERSON_SINGULAR = regex.compile(r"\b(?:I|my|me)\b")
+_SENTENCE_END = regex.compile(r"[.!?]\s+(?=\p{Lu})", _V)
 
 
 def self_description(text: str, start: int, end: int) -> str:
@@ -599,7 +606,7 @@ def self_description(text: str, start: int, end: int) -> str:
         line_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
         line_end = min(i for i in (text.find(".", m.end(), end), end) if i >= 0)
         if _FIRST_PERSON_SINGULAR.search(text, line_start, line_end):
-            role = m["role"]
+            role = _SENTENCE_END.split(m["role"], maxsplit=1)[0]  # "… of the Trust. I believe": the role ends there
             return role[0].upper() + role[1:]
     return ""
 
