@@ -1456,3 +1456,10 @@ def test_a_role_in_the_speakers_own_words_or_in_what_they_do_for_a_body_is_the_a
         ("Tom Hale", "owns Leaf and Kettle"),
         ("Ana Ruiz", "writes about food for the Kappa Courier"),
     }
+
+
+def test_a_debates_tabled_by_line_gives_no_office_and_a_peers_title_is_no_affiliation():
+    text = ("School Nurses\n\nTabled By Lord Fenby\n\nTo ask the Government what their assessment is.\n\n"
+            "Lord Fenby: My Lords, I believe school nursing is in crisis.\n\n"
+            "Baroness Weald: My Lords, I think the service will probably shrink.\n")  # fmt: skip
+    assert named_voices(text) == {("Lord Fenby", ""), ("Baroness Weald", "")}

@@ -229,6 +229,8 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     words = [_strip_possessive(w) for w in raw]
     while words and (words[0] in _NOT_NAMES or len(words) > 1 and _OPENING_PARTICIPLE.fullmatch(words[0])):
         words.pop(0)  # "However", "Echoing Panfilova": a sentence's opener, not a name
+    if len(words) > 2 and words[1] == "By":
+        words = words[2:]  # "Tabled By Lord Fenby", "Remarks By Governor Ruiz": whose it is, after "By"
     # "Kappa Institute's Ana Ruiz": what a full name belongs to comes first, with the titles (not "Her
     # Majesty's Revenue": one word after the owner is no full name)
     owned = max((i for i, w in enumerate(raw[len(raw) - len(words) : -1]) if w != _strip_possessive(w)), default=-1)
@@ -391,8 +393,9 @@ class People:
             )  # fmt: skip
         )
         full = " ".join(name)
-        if len(name) == 1 and titles and PEERAGE.match(f"{titles[-1]} "):
-            full = f"{titles[-1]} {full}"  # a peer's title is their name: "Lord Ashby"
+        peer = len(name) == 1 and titles and PEERAGE.match(f"{titles[-1]} ")
+        if peer:
+            full = f"{titles[-1]} {full}"  # a peer's title is their name, and no office: "Lord Ashby"
         person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
         if person is None:
             person = Person(full, affiliation)
@@ -402,7 +405,7 @@ class People:
             not person.affiliation or _fuller_form(person.affiliation, affiliation) or _honours(person.affiliation)
         ):
             person.affiliation = affiliation  # the first one given, or a fuller form of it later
-        if titles and not person.title:
+        if titles and not person.title and not peer:
             person.title = " ".join(titles)
         person.gender = person.gender or gender_of([*titles, *role.split(), *apposition.split()])
         for key in {full.lower(), name[-1].lower(), name[0].lower() if len(name) > 1 else name[-1].lower()}:
@@ -622,7 +625,7 @@ class People:
             if person is not None and (n > 1 or titles):
                 if n > 1 and len(person.name.split()) < n and person.name.split()[-1] == rest[n - 1]:
                     person.name = " ".join(rest[:n])  # the title gives the name in full: "Jha" → "Ana Jha"
-                if titles:  # the title gives the office the text never does
+                if titles and not PEERAGE.match(f"{titles[-1]} "):  # the title gives the office the text never does
                     person.title = person.title if _title_affiliation(person.title.split()) else " ".join(titles)
                     person.affiliation = person.affiliation or _title_affiliation(titles)
                 return person
