@@ -1463,3 +1463,10 @@ def test_a_debates_tabled_by_line_gives_no_office_and_a_peers_title_is_no_affili
             "Lord Fenby: My Lords, I believe school nursing is in crisis.\n\n"
             "Baroness Weald: My Lords, I think the service will probably shrink.\n")  # fmt: skip
     assert named_voices(text) == {("Lord Fenby", ""), ("Baroness Weald", "")}
+
+
+def test_a_determiner_before_capitals_before_remarks_makes_a_noun_not_a_speaker():
+    text = ("The Outlook\n\nVice Chair Tom Hale\n\nAs Governor Ruiz indicated in her Port Alder remarks, we think "
+            "the new framework will probably work. And the President believes it will hold.\n")  # fmt: skip
+    assert "Port Alder" not in {name for name, _ in named_voices(text)}
+    assert speaker_of("In their Kappa Forum comments, prices will probably rise.")[0] != "Kappa Forum"

@@ -1241,6 +1241,12 @@ def _np_speaker(np: str) -> Speaker | None:
 # A possessive or a determiner before a speech verb's form makes it a noun or an adjective: "Ana Ruiz's remarks",
 # "her expected successor", "the claims"
 _DETERMINED = regex.compile(r"(?:\p{L}[’']s|\b(?:his|her|their|its|our|my|your|the|a|an|these|those))\s+$", _V)
+# and a determiner before capitalised words before a form that is also a plural noun: "in her Port Alder remarks"
+# (a noun, whose capitals are a place or an event, no speaker; but "the President believes")
+_NOUN_FORMS = frozenset("remarks comments claims notes statements warnings".split())
+_DETERMINED_NAMED = regex.compile(
+    r"\b(?:his|her|their|its|our|my|your|the|these|those)\s+(?:\p{Lu}[\p{L}\-]*\s+){1,3}$", _V
+)
 
 
 def attribution(people: People, text: str, start: int, end: int) -> Speaker:
@@ -1282,6 +1288,7 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
             for v in SPEECH.finditer(text, start, end)
             if not _CALL_FOR.match(text, v.end(), end)  # end: see _CALL_FOR
             and not _DETERMINED.search(text, max(start, v.start() - 12), v.start())
+            and not (v[0] in _NOUN_FORMS and _DETERMINED_NAMED.search(text, max(start, v.start() - 60), v.start()))
         ]
         if words[_SPEECH_WORDS]
         else []
