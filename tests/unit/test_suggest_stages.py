@@ -1470,3 +1470,12 @@ def test_a_determiner_before_capitals_before_remarks_makes_a_noun_not_a_speaker(
             "the new framework will probably work. And the President believes it will hold.\n")  # fmt: skip
     assert "Port Alder" not in {name for name, _ in named_voices(text)}
     assert speaker_of("In their Kappa Forum comments, prices will probably rise.")[0] != "Kappa Forum"
+
+
+def test_of_two_voices_the_one_who_asks_while_the_other_never_does_is_the_host():
+    text = ("Interview with Kappa Radio\n\nDANA REYES: Please welcome the Treasurer, Tom Hale.\n\n"
+            "TOM HALE: Good to be here.\n\nDANA REYES: Will prices fall?\n\nTOM HALE: I think they will fall.\n\n"
+            "DANA REYES: Will you cut the levy?\n\nTOM HALE: I expect a cut next year.\n\n"
+            "DANA REYES: I believe there is footage of you on the train this morning.\n\nTOM HALE: Yes, there is.\n\n"
+            "DANA REYES: Our producer asks when you come to dinner.\n\nTOM HALE: Soon, I hope.\n")  # fmt: skip
+    assert {name for name, _ in named_voices(text)} == {"Tom Hale"}

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from itertools import islice, pairwise
+from itertools import islice, pairwise, permutations
 
 import regex
 
@@ -332,12 +332,17 @@ def _label_speakers(
                 ends[-1] = b  # and goes on
     if press:
         press |= {i for i in asked if i < min(label_of)}
+    # of two voices, the one whose turns end in a question two times or more, one in three or more, where the
+    # other's never do, interviews the other (a host's small talk and remarks between questions are no views)
+    asking = {label: sum(_asks(text, b) for b in endings[label]) for label, said in resolved.items() if said.name}
+    host = next((a for a, b in permutations(asking, 2) if asking[a] >= 2 and not asking[b]
+                 and 3 * asking[a] >= len(endings[a])), None) if len(asking) == 2 else None  # fmt: skip
     for label, said in resolved.items():
         # a moderator or interviewer, or a press conference's "REPORTER:": a voice whose turns end in questions
         # asks, it does not judge (a script's reporter, who narrates, is the text's own prose)
         ends = endings[label]
         asker = said.kind == "person" or bool(NARRATOR_LABELS.match(label.upper()))
-        if asker and len(ends) >= 2 and 2 * sum(_asks(text, b) for b in ends) > len(ends):
+        if asker and len(ends) >= 2 and 2 * sum(_asks(text, b) for b in ends) > len(ends) or label == host:
             resolved[label] = QUESTIONER
             continue
         opens = [b for b in turns[label] if b.label]  # the only label, each time a question ("JR: …?") then answers
