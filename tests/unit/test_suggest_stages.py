@@ -1479,3 +1479,15 @@ def test_of_two_voices_the_one_who_asks_while_the_other_never_does_is_the_host()
             "DANA REYES: I believe there is footage of you on the train this morning.\n\nTOM HALE: Yes, there is.\n\n"
             "DANA REYES: Our producer asks when you come to dinner.\n\nTOM HALE: Soon, I hope.\n")  # fmt: skip
     assert {name for name, _ in named_voices(text)} == {"Tom Hale"}
+
+
+def test_a_figure_the_speaker_frames_as_their_own_opinion_stays_their_assessment():
+    from briefing_app.core.suggest import facts, stance
+
+    even = Model((0.0,) * len(stance.FEATURES), 0.0, 0.4)
+    surely_fact = Model((0.0,) * len(facts.FEATURES), 3.0, 0.3)  # every clause: a fact at 0.95
+    text = ("Costs\n\nTOM HALE: My own view is that the levy will add 1% to growth.\n\n"
+            "ANA RUIZ: I think exports fell 4 percent in May.\n\n"
+            "TOM HALE: Exports fell 4 percent in May.\n")  # fmt: skip
+    found = verdicts(text, decide.Models(even, surely_fact))
+    assert [[v[0] for v in s] for s in found] == [["expert_assessment"], ["expert_assessment"], ["key_fact"]]

@@ -146,7 +146,7 @@ def _likelier_fact(fact: Call, assessment: tuple[SuggestionKind, float], clause:
     return (
         fact is not None
         and fact[1] >= assessment[1] + FACT_MARGIN
-        and not (stance.estimative(clause) or stance.forecast(clause))
+        and not (stance.estimative(clause) or stance.forecast(clause) or stance.opinion(clause))
     )
 
 

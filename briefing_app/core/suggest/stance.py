@@ -109,6 +109,20 @@ def forecast(clause: str) -> bool:
     return bool(hits[lx.FORECASTING] and hits[lx.FUTURE_TIME] and lx.DIGITS.search(clause))
 
 
+# A speaker framing the clause as their own opinion: Hyland's first-person hedges ("in my view", "I think",
+# "I believe") and "my view is that"; ANNOTATION.md: a named speaker's "we believe" is their assessment.
+_OPINION_FRAME = re.compile(
+    r"\b(?:in|from)\s+my\s+(?:own\s+)?(?:view|opinion|judge?ment)\b|\bmy\s+(?:own\s+)?(?:view|opinion|judge?ment)\s+is\b"
+    r"|\b(?:I|we)\s+(?:(?:do|still|also|really|strongly)\s+)?(?:think|believe|suspect|reckon|doubt)\b",
+    re.I,
+)
+
+
+def opinion(clause: str) -> bool:
+    """Whether the speaker frames the clause as their own opinion ("in my view", "my view is that", "I think")."""
+    return _OPINION_FRAME.search(clause) is not None
+
+
 def has_stance(row: list[float]) -> bool:
     """Whether the clause holds any sign of a judgement: a stance word, a modal, a negation, cognition, or
     a view the text reports as someone's ("X says limited resources reduce …", "according to X, …"): its
