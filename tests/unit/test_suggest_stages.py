@@ -1491,3 +1491,13 @@ def test_a_figure_the_speaker_frames_as_their_own_opinion_stays_their_assessment
             "TOM HALE: Exports fell 4 percent in May.\n")  # fmt: skip
     found = verdicts(text, decide.Models(even, surely_fact))
     assert [[v[0] for v in s] for s in found] == [["expert_assessment"], ["expert_assessment"], ["key_fact"]]
+
+
+def test_a_view_named_as_the_speakers_own_assessment_is_a_sign_of_stance():
+    from briefing_app.core.suggest import facts, stance
+
+    even = Model((0.0,) * len(stance.FEATURES), 0.0, 0.4)
+    never = Model((0.0,) * len(facts.FEATURES), -30.0, 0.5)
+    text = "Costs\n\nTOM HALE: My assessment of the economy is optimistic.\n\nTOM HALE: The economy is big.\n"
+    found = verdicts(text, decide.Models(even, never))
+    assert [[v[0] for v in s] for s in found] == [["expert_assessment"], []]
