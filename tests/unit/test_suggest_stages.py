@@ -1501,3 +1501,10 @@ def test_a_view_named_as_the_speakers_own_assessment_is_a_sign_of_stance():
     text = "Costs\n\nTOM HALE: My assessment of the economy is optimistic.\n\nTOM HALE: The economy is big.\n"
     found = verdicts(text, decide.Models(even, never))
     assert [[v[0] for v in s] for s in found] == [["expert_assessment"], []]
+
+
+def test_a_role_of_two_lower_case_words_after_the_verb_and_a_bodys_initials_after_of_are_the_speakers():
+    assert speaker_of("“Costs will probably fall,” said study co-author Ana Ruiz, a scientist at Kappa Institute.") == (
+        "Ana Ruiz", "scientist at Kappa Institute")  # fmt: skip
+    assert speaker_of("“Costs will probably fall,” said Tom Hale of KSO.") == ("Tom Hale", "KSO")
+    assert speaker_of("“Costs will probably fall,” said Tom Hale of Kappa.") == ("Tom Hale", "")  # a place

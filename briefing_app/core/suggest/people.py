@@ -245,6 +245,7 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_INITIALS_OF_BODY = re.compile(r"[A-Z]{3,6}")
 # a body's name with "of" or "for" before the title words of a run: "Reserve Bank of" before "Kappa President"
 _BODY_OF_BEFORE = regex.compile(
     r"(?:\p{Lu}[\p{L}.\-]*[ \u00a0]+){1,4}(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?$", regex.V1 | regex.REVERSE
@@ -928,7 +929,8 @@ def _apposition_after(after: str) -> tuple[str, str]:
     if not m or (not m["rel"] and SPEECH.search(m[0])):  # "who writes for …" is what they do, no speech
         return "", ""
     body = m["org"] or m["body"]
-    if m["body"] and not any(w in ORG_WORDS for w in m["body"].split()):
+    # (a body's initials are a body: "Tom Hale of KSO said"; not a country's two letters)
+    if m["body"] and not any(w in ORG_WORDS or _INITIALS_OF_BODY.fullmatch(w) for w in m["body"].split()):
         return "", ""
     aff = (m["comma"] or m["dash"] or body or m["rel"] or m["paren"] or "").strip(" ,;:—–-")  # "…, professor of X: “…”"
     aff = _LEADING_VERB.sub("", aff)  # "who is a professor at …": the role it states

@@ -1165,8 +1165,8 @@ MAX_BODY_RUNS = 3  # how many capitalised runs a body's name may have
 # matched at a verb's end; not a subject with its own verb after it, which the verb reports ("…, saying Ana Ruiz had
 # undermined the plan", "said he would go")
 _SUBJECT_AFTER = regex.compile(
-    # (a role in lower case may come first: "said lead author Ana Ruiz", "said senior economist Ana Ruiz")
-    rf"\s+(?:(?P<pron>he|she)\b|(?P<lead>(?:[\p{{Ll}}\-]+\s+)?(?:{ROLE_NOUNS})\s+)?"
+    # (a role in lower case may come first: "said lead author Ana Ruiz", "said study co-author Ana Ruiz")
+    rf"\s+(?:(?P<pron>he|she)\b|(?P<lead>(?:[\p{{Ll}}\-]+\s+){{0,2}}(?:\p{{Ll}}+-)?(?:{ROLE_NOUNS})\s+)?"
     rf"(?P<run>(?>{PARTICLED_RUN})))"  # atomic: "Ana Ruiz has" does not shrink to "Ana Rui"
     r"(?!\s+(?:had|has|have|was|were|is|are|would|will|could|should|may|might|can|must|did|does|do|\p{Ll}+ed)\b)",
     _V,
