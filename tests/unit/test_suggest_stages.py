@@ -1508,3 +1508,15 @@ def test_a_role_of_two_lower_case_words_after_the_verb_and_a_bodys_initials_afte
         "Ana Ruiz", "scientist at Kappa Institute")  # fmt: skip
     assert speaker_of("“Costs will probably fall,” said Tom Hale of KSO.") == ("Tom Hale", "KSO")
     assert speaker_of("“Costs will probably fall,” said Tom Hale of Kappa.") == ("Tom Hale", "")  # a place
+
+
+def test_a_press_conference_opening_with_the_one_labelled_speakers_welcome_is_their_statement():
+    text = ("PRESS CONFERENCE\n\nLadies and gentlemen, I am pleased to welcome you to our press conference. "
+            "We kept rates unchanged.\n\nWe think inflation will probably ease next year.\n\nWill you cut rates?\n\n"
+            "Ruiz: I expect no cut this year.\n\nAnd wages?\n\nRuiz: I think wages will rise.\n")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["We think inflation will probably ease next year."] == "Ruiz"
+    assert "Will you cut rates?" not in said
+    text = text.replace("Ladies and gentlemen, I am pleased to welcome you to our press conference. ", "Ruiz spoke. ")
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["We think inflation will probably ease next year."] == ""  # no welcome: the page's own prose

@@ -394,6 +394,13 @@ def _label_speakers(
         label_of.update(
             {b.index: opener for b in paras[1:first] if text[b.start : b.end].count("\n") == 0 and b.index not in press}
         )
+    # the one person labelled, whose press conference opens unlabelled with a host's welcome in the first person
+    # ("Ladies and gentlemen, I welcome you to our press conference."): that opening statement is theirs
+    hosts = {said.name: label for label, said in resolved.items() if said.name}
+    first = next(b.index for b in paras if b.label)
+    opening = [b for b in paras[1:first] if b.index not in label_of and b.index not in press]
+    if len(hosts) == 1 and opening and _WELCOME.search(text, opening[0].start, opening[0].end):
+        label_of.update((b.index, next(iter(hosts.values()))) for b in opening)
     out = {i: resolved[label] for i, label in label_of.items()}
     out.update((i, QUESTIONER) for i in press)
     # only the press labelled ("Reporter:", "Q:"), each question then answered in paragraphs of their own: the
