@@ -1520,3 +1520,10 @@ def test_a_press_conference_opening_with_the_one_labelled_speakers_welcome_is_th
     text = text.replace("Ladies and gentlemen, I am pleased to welcome you to our press conference. ", "Ruiz spoke. ")
     said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
     assert said["We think inflation will probably ease next year."] == ""  # no welcome: the page's own prose
+
+
+def test_a_quotation_interrupted_by_continued_or_went_on_is_the_speakers_to_its_end():
+    text = ("Probe\n\n“The orbit changed,” said Ana Ruiz, a scientist at Kappa Lab. The team found it elongated. "
+            "“Before impact,” Ruiz continued, “the orbit was round. We never expected this accuracy.”\n")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["We never expected this accuracy.”"] == "Ana Ruiz"

@@ -84,7 +84,8 @@ SPEECH_VERBS = (
     "doubted|doubts|suspected|suspects|surmised|surmises|conjectured|conjectures|presumed|presumes|guessed|"
     "reckons|reckoned|anticipates|anticipated|foresees|foresaw|opined|opines|averred|avers|"
     "tweeted|tweets|put it|puts it|"  # "as Ana Ruiz put it"
-    "talked about|talks about|been clear|made clear|makes clear"  # "As the President has talked about, …"
+    "talked about|talks about|been clear|made clear|makes clear|"  # "As the President has talked about, …"
+    r'continued(?=,\s*[“"])|went on(?=,\s*[“"])'  # a quotation it interrupts goes on: "“…,” Ruiz continued, “…”"
 )
 ROLE_NOUNS = (
     "researcher|professor|director|analyst|expert|economist|scientist|fellow|head|chief|chair|chairman|"
