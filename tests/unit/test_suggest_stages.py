@@ -1527,3 +1527,19 @@ def test_a_quotation_interrupted_by_continued_or_went_on_is_the_speakers_to_its_
             "“Before impact,” Ruiz continued, “the orbit was round. We never expected this accuracy.”\n")  # fmt: skip
     said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
     assert said["We never expected this accuracy.”"] == "Ana Ruiz"
+
+
+def test_briefing_headers_a_middle_initial_after_an_office_mp_in_a_byline_a_dash_body_and_a_spelled_out_pm():
+    text = ("Press Conference by Minister of Fisheries Ana T. Ruiz After the Meeting\n\nThank you.\n\nQ:\n\nWill it "
+            "recover?\n\nMINISTER RUIZ:\n\nI think the stock will recover.\n\nQ:\n\nPrices?\n\nMINISTER RUIZ:\n\n"
+            "I expect prices to stay high.\n")  # fmt: skip
+    assert named_voices(text) == {("Ana T. Ruiz", "Minister of Fisheries")}
+    text = ("Joint press conference: harbour update\n\nThe Hon. Ana Ruiz MP Minister for Harbours\n\nPress Conference "
+            "with Ana Ruiz - Minister for Harbours and Commodore Tom Hale - Kappa Rescue Centre.\n\nAna Ruiz: I think "
+            "delays will fall.\n\nTom Hale: I believe the fleet is ready.\n\nJournalist: Fees?\n\nAna Ruiz: I expect "
+            "fees to stay flat.\n")  # fmt: skip
+    assert named_voices(text) == {("Ana Ruiz", "Minister for Harbours"), ("Tom Hale", "Kappa Rescue Centre")}
+    text = ("Press conference with the Chief of the Coast Guard\n\nPRIME MINISTER\n\nI'm joined by the Chief.\n\n"
+            "JOURNALIST: Prime Minister, will you fund more cutters?\n\nPM: I believe two more would close the gap.\n\n"
+            "JOURNALIST: And crews?\n\nPM: I think crews will follow.\n")  # fmt: skip
+    assert named_voices(text) == {("Prime Minister", "Prime Minister")}

@@ -94,7 +94,8 @@ ROLE_NOUNS = (
     "specialist|strategist|historian|physician|doctor|epidemiologist|lawyer|ambassador|diplomat|senator|"
     "representative|governor|mayor|member|partner|leader|coordinator|investigator|associate|consultant|"
     "envoy|negotiator|administrator|commissioner|deputy|chancellor|judge|prosecutor|attorney|surgeon|"
-    "virologist|engineer|inspector|lieutenant|colonel|admiral|captain|sergeant|congresswoman|congressman|"
+    "virologist|engineer|inspector|lieutenant|colonel|admiral|commodore|brigadier|captain|sergeant|congresswoman|"
+    "congressman|"
     # people quoted for what they do rather than an office: "Blogger Ana Ruiz wrote", "activist Ana Ruiz"
     "blogger|netizen|activist|campaigner|journalist|columnist|commentator|writer|user|lawmaker|politician|"
     "banker|policymaker|regulator|legislator|"
@@ -536,11 +537,15 @@ class People:
             return affiliation, name
         words = m[0].split()
         own = name.split()
+        # (a middle initial stops the body's name: "Minister of Fisheries Ana T." then ". Ruiz")
+        initialled = len(own) == 1 and regex.match(rf"\.?[ \u00a0]+{regex.escape(own[0])}\b", self.text[m.end() :])
         for i in range(3, len(words)):
             if own and words[i : i + len(own)] == own or self.find(words[i:]) is not None:
                 return " ".join(words[:i]), name
             if len(own) == 1 and words[i + 1 :] == own:  # a first name before the surname the label gives
                 return " ".join(words[:i]), " ".join(words[i:])
+            if initialled and words[i + 1 :] and all(_INITIAL.fullmatch(w) for w in words[i + 1 :]):
+                return " ".join(words[:i]), f"{' '.join(w + '.' if len(w) == 1 else w for w in words[i:])} {own[0]}"
         return m[0], name
 
     def interviewed_in_title(self, title: str) -> Speaker | None:
@@ -867,6 +872,8 @@ _APPOSITION_AFTER = regex.compile(
     rf"|\s+(?P<prep>from|at)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
     rf"|\s+(?P<prep>from|at|of)\s+(?P<body>(?:the[ \u00a0]+)?(?:(?:\p{{Lu}}\.)+[ \u00a0]+)?{_ORG_NAME})"
     rf"(?=,|\.(?!\S)|[ \u00a0]+\p{{Ll}})"  # (or before the clause's verb: "Ana Ruiz of the U.S. Kappa Institute led …")
+    # a body after a dash, as a header lists who speaks: "… with Ana Ruiz - Kappa Rescue Centre."
+    rf"|[ \u00a0]+[-–][ \u00a0]+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME})(?=[.,;]|[ \u00a0]+and[ \u00a0]|$)"
     # between commas: a body ("Ana Ruiz, from the Harbour Bank, said"), or a relative clause of what they do
     # that names a body ("Ana Ruiz, who heads the Harbour Bank, said"); in brackets, a body ("Ana Ruiz (Harbour
     # Bank) said")
@@ -936,7 +943,7 @@ def _apposition_after(after: str) -> tuple[str, str]:
     aff = (m["comma"] or m["dash"] or body or m["rel"] or m["paren"] or "").strip(" ,;:—–-")  # "…, professor of X: “…”"
     aff = _LEADING_VERB.sub("", aff)  # "who is a professor at …": the role it states
     aff = _NEXT_PREDICATE.split(aff, maxsplit=1)[0]  # "who is a member of X and was part of Y": the role only
-    return _LEADING_ARTICLE.sub("", aff), f"{m['prep']} {body.strip()}" if body else ""
+    return _LEADING_ARTICLE.sub("", aff), f"{m['prep']} {body.strip()}" if body and m["prep"] else ""
 
 
 # "X is a researcher at Y", "X currently works as an analyst for Y": a role stated of the name as its predicate,

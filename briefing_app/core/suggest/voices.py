@@ -29,6 +29,7 @@ from .people import (
     NOBODY,
     OCCUPATIONS,
     PARTICLED_RUN,
+    POST_NOMINALS,
     QUESTIONER,
     ROLE,
     ROLE_NOUNS,
@@ -304,7 +305,9 @@ def _label_speakers(
                 resolved[label] = Speaker(
                     "person", found.name if found else holder, in_full or spelled_out(office), "label"
                 )
-            else:  # else the office, as the text writes it
+            else:  # else the office, as the text writes it, in full where it does ("PM:" under "Prime Minister")
+                full = spelled_out(office)
+                office = full if full != office and regex.search(regex.escape(full), text, regex.I) else office
                 resolved[label] = Speaker("person", office, office, "label")
     for label in resolved.keys() & ANSWER_LABELS:  # "Q:" and "A:" ("Answer:"): the answers are the guest's
         resolved[label] = _answerer(people, text, paras, speech, resolved) or NOBODY
@@ -639,8 +642,12 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
         name_office = (
             _NAME_OVER_OFFICE.fullmatch(line) or _NAME_COMMA_OFFICE.fullmatch(line) or _NAME_THEN_OFFICE.fullmatch(line)
         )
-        # ("RUIZ Ana": the surname first, in capitals)
-        name = [w.capitalize() if w.isupper() else w for w in name_office["name"].split()] if name_office else []
+        # ("RUIZ Ana": the surname first, in capitals; letters after the name, "MP", are none of it)
+        name = (
+            [w.capitalize() if w.isupper() else w for w in name_office["name"].split() if w not in POST_NOMINALS]
+            if name_office
+            else []
+        )
         if name_office and name_like(name) and _is_office(name_office["office"]) and not SPEECH.search(line):
             person = people.find(name)
             # (the line may end in a comma, as a letter's sender line does: "Ana Ruiz, Governor of the Bank,")
