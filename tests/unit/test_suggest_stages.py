@@ -1543,3 +1543,13 @@ def test_briefing_headers_a_middle_initial_after_an_office_mp_in_a_byline_a_dash
             "JOURNALIST: Prime Minister, will you fund more cutters?\n\nPM: I believe two more would close the gap.\n\n"
             "JOURNALIST: And crews?\n\nPM: I think crews will follow.\n")  # fmt: skip
     assert named_voices(text) == {("Prime Minister", "Prime Minister")}
+
+
+def test_a_briefing_title_by_an_office_with_of_before_the_name_and_a_participle_after_names_the_briefer():
+    text = ("Transcript of Press Conference by Minister of Fisheries Ana Ruiz Following the Meeting\n\n"
+            "Thank you for joining us.\n\nI think the cod stock will recover within three seasons.\n\nQ:\n\n"
+            "Prices?\n\nMINISTER RUIZ:\n\nI expect prices to stay high.\n\nQ:\n\nWages?\n\nMINISTER RUIZ:\n\n"
+            "I think wages will rise.\n")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said for r in voices.read(text, title_line=True)}
+    assert (said["I think the cod stock will recover within three seasons."].name, said["I think wages will rise."]
+            .affiliation) == ("Ana Ruiz", "Minister of Fisheries")  # fmt: skip

@@ -602,8 +602,13 @@ class People:
     def briefer(self, title: str) -> Speaker | None:
         """The one person a briefing's title names ("Noon Briefing by Ana Ruiz, Spokesperson for …"), known by
         ``for_title``, else None."""
+        if not _BRIEFING_KIND.search(title):
+            return None
+        # "… by Minister of Fisheries Ana Ruiz Following …": an office with its "of" before the one briefer
+        if (held := _BY_OFFICE_NAME.search(title)) and (person := self.find(held["name"].split())) is not None:
+            return Speaker("person", person.name, person.affiliation or person.title, "label")
         m = _TITLED_BY.search(_title_case(title))
-        if not _BRIEFING_KIND.search(title) or m is None or not m["by"]:
+        if m is None or not m["by"]:
             return None
         parts = regex.split(r"\s+(?:and|with|&)\s+|,\s*", m["by"])
         people = [p for p in (self.title_person(part.split()) for part in parts) if p is not None]
@@ -772,7 +777,8 @@ _NAME_COMMA_OFFICE = regex.compile(
 # speech at …"; the name runs until a lower-case word. _SPEECH_KIND: titles of one voice's speech.
 _BY_OFFICE_NAME = regex.compile(
     r"\bby\s+(?:the\s+)?(?P<office>\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|for|of|and|the|on)){1,9}?)"
-    r"\s+(?P<name>\p{Lu}\p{Ll}[\p{L}’'\-]*\s+\p{Lu}[\p{L}’'\-]+)(?=\s*(?:$|,|\s+(?:En\s+Route|on|at|in|to)\b))",
+    r"\s+(?P<name>\p{Lu}\p{Ll}[\p{L}’'\-]*\s+\p{Lu}[\p{L}’'\-]+)"
+    r"(?=\s*(?:$|,|\s+(?:En\s+Route|on|at|in|to|After|Before|During|Ahead|Following|Regarding|About)\b))",
     _V,
 )
 
