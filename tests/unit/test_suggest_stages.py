@@ -1354,6 +1354,7 @@ def test_an_official_the_transcript_does_not_name_says_nothing_to_brief():
             "SENIOR ADMINISTRATION OFFICIAL:  I think the fees will cut congestion.\n\nQ    Is it enough?\n\n"
             "SENIOR ADMINISTRATION OFFICIAL #2:  We believe it is a serious step.\n")  # fmt: skip
     assert named_voices(text) == set()
+    assert named_voices(text.replace("OFFICIAL #2", "OFFICIAL TWO").replace("OFFICIAL:", "OFFICIAL ONE:")) == set()
 
 
 def test_the_one_person_answering_holds_the_office_the_press_addresses():

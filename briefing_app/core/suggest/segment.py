@@ -109,7 +109,8 @@ PEERAGE = regex.compile(rf"^(?:The\s+)?(?:{_PEER_TITLES})\s")
 # Labels of whoever runs a script or an interview: their lines are read as the reporter's prose.
 NARRATOR_LABELS = regex.compile(
     # (and an official the transcript does not name, "SENIOR ADMINISTRATION OFFICIAL #2": nobody's view to brief)
-    r"^(?:REPORTER|MODERATOR|OPERATOR|ANNOUNCER|NARRATOR|HOST|INTERVIEWER|STAFF|.*\bAIDE|.*\bOFFICIALS?(?:\s*#?\d+)?)$",
+    r"^(?:REPORTER|MODERATOR|OPERATOR|ANNOUNCER|NARRATOR|HOST|INTERVIEWER|STAFF|.*\bAIDE|"
+    r".*\bOFFICIALS?(?:\s*#?\d+|\s+(?:ONE|TWO|THREE|FOUR|FIVE|[A-C]))?)$",  # "… OFFICIAL ONE", "… OFFICIAL B"
     regex.V1,
 )
 # Labels of the press and the audience at a briefing: their questions are nobody's statement to brief; a
