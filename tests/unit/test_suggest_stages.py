@@ -1554,3 +1554,12 @@ def test_a_briefing_title_by_an_office_with_of_before_the_name_and_a_participle_
     said = {text[r.sentence.start : r.sentence.end]: r.said for r in voices.read(text, title_line=True)}
     assert (said["I think the cod stock will recover within three seasons."].name, said["I think wages will rise."]
             .affiliation) == ("Ana Ruiz", "Minister of Fisheries")  # fmt: skip
+
+
+def test_a_heading_set_as_a_word_a_colon_and_title_case_words_is_no_speakers_label():
+    text = ("Rent Rules\n\nCourts disagree.\n\nHarlow: Background\n\nTenants sued in 2024.\n\nHarlow: Appellate "
+            "Decision\n\nThe court found the rule probably unlawful.\n\nRENTA: Agency Action\n\nThe act probably "
+            "covers grants.\n")  # fmt: skip
+    assert {b.label for b in blocks(text)} == {None}
+    text = "T\n\nHALE: Thank you.\n\nRUIZ: Good Morning\n\nHALE: Why?\n\nRUIZ: I think so.\n"  # a label that speaks
+    assert [b.label for b in blocks(text)][1:] == ["HALE", "RUIZ", "HALE", "RUIZ"]

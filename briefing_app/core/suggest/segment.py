@@ -272,6 +272,13 @@ def blocks(text: str) -> list[Block]:
     """The paragraphs of ``text`` with their speaker labels (transcripts) and sentences."""
     spans = paragraph_spans(text)
     candidates = [_LABEL.match(text, start, end) for start, end in spans]
+    # a heading set as "Word: Title Case Words" ("Harlow: Appellate Decision") is no speaker's turn, unless the
+    # same label opens a turn of sentences elsewhere ("RUIZ: Good Morning" beside "RUIZ: I think …")
+    headed = [m is not None and _HEADING_AFTER.fullmatch(text, m.end(), end) is not None for m, (_, end) in
+              zip(candidates, spans, strict=True)]  # fmt: skip
+    spoken = {m["label"] for m, h in zip(candidates, headed, strict=True) if m is not None and not h}
+    candidates = [None if m is None or h and m["label"] not in spoken else m
+                  for m, h in zip(candidates, headed, strict=True)]  # fmt: skip
     labels = _real_labels(text, [m["label"] for m in candidates if m and m["label"]])
     initials = Counter(m["initials"] for m in candidates if m and m["initials"])
     if any(n >= MIN_INITIALS_TURNS for n in initials.values()):  # then whoever speaks once too
@@ -291,6 +298,9 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
+_HEADING_AFTER = regex.compile(
+    r"\p{Lu}[\p{L}\-’']*(?:[ \u00a0]+(?:\p{Lu}[\p{L}\-’']*|of|and|the|for|in|on|to|a|an)){0,5}[ \u00a0]*", regex.V1
+)
 _QUESTION_WORD = regex.compile(r"(?:Question|QUESTION|Q)[ \u00a0]+(?=\S)", regex.V1)
 _OPENING_WORDS = regex.compile(r"\p{Lu}[\p{L}.’'\-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'\-]*){0,2}", regex.V1)
 MIN_BARE_TURNS = 3  # questions, each answered by a paragraph that opens with the same words
