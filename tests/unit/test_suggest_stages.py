@@ -1563,3 +1563,9 @@ def test_a_heading_set_as_a_word_a_colon_and_title_case_words_is_no_speakers_lab
     assert {b.label for b in blocks(text)} == {None}
     text = "T\n\nHALE: Thank you.\n\nRUIZ: Good Morning\n\nHALE: Why?\n\nRUIZ: I think so.\n"  # a label that speaks
     assert [b.label for b in blocks(text)][1:] == ["HALE", "RUIZ", "HALE", "RUIZ"]
+
+
+def test_a_case_names_v_ends_no_sentence():
+    text = "T\n\nIn Taylor v. Board of Education, the Court set a test. It held that schools may act.\n"
+    assert [text[s.start : s.end] for b in blocks(text) for s in b.sentences][1:] == [
+        "In Taylor v. Board of Education, the Court set a test.", "It held that schools may act."]  # fmt: skip
