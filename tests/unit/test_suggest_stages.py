@@ -1569,3 +1569,14 @@ def test_a_case_names_v_ends_no_sentence():
     text = "T\n\nIn Taylor v. Board of Education, the Court set a test. It held that schools may act.\n"
     assert [text[s.start : s.end] for b in blocks(text) for s in b.sentences][1:] == [
         "In Taylor v. Board of Education, the Court set a test.", "It held that schools may act."]  # fmt: skip
+
+
+def test_feature_attributions_a_relative_clause_without_commas_a_link_marker_and_a_unit_in_lower_case():
+    assert speaker_of("Ana Ruiz who teaches geology at the Kappa Institute told the Courier, “Prices will "
+                      "probably rise.”") == ("Ana Ruiz", "teaches geology at the Kappa Institute")  # fmt: skip
+    text = ("Deputy seeks curbs\n\nOn June 3, Tom Hale [en], a Senate deputy, sent a letter to Ana Ruiz [en], the "
+            "Chief Prosecutor of Kappa. In that letter, Hale said forums probably carry more threats.\n")  # fmt: skip
+    assert named_voices(text) == {("Tom Hale", "Senate deputy")}
+    text = ("Reefs\n\nAna Ruiz of the department of marine biology at Kappa University, who took no part, said "
+            "decline will probably speed up. “It is grim,” Ruiz said.\n")  # fmt: skip
+    assert named_voices(text) == {("Ana Ruiz", "department of marine biology at Kappa University")}

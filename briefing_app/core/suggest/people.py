@@ -247,6 +247,7 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_LINK_MARKER = re.compile(r"^[ \u00a0]*\[[a-z]{2,3}\]")
 _INITIALS_OF_BODY = re.compile(r"[A-Z]{3,6}")
 # a body's name with "of" or "for" before the title words of a run: "Reserve Bank of" before "Kappa President"
 _BODY_OF_BEFORE = regex.compile(
@@ -360,7 +361,9 @@ class People:
             titles = [f"{office[0].strip()} {' '.join(org)}"] if name and org else []
         if not name_like(name):
             return
-        after = self.text[end : end + 200]
+        after = _LINK_MARKER.sub(
+            "", self.text[end : end + 200], count=1
+        )  # "Ana Ruiz [en], a deputy": a link's language
         role = _role_before(before) or _role_of_body_before(before)
         apposition, from_body = _apposition_after(after)
         known = name[-1].lower() in self._by_key
@@ -840,7 +843,7 @@ _SPEECH_KIND = regex.compile(
 _PARTICLE_START = frozenset("De Del Della Der Di Da Du Van Von Al El Le La".split())
 _CAP_WORD = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\p{L}{0,2}\.|\p{Lu}[\p{L}’'\-]*)"  # "U.S.", "Gen.", "Former"
 _ROLE_BEFORE = regex.compile(
-    rf"(?:(?:(?P<comma>(?:the\s+)?(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS})\s+(?:of|at|for|in)\s+[^,;“”\"\n]{{3,90}})"
+    rf"(?:(?:(?P<comma>(?:the\s+)?(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS})\s+(?:of|at|for|in)\s+(?:[^,;“”\"\n.]|\.(?=\S)){{3,90}})"
     # "Y's X", "Y's regional emergency director"
     rf"|(?P<poss>(?:[\p{{L}}\-]+[ \u00a0]+){{0,3}}[\p{{L}}\-]+[’']s\s+(?:[\w\-]+\s+){{0,2}}(?i:{ROLE_NOUNS}))"
     # "The minister, Ana Ruiz"
@@ -878,14 +881,19 @@ _APPOSITION_AFTER = regex.compile(
     rf"|\s+(?P<prep>from|at)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
     rf"|\s+(?P<prep>from|at|of)\s+(?P<body>(?:the[ \u00a0]+)?(?:(?:\p{{Lu}}\.)+[ \u00a0]+)?{_ORG_NAME})"
     rf"(?=,|\.(?!\S)|[ \u00a0]+\p{{Ll}})"  # (or before the clause's verb: "Ana Ruiz of the U.S. Kappa Institute led …")
+    # a unit in lower case of a body: "Ana Ruiz of the department of marine biology at Kappa University,"
+    rf"|\s+(?P<prep>from|at|of)\s+(?P<body>(?:the[ \u00a0]+)?(?:\p{{Ll}}+[ \u00a0]+){{1,5}}?(?:at|of)[ \u00a0]+"
+    rf"(?:the[ \u00a0]+)?{_ORG_NAME})(?=,)"
     # a body after a dash, as a header lists who speaks: "… with Ana Ruiz - Kappa Rescue Centre."
     rf"|[ \u00a0]+[-–][ \u00a0]+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME})(?=[.,;]|[ \u00a0]+and[ \u00a0]|$)"
     # between commas: a body ("Ana Ruiz, from the Harbour Bank, said"), or a relative clause of what they do
     # that names a body ("Ana Ruiz, who heads the Harbour Bank, said"); in brackets, a body ("Ana Ruiz (Harbour
     # Bank) said")
     rf"|,\s+(?P<prep>from|of|at|with|for)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
-    rf"|,\s+who\s+(?P<rel>(?:(?:now|currently|also)\s+)?(?:heads|leads|runs|chairs|directs|manages|founded|"
-    rf"co-founded|teaches|works|serves|blogs|writes|reports|is\s+with|is\s+(?:a|an|the))\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)(?=,|\.(?!\S))"
+    # (the commas may be missing: "Ana Ruiz who teaches geology at Kappa University told …")
+    rf"|,?\s+who\s+(?P<rel>(?:(?:now|currently|also)\s+)?(?:heads|leads|runs|chairs|directs|manages|founded|"
+    rf"co-founded|teaches|works|serves|blogs|writes|reports|is\s+with|is\s+(?:a|an|the))\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)"
+    rf"(?=,|\.(?!\S)|\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     rf"|\s*\((?P<paren>\p{{Lu}}[^()\n]{{1,80}})\))",
     _V,
     occupations=OCCUPATIONS,

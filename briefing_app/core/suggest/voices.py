@@ -1156,7 +1156,9 @@ _BODY_BEFORE = regex.compile(r"\b(?:of|from|at|with)\s+(?:the\s+)?(?:\p{Ll}+\s+)
 _SUBJECT_WITH_APPOSITION = regex.compile(
     rf"(?P<run>{CAPRUN})(?:,(?:\s+\d{{1,3}},)?\s+(?:{LOOSE_APPOSITION}|{_ASIDE}),"
     # and a relative clause on the apposition: "Ana Ruiz, chair of the committee, which drafted the levy, said"
-    rf"(?:\s+(?:which|who)\s+[^,;:“”\"\n]{{1,120}}?,)?|\s*[—–]\s*{LOOSE_APPOSITION}\s*[—–])"
+    rf"(?:\s+(?:which|who)\s+[^,;:“”\"\n]{{1,120}}?,)?|\s*[—–]\s*{LOOSE_APPOSITION}\s*[—–]"
+    # or a relative clause without its commas: "Ana Ruiz who teaches geology at Kappa University told …"
+    rf"|\s+who\s+\p{{Ll}}[^,.;:“”\"\n]{{1,150}}?)"
     rf"\s+{ADVERBS}$",
     _V | regex.REVERSE,
     occupations=OCCUPATIONS,
