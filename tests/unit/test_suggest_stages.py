@@ -1580,3 +1580,12 @@ def test_feature_attributions_a_relative_clause_without_commas_a_link_marker_and
     text = ("Reefs\n\nAna Ruiz of the department of marine biology at Kappa University, who took no part, said "
             "decline will probably speed up. “It is grim,” Ruiz said.\n")  # fmt: skip
     assert named_voices(text) == {("Ana Ruiz", "department of marine biology at Kappa University")}
+
+
+def test_initials_run_together_make_a_name_and_a_bodys_name_keeps_its_inner_in():
+    text = ("Bridges\n\nJustice O.R. Hale, a retired Judge of the Kappa High Court, inspected the site. Speaking to "
+            "the Herald, he said the old spans probably failed first.\n\nWork is led by Ana Ruiz of the Joint "
+            "Institute for Studies in Coastal Hydrology (JISCH) in Lund. Ruiz is testing it. "
+            "She expects it to improve.\n")  # fmt: skip
+    assert named_voices(text) == {("O.R. Hale", "retired Judge of the Kappa High Court"),
+                                  ("Ana Ruiz", "Joint Institute for Studies in Coastal Hydrology")}  # fmt: skip

@@ -316,7 +316,7 @@ def name_like(words: list[str]) -> bool:
     )
 
 
-_INITIAL = re.compile(r"[A-Z]\.?")
+_INITIAL = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,3}")  # "H.", "P", and run together, "O.R."
 # Words that open a place's name ("Costa Rica", "San Diego") and end many a person's ("Diana Costa", "Tom Hale")
 _PLACE_PREFIXES = frozenset("Costa Hong Puerto Los Las San Santa Saint Sierra Cape El Great Holy Middle Far".split())
 
@@ -870,7 +870,7 @@ def _role_before(before: str) -> str:
 
 # A body's name on one line: capitalised words, with "of", "and", "for" or "on" (and "the") between them:
 # "Federal Reserve Board", "Council of Economic Advisers"
-_ORG_NAME = r"\p{Lu}[\p{L}\-]*(?:[ \u00a0]+(?:(?:of|and|for|on)[ \u00a0]+(?:the[ \u00a0]+)?)?\p{Lu}[\p{L}\-]*)*"
+_ORG_NAME = r"\p{Lu}[\p{L}\-]*(?:[ \u00a0]+(?:(?:of|and|for|on|in)[ \u00a0]+(?:the[ \u00a0]+)?)?\p{Lu}[\p{L}\-]*)*"
 # (an age may come before the apposition: "Ana Ruiz, 45, a rancher in Texas")
 _APPOSITION_AFTER = regex.compile(
     rf"^(?:,(?:\s+\d{{1,3}},)?\s+(?P<comma>{APPOSITION})|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{0,120}}?)\s*[—–]"
@@ -880,7 +880,8 @@ _APPOSITION_AFTER = regex.compile(
     # …", "…, said Ana Ruiz of the Harbour Institute.", "led by Ana Ruiz of Kappa University, found"
     rf"|\s+(?P<prep>from|at)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
     rf"|\s+(?P<prep>from|at|of)\s+(?P<body>(?:the[ \u00a0]+)?(?:(?:\p{{Lu}}\.)+[ \u00a0]+)?{_ORG_NAME})"
-    rf"(?=,|\.(?!\S)|[ \u00a0]+\p{{Ll}})"  # (or before the clause's verb: "Ana Ruiz of the U.S. Kappa Institute led …")
+    rf"(?=,|\.(?!\S)|[ \u00a0]+\p{{Ll}}|[ \u00a0]+\()"  # (or before the clause's verb: "Ana Ruiz of the U.S. Kappa
+    # Institute led …", or its initials: "… of the Kappa Institute (KI) in …")
     # a unit in lower case of a body: "Ana Ruiz of the department of marine biology at Kappa University,"
     rf"|\s+(?P<prep>from|at|of)\s+(?P<body>(?:the[ \u00a0]+)?(?:\p{{Ll}}+[ \u00a0]+){{1,5}}?(?:at|of)[ \u00a0]+"
     rf"(?:the[ \u00a0]+)?{_ORG_NAME})(?=,)"
