@@ -1589,3 +1589,10 @@ def test_initials_run_together_make_a_name_and_a_bodys_name_keeps_its_inner_in()
             "She expects it to improve.\n")  # fmt: skip
     assert named_voices(text) == {("O.R. Hale", "retired Judge of the Kappa High Court"),
                                   ("Ana Ruiz", "Joint Institute for Studies in Coastal Hydrology")}  # fmt: skip
+
+
+def test_a_long_bodys_name_before_a_role_and_who_joined_someone_are_what_they_are():
+    people = People("As Institute for Harbour Safety and Coastal Studies analyst Ana Ruiz has observed, costs rose. "
+                    "Justice Tom Hale, joined by the Chief Justice and Justice Lund, filed an opinion.")  # fmt: skip
+    assert people.resolve_run("Ruiz").affiliation == "Institute for Harbour Safety and Coastal Studies analyst"
+    assert people.resolve_run("Hale").affiliation == "Justice"

@@ -247,6 +247,7 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_BY_WHOM = re.compile(r"\w+ed\s+by\b")  # "joined by", "accompanied by", "backed by"
 _LINK_MARKER = re.compile(r"^[ \u00a0]*\[[a-z]{2,3}\]")
 _INITIALS_OF_BODY = re.compile(r"[A-Z]{3,6}")
 # a body's name with "of" or "for" before the title words of a run: "Reserve Bank of" before "Kappa President"
@@ -852,7 +853,8 @@ _ROLE_BEFORE = regex.compile(
     # on one line, with a word in lower case after a capitalised one ("Former transport secretary"), never across a
     # sentence's end ("… to Poland. Plant manager")
     rf"|(?P<plain>(?:(?:{_CAP_WORD}|the)[ \u00a0]+){{1,3}}\p{{Ll}}[\p{{L}}\-]*[ \u00a0]+{ROLE}"
-    rf"|(?:(?:{_CAP_WORD}|the)[ \u00a0]+){{0,3}}{ROLE})\s+)$",
+    # (a body's name may hold "for", "of", "and": "Institute for Harbour Safety and Coastal Studies analyst")
+    rf"|(?:(?:{_CAP_WORD}|the)[ \u00a0]+(?:(?:for|of|and)[ \u00a0]+(?=\p{{Lu}}))?){{0,5}}{ROLE})\s+)$",
     _V | regex.REVERSE,
     occupations=OCCUPATIONS,
 )
@@ -951,6 +953,8 @@ def _apposition_after(after: str) -> tuple[str, str]:
     m = _APPOSITION_AFTER.match(after)
     if not m or (not m["rel"] and SPEECH.search(m[0])):  # "who writes for …" is what they do, no speech
         return "", ""
+    if m["comma"] and _BY_WHOM.match(m["comma"]):
+        return "", ""  # "Ana Ruiz, joined by the Chief Justice, …": who is with her, not her role
     body = m["org"] or m["body"]
     # (a body's initials are a body: "Tom Hale of KSO said"; not a country's two letters)
     if m["body"] and not any(w in ORG_WORDS or _INITIALS_OF_BODY.fullmatch(w) for w in m["body"].split()):
