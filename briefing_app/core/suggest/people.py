@@ -362,9 +362,8 @@ class People:
             titles = [f"{office[0].strip()} {' '.join(org)}"] if name and org else []
         if not name_like(name):
             return
-        after = _LINK_MARKER.sub(
-            "", self.text[end : end + 200], count=1
-        )  # "Ana Ruiz [en], a deputy": a link's language
+        # (a link's language marker after the name is none of what follows it: "Ana Ruiz [en], a deputy")
+        after = _LINK_MARKER.sub("", self.text[end : end + 200], count=1)
         role = _role_before(before) or _role_of_body_before(before)
         apposition, from_body = _apposition_after(after)
         known = name[-1].lower() in self._by_key
