@@ -1596,3 +1596,5 @@ def test_a_long_bodys_name_before_a_role_and_who_joined_someone_are_what_they_ar
                     "Justice Tom Hale, joined by the Chief Justice and Justice Lund, filed an opinion.")  # fmt: skip
     assert people.resolve_run("Ruiz").affiliation == "Institute for Harbour Safety and Coastal Studies analyst"
     assert people.resolve_run("Hale").affiliation == "Justice"
+    assert People("Describing the rain, co-author Lena Lund said it mattered.").resolve_run("Lund").affiliation == (
+        "co-author")  # fmt: skip
