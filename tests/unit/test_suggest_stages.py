@@ -1598,3 +1598,10 @@ def test_a_long_bodys_name_before_a_role_and_who_joined_someone_are_what_they_ar
     assert people.resolve_run("Hale").affiliation == "Justice"
     assert People("Describing the rain, co-author Lena Lund said it mattered.").resolve_run("Lund").affiliation == (
         "co-author")  # fmt: skip
+
+
+def test_a_label_one_letter_off_a_named_persons_surname_is_that_person():
+    text = ("Press conference: rescue fleet\n\nPress Conference with Commodore Tom Reuel - Kappa Rescue Centre.\n\n"
+            "Tom Ruel: I believe the fleet is ready.\n\nJournalist: Is it big enough?\n\nTom Ruel: I think we will "
+            "need two more cutters.\n")  # fmt: skip
+    assert named_voices(text) == {("Tom Reuel", "Kappa Rescue Centre")}

@@ -666,6 +666,16 @@ class People:
             self._by_title.setdefault(person.title.lower(), person)
         return person
 
+    def _misspelt(self, name: list[str], besides: Person | None) -> Person | None:
+        """The one other person the text names with the same first name and a surname one letter away, and a
+        role ("Tomas Ruel:" under "Commodore Tomas Reuel - Kappa Rescue Centre"), a label's slip; else None."""
+        if len(name) != 2 or len(name[1]) < 4:
+            return None
+        near = regex.compile(rf"(?:{regex.escape(name[1])}){{e<=1}}", regex.I | regex.B)
+        found = {id(p): p for p in self._by_key.values() if p is not besides and p.affiliation
+                 and (own := p.name.split())[-2:-1] == name[:1] and near.fullmatch(own[-1])}  # fmt: skip
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _acronym_office(self, titles: list[str], name: list[str]) -> tuple[list[str], list[str]]:
         """A word in capitals before a first name and a surname the text names elsewhere, or gives a courtesy
         title, is their office or body ("DNSA Ana Ruiz" where the labels say "MS. RUIZ"); before words it knows
@@ -721,6 +731,8 @@ class People:
         office = _title_affiliation(titles)  # "DR. WALENSKY": a courtesy title is no affiliation
         if name:
             person = self.find(name)
+            if person is None or not person.affiliation:  # the label's own line named it: a slip for another?
+                person = self._misspelt(name, person) or person
             own = [w for w in name if not _is_title(w)]
             if person and not label.isupper() and len(own) > 1 and own[0][0] != person.name[0] and " " in person.name:
                 person = None  # "Ana Bello:" is not Prime Minister Tom Bello, whom the text names too
