@@ -1583,6 +1583,7 @@ def test_feature_attributions_a_relative_clause_without_commas_a_link_marker_and
 
 
 def test_initials_run_together_make_a_name_and_a_bodys_name_keeps_its_inner_in():
+    assert People("TR Hale of the Kappa Institute said it will probably fall.").resolve_run("Hale").name == "TR Hale"
     text = ("Bridges\n\nJustice O.R. Hale, a retired Judge of the Kappa High Court, inspected the site. Speaking to "
             "the Herald, he said the old spans probably failed first.\n\nWork is led by Ana Ruiz of the Joint "
             "Institute for Studies in Coastal Hydrology (JISCH) in Lund. Ruiz is testing it. "

@@ -310,7 +310,8 @@ def name_like(words: list[str]) -> bool:
             (w in ORG_WORDS or w.endswith("ies") and f"{w[:-3]}y" in ORG_WORDS)  # "Societies", "Agencies"
             and not (0 < i == len(words) - 1 and w in _PLACE_PREFIXES)  # "Diana Costa", not "Costa Rica"
             or w in _NOT_NAMES
-            or (w.isupper() and not (_INITIAL.fullmatch(w) and i < len(words) - 1))
+            # (two capitals alone before a surname are initials too: "TR Vasquez", as Indian papers write them)
+            or (w.isupper() and not ((_INITIAL.fullmatch(w) or len(w) == 2 == len(words)) and i < len(words) - 1))
             or (not w[:1].isupper() and w not in _PARTICLES)
             for i, w in enumerate(words)
         )
