@@ -112,7 +112,8 @@ def forecast(clause: str) -> bool:
 
 
 # A speaker framing the clause as their own opinion: Hyland's first-person hedges ("in my view", "I think",
-# "I believe") and "my view is that"; ANNOTATION.md: a named speaker's "we believe" is their assessment.
+# "I believe") and "my view is that"; ANNOTATION.md: a named speaker's "we believe" is their assessment. Narrower
+# than _COGNITION, whose "we know", "we see" and "we expect" also frame flat facts and plans.
 _OPINION_FRAME = re.compile(
     r"\b(?:in|from)\s+my\s+(?:own\s+)?(?:view|opinion|judge?ment)\b|\bmy\s+(?:own\s+)?(?:view|opinion|judge?ment)\s+is\b"
     r"|\b(?:I|we)\s+(?:(?:do|still|also|really|strongly)\s+)?(?:think|believe|suspect|reckon|doubt)\b",
