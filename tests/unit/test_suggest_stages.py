@@ -390,6 +390,25 @@ def test_a_label_alone_on_its_line_opens_a_turn_and_a_bare_office_is_whom_the_pr
     assert said == {("Prime Minister", "Prime Minister")}  # the text names no one: the office speaks
 
 
+def test_a_bare_office_no_text_names_is_whom_a_named_interviewer_addresses():
+    turns = ("INTERVIEW BETWEEN THE PRIME MINISTER AND TOM HALE\n\n"
+             "HALE: Good evening. If Mr Lund is right, the government is in trouble.\n\n"
+             "HALE: Mr Ruiz, the markets say rates will rise.\n\nPRIME MINISTER: I think they will probably rise.\n\n"
+             "HALE: Mr Ruiz, your critics disagree.\n\nPRIME MINISTER: Costs are up.")  # fmt: skip
+
+    def answering(text: str) -> set[tuple[str, str]]:
+        return {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)
+                if r.block.label == "PRIME MINISTER"}  # fmt: skip
+
+    # the introduction names two people (no guest is certain); the interviewer addresses one of them
+    assert answering(turns) == {("Ruiz", "Prime Minister")}
+    # addressing both: neither is certain, the office speaks
+    assert answering(turns.replace("Mr Ruiz, your", "Mr Lund, your")) == {("Prime Minister", "Prime Minister")}
+    # a holder the text names comes first, whomever the interviewer addresses
+    named = turns.replace("Good evening.", "Good evening, Prime Minister Ana Vega.")
+    assert answering(named) == {("Ana Vega", "Prime Minister")}
+
+
 def test_a_bare_office_label_is_the_one_guest_the_introduction_names_beside_the_other_labels_in_full():
     text = ("Interview with Tom Hale\n\nLEE: Ana Ruiz spoke to Tom Hale at the harbour last night.\n\n"
             "HALE: Will rates rise?\n\nPM: I think they will probably rise.\n\n"
