@@ -450,6 +450,18 @@ def test_a_quotation_introduced_by_a_pronoun_or_a_possessive_apposition_keeps_it
     assert said["The cranes are idle."][0] == "Tom Hale"
 
 
+def test_a_quotation_introduced_by_a_role_before_a_name_or_by_a_pronoun_doing_something_else_keeps_its_speaker():
+    text = ("Port Blogs\n\nIn a long post titled 'Harbour days I remember', journalist Tom Hale chronicles his"
+            " admiration of Ana Ruiz. Having known her from his youth, he states:\n\n"
+            "The Ana Ruiz I know is a leader who will probably change the port.\n\n"
+            "However, Lina Varga takes a very different approach. After listing jobs, homes and roads, she"
+            " makes a stinging attack on the mayor:\n\nI doubt that you are any different from your predecessors."
+            )  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["The Ana Ruiz I know is a leader who will probably change the port."] == "Tom Hale"
+    assert said["I doubt that you are any different from your predecessors."] == "Lina Varga"
+
+
 def test_news_quotes_run_on_across_a_paragraph_and_an_expert_keeps_the_body_named_after_them():
     text = ("Port News\n\nPort expert Ana Ruiz from the Harbour Institute told reporters trade would fall.\n\n"
             "“If cranes stay idle, ships will go elsewhere. And that is bad news for the town.”\n\n"

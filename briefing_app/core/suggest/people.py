@@ -473,6 +473,8 @@ class People:
         """A known person opening the sentence ``text[start:end]`` as its subject ("But Papperger
         dismissed those fears."): whom a "he said" in the next sentence most likely means."""
         m = _CAPRUN.match(self.text, start, end)
+        if m is None and (lead := _ROLE_LEAD.match(self.text, start, end)) and is_role_word(lead["role"]):
+            m = _CAPRUN.match(self.text, lead.end(), end)  # "journalist Tom Hale chronicles …"
         if m is None or m[0] in _APPOSED_OPENERS:  # "Her neighbour, Tom Hale, is less worried."
             m = _APPOSED_SUBJECT.match(self.text, start, end) or m
         if m is None:
@@ -481,7 +483,9 @@ class People:
         if not name and (opening := _OPENING_PHRASE.match(self.text, start, end)):
             # "In an interview, Ruiz defended …": after the opening ("After his arrest, Ruiz's friends …": not him)
             after = _CAPRUN.match(self.text, opening.end(), end)
-            return None if after is None or after[0].endswith(("’s", "'s")) else self.subject_of(opening.end(), end)
+            return (
+                None if after is not None and after[0].endswith(("’s", "'s")) else self.subject_of(opening.end(), end)
+            )
         return self.find(name) if name and name_like(name) else None
 
     def resolve_run(self, run: str) -> Speaker:
@@ -771,6 +775,10 @@ _OPENING_PHRASE = regex.compile(
     r"(?:In|On|At|During|After|Before|Later|Earlier|Meanwhile|However|Still|Yet|But|And|So|Now|Today|Yesterday|Last|"
     r"This|Since|For)\b[^,;:.!?“”\"\n]{0,60},\s+",
     regex.V1,
+)
+# A role noun in lower case before a subject's name, with an article or a modifier: "(the) political scientist"
+_ROLE_LEAD = regex.compile(
+    r"(?:(?:the|a|an)\s+)?(?:\p{Ll}[\p{L}\-]*\s+)?(?P<role>\p{Ll}[\p{L}\-]*)\s+(?=\p{Lu})", regex.V1
 )
 # A sentence whose subject is a noun phrase and the name in apposition to it: "Her neighbour, Tom Hale, is …"
 _APPOSED_OPENERS = frozenset("Her His Their Its The A An One Another".split())

@@ -990,7 +990,7 @@ def _quoted_blocks(text: str, paras: list[Block], people: People, originals: set
 def _introduced(people: People, text: str, b: Block, before: Block | None, quoted: dict[int, Speaker]) -> Speaker:
     """Whom an introduction ending in a colon gives the quotation to: the attribution of its last sentence
     ("he wrote:" being whom the text last named), else that sentence's named subject ("Blogger Ana Ruiz's
-    view echoed this, and went further:")."""
+    view echoed this, and went further:"), or whom its "he" or "she" stands for ("she makes an attack:")."""
     sentences = b.sentences
     if not sentences:
         return NOBODY
@@ -999,7 +999,13 @@ def _introduced(people: People, text: str, b: Block, before: Block | None, quote
         return _named_before(people, text, sentences[:-1], before, quoted)
     if said.kind != "person" and (subject := people.subject_of(sentences[-1].start, b.end)):
         return Speaker("person", subject.name, subject.affiliation, "subject")
+    if said.kind != "person" and _PRONOUN_SUBJECT.match(text, sentences[-1].start, b.end):
+        return _named_before(people, text, sentences[:-1], before, quoted)  # "…, she makes a stinging attack:"
     return said
+
+
+# a sentence whose subject is "he" or "she", after an opening phrase: "After listing jobs, homes and roads, she …"
+_PRONOUN_SUBJECT = regex.compile(r"(?:[^;:.!?\n]{1,200},\s+)?(?:[Hh]e|[Ss]he)\s+\p{Ll}", _V)
 
 
 def _named_before(
