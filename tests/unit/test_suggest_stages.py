@@ -462,6 +462,17 @@ def test_a_quotation_introduced_by_a_role_before_a_name_or_by_a_pronoun_doing_so
     assert said["I doubt that you are any different from your predecessors."] == "Lina Varga"
 
 
+def test_a_subject_after_an_opening_phrase_or_a_role_is_whom_the_next_he_or_she_said_means():
+    text = ("Port News\n\nAt Harbour Forum on Trade, Port Minister Ana Ruiz praised the new cranes. She said the"
+            " port would probably grow.\n\nRecently, Tom Hale searched the docks for work. He said the dams had"
+            " ruined the river.\n\nFrom a hill above the port, local researcher Lina Varga records the change."
+            " She said the fish will not come back.")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["She said the port would probably grow."] == "Ana Ruiz"
+    assert said["He said the dams had ruined the river."] == "Tom Hale"
+    assert said["She said the fish will not come back."] == "Lina Varga"
+
+
 def test_news_quotes_run_on_across_a_paragraph_and_an_expert_keeps_the_body_named_after_them():
     text = ("Port News\n\nPort expert Ana Ruiz from the Harbour Institute told reporters trade would fall.\n\n"
             "“If cranes stay idle, ships will go elsewhere. And that is bad news for the town.”\n\n"

@@ -480,13 +480,15 @@ class People:
         if m is None:
             return None
         _, name = split_run(m["run"] if "run" in m.groupdict() else m[0])
-        if not name and (opening := _OPENING_PHRASE.match(self.text, start, end)):
-            # "In an interview, Ruiz defended …": after the opening ("After his arrest, Ruiz's friends …": not him)
+        found = self.find(name) if name and name_like(name) else None
+        if found is None and (opening := _OPENING_PHRASE.match(self.text, start, end)):
+            # "In an interview, Ruiz defended …", "At WEF Panel on Trade, Ruiz …": after the opening ("After his
+            # arrest, Ruiz's friends …": not him)
             after = _CAPRUN.match(self.text, opening.end(), end)
             return (
                 None if after is not None and after[0].endswith(("’s", "'s")) else self.subject_of(opening.end(), end)
             )
-        return self.find(name) if name and name_like(name) else None
+        return found
 
     def resolve_run(self, run: str) -> Speaker:
         """What a capitalised run before or after a speech verb names: a person, or an institution."""
@@ -773,7 +775,8 @@ class People:
 # a sentence's opening adverbial before its subject: "In a telephone interview, ", "On Monday, ", "However, "
 _OPENING_PHRASE = regex.compile(
     r"(?:In|On|At|During|After|Before|Later|Earlier|Meanwhile|However|Still|Yet|But|And|So|Now|Today|Yesterday|Last|"
-    r"This|Since|For)\b[^,;:.!?“”\"\n]{0,60},\s+",
+    r"This|Since|For|From|As|While|When|With|Following|Speaking|Asked|Writing|Like|Unlike|Despite|Although|Then|"
+    r"Elsewhere|Separately|Instead|\p{Lu}\p{Ll}+ly)\b[^,;:.!?“”\"\n]{0,60},\s+",
     regex.V1,
 )
 # A role noun in lower case before a subject's name, with an article or a modifier: "(the) political scientist"
