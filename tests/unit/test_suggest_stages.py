@@ -421,6 +421,19 @@ def test_a_bare_office_label_is_the_one_guest_the_introduction_names_beside_the_
     assert said == {"PM"}
 
 
+def test_the_office_a_title_names_is_fuller_than_the_bare_title_the_briefing_calls_them_by():
+    text = ("Press Gaggle by Press Secretary Ana Ruiz and Harbour Act Implementation Coordinator Tom Hale En Route"
+            " Kappa City\n\nAboard the Harbour Ferry\nEn Route Kappa City\n\nMS. RUIZ: Hi, everyone. As you know, Mayor"
+            " Tom Hale has joined us today. Go ahead, Mayor.\n\nMR. HALE: Thank you. I think the bridge will probably"
+            " be rebuilt fast.\n\nQ: Will it cost more?\n\nMR. HALE: I believe the costs will likely stay within"
+            " budget.")  # fmt: skip
+    said = {
+        (r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.block.label == "MR. HALE"
+    }
+    # (the title's run goes on into "En Route": a dateline's "En Route Kappa City" is no one's first name)
+    assert said == {("Tom Hale", "Harbour Act Implementation Coordinator")}
+
+
 def test_a_label_of_an_office_and_a_name_with_honorifics_gives_both():
     text = ("Press Conference\n\nPRIME MINISTER:\n\nGood afternoon.\n\nTREASURER, THE HON. ANA RUIZ MP:\n\n"
             "I expect growth to slow.\n\nJOURNALIST:\n\nWill it?")  # fmt: skip

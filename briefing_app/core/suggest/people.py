@@ -282,6 +282,11 @@ def _fullest(name: list[str], titles: list[str]) -> str:
     return " ".join(name)
 
 
+def _bare_title(affiliation: str) -> bool:
+    """Whether an affiliation is only a title someone is called by ("Mayor", "Dr"), no office of any body."""
+    return all(w in TITLE_WORDS or w in _COURTESY for w in affiliation.split())
+
+
 def _fuller_form(known: str, new: str) -> bool:
     """Whether ``new`` spells out ``known``: "research director at the Institute … (IRIS)" for "IRIS"."""
     return len(new) > len(known) and regex.search(rf"(?<!\w){regex.escape(known)}(?!\w)", new) is not None
@@ -644,12 +649,18 @@ class People:
         titles, rest = self._acronym_office(titles, rest)
         for n in range(min(len(rest), 3), 0, -1):
             person = self.find(rest[:n]) if name_like(rest[:n]) else None
+            if person is not None and n > 1 and person.name.split()[-1] != rest[n - 1]:
+                person = None  # found by a first name ("… Tom Hale En Route" is not "En Route Kappa")
             if person is not None and (n > 1 or titles):
                 if n > 1 and len(person.name.split()) < n and person.name.split()[-1] == rest[n - 1]:
                     person.name = " ".join(rest[:n])  # the title gives the name in full: "Jha" → "Ana Jha"
                 if titles and not PEERAGE.match(f"{titles[-1]} "):  # the title gives the office the text never does
                     person.title = person.title if _title_affiliation(person.title.split()) else " ".join(titles)
-                    person.affiliation = person.affiliation or _title_affiliation(titles)
+                office = _title_affiliation(titles)
+                if not person.affiliation or _bare_title(person.affiliation) and len(office) > len(person.affiliation):
+                    # and over a bare title the body calls them by ("Mayor Tom Hale"): the office the title names
+                    # ("… and Harbour Act Coordinator Tom Hale") is the fuller form of what they are
+                    person.affiliation = office
                 return person
         if not (titles or bare) or not rest or not (name_like(rest[:1]) or _INITIAL.fullmatch(rest[0])):
             return None
