@@ -434,6 +434,15 @@ def test_the_office_a_title_names_is_fuller_than_the_bare_title_the_briefing_cal
     assert said == {("Tom Hale", "Harbour Act Implementation Coordinator")}
 
 
+def test_a_titles_office_takes_the_body_named_after_its_holder():
+    text = ("Remarks by Vice President Ana Ruiz and President Tom Hale of the Republic of Kappa During a Conversation"
+            " on Trade\n\nVICE PRESIDENT RUIZ: Welcome, President Hale.\n\nPRESIDENT HALE: Thank you. I think trade"
+            " will probably grow.\n\nVICE PRESIDENT RUIZ: And the port?\n\nPRESIDENT HALE: It is small.")  # fmt: skip
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)
+            if r.block.label == "PRESIDENT HALE"}  # fmt: skip
+    assert said == {("Tom Hale", "President of the Republic of Kappa")}  # not "… Kappa During"
+
+
 def test_a_label_of_an_office_and_a_name_with_honorifics_gives_both():
     text = ("Press Conference\n\nPRIME MINISTER:\n\nGood afternoon.\n\nTREASURER, THE HON. ANA RUIZ MP:\n\n"
             "I expect growth to slow.\n\nJOURNALIST:\n\nWill it?")  # fmt: skip

@@ -282,6 +282,28 @@ def _fullest(name: list[str], titles: list[str]) -> str:
     return " ".join(name)
 
 
+# words of a title in title case that end a body's name after "of": "… of the Republic of Kappa During a Visit"
+_TITLE_STOPS = frozenset("During At On In After Before Following Aboard En With To For Ahead Upon Via At".split())
+
+
+def _body_after(words: list[str]) -> str:
+    """The body a title's "of the Republic of Kappa" names after a person's name (``words``: what follows the
+    name in the title), or ""."""
+    if len(words) < 2 or words[0] != "of":
+        return ""
+    body: list[str] = []
+    for w in words[1:]:
+        if w[:1].isupper() and w not in _TITLE_STOPS:
+            body.append(w)
+        elif w in ("the", "of", "and") and (body or w == "the"):
+            body.append(w)
+        else:
+            break
+    while body and body[-1] in ("the", "of", "and"):
+        body.pop()
+    return " ".join(body) if any(w[:1].isupper() for w in body) else ""
+
+
 def _bare_title(affiliation: str) -> bool:
     """Whether an affiliation is only a title someone is called by ("Mayor", "Dr"), no office of any body."""
     return all(w in TITLE_WORDS or w in _COURTESY for w in affiliation.split())
@@ -599,9 +621,12 @@ class People:
         if m is None:
             return None
         named = []
-        for part in regex.split(r"\s+(?:and|with|&)\s+|,\s*", m["by"] or m["own"]):
+        parts = regex.split(r"\s+(?:and|with|&)\s+|,\s*", m["by"] or m["own"])
+        for k, part in enumerate(parts):
             words = [_strip_possessive(w) for w in part.split()]
-            person = self.title_person(words, bare=bool(m["own"]))
+            # what follows the names may name the last one's body ("… and President Tom Hale of the Harbour Board")
+            after = _title_case(title)[m.end() :].split() if m["by"] and k == len(parts) - 1 else []
+            person = self.title_person(words, bare=bool(m["own"]), after=after)
             if person is not None:
                 named.append(person)
                 if person.title:  # the title's "President Marlow" is "THE PRESIDENT:", over a president the body names
@@ -641,10 +666,11 @@ class People:
         for key in {person.name.lower(), name[-1].lower()}:
             self._by_key.setdefault(key, person)
 
-    def title_person(self, words: list[str], bare: bool = False) -> Person | None:
+    def title_person(self, words: list[str], bare: bool = False, after: list[str] | None = None) -> Person | None:
         """The person a run of title-case words opens with. Title case runs the name into what follows
         ("Ruiz After Meeting"), so: someone the text names, else a listed public figure for a title and a
-        surname, else a title and a first name and surname (``bare``: no title needed, as in "X's speech")."""
+        surname, else a title and a first name and surname (``bare``: no title needed, as in "X's speech").
+        ``after``: the title's words after the run, which may name the office's body ("of the Harbour Board")."""
         titles, rest = split_run(" ".join(words))
         titles, rest = self._acronym_office(titles, rest)
         for n in range(min(len(rest), 3), 0, -1):
@@ -657,6 +683,8 @@ class People:
                 if titles and not PEERAGE.match(f"{titles[-1]} "):  # the title gives the office the text never does
                     person.title = person.title if _title_affiliation(person.title.split()) else " ".join(titles)
                 office = _title_affiliation(titles)
+                if office and all(w in TITLE_WORDS for w in titles) and (body := _body_after(rest[n:] or after or [])):
+                    office = f"{office} of {body}"  # "President Ana Ruiz of the Republic of Kappa During …"
                 if not person.affiliation or _bare_title(person.affiliation) and len(office) > len(person.affiliation):
                     # and over a bare title the body calls them by ("Mayor Tom Hale"): the office the title names
                     # ("… and Harbour Act Coordinator Tom Hale") is the fuller form of what they are
