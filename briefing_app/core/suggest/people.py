@@ -283,7 +283,7 @@ def _fullest(name: list[str], titles: list[str]) -> str:
 
 
 # words of a title in title case that end a body's name after "of": "… of the Republic of Kappa During a Visit"
-_TITLE_STOPS = frozenset("During At On In After Before Following Aboard En With To For Ahead Upon Via At".split())
+_TITLE_STOPS = frozenset("During At On In After Before Following Aboard En With To For Ahead Upon Via".split())
 
 
 def _body_after(words: list[str]) -> str:
