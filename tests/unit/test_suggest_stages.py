@@ -390,6 +390,18 @@ def test_a_label_alone_on_its_line_opens_a_turn_and_a_bare_office_is_whom_the_pr
     assert said == {("Prime Minister", "Prime Minister")}  # the text names no one: the office speaks
 
 
+def test_an_office_label_is_no_holder_of_the_office_its_own_turns_speak_of():
+    text = ("Interview with Ana Ruiz, Kappa Morning\n\nHOST: Prime Minister, good morning.\n\nPM: Good morning Ana."
+            "\n\nHOST: Where are the talks?\n\nPM: We are in talks with Prime Minister Osei of Lambda. I think the deal"
+            " will be good news.\n\nHOST: Thank you.")  # fmt: skip
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.block.label == "PM"}
+    assert said == {("Prime Minister", "Prime Minister")}  # not "Osei": the PM talks of him
+    # the holder the text names elsewhere, whom the label's turns never mention, is still the label's
+    named = text.replace("HOST: Thank you.", "HOST: Thank you, Prime Minister Tom Hale.")
+    said = {r.said.name for r in voices.read(named, title_line=True) if r.block.label == "PM"}
+    assert said == {"Tom Hale"}
+
+
 def test_a_bare_office_no_text_names_is_whom_a_named_interviewer_addresses():
     turns = ("INTERVIEW BETWEEN THE PRIME MINISTER AND TOM HALE\n\n"
              "HALE: Good evening. If Mr Lund is right, the government is in trouble.\n\n"

@@ -10,6 +10,7 @@ person, as a ``Speaker``: who a sentence is attributed to. Which sentence each p
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -548,10 +549,12 @@ class People:
         holders = {id(p): p for key, p in self._by_title.items() if key.startswith(title + " ")}
         return next(iter(holders.values())) if len(holders) == 1 else None
 
-    def holding(self, office: str) -> Person | None:
-        """The one person the text gives ``office`` as their role ("Ana Ruiz is the Prime Minister"), if one."""
+    def holding(self, office: str, besides: Collection[str] = ()) -> Person | None:
+        """The one person the text gives ``office`` as their role ("Ana Ruiz is the Prime Minister"), if one;
+        ``besides``: the names of holders it cannot be."""
         office = office.lower()
-        holders = {id(p): p for p in self._by_key.values() if _holds(office, p.affiliation.lower(), p.title.lower())}
+        holders = {id(p): p for p in self._by_key.values()
+                   if _holds(office, p.affiliation.lower(), p.title.lower()) and p.name not in besides}  # fmt: skip
         return next(iter(holders.values())) if len(holders) == 1 else None
 
     def office_in_full(self, affiliation: str) -> str:

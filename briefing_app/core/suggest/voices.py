@@ -288,9 +288,12 @@ def _label_speakers(
             )  # where the text gives the guest it in full ("Prime Minister Ruiz"), else as written
             titled = f"{full} {thanked.name.split()[-1]}" in text or full in thanked.title
             resolved[label] = Speaker("person", thanked.name, full if titled else office, "label")
+    # an office label is no holder its own turns speak of ("PM: … our talks with Prime Minister Osei of Lambda")
+    spoken_of = {said.name for label, said in resolved.items() if said.name and people.bare_office(label)
+                 and _speaks_of(text, labelled[label], said.name)}  # fmt: skip
     held = {h["office"]: resolved[label] for label in resolved if (h := OFFICE_HOLDER.fullmatch(label))}
     for label, said in resolved.items():  # "PRIME MINISTER:" with no name: its holder, or whom the press addresses
-        office = "" if said.name else people.bare_office(label)
+        office = "" if said.name and said.name not in spoken_of else people.bare_office(label)
         if office in held:
             resolved[label] = held[office]
         elif office:
@@ -298,8 +301,11 @@ def _label_speakers(
             found = (
                 people.find([holder])
                 if holder
-                else people.holding(office) or _introduced_guest(people, paras, label, resolved)
+                else people.holding(spelled_out(office) if spoken_of else office, besides=spoken_of)
+                or _introduced_guest(people, paras, label, resolved)
             )
+            if found is not None and found.name in spoken_of:
+                found = None
             if not (found or holder):  # last, whom the other voices address ("CARLETON: Mr Hale, …")
                 holder = _addressed(text, paras, resolved, by=resolved.keys() - {label})
                 found = people.find([holder]) if holder else None
@@ -495,6 +501,12 @@ def _guests(people: People, text: str, question: Block) -> list[Speaker]:
     """The people a host's first question introduces as the guest, the fullest form of each name once."""
     found = (people.resolve_run(m["run"]) for m in _GUEST.finditer(text, question.body_start, question.end))
     return list({sp.name: sp for sp in found if sp.kind == "person" and sp.name}.values())
+
+
+def _speaks_of(text: str, spans: list[tuple[int, int]], name: str) -> bool:
+    """Whether the turns ``spans`` name ``name`` by its surname: someone the speaker talks about, not themself."""
+    surname = regex.compile(rf"(?<![\w’'-]){regex.escape(name.split()[-1])}(?![\w’'-])")
+    return any(surname.search(text, start, end) for start, end in spans)
 
 
 def _addressed(text: str, paras: list[Block], resolved: dict[str, Speaker], by: Collection[str] | None = None) -> str:
