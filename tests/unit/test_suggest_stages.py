@@ -14,7 +14,7 @@ from pathlib import Path
 from briefing_app.core.suggest import decide, restatements, spans, voices
 from briefing_app.core.suggest.classify import classify, rhetoric
 from briefing_app.core.suggest.model import Model
-from briefing_app.core.suggest.people import NOBODY, People, Speaker
+from briefing_app.core.suggest.people import NOBODY, QUESTIONER, People, Speaker
 from briefing_app.core.suggest.segment import blocks
 
 ENGINE = Path(__file__).resolve().parents[2] / "briefing_app" / "core" / "suggest"
@@ -400,6 +400,25 @@ def test_an_office_label_is_no_holder_of_the_office_its_own_turns_speak_of():
     named = text.replace("HOST: Thank you.", "HOST: Thank you, Prime Minister Tom Hale.")
     said = {r.said.name for r in voices.read(named, title_line=True) if r.block.label == "PM"}
     assert said == {"Tom Hale"}
+
+
+def test_an_office_named_by_its_portfolio_is_an_office_and_its_bracketed_holder_speaks_under_it():
+    text = ("Interview of Finance Minister Shri Tom Hale by Ms. Ana Ruiz\n\nInterviewer (Ms. Ana Ruiz): Minister, how"
+            " is the economy?\n\nFinance Minister (Mr. Tom Hale): I am quite confident exports will recover.\n\n"
+            "Interviewer: And the shipping lines?\n\nFinance Minister: I think they will stay.\n\n"
+            "Interviewer: Thank you.")  # fmt: skip
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)
+            if r.block.label and r.block.label.startswith("Finance")}  # fmt: skip
+    assert said == {("Tom Hale", "Finance Minister")}  # no "Finance" person, no "Shri"; the bracket is no outlet
+    assert People(text, True).for_label("Sam Lee (Daily News)") is QUESTIONER  # a journalist and their outlet
+    # a bare "Minister:" label is the minister the introduction names, with the office as the text gives it
+    intro = ("Interview with Kappa TV\n\nAna Ruiz (Kappa TV): Harbour Affairs Minister Tom Hale is here. Welcome,"
+             " Minister.\n\nMinister: Thank you.\n\nRuiz: How is the port?\n\nMinister: It is in a fragile"
+             " state.")  # fmt: skip
+    said = {
+        (r.said.name, r.said.affiliation) for r in voices.read(intro, title_line=True) if r.block.label == "Minister"
+    }
+    assert said == {("Tom Hale", "Harbour Affairs Minister")}
 
 
 def test_a_bare_office_no_text_names_is_whom_a_named_interviewer_addresses():

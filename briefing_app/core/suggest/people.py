@@ -42,10 +42,12 @@ TITLE_WORDS = frozenset(
     "Leader Marshal "
     "Attorney Inspector Superintendent Bishop Archbishop Rabbi Imam Father Sir Dame Lord Lady Madam "
     "Hon Hon. Rt Rt. "  # "the Hon Ana Ruiz", "Rt Hon Tom Hale"
+    "Shri Smt Smt. Shrimati "  # India's courtesy titles: "Finance Minister Shri Tom Hale"
     "Assoc Assoc. Associate Assistant Asst Asst. Adjunct Emeritus".split()  # a rank before one: "Assoc Prof Ana Ruiz"
 )
 _COURTESY = frozenset(
-    "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr. Dr Doctor Sir Dame Madam Lord Lady Hon Hon. Rt Rt.".split()
+    "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr. Dr Doctor Sir Dame Madam Lord Lady Hon Hon. Rt Rt. "
+    "Shri Smt Smt. Shrimati".split()
 )  # British: no stop
 # Words that make a capitalised run an organisation or a place, not a person.
 ORG_WORDS = frozenset(
@@ -303,6 +305,30 @@ def _body_after(words: list[str]) -> str:
     while body and body[-1] in ("the", "of", "and"):
         body.pop()
     return " ".join(body) if any(w[:1].isupper() for w in body) else ""
+
+
+# a label's office with the name after it in brackets: "Finance Minister (Mr. Tom Hale)"
+_OFFICE_NAMED = regex.compile(
+    r"(?P<office>(?:\p{Lu}[\p{L}\-]*\s+){0,4}\p{Lu}[\p{L}\-]*)\s\((?P<name>(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt)\.?\s+)?"
+    r"\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}[\p{L}’'.\-]*){1,3})\)",
+    regex.V1,
+)
+
+
+def _portfolio(words: list[str]) -> bool:
+    """Whether a label's words are an office named by its portfolio: a title word last, none before it, and
+    every word capitalised ("Finance Minister", "External Affairs Minister", "Home Secretary")."""
+    return (
+        len(words) >= 2
+        and words[-1] in TITLE_WORDS
+        and not any(w in TITLE_WORDS or w in _COURTESY for w in words[:-1])
+        and all(w[:1].isupper() for w in words)
+    )
+
+
+def _fuller_office(title: str, office: str) -> str:
+    """A label's office, or the text's fuller form of it ("Harbour Affairs Minister" for "Minister")."""
+    return title if office and title.lower().endswith(office.lower()) and len(title) > len(office) else office
 
 
 def _bare_title(affiliation: str) -> bool:
@@ -746,6 +772,10 @@ class People:
         if seated := SEAT_MEMBER.fullmatch(label):  # "Ms RUIZ (Kappa—Minister for Transport) (14:03)": any office
             said = self.for_label(seated["name"])
             return replace(said, affiliation=said.affiliation or (seated["office"] or "").strip())
+        if (held := _OFFICE_NAMED.fullmatch(label)) and _is_title(held["office"].split()[-1]):
+            # "Finance Minister (Mr. Tom Hale)", as "The Minister for Health (Ana Ruiz)" (not "Sam Lee (Daily News)")
+            said = self.for_label(held["name"])
+            return replace(said, affiliation=held["office"]) if said.name else said
         if QUESTIONER_LABELS.match(label.upper()):
             return QUESTIONER
         if NARRATOR_LABELS.match(label.upper()):
@@ -777,6 +807,8 @@ class People:
         words = [w for w in words if w != "The"]
         titles = [w for w in words if w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS]
         name = [w for w in words if w not in titles]
+        if _portfolio(words) and self.find(name) is None:
+            titles, name = words, []  # "FINANCE MINISTER": an office, the portfolio before its title word
         office = _title_affiliation(titles)  # "DR. WALENSKY": a courtesy title is no affiliation
         if name:
             person = self.find(name)
@@ -791,8 +823,8 @@ class People:
                 return Speaker("person", fuller, person.affiliation or office, "label")
             return Speaker("person", _fullest(name, titles), office, "label")
         person = self.by_title(" ".join(titles))
-        if person:
-            return Speaker("person", person.name, office, "label")
+        if person:  # the office as the text gives it in full ("Minister:" for "Harbour Affairs Minister Tom Hale")
+            return Speaker("person", person.name, _fuller_office(person.title, office), "label")
         return NOBODY
 
     def _with_initials(self, initials: str) -> Person | None:
@@ -809,7 +841,7 @@ class People:
         if label.upper() in _OFFICE_ABBREVIATIONS:
             return label
         words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split() if w.upper() != "THE"]
-        if words and all(w in TITLE_WORDS and w not in _COURTESY for w in words):
+        if words and (all(w in TITLE_WORDS and w not in _COURTESY for w in words) or _portfolio(words)):
             return " ".join(words)
         return ""
 
