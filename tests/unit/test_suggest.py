@@ -404,8 +404,13 @@ def test_a_hedged_forecast_weighs_more_than_procedure():
 def test_the_rules_assessment_stands_unless_the_model_finds_it_unlikely():
     row = stance.features("Costs will probably double.", Speaker("person", "Ana Ruiz", "", "label"), True,
                           "expert_assessment", 0.0)  # fmt: skip
-    assert stance.chosen("expert_assessment", 0.1, row, 0.18)  # half the threshold is enough for the rules' call
+    assert stance.chosen("expert_assessment", 0.1, row, 0.18)  # an ICD 203 estimate, whatever the model says
     assert not stance.chosen(None, 0.1, row, 0.18)
+    judged = stance.features("Costs are too high.", Speaker("person", "Ana Ruiz", "", "label"), True,
+                             "expert_assessment", 0.0)  # fmt: skip
+    # three quarters of the threshold is enough for the rules' call, half is not (the word lists catch intent too)
+    assert stance.chosen("expert_assessment", 0.14, judged, 0.18)
+    assert not stance.chosen("expert_assessment", 0.1, judged, 0.18)
     plain_fact = stance.features("Costs doubled.", Speaker("person", "Ana Ruiz", "", "label"), True, "key_fact", 0.0)
     assert not stance.chosen("key_fact", 0.45, plain_fact, 0.18)  # a fact turns only at an even chance
     plain = stance.features("The plant opened in 2019.", Speaker("person", "Ana Ruiz", "", "label"), True, None, 0.0)
