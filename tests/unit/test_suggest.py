@@ -107,6 +107,8 @@ def test_hearsay_and_plain_narration_are_not_facts():
          "Rosa Lind", "bank's chief economist"),
         ("Growth will probably slow this year, notes Kappa Bank economist Ana Ruiz.",
          "Ana Ruiz", "Kappa Bank economist"),
+        ("Freight rates will probably keep rising, according to Kappa Bank senior economist Ana Ruiz.",
+         "Ana Ruiz", "Kappa Bank senior economist"),  # a modifier before the role noun
     ],
 )  # fmt: skip
 def test_a_judgement_attributed_to_a_named_person_is_an_assessment_with_speaker(text, speaker, affiliation):

@@ -1209,9 +1209,10 @@ _SUBJECT_AFTER = regex.compile(
     _V,
 )
 # "notes Kappa Bank economist Ana Ruiz": an organisation and a role noun before the name, as a premodifier
+_NOT_ROLE = r"(?!(?:in|on|at|of|and|to|for|from|with|by|the|a|an|last|this|after|before|during)\b)"
+# (a modifier may come before the role noun: "according to Kappa Bank senior economist Ana Ruiz")
 _ROLE_THEN_NAME = regex.compile(
-    rf"\s+(?P<role>(?!(?:in|on|at|of|and|to|for|from|with|by|the|a|an|last|this|after|before|during)\b)"
-    rf"\p{{Ll}}[\p{{L}}\-/]*)\s+(?P<run>{CAPRUN})",
+    rf"\s+(?P<role>{_NOT_ROLE}\p{{Ll}}[\p{{L}}\-/]*(?:\s+{_NOT_ROLE}\p{{Ll}}[\p{{L}}\-/]*)?)\s+(?P<run>{CAPRUN})",
     _V,
 )
 _ACCORDING = regex.compile(
