@@ -1245,6 +1245,15 @@ def test_a_debate_where_everyone_speaks_once_a_namesake_an_advisers_caution_and_
     assert people.find(["Several", "Kappa"]) is None and people.find(["Kappa", "Chamber"]) is None
     # "it looks like we are …" is an evidential hedge, not a simile
     assert rhetoric("It looks like we are at a high point in our relations.") < 2 <= rhetoric("It is like a bucket.")
+    # and so is "looks like" or "sounds like" before anything but a thing: how something seems
+    for seems in (
+        "It looks like wage growth has peaked.",
+        "It looks like the mayor's plan pays for the berths.",
+        "The levy is overlooked because it sounds like it's dry bookkeeping.",
+        "We'll see what that looks like.",
+    ):
+        assert rhetoric(seems) < 2, seems
+    assert rhetoric("The harbour looks like a war zone.") >= 2
 
 
 def test_a_speech_verbs_form_after_a_possessive_is_a_noun_and_a_party_spoken_for_is_an_affiliation():

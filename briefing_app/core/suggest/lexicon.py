@@ -253,9 +253,13 @@ NOISE = words(
 )
 # Rhetoric: similes, interjections, imperatives to the reader, colloquial asides.
 SIMILE = words(
-    # (not "it looks like we are …": a clause after "like" makes it an evidential hedge, no simile)
-    r"(?:is|it(?:'s|’s)|are|was|sounds|feels|looks)\s+(?:a bit\s+|just\s+|kind of\s+|much\s+)?like"
-    r"(?!\s+(?:we|they|he|she|i|you|there)\b)",
+    # (not "it is like we are …", "it's like wages have peaked": a clause after "like" makes it an evidential hedge,
+    # no simile; after "looks", "sounds" or "feels" only a thing is a simile, "looks like a war zone", while "it
+    # looks like the plan pays for it" or "we'll see what that looks like" is how something seems)
+    r"(?:is|it(?:'s|’s)|are|was)\s+(?:a bit\s+|just\s+|kind of\s+|much\s+)?like"
+    r"(?!\s+(?:we|they|he|she|i|you|there)\b)"
+    r"(?!(?:\s+[\w’'\-]+){1,3}\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|can|should|did|does)\b)",
+    r"(?:sounds|feels|looks)\s+(?:a bit\s+|just\s+|kind of\s+|much\s+)?like\s+(?:a|an)\s",
     r"think of (?:it|(?:the |this |that |a |an )?\w+(?: \w+)?) as|as if|as though|so to speak|if you will",
 )
 INTERJECTION = regex.compile(
