@@ -804,6 +804,11 @@ def test_a_named_persons_forecast_of_a_figure_stays_an_assessment_however_factua
     row = stance.features("prices may rise to 5 percent", label, True, "key_fact", 0.0)
     assert not stance.chosen("key_fact", 0.1, row, 0.3)
     assert stance.forecast("the number of drones is expected to rise 100 percent in the next 10 years")
+    # and so does the speaker's own forecast of a figure ("we're forecasting", ANNOTATION.md), unlike a plan or
+    # what they expected once
+    assert stance.forecast("For 2027 we are expecting 2.8 percent") and stance.forecast("We estimate growth of 3%")
+    assert not stance.forecast("We expect to hire 50 people") and not stance.forecast("We expected 3 percent")
+    assert not stance.forecast("We are expecting a decision")
 
 
 # --- spans: verdicts made by hand, as suggestions

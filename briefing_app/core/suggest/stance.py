@@ -108,7 +108,18 @@ def forecast(clause: str) -> bool:
     come ("could fall to 2% next year"). ANNOTATION.md: a named person's hedged forecast is an assessment, not
     a fact."""
     hits = lx.scan(clause)
-    return bool(hits[lx.FORECASTING] and hits[lx.FUTURE_TIME] and lx.DIGITS.search(clause))
+    if not lx.DIGITS.search(clause):
+        return False
+    return bool(hits[lx.FORECASTING] and hits[lx.FUTURE_TIME]) or _OWN_FORECAST.search(clause) is not None
+
+
+# the speaker's own forecast of a figure: "we are expecting 2.8 percent", "we estimate growth of 3 percent"
+# (ANNOTATION.md: in a transcript, the named speaker's "we're forecasting" is their assessment)
+_OWN_FORECAST = re.compile(
+    r"\b(?:I|we)(?:[’']re|[’']m|\s+are|\s+am)?\s+(?:now\s+|still\s+)?(?:forecast(?:ing)?|project(?:ing)?|"
+    r"estimat(?:e|ing)|expect(?:ing)?|predict(?:ing)?)\b(?!\s+to\b)",
+    re.I,
+)
 
 
 # A speaker framing the clause as their own opinion: Hyland's first-person hedges ("in my view", "I think",
