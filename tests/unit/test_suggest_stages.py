@@ -421,6 +421,19 @@ def test_an_office_named_by_its_portfolio_is_an_office_and_its_bracketed_holder_
     assert said == {("Tom Hale", "Harbour Affairs Minister")}
 
 
+def test_a_letterhead_in_capitals_gives_its_office_and_the_honourable_is_no_name():
+    turns = ("ANA RUIZ: Thanks, all. I think the wharves have been neglected.\n\nJOURNALIST: Will fees rise?\n\n"
+             "ANA RUIZ: I think fees will probably stay flat.")  # fmt: skip
+    letterhead = (
+        f"Transcript of doorstop - Kappa - 3 March 2012\n\nTHE HON ANA RUIZ MP\n\nMinister for Ports\n\n{turns}"
+    )
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(letterhead, title_line=True) if r.said.name}
+    assert said == {("Ana Ruiz", "Minister for Ports")}
+    welcomed = f"Doorstop\n\nTOM HALE: Please welcome the Honourable Ana Ruiz.\n\n{turns}"
+    said = {r.said.name for r in voices.read(welcomed, title_line=True) if r.block.label == "ANA RUIZ"}
+    assert said == {"Ana Ruiz"}
+
+
 def test_a_bare_office_no_text_names_is_whom_a_named_interviewer_addresses():
     turns = ("INTERVIEW BETWEEN THE PRIME MINISTER AND TOM HALE\n\n"
              "HALE: Good evening. If Mr Lund is right, the government is in trouble.\n\n"

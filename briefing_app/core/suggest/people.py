@@ -41,12 +41,12 @@ TITLE_WORDS = frozenset(
     "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr Prof Chief King Queen Prince Princess Pope Sheikh Emir Premier Speaker "
     "Leader Marshal "
     "Attorney Inspector Superintendent Bishop Archbishop Rabbi Imam Father Sir Dame Lord Lady Madam "
-    "Hon Hon. Rt Rt. "  # "the Hon Ana Ruiz", "Rt Hon Tom Hale"
+    "Hon Hon. Honourable Honorable Rt Rt. "  # "the Hon Ana Ruiz", "Rt Hon Tom Hale", "the Honourable Ana Ruiz"
     "Shri Smt Smt. Shrimati "  # India's courtesy titles: "Finance Minister Shri Tom Hale"
     "Assoc Assoc. Associate Assistant Asst Asst. Adjunct Emeritus".split()  # a rank before one: "Assoc Prof Ana Ruiz"
 )
 _COURTESY = frozenset(
-    "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr. Dr Doctor Sir Dame Madam Lord Lady Hon Hon. Rt Rt. "
+    "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr. Dr Doctor Sir Dame Madam Lord Lady Hon Hon. Honourable Honorable Rt Rt. "
     "Shri Smt Smt. Shrimati".split()
 )  # British: no stop
 # Words that make a capitalised run an organisation or a place, not a person.

@@ -652,17 +652,13 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
     for i, line in enumerate(lines):
         below = lines[i + 1] if i + 1 < len(lines) else ""
         over = _NAME_OVER_OFFICE.fullmatch(f"{line}\n{below}") if below and "\n" not in line else None
-        if over and name_like(over["name"].split()) and _is_office(over["office"]):
+        if over and name_like(_capitalised(over["name"])) and _is_office(over["office"]):
             line = over[0]  # the name in one paragraph, the office in the next
         name_office = (
             _NAME_OVER_OFFICE.fullmatch(line) or _NAME_COMMA_OFFICE.fullmatch(line) or _NAME_THEN_OFFICE.fullmatch(line)
         )
         # ("RUIZ Ana": the surname first, in capitals; letters after the name, "MP", are none of it)
-        name = (
-            [w.capitalize() if w.isupper() else w for w in name_office["name"].split() if w not in POST_NOMINALS]
-            if name_office
-            else []
-        )
+        name = [w for w in _capitalised(name_office["name"]) if w not in POST_NOMINALS] if name_office else []
         if name_office and name_like(name) and _is_office(name_office["office"]) and not SPEECH.search(line):
             person = people.find(name)
             # (the line may end in a comma, as a letter's sender line does: "Ana Ruiz, Governor of the Bank,")
@@ -683,6 +679,11 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
         ):
             return Speaker("person", line, "", "label")  # "Remarks", then the speaker's name alone
     return None
+
+
+def _capitalised(name: str) -> list[str]:
+    """A name's words as a name is written: "ANA RUIZ" → Ana Ruiz (a byline in capitals); "MP" stays."""
+    return [w.capitalize() if w.isupper() and w not in POST_NOMINALS else w for w in name.split()]
 
 
 BYLINE_CHARS = 300  # a byline is no longer; a briefing's opening sentence naming its briefer, twice that
@@ -710,7 +711,9 @@ def _is_office(office: str) -> bool:
 _NEWSROOM = frozenset("reporter correspondent editor columnist journalist writer contributor staff".split())
 _BODY_OFFICE = regex.compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+(?:of|for|to)\s+(?:the\s+)?\p{Lu}", _V)
 # Westminster honorifics and letters around a byline's name: "The Hon Ana Ruiz MP", "Rt Hon Tom Hale"
-_HONOURS = regex.compile(r"^(?:The\s+)?(?:Rt\.?\s+)?Hon\.?\s+|\s+(?:MP|MLA|MLC|QC|KC|AC|AO)(?=\s*(?:\n|,|$))", _V)
+_HONOURS = regex.compile(
+    r"^(?i:The\s+)?(?i:Rt\.?\s+)?(?i:Hon\.?)\s+|\s+(?:MP|MLA|MLC|QC|KC|AC|AO)(?=\s*(?:\n|,|$))", _V
+)
 _BYLINE_NAME = r"\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}\.)?(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+){1,2}"
 # "Ana Ruiz, Governor of the Bank of Kappa", "Speech by Ana Ruiz, Member of the Executive Board of the ECB"
 _NAME_COMMA_OFFICE = regex.compile(
