@@ -539,6 +539,15 @@ def test_a_subject_after_an_opening_phrase_or_a_role_is_whom_the_next_he_or_she_
     assert said["She said the fish will not come back."] == "Lina Varga"
 
 
+def test_the_first_person_outside_a_quotation_is_the_authors_not_the_last_person_named():
+    text = ("The Harbour Levy\n\nMayor Tom Hale brought in a charge on cargo, saying it would pay for safety.\n\n"
+            "As I wrote back then, a safety charge would be paid to the Harbour Board.\n\n"
+            "“As I said then, it will probably pay for itself,” he added.")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["As I wrote back then, a safety charge would be paid to the Harbour Board."] == ""
+    assert said["“As I said then, it will probably pay for itself,” he added."] == "Tom Hale"  # his, in quotes
+
+
 def test_news_quotes_run_on_across_a_paragraph_and_an_expert_keeps_the_body_named_after_them():
     text = ("Port News\n\nPort expert Ana Ruiz from the Harbour Institute told reporters trade would fall.\n\n"
             "“If cranes stay idle, ships will go elsewhere. And that is bad news for the town.”\n\n"

@@ -1098,6 +1098,10 @@ def _sentence_speaker(
             return Speaker("reported", how="reported")  # "The Committee expects …": a body's view, which they relay
         return said if said.kind == "person" and said.name and said.name != label.name else label
     if said.kind == "person" and not said.name:
+        if said.how == "first" and not (
+            _QUOTE_MARK.search(text, s.start, s.end) or _continues_quote(text, s, paragraph_start)
+        ):
+            return NOBODY  # "As I wrote back then, …" outside any quotation: the author's own words
         # "she said", "the researcher concludes": the last named speaker
         return replace(last, how=said.how) if last.name else NOBODY
     if said is NOBODY and previous.kind == "person" and _continues_quote(text, s, paragraph_start):
@@ -1142,6 +1146,9 @@ _INSTITUTION_VIEW = regex.compile(
     r"projects?|projected|considers?|considered|assess(?:es|ed)?|views?|viewed)\b",
     _V,
 )
+
+
+_QUOTE_MARK = regex.compile(r"[“\"‘]", _V)
 
 
 def _continues_quote(text: str, s: Sentence, paragraph_start: int) -> bool:
