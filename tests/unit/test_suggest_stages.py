@@ -421,6 +421,15 @@ def test_an_office_named_by_its_portfolio_is_an_office_and_its_bracketed_holder_
     assert said == {("Tom Hale", "Harbour Affairs Minister")}
 
 
+def test_a_title_word_after_a_labels_first_name_is_its_surname():
+    text = ("QUESTIONS WITHOUT NOTICE: Ports\n\nMr HALE (Kappa) (14:10): My question is to the Minister. What is the"
+            " outlook?\n\nMs ANA KING (Lund—Minister for Ports) (14:11): I think freight costs will ease.")  # fmt: skip
+    said = {
+        (r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if "KING" in (r.block.label or "")
+    }
+    assert said == {("Ana King", "Minister for Ports")}
+
+
 def test_a_letterhead_in_capitals_gives_its_office_and_the_honourable_is_no_name():
     turns = ("ANA RUIZ: Thanks, all. I think the wharves have been neglected.\n\nJOURNALIST: Will fees rise?\n\n"
              "ANA RUIZ: I think fees will probably stay flat.")  # fmt: skip

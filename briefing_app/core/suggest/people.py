@@ -805,8 +805,10 @@ class People:
             "-".join(p.capitalize() for p in w.split("-")) if w.isupper() and len(w) > 1 else w for w in label.split()
         ]
         words = [w for w in words if w != "The"]
-        titles = [w for w in words if w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS]
-        name = [w for w in words if w not in titles]
+        # the titles before the name; a title word after it is its surname ("Ms ANA KING")
+        lead = next((i for i, w in enumerate(words) if not (w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS)),
+                    len(words))  # fmt: skip
+        titles, name = words[:lead], words[lead:]
         if _portfolio(words) and self.find(name) is None:
             titles, name = words, []  # "FINANCE MINISTER": an office, the portfolio before its title word
         office = _title_affiliation(titles)  # "DR. WALENSKY": a courtesy title is no affiliation
