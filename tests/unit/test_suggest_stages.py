@@ -548,6 +548,13 @@ def test_a_subject_after_an_opening_phrase_or_a_role_is_whom_the_next_he_or_she_
     assert said["She said the fish will not come back."] == "Lina Varga"
 
 
+def test_a_place_after_the_body_in_an_apposition_is_no_speaker():
+    text = ("Parties Fracture\n\n“Members fear the premier has no agenda at all,” Tom Hale, a professor of politics at"
+            " Kappa University, Lund, told the Courier.")  # fmt: skip
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)}
+    assert said == {("Tom Hale", "professor of politics at Kappa University")}
+
+
 def test_the_first_person_outside_a_quotation_is_the_authors_not_the_last_person_named():
     text = ("The Harbour Levy\n\nMayor Tom Hale brought in a charge on cargo, saying it would pay for safety.\n\n"
             "As I wrote back then, a safety charge would be paid to the Harbour Board.\n\n"

@@ -153,7 +153,10 @@ APPOSITION = (
 # a relative clause ("who has run the firm for 30 years"), an age ("54") or a participle's aside, with or without
 # a role noun in it
 LOOSE_APPOSITION = (
-    rf"(?:{APPOSITION}|(?:a|an|the)\s+[^,;:“”\"\n]{{1,80}}?|who(?:se)?\s+[^,;:“”\"\n]{{1,120}}?|\d{{1,3}}"
+    # (a body's place after it: "a professor at Kappa University, Lund")
+    rf"(?:{APPOSITION}|(?:a|an|the)\s+[^,;:“”\"\n]{{1,80}}?\b(?:at|of|in|from)\s+\p{{Lu}}[^,;:“”\"\n]{{0,60}}?,\s+"
+    rf"\p{{Lu}}[\p{{L}}\-]+(?:\s+\p{{Lu}}[\p{{L}}\-]+)?(?=,)"
+    rf"|(?:a|an|the)\s+[^,;:“”\"\n]{{1,80}}?|who(?:se)?\s+[^,;:“”\"\n]{{1,120}}?|\d{{1,3}}"
     rf"|\p{{Ll}}+ing\s+[^,;:“”\"\n]{{1,80}}?)"  # or an aside: "speaking by video link from Geneva"
 )
 # What may stand between a speaker and the speech verb: adverbs and auxiliaries ("has long said")
@@ -943,7 +946,9 @@ _SPEECH_KIND = regex.compile(
 _PARTICLE_START = frozenset("De Del Della Der Di Da Du Van Von Al El Le La".split())
 _CAP_WORD = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\p{L}{0,2}\.|\p{Lu}[\p{L}’'\-]*)"  # "U.S.", "Gen.", "Former"
 _ROLE_BEFORE = regex.compile(
-    rf"(?:(?:(?P<comma>(?:the\s+)?(?:[\w\-]+\s+)?(?i:{ROLE_NOUNS})\s+(?:of|at|for|in)\s+(?:[^,;“”\"\n.]|\.(?=\S)){{3,90}})"
+    # (not after "a" or "an": "Ana Ruiz, a professor at Kappa University, Lund, said" is her apposition and a place)
+    rf"(?:(?:(?P<comma>(?<![\w\-])(?<!\b[Aa]n?\s+(?:[\w\-]+\s+)?)(?:the\s+)?(?:(?![Aa]n?\s)[\w\-]+\s+)?(?i:{ROLE_NOUNS})\s+"
+    rf"(?:of|at|for|in)\s+(?:[^,;“”\"\n.]|\.(?=\S)){{3,90}})"
     # "Y's X", "Y's regional emergency director"
     rf"|(?P<poss>(?:[\p{{L}}\-]+[ \u00a0]+){{0,3}}[\p{{L}}\-]+[’']s\s+(?:[\w\-]+\s+){{0,2}}(?i:{ROLE_NOUNS}))"
     # "The minister, Ana Ruiz"
