@@ -421,6 +421,17 @@ def test_an_office_named_by_its_portfolio_is_an_office_and_its_bracketed_holder_
     assert said == {("Tom Hale", "Harbour Affairs Minister")}
 
 
+def test_a_parliaments_presiding_officer_rules_on_procedure_and_states_no_view():
+    text = ("QUESTIONS WITHOUT NOTICE: Ports\n\nMs RUIZ (Kappa) (14:10): What is the outlook for freight costs?\n\n"
+            "Mr HALE (Lund—Minister for Ports) (14:11): I think freight costs will ease next year.\n\nMs Lund: On"
+            " relevance, Mr Speaker. The minister is not answering.\n\nThe SPEAKER: The minister has 40 seconds"
+            " remaining. He must now return to the question.")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert not [s for s in said if "40 seconds" in s]  # the Speaker's ruling: no member's, and no view
+    assert said["I think freight costs will ease next year."] == "Hale"
+    assert People(text, True).for_label("Mr Deputy Speaker") is QUESTIONER
+
+
 def test_a_title_word_after_a_labels_first_name_is_its_surname():
     text = ("QUESTIONS WITHOUT NOTICE: Ports\n\nMr HALE (Kappa) (14:10): My question is to the Minister. What is the"
             " outlook?\n\nMs ANA KING (Lund—Minister for Ports) (14:11): I think freight costs will ease.")  # fmt: skip

@@ -86,7 +86,7 @@ _LABEL = regex.compile(
     r"|(?P<label>Q[ \u00a0]\([^()\n]{1,40}\)):[ \u00a0]+"
     # a name in capitals, or in title case with a journalist's outlet after it: "Ana Ruiz (Reuters):"
     # (or an office and a name: "TREASURER, THE HON. ANA RUIZ MP")
-    r"|(?P<label>(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,3}"
+    r"|(?P<label>(?:T(?:HE|he)\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,3}"
     r"(?:,\s+(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]*(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,5}|\s\([^()\n]{1,40}\))?"
     r"|(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}(?:\s\([^()\n]{1,40}\))?"
     # a parliament's "Lord Smith of Cardiff:", "The Earl of Kent:", "Baroness O'Neill:"
@@ -116,7 +116,9 @@ NARRATOR_LABELS = regex.compile(
 # Labels of the press and the audience at a briefing: their questions are nobody's statement to brief; a
 # name with an outlet in brackets ("Ana Ruiz (Reuters)") is a journalist.
 QUESTIONER_LABELS = regex.compile(
-    r"^(?:Q|J|QUESTION|AUDIENCE|PARTICIPANT|PRESS|JOURNALIST|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*|[^()]*\([^()]*\))$",
+    r"^(?:Q|J|QUESTION|AUDIENCE|PARTICIPANT|PRESS|JOURNALIST|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*|[^()]*\([^()]*\)"
+    # and a parliament's presiding officer, whose rulings are procedure: "The SPEAKER:", "Mr Deputy Speaker:"
+    r"|(?:THE\s+|MR\.?\s+|MADAM\s+)?(?:LORD\s+|DEPUTY\s+)?SPEAKER)$",
     regex.V1,
 )
 

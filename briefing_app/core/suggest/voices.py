@@ -293,7 +293,7 @@ def _label_speakers(
                  and _speaks_of(text, labelled[label], said.name)}  # fmt: skip
     held = {h["office"]: resolved[label] for label in resolved if (h := OFFICE_HOLDER.fullmatch(label))}
     for label, said in resolved.items():  # "PRIME MINISTER:" with no name: its holder, or whom the press addresses
-        office = "" if said.name and said.name not in spoken_of else people.bare_office(label)
+        office = "" if said.name and said.name not in spoken_of or said is QUESTIONER else people.bare_office(label)
         if office in held:
             resolved[label] = held[office]
         elif office:
