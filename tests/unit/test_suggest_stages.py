@@ -559,6 +559,17 @@ def test_a_subject_after_an_opening_phrase_or_a_role_is_whom_the_next_he_or_she_
     assert said["She said the fish will not come back."] == "Lina Varga"
 
 
+def test_a_body_before_a_known_surname_and_a_saints_name_in_an_apposition():
+    text = ("Output slips\n\nAna Ruiz, a markets economist at Kappa Bank, follows the data.\n\n"
+            "Kappa Bank's Ruiz said a further drop should be expected in June.\n\n"
+            "“The worst is ahead,” says Tom Hale, a researcher with St. Brigid's Hospital in Port Alder.")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: (r.said.name, r.said.affiliation)
+            for r in voices.read(text, title_line=True)}  # fmt: skip
+    assert said["Kappa Bank's Ruiz said a further drop should be expected in June."] == (
+        "Ana Ruiz", "markets economist at Kappa Bank")  # fmt: skip
+    assert said[text[text.index("“The worst") :]] == ("Tom Hale", "researcher with St. Brigid's Hospital in Port Alder")
+
+
 def test_a_place_after_the_body_in_an_apposition_is_no_speaker():
     text = ("Parties Fracture\n\n“Members fear the premier has no agenda at all,” Tom Hale, a professor of politics at"
             " Kappa University, Lund, told the Courier.")  # fmt: skip

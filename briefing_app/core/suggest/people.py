@@ -147,7 +147,9 @@ APPOSITION = (
     rf"{ROLE}\b(?![ \u00a0]+(?!(?:of|at|for|in|on|with|from|to|and|the|a|an|who|whose|which|that)\b)"
     rf"(?:\p{{Ll}}+[ \u00a0]+)?\p{{Ll}}+(?:ed|s)\b(?![ \u00a0]+(?:in|at|near|with)[ \u00a0]+\p{{Lu}}))"
     # up to a purpose ("the local Member to go through the plans" is the Member; "adviser to the Board" goes on)
-    rf"(?:(?![ \u00a0]+to[ \u00a0]+(?!(?:the|a|an)\b)\p{{Ll}})[^,;“”\"\n.]|\.(?=\S))*"
+    # (a stop inside a name goes on: "U.S.", "St. Brigid's Hospital")
+    rf"(?:(?![ \u00a0]+to[ \u00a0]+(?!(?:the|a|an)\b)\p{{Ll}})[^,;“”\"\n.]|\.(?=\S)"
+    rf"|(?<=\b(?:St|Mt|Ft))\.(?=[ \u00a0]\p{{Lu}}))*"
 )
 # Any appositive between commas after a name: a noun phrase with its article ("a 34-year-old office worker"),
 # a relative clause ("who has run the firm for 30 years"), an age ("54") or a participle's aside, with or without
@@ -332,6 +334,9 @@ def _portfolio(words: list[str]) -> bool:
 def _fuller_office(title: str, office: str) -> str:
     """A label's office, or the text's fuller form of it ("Harbour Affairs Minister" for "Minister")."""
     return title if office and title.lower().endswith(office.lower()) and len(title) > len(office) else office
+
+
+_OWNED_SURNAME = regex.compile(r"(?P<owner>\p{Lu}[^’']*?)[’']s[ \u00a0]+(?P<surname>\p{Lu}[\p{L}\-]+)", regex.V1)
 
 
 def _bare_title(affiliation: str) -> bool:
@@ -549,6 +554,13 @@ class People:
 
     def resolve_run(self, run: str) -> Speaker:
         """What a capitalised run before or after a speech verb names: a person, or an institution."""
+        if (
+            (owned := _OWNED_SURNAME.fullmatch(run))
+            and (person := self.find([owned["surname"]]))
+            and " " in person.name
+        ):
+            # "Kappa Bank's Ruiz said": the Ana Ruiz the text named before, of that body
+            return Speaker("person", person.name, person.affiliation or owned["owner"])
         titles, name = split_run(run)
         if not name and titles:  # "the President said"
             person = self.by_title(" ".join(titles))
