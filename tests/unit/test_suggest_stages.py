@@ -605,6 +605,21 @@ def test_news_quotes_run_on_across_a_paragraph_and_an_expert_keeps_the_body_name
     assert said["Cranes are idle."] == ("", "")
 
 
+def test_a_written_interviews_question_may_open_with_a_short_premise_of_a_few_sentences():
+    text = ("Interview with Ana Ruiz\n\nAna Ruiz is the outgoing chief economist of the Kappa Institute.\n\n"
+            "You just presented your last outlook. That must be a busy week. What does it feel like?\n\n"
+            "It is demanding, but I know the drill.\n\nFreight forecasts draw attention. The stakes are high. How do"
+            " you deal with a shock?\n\nI think humility is important. Freight will probably stay weak.\n\n"
+            "You have seen many downturns. Some were severe. Has the institute changed its forecasts?\n\n"
+            "We have, and I think for the better.")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["Freight will probably stay weak."] == "Ana Ruiz"
+    assert "What does it feel like?" not in said  # the interviewer's
+    # a journalist's question at a press conference announces itself: no written interview's
+    press = "Q\n\nI have two questions. Rates are high. Why?"
+    assert not voices._only_questions(press, blocks(press)[1])
+
+
 def test_a_written_interviews_profile_card_names_who_answers_whatever_else_the_introduction_names():
     text = ("Ana Ruiz: Charting the Harbour Telescope\n\nToday Ana Ruiz works on the “Star Voyager” mission.\n\n"
             "Name: Ana M. Ruiz\n\nTitle: Project Scientist\n\nWhat do you do?\n\nI run the ground system.\n\n"

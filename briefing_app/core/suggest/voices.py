@@ -864,11 +864,23 @@ def _names_outlet(text: str, turn: Block, name: str) -> bool:
 def _only_questions(text: str, block: Block) -> bool:
     if not _asks(text, block):
         return False  # cheap: most paragraphs end otherwise, and their sentences are not cut for this
-    # (a question may open with its premise: "Ms Ruiz, the bank began its review in 2022. Why now?")
+    # (a question may open with its premise, a sentence or a short few: "Ms Ruiz, the bank began its review in
+    # 2022. Why now?", "You just presented your last outlook. That must be a busy week. What does it feel like?")
     sentences = block.sentences
-    return bool(sentences) and sum(not text[s.start : s.end].rstrip("”’\"') ").endswith("?") for s in sentences) <= (
-        len(sentences) > 1
+    premises = sum(not text[s.start : s.end].rstrip("”’\"') ").endswith("?") for s in sentences)
+    return bool(sentences) and (
+        premises <= (len(sentences) > 1)
+        or premises <= MAX_PREMISES
+        and len(text[block.body_start : block.end].split()) <= MAX_QUESTION_WORDS
+        # (not a press conference's: "I have two questions. …", "Second question is on …")
+        and not _PRESS_ASKS.search(text, block.body_start, block.end)
     )
+
+
+_PRESS_ASKS = regex.compile(r"\b(?:I|my|me)\b|\bquestions?\b", _V)
+
+
+MAX_PREMISES, MAX_QUESTION_WORDS = 3, 60  # a written interview's question: its premise is short
 
 
 _BY_RUN = regex.compile(rf"\bby\s+(?P<run>{CAPRUN})", _V)
