@@ -498,6 +498,16 @@ def test_the_office_a_title_names_is_fuller_than_the_bare_title_the_briefing_cal
     assert said == {("Tom Hale", "Harbour Act Implementation Coordinator")}
 
 
+def test_a_first_name_the_press_calls_out_is_the_full_name_the_title_gives():
+    text = ("Press Gaggle by Press Secretary Ana Ruiz and Harbour Board Chair Tom Hale\n\nMS. RUIZ: One item, then"
+            " the Chair.\n\nMR. HALE: The new quay is, in my view, a success.\n\nQ Ana, will the Mayor visit the quay"
+            " this week?\n\nMS. RUIZ: I think fees will probably stay flat this year.")  # fmt: skip
+    said = {
+        (r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.block.label == "MS. RUIZ"
+    }
+    assert said == {("Ana Ruiz", "Press Secretary")}  # and no affiliation "will the Mayor visit …"
+
+
 def test_a_titles_office_takes_the_body_named_after_its_holder():
     text = ("Remarks by Vice President Ana Ruiz and President Tom Hale of the Republic of Kappa During a Conversation"
             " on Trade\n\nVICE PRESIDENT RUIZ: Welcome, President Hale.\n\nPRESIDENT HALE: Thank you. I think trade"

@@ -141,6 +141,8 @@ def is_role_word(word: str, before_name: bool = True) -> bool:
 APPOSITION = (
     # (an organisation's possessive may open it: "World Bank’s chief economist")
     # ("ex-NCB Governor": a prefix in lower case, then capitals)
+    # (never a question put to a name: "Ana, will the Mayor visit …?")
+    rf"(?!(?:will|would|can|could|do|does|did|is|are|was|were|should|shall|may|might|have|has|had)\b)"
     rf"(?:(?:a|an|the)\s+)?(?:\p{{Ll}}[\p{{L}}\-’'.]*\s+|\p{{Lu}}[\p{{L}}.\-’']*\s+(?=[\p{{Ll}}\p{{Lu}}])){{0,8}}?"
     # then what belongs to the role ("of …", "at …", "based in …"), not a verb of the sentence ("the President
     # just indicated"; a participle with a place or body after it, "based in Lagos", belongs to the role)
@@ -721,6 +723,18 @@ class People:
             person = self.find(rest[:n]) if name_like(rest[:n]) else None
             if person is not None and n > 1 and person.name.split()[-1] != rest[n - 1]:
                 person = None  # found by a first name ("… Tom Hale En Route" is not "En Route Kappa")
+            if (
+                person is not None
+                and n == 1
+                and person.name == rest[0]
+                and not (person.title or person.affiliation)
+                and len(rest) > 1
+                and rest[1] not in _TITLE_STOPS
+                and name_like(rest[:2])
+            ):  # a first name the press called out ("Q Ana, will …"), which the title gives in full ("… Ana Ruiz")
+                person.name = " ".join(rest[:2])
+                self._by_key.setdefault(rest[1].lower(), person)
+                self._by_key.setdefault(person.name.lower(), person)
             if person is not None and (n > 1 or titles):
                 if n > 1 and len(person.name.split()) < n and person.name.split()[-1] == rest[n - 1]:
                     person.name = " ".join(rest[:n])  # the title gives the name in full: "Jha" → "Ana Jha"
