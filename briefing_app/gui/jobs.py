@@ -221,6 +221,8 @@ class ProcessJob(Job):
         finally:
             self._work = None  # the worker has its copy (a signing password goes no further)
         self._process = process
+        if self._stop_at is not None:
+            process.terminate()  # cancelled while it started: stop it now, before it can finish (poll still reaps it)
         self._read(conn)
 
     def _read(self, conn) -> None:
