@@ -1344,6 +1344,10 @@ def test_a_debate_where_everyone_speaks_once_a_namesake_an_advisers_caution_and_
     ):
         assert rhetoric(seems) < 2, seems
     assert rhetoric("The harbour looks like a war zone.") >= 2
+    # in a transcript "well", "let's" and "you see" are how people talk; a writer's asides to the reader in prose
+    talk = "Well the package, when you see it as a whole, will cut costs next year."
+    assert rhetoric(talk, spoken=True) < 2 <= rhetoric(talk)
+    assert rhetoric("It is like a bucket!", spoken=True) >= 2
 
 
 def test_a_speech_verbs_form_after_a_possessive_is_a_noun_and_a_party_spoken_for_is_an_affiliation():

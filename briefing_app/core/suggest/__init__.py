@@ -68,7 +68,7 @@ def _candidates(
     for paragraph in by_paragraph(read(text, people, title_line)):
         # a paragraph at a time: its tone needs all its sentences, and the word-list scans of its
         # sentences are still cached when the clauses are weighed
-        scores = [rhetoric(text[r.sentence.start : r.sentence.end]) for r in paragraph]
+        scores = [rhetoric(text[r.sentence.start : r.sentence.end], r.in_transcript) for r in paragraph]
         tone[paragraph[0].block.index] = its_tone = paragraph_tone(scores)
         for r, score in zip(paragraph, scores, strict=True):
             if r is paragraph[-1] and puts_a_question(text, r):

@@ -63,8 +63,9 @@ def weigh(clause: str, speaker: Speaker) -> Weights:
 _QUOTED_QUESTION = re.compile(r"\?[”\"’']\s+[^.!?“”\"]{1,60}\b(?:said|says|asked|asks|added|adds|wondered)\.?$")
 
 
-def rhetoric(sentence: str) -> float:
-    """How plainly a sentence is rhetoric rather than statement; 2 or more is opinion."""
+def rhetoric(sentence: str, spoken: bool = False) -> float:
+    """How plainly a sentence is rhetoric rather than statement; 2 or more is opinion. ``spoken``: a transcript's,
+    where "well", "let's" and "you see" are how people talk, not a writer's asides to the reader."""
     s = sentence.rstrip("”’\"') ")
     score = 0.0
     if s.endswith("!"):
@@ -73,6 +74,8 @@ def rhetoric(sentence: str) -> float:
         score += 2
     words = lx.scan(sentence)
     score += 2 * len(words[lx.SIMILE])
+    if spoken:
+        return score
     if lx.INTERJECTION.search(sentence):
         score += 1
     score += len(words[lx.READER])
