@@ -421,7 +421,7 @@ def test_an_office_named_by_its_portfolio_is_an_office_and_its_bracketed_holder_
     assert said == {("Tom Hale", "Harbour Affairs Minister")}
 
 
-def test_a_parliaments_presiding_officer_rules_on_procedure_and_states_no_view():
+def test_whoever_only_runs_the_floor_a_presiding_officer_or_a_calls_moderator_states_no_view():
     text = ("QUESTIONS WITHOUT NOTICE: Ports\n\nMs RUIZ (Kappa) (14:10): What is the outlook for freight costs?\n\n"
             "Mr HALE (Lund—Minister for Ports) (14:11): I think freight costs will ease next year.\n\nMs Lund: On"
             " relevance, Mr Speaker. The minister is not answering.\n\nThe SPEAKER: The minister has 40 seconds"
@@ -430,6 +430,10 @@ def test_a_parliaments_presiding_officer_rules_on_procedure_and_states_no_view()
     assert not [s for s in said if "40 seconds" in s]  # the Speaker's ruling: no member's, and no view
     assert said["I think freight costs will ease next year."] == "Hale"
     assert People(text, True).for_label("Mr Deputy Speaker") is QUESTIONER
+    call = ("Press Call on the Harbour Budget\n\nMODERATOR: Hello. This call is under embargo until 6:00 a.m. Thursday."
+            "\n\nMR. HALE: The Board cut port fees by 4 percent in March.\n\nMODERATOR: That ends it.")  # fmt: skip
+    assert [call[r.sentence.start : r.sentence.end] for r in voices.read(call, title_line=True)] == [
+        "The Board cut port fees by 4 percent in March."]  # fmt: skip
 
 
 def test_a_title_word_after_a_labels_first_name_is_its_surname():

@@ -109,7 +109,7 @@ PEERAGE = regex.compile(rf"^(?:The\s+)?(?:{_PEER_TITLES})\s")
 # Labels of whoever runs a script or an interview: their lines are read as the reporter's prose.
 NARRATOR_LABELS = regex.compile(
     # (and an official the transcript does not name, "SENIOR ADMINISTRATION OFFICIAL #2": nobody's view to brief)
-    r"^(?:REPORTER|MODERATOR|OPERATOR|ANNOUNCER|NARRATOR|HOST|INTERVIEWER|STAFF|.*\bAIDE|"
+    r"^(?:REPORTER|ANNOUNCER|NARRATOR|HOST|INTERVIEWER|STAFF|.*\bAIDE|"
     r".*\bOFFICIALS?(?:\s*#?\d+|\s+(?:ONE|TWO|THREE|FOUR|FIVE|[A-C]))?)$",  # "… OFFICIAL ONE", "… OFFICIAL B"
     regex.V1,
 )
@@ -117,8 +117,9 @@ NARRATOR_LABELS = regex.compile(
 # name with an outlet in brackets ("Ana Ruiz (Reuters)") is a journalist.
 QUESTIONER_LABELS = regex.compile(
     r"^(?:Q|J|QUESTION|AUDIENCE|PARTICIPANT|PRESS|JOURNALIST|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*|[^()]*\([^()]*\)"
-    # and a parliament's presiding officer, whose rulings are procedure: "The SPEAKER:", "Mr Deputy Speaker:"
-    r"|(?:THE\s+|MR\.?\s+|MADAM\s+)?(?:LORD\s+|DEPUTY\s+)?SPEAKER)$",
+    # and whoever only runs the floor, whose words are procedure: a parliament's presiding officer ("The SPEAKER:",
+    # "Mr Deputy Speaker:"), a press call's moderator or operator ("… under embargo until 6:00 a.m.")
+    r"|(?:THE\s+|MR\.?\s+|MADAM\s+)?(?:LORD\s+|DEPUTY\s+)?SPEAKER|(?:THE\s+)?(?:MODERATOR|OPERATOR))$",
     regex.V1,
 )
 
