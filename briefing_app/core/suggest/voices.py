@@ -1264,6 +1264,10 @@ _PARTICIPLE_WORDS = lx.words(_PARTICIPLES)
 _PARTICIPLE = regex.compile(rf",\s+(?:{_PARTICIPLES})\b", _V)
 # "X called for a review": a demand, an event. Matched with an end: without one, a match costs a pass over the text
 _CALL_FOR = regex.compile(r"(?<=\bcall(?:s|ed)?)\s+for\b", _V)
+# "Port Alder added the sedative to its list": adding a thing to something, no speech
+_ADDED_TO = regex.compile(
+    r"(?<=\badd(?:s|ed)?)\s+(?:the|a|an|its|their|his|her|some|more|new|two|three)\s+[^,.;:“”\"]{1,60}?\s+to\b", _V
+)
 _DASH_NAME = regex.compile(rf"[”\"]\s*[—–]\s*(?P<run>{CAPRUN})", _V)
 # What a lower-case subject of a speech verb is: unnamed people or an institution, a role ("the researcher"),
 # a pronoun, a study
@@ -1352,6 +1356,7 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
             v
             for v in SPEECH.finditer(text, start, end)
             if not _CALL_FOR.match(text, v.end(), end)  # end: see _CALL_FOR
+            and not _ADDED_TO.match(text, v.end(), end)
             and not _DETERMINED.search(text, max(start, v.start() - 12), v.start())
             and not (v[0] in _NOUN_FORMS and _DETERMINED_NAMED.search(text, max(start, v.start() - 60), v.start()))
         ]
