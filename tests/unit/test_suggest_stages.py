@@ -458,6 +458,15 @@ def test_a_letterhead_in_capitals_gives_its_office_and_the_honourable_is_no_name
     assert said == {"Ana Ruiz"}
 
 
+def test_a_speakers_opener_before_a_first_name_is_no_one():
+    text = ("Interview with Ana Ruiz\n\nANA RUIZ: Tom Hale, welcome. Will the levy hurt exporters?\n\nTOM HALE: Of"
+            " course not, Ana, the idea is ridiculous. Certainly Kappa exporters will probably do well.\n\n"
+            "ANA RUIZ: Tom Hale, thank you.\n\nTOM HALE: Thanks Ana.")  # fmt: skip
+    people = People(text, True)
+    assert people.find(["Thanks", "Ana"]) is None and people.find(["Certainly", "Kappa"]) is None
+    assert {r.said.name for r in voices.read(text, people, True) if r.block.label == "TOM HALE"} == {"Tom Hale"}
+
+
 def test_a_bare_office_no_text_names_is_whom_a_named_interviewer_addresses():
     turns = ("INTERVIEW BETWEEN THE PRIME MINISTER AND TOM HALE\n\n"
              "HALE: Good evening. If Mr Lund is right, the government is in trouble.\n\n"

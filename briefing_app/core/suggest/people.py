@@ -172,6 +172,8 @@ _NOT_NAMES = frozenset(
     "Still Yet Now Today Yesterday Meanwhile Moreover Furthermore Instead Last Next On In At As When After "
     "Before Following According Per If Although Though Because Since Despite By For From With Without Under "
     "Asked Speaking Writing Madam Thank Welcome Well Hi Both Either Neither Some Many Most All Any Each My Our Your "
+    # a speaker's opener: "Thanks Ana", "Certainly Kappa exporters"
+    "Thanks Certainly Absolutely Obviously Clearly Indeed Look Listen Please "
     "Several Few Numerous Various Other Such Every "  # "Several Kappa sawmills": a determiner, then a place
     "No Yes Not "  # an answer's first word ("Prime Minister No, we …" in a transcript without colons)
     "Noble Lords Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Q "  # Q: a question
