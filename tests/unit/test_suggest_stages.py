@@ -600,6 +600,16 @@ def test_a_place_after_the_body_in_an_apposition_is_no_speaker():
     assert said == {("Tom Hale", "professor of politics at Kappa University")}
 
 
+def test_a_speech_quoting_an_author_after_a_colon_gives_the_words_to_the_author():
+    text = (
+        "Ports and Patience\n\nAna Ruiz, Governor of the Bank of Kappa\n\nIn her book Tides of Trade, Lena Ostrova"
+        " writes as follows: No harbour has ever been reformed by argument alone. I think she is right."
+    )
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["No harbour has ever been reformed by argument alone."] == "Lena Ostrova"
+    assert said["I think she is right."] == "Ana Ruiz"  # the speech goes on in the speaker's own words
+
+
 def test_the_first_person_outside_a_quotation_is_the_authors_not_the_last_person_named():
     text = ("The Harbour Levy\n\nMayor Tom Hale brought in a charge on cargo, saying it would pay for safety.\n\n"
             "As I wrote back then, a safety charge would be paid to the Harbour Board.\n\n"

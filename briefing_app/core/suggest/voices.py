@@ -131,6 +131,15 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
                 said = _named_at_close(people, text, sentences, k, last) or said
             if said.how == "pronoun" and label_speaker is None and earlier.name:
                 said = _agreeing(people, text, sentence, said, earlier)
+            if (
+                k
+                and label_speaker is not None
+                and said is label_speaker
+                and previous.name != label_speaker.name
+                and previous.kind == "person"
+                and text.find(":", sentences[k - 1].end, sentence.start) >= 0
+            ):  # a speech quoting someone: "Lena Ostrova writes as follows: | No harbour …" is hers
+                said = replace(previous, how="continued")
             named = said if said.kind == "person" and said.name else None
             if named is None and label_speaker is None and (subject := people.subject_of(sentence.start, sentence.end)):
                 named = Speaker("person", subject.name, subject.affiliation, "subject")
