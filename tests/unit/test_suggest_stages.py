@@ -593,6 +593,12 @@ def test_a_body_before_a_known_surname_and_a_saints_name_in_an_apposition():
     assert said[text[text.index("“The worst") :]] == ("Tom Hale", "researcher with St. Brigid's Hospital in Port Alder")
 
 
+def test_a_noun_before_a_role_at_a_clauses_start_is_part_of_the_role():
+    text = "Rents climb\n\nIn the old town, bakery owner Maya Stone said the outages will probably eat into profits."
+    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)}
+    assert said == {("Maya Stone", "bakery owner")}
+
+
 def test_a_place_after_the_body_in_an_apposition_is_no_speaker():
     text = ("Parties Fracture\n\n“Members fear the premier has no agenda at all,” Tom Hale, a professor of politics at"
             " Kappa University, Lund, told the Courier.")  # fmt: skip
