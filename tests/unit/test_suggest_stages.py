@@ -138,6 +138,15 @@ def named_voices(text: str) -> set[tuple[str, str]]:
     return {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}
 
 
+def label_voices(text: str, *labels: str) -> set[tuple[str, str]]:
+    """(name, affiliation) of whoever speaks the turns of ``labels`` in ``text``, an article with its title line."""
+    return {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.block.label in labels}
+
+
+def label_names(text: str, label: str) -> set[str]:
+    return {name for name, _ in label_voices(text, label)}
+
+
 def speaker_of(sentence: str) -> tuple[str, str]:
     """(name, affiliation) of who says ``sentence``, alone in an article under a title."""
     said = next(voices.read("Costs\n\n" + sentence + "\n", title_line=True)).said
@@ -394,12 +403,10 @@ def test_an_office_label_is_no_holder_of_the_office_its_own_turns_speak_of():
     text = ("Interview with Ana Ruiz, Kappa Morning\n\nHOST: Prime Minister, good morning.\n\nPM: Good morning Ana."
             "\n\nHOST: Where are the talks?\n\nPM: We are in talks with Prime Minister Osei of Lambda. I think the deal"
             " will be good news.\n\nHOST: Thank you.")  # fmt: skip
-    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.block.label == "PM"}
-    assert said == {("Prime Minister", "Prime Minister")}  # not "Osei": the PM talks of him
+    assert label_voices(text, "PM") == {("Prime Minister", "Prime Minister")}  # not "Osei": the PM talks of him
     # the holder the text names elsewhere, whom the label's turns never mention, is still the label's
     named = text.replace("HOST: Thank you.", "HOST: Thank you, Prime Minister Tom Hale.")
-    said = {r.said.name for r in voices.read(named, title_line=True) if r.block.label == "PM"}
-    assert said == {"Tom Hale"}
+    assert label_names(named, "PM") == {"Tom Hale"}
 
 
 def test_an_office_named_by_its_portfolio_is_an_office_and_its_bracketed_holder_speaks_under_it():
@@ -407,18 +414,15 @@ def test_an_office_named_by_its_portfolio_is_an_office_and_its_bracketed_holder_
             " is the economy?\n\nFinance Minister (Mr. Tom Hale): I am quite confident exports will recover.\n\n"
             "Interviewer: And the shipping lines?\n\nFinance Minister: I think they will stay.\n\n"
             "Interviewer: Thank you.")  # fmt: skip
-    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)
-            if r.block.label and r.block.label.startswith("Finance")}  # fmt: skip
-    assert said == {("Tom Hale", "Finance Minister")}  # no "Finance" person, no "Shri"; the bracket is no outlet
+    assert label_voices(text, "Finance Minister (Mr. Tom Hale)", "Finance Minister") == {
+        ("Tom Hale", "Finance Minister")
+    }  # no "Finance" person, no "Shri"; the bracket is no outlet
     assert People(text, True).for_label("Sam Lee (Daily News)") is QUESTIONER  # a journalist and their outlet
     # a bare "Minister:" label is the minister the introduction names, with the office as the text gives it
     intro = ("Interview with Kappa TV\n\nAna Ruiz (Kappa TV): Harbour Affairs Minister Tom Hale is here. Welcome,"
              " Minister.\n\nMinister: Thank you.\n\nRuiz: How is the port?\n\nMinister: It is in a fragile"
              " state.")  # fmt: skip
-    said = {
-        (r.said.name, r.said.affiliation) for r in voices.read(intro, title_line=True) if r.block.label == "Minister"
-    }
-    assert said == {("Tom Hale", "Harbour Affairs Minister")}
+    assert label_voices(intro, "Minister") == {("Tom Hale", "Harbour Affairs Minister")}
 
 
 def test_whoever_only_runs_the_floor_a_presiding_officer_or_a_calls_moderator_states_no_view():
@@ -439,10 +443,7 @@ def test_whoever_only_runs_the_floor_a_presiding_officer_or_a_calls_moderator_st
 def test_a_title_word_after_a_labels_first_name_is_its_surname():
     text = ("QUESTIONS WITHOUT NOTICE: Ports\n\nMr HALE (Kappa) (14:10): My question is to the Minister. What is the"
             " outlook?\n\nMs ANA KING (Lund—Minister for Ports) (14:11): I think freight costs will ease.")  # fmt: skip
-    said = {
-        (r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if "KING" in (r.block.label or "")
-    }
-    assert said == {("Ana King", "Minister for Ports")}
+    assert label_voices(text, "Ms ANA KING (Lund—Minister for Ports) (14:11)") == {("Ana King", "Minister for Ports")}
 
 
 def test_a_letterhead_in_capitals_gives_its_office_and_the_honourable_is_no_name():
@@ -454,8 +455,7 @@ def test_a_letterhead_in_capitals_gives_its_office_and_the_honourable_is_no_name
     said = {(r.said.name, r.said.affiliation) for r in voices.read(letterhead, title_line=True) if r.said.name}
     assert said == {("Ana Ruiz", "Minister for Ports")}
     welcomed = f"Doorstop\n\nTOM HALE: Please welcome the Honourable Ana Ruiz.\n\n{turns}"
-    said = {r.said.name for r in voices.read(welcomed, title_line=True) if r.block.label == "ANA RUIZ"}
-    assert said == {"Ana Ruiz"}
+    assert label_names(welcomed, "ANA RUIZ") == {"Ana Ruiz"}
 
 
 def test_a_speakers_opener_before_a_first_name_is_no_one():
@@ -474,8 +474,7 @@ def test_a_bare_office_no_text_names_is_whom_a_named_interviewer_addresses():
              "HALE: Mr Ruiz, your critics disagree.\n\nPRIME MINISTER: Costs are up.")  # fmt: skip
 
     def answering(text: str) -> set[tuple[str, str]]:
-        return {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)
-                if r.block.label == "PRIME MINISTER"}  # fmt: skip
+        return label_voices(text, "PRIME MINISTER")
 
     # the introduction names two people (no guest is certain); the interviewer addresses one of them
     assert answering(turns) == {("Ruiz", "Prime Minister")}
@@ -504,30 +503,26 @@ def test_the_office_a_title_names_is_fuller_than_the_bare_title_the_briefing_cal
             " Tom Hale has joined us today. Go ahead, Mayor.\n\nMR. HALE: Thank you. I think the bridge will probably"
             " be rebuilt fast.\n\nQ: Will it cost more?\n\nMR. HALE: I believe the costs will likely stay within"
             " budget.")  # fmt: skip
-    said = {
-        (r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.block.label == "MR. HALE"
-    }
     # (the title's run goes on into "En Route": a dateline's "En Route Kappa City" is no one's first name)
-    assert said == {("Tom Hale", "Harbour Act Implementation Coordinator")}
+    assert label_voices(text, "MR. HALE") == {("Tom Hale", "Harbour Act Implementation Coordinator")}
 
 
 def test_a_first_name_the_press_calls_out_is_the_full_name_the_title_gives():
     text = ("Press Gaggle by Press Secretary Ana Ruiz and Harbour Board Chair Tom Hale\n\nMS. RUIZ: One item, then"
             " the Chair.\n\nMR. HALE: The new quay is, in my view, a success.\n\nQ Ana, will the Mayor visit the quay"
             " this week?\n\nMS. RUIZ: I think fees will probably stay flat this year.")  # fmt: skip
-    said = {
-        (r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.block.label == "MS. RUIZ"
-    }
-    assert said == {("Ana Ruiz", "Press Secretary")}  # and no affiliation "will the Mayor visit …"
+    assert label_voices(text, "MS. RUIZ") == {
+        ("Ana Ruiz", "Press Secretary")
+    }  # and no affiliation "will the Mayor visit …"
 
 
 def test_a_titles_office_takes_the_body_named_after_its_holder():
     text = ("Remarks by Vice President Ana Ruiz and President Tom Hale of the Republic of Kappa During a Conversation"
             " on Trade\n\nVICE PRESIDENT RUIZ: Welcome, President Hale.\n\nPRESIDENT HALE: Thank you. I think trade"
             " will probably grow.\n\nVICE PRESIDENT RUIZ: And the port?\n\nPRESIDENT HALE: It is small.")  # fmt: skip
-    said = {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)
-            if r.block.label == "PRESIDENT HALE"}  # fmt: skip
-    assert said == {("Tom Hale", "President of the Republic of Kappa")}  # not "… Kappa During"
+    assert label_voices(text, "PRESIDENT HALE") == {
+        ("Tom Hale", "President of the Republic of Kappa")
+    }  # not "… Kappa During"
 
 
 def test_a_label_of_an_office_and_a_name_with_honorifics_gives_both():
