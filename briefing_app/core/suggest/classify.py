@@ -59,6 +59,15 @@ def weigh(clause: str, speaker: Speaker) -> Weights:
     return Weights(fact, judgement, digits, len(words[lx.NOISE]), finding, participation, forecast)
 
 
+def said(clause: str, speaker: Speaker) -> str:
+    """The clause without its speaker's description in apposition ("…, said Tom Hale, chair of the 2004 review"):
+    who speaks is no part of what they say, and a year or a risk in their title makes it no fact or judgement."""
+    role, name = speaker.affiliation, speaker.name.split()
+    if len(role) < 8 or not name or role not in clause:
+        return clause
+    return re.sub(rf"(\b{re.escape(name[-1])}),\s+(?:(?:a|an|the)\s+)?{re.escape(role)}", r"\1", clause)
+
+
 # a question quoted, then its attribution: "“… by 17 March?” he said." is rhetoric as much as one ending the sentence
 _QUOTED_QUESTION = re.compile(r"\?[”\"’']\s+[^.!?“”\"]{1,60}\b(?:said|says|asked|asks|added|adds|wondered)\.?$")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..kinds import SuggestionKind
 from . import facts, stance
-from .classify import Weights, classify, unbriefable, weigh
+from .classify import Weights, classify, said, unbriefable, weigh
 from .model import Model
 from .people import NOBODY, People, Speaker
 from .segment import Span
@@ -75,7 +75,7 @@ def verdicts(
     out: list[Verdict] = []
     after_fact = False  # the clause before is a fact
     for c, speaker in zip(s.clauses, clause_speakers(people, text, r), strict=True):
-        clause = text[c.start : c.end]
+        clause = said(text[c.start : c.end], speaker)  # what is said, as the rules and the models weigh it
         weights = weigh(clause, speaker)  # once, for the rules and both models alike
         rules = classify(clause, speaker, r.in_transcript, after_fact, weights)
         call = _assessment(clause, c, speaker, r, rules, tone, weights, models.stance, weighed)
