@@ -427,15 +427,16 @@ def test_a_named_persons_figure_said_to_be_likely_is_an_assessment():
     assert not stance.chosen("key_fact", 0.1, flat, 0.27)
 
 
-def test_a_year_or_a_span_of_time_in_the_speakers_apposition_makes_no_fact_of_what_they_say():
+def test_a_year_or_a_span_of_time_in_the_speakers_description_makes_no_fact_of_what_they_say():
     text = (
         "Tom Hale, chair of the 2004 review and former head of the Kappa Institute, said he believes the ministry "
         "let the plan drift.\n\n“Our findings mostly echo the first panel’s,” said Ana Ruiz, a member of the new "
-        "panel who chaired it for about 18 months."
+        "panel who chaired it for about 18 months.\n\nFreight rates are rising mainly because of the long dock "
+        "strike, according to Kappa Bank senior economist Lina Varga."
     )
     found = kinds(text)
     assert not found["key_fact"], [s.text for s in found["key_fact"]]
-    assert [s.speaker for s in found["expert_assessment"]] == ["Tom Hale", "Ana Ruiz"]
+    assert [s.speaker for s in found["expert_assessment"]] == ["Tom Hale", "Ana Ruiz", "Lina Varga"]
 
 
 def test_a_speech_byline_under_the_title_names_its_speaker():

@@ -153,6 +153,14 @@ def speaker_of(sentence: str) -> tuple[str, str]:
     return said.name, said.affiliation
 
 
+def test_according_to_a_role_before_the_name_is_the_person_even_after_a_word_like_former():
+    assert speaker_of("The levy failed, according to former Harbour Board governor Maya Stone.") == (
+        "Maya Stone",
+        "Harbour Board governor",
+    )
+    assert speaker_of("The levy failed, according to the Kappa Institute.")[0] == ""
+
+
 def test_a_quotation_of_several_sentences_is_whoever_its_closing_attribution_names():
     text = (
         "Ana Ruiz and Tom Hale spoke on Monday. “The plan costs too much. It will fail within a year,” Ruiz said.\n\n"

@@ -60,12 +60,15 @@ def weigh(clause: str, speaker: Speaker) -> Weights:
 
 
 def said(clause: str, speaker: Speaker) -> str:
-    """The clause without its speaker's description in apposition ("…, said Tom Hale, chair of the 2004 review"):
-    who speaks is no part of what they say, and a year or a risk in their title makes it no fact or judgement."""
+    """The clause without its speaker's description, in apposition or before the name ("…, said Tom Hale, chair of
+    the 2004 review", "according to Kappa Bank senior economist Ana Ruiz"): who speaks is no part of what they
+    say, and a year or a risk in their title makes it no fact or judgement."""
     role, name = speaker.affiliation, speaker.name.split()
     if len(role) < 8 or not name or role not in clause:
         return clause
-    return re.sub(rf"(\b{re.escape(name[-1])}),\s+(?:(?:a|an|the)\s+)?{re.escape(role)}", r"\1", clause)
+    role, first, last = re.escape(role), re.escape(name[0]), re.escape(name[-1])
+    clause = re.sub(rf"(\b{last}),\s+(?:(?:a|an|the)\s+)?{role}", r"\1", clause)  # "Tom Hale, chair of …"
+    return re.sub(rf"\b{role}\s+({first}\b)", r"\1", clause)  # "Kappa Bank senior economist Ana Ruiz"
 
 
 # a question quoted, then its attribution: "“… by 17 March?” he said." is rhetoric as much as one ending the sentence

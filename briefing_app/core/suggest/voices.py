@@ -1255,6 +1255,7 @@ _ACCORDING = regex.compile(
     rf"|\b[Ii]n\s+(?:(?P<run>{PARTICLED_RUN})[’']s|(?P<np>his|her|their))\s+(?:view|opinion|words|estimation|judge?ment)\b",
     _V,
 )
+_LED_RUN = regex.compile(rf"(?:the\s+)?\p{{Ll}}+\s+(?P<run>{CAPRUN})", _V)
 _NAME_AFTER_ROLE = regex.compile(rf"[^,;:“”\"]{{0,100}},\s+(?P<run>{CAPRUN})(?=\s*[,:.]|\s*$)", _V)
 _COLON_AHEAD = regex.compile(r"[^.:;!?“”\"]{0,60}:", _V)
 _HEARD = regex.compile(r"\b(?:heard|hear|hears|saw|see|sees|watched|watch|let|made|make|makes)\s+$", _V)
@@ -1340,8 +1341,9 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         for m in _ACCORDING.finditer(text, start, end):
             if m["run"]:  # "according to (the) Kappa Bank economist Ana Ruiz": a body and a role noun before her
                 sp = _premodified(people, text, m, end) or people.resolve_run(m["run"])
-            else:
-                sp = _np_speaker(m["np"]) or Speaker("reported")
+            else:  # "according to former Harbour Board governor Maya Stone": a word before the body
+                led = _LED_RUN.match(text, m.start("np"), end)
+                sp = (led and _premodified(people, text, led, end)) or _np_speaker(m["np"]) or Speaker("reported")
             named = _NAME_AFTER_ROLE.match(text, m.end(), end) if " " not in sp.name else None
             if named and (other := people.resolve_run(named["run"])).kind == "person" and " " in other.name:
                 sp = other  # "according to the Commandant of the Corps, General Ana Ruiz,": the name after the role
