@@ -161,6 +161,11 @@ def test_according_to_a_role_before_the_name_is_the_person_even_after_a_word_lik
     assert speaker_of("The levy failed, according to the Kappa Institute.")[0] == ""
 
 
+def test_a_treasurer_or_a_sheriff_before_a_name_is_a_title_and_a_short_quotation_with_its_attribution_no_heading():
+    assert speaker_of("Treasurer Tom Hale said rents would climb.")[0] == "Tom Hale"
+    assert speaker_of("“Rents will climb,” said Coast County Sheriff Leo Marsh.")[0] == "Leo Marsh"
+
+
 def test_a_quotation_of_several_sentences_is_whoever_its_closing_attribution_names():
     text = (
         "Ana Ruiz and Tom Hale spoke on Monday. “The plan costs too much. It will fail within a year,” Ruiz said.\n\n"

@@ -39,7 +39,7 @@ TITLE_WORDS = frozenset(
     "Lieutenant Lt. Major Maj. Captain Capt. Sergeant Sgt. Commander Dr. Doctor Professor Prof. Chairman "
     "Chairwoman Chair Director Commissioner Chancellor Judge Justice Spokesman Spokeswoman Spokesperson "
     "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr Prof Chief King Queen Prince Princess Pope Sheikh Emir Premier Speaker "
-    "Leader Marshal "
+    "Leader Marshal Treasurer Sheriff Comptroller Registrar Coroner "
     "Attorney Inspector Superintendent Bishop Archbishop Rabbi Imam Father Sir Dame Lord Lady Madam "
     "Hon Hon. Honourable Honorable Rt Rt. "  # "the Hon Ana Ruiz", "Rt Hon Tom Hale", "the Honourable Ana Ruiz"
     "Shri Smt Smt. Shrimati "  # India's courtesy titles: "Finance Minister Shri Tom Hale"

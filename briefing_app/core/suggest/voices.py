@@ -1087,11 +1087,15 @@ def _is_stage_direction(text: str, block: Block) -> bool:
     return len(body) > 2 and body[0] in "([" and body[-1] in ")]" and body.count(body[0]) == 1
 
 
+_QUOTE_THEN_PROSE = regex.compile(r"[,!?][”\"’']\s+\p{Ll}", _V)
+
+
 def _is_heading(text: str, block: Block) -> bool:
     """A title, a section heading or a dateline: short, and unpunctuated or in title case."""
-    words = text[block.body_start : block.end].split()
-    if len(words) >= 16:
-        return False
+    body = text[block.body_start : block.end]
+    words = body.split()
+    if len(words) >= 16 or _QUOTE_THEN_PROSE.search(body):
+        return False  # (a quotation and who said it, "“Rents will climb,” said County Sheriff Leo Marsh.", is prose)
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     unpunctuated = not any(mark in w for w in words for mark in ".!?…")
     return capitalised > 0.6 * len(words) or unpunctuated
