@@ -166,6 +166,28 @@ def test_a_treasurer_or_a_sheriff_before_a_name_is_a_title_and_a_short_quotation
     assert speaker_of("“Rents will climb,” said Coast County Sheriff Leo Marsh.")[0] == "Leo Marsh"
 
 
+def test_debate_labels_of_irish_canadian_and_south_african_hansards_name_their_members():
+    irish = ("Harbour Questions\n\nDeputy Ana Ruiz: Will he fund the wall?\n\nThe Premier (Deputy Tom O’Hale): I "
+             "believe the wall will last.\n\nDeputy Ana Ruiz: That is not good enough.\n\nThe Premier: I think it "
+             "is.\n\nDeputy Lena Mac Varga: I doubt it.")  # fmt: skip
+    assert label_names(irish, "The Premier (Deputy Tom O’Hale)") == label_names(irish, "The Premier") == {"Tom O’Hale"}
+    assert label_names(irish, "Deputy Lena Mac Varga") == {"Lena Mac Varga"}
+    canadian = ("Question Period\n\nMr. Tom Hale (Kappa North, Ref.): Will the minister act?\n\n"
+                "Hon. Ana Ruiz (Minister of Transport, Lib.): Mr. Speaker, I believe the dispute will be settled.\n\n"
+                "Mr. Tom Hale (Kappa North, Ref.): Why not?\n\n"
+                "Hon. Ana Ruiz (Minister of Transport, Lib.): I expect traffic to grow.")  # fmt: skip
+    assert label_voices(canadian, "Hon. Ana Ruiz (Minister of Transport, Lib.)") == {
+        ("Ana Ruiz", "Minister of Transport")
+    }
+    african = ("HARBOUR BILL (Debate)\n\nThe MINISTER OF PORTS AND HARBOURS: We believe the boards failed.\n\n"
+               "Mr T J HALE: Hon Speaker, I think this Bill will weaken the boards.\n\n"
+               "The MINISTER OF PORTS AND HARBOURS: I expect results within two years.")  # fmt: skip
+    assert label_voices(african, "The MINISTER OF PORTS AND HARBOURS") == {
+        ("Minister of Ports and Harbours", "Minister of Ports and Harbours")
+    }
+    assert label_names(african, "Mr T J HALE") == {"T J Hale"}
+
+
 def test_a_quotation_of_several_sentences_is_whoever_its_closing_attribution_names():
     text = (
         "Ana Ruiz and Tom Hale spoke on Monday. “The plan costs too much. It will fail within a year,” Ruiz said.\n\n"

@@ -335,6 +335,22 @@ def _portfolio(words: list[str]) -> bool:
     )
 
 
+_CONNECTORS = frozenset("of for and the on to".split())
+
+
+def _body_office(words: list[str]) -> str:
+    """A label's office named by what it is of, as a label in capitals gives it ("MINISTER OF PORTS AND MARINE
+    AFFAIRS", title-cased word by word): "Minister of Ports and Marine Affairs"; "" when the words are no such
+    office (a title, then "of" or "for", then capitalised words and connectors only)."""
+    lead = next((i for i, w in enumerate(words) if w not in TITLE_WORDS or w in _COURTESY), len(words))
+    rest = words[lead:]
+    if not (lead and len(rest) >= 2 and rest[0].lower() in ("of", "for")):
+        return ""
+    if not all(w.lower() in _CONNECTORS or w[:1].isupper() for w in rest) or rest[-1].lower() in _CONNECTORS:
+        return ""
+    return " ".join(words[:lead] + [w.lower() if w.lower() in _CONNECTORS else w for w in rest])
+
+
 def _fuller_office(title: str, office: str) -> str:
     """A label's office, or the text's fuller form of it ("Harbour Affairs Minister" for "Minister")."""
     return title if office and title.lower().endswith(office.lower()) and len(title) > len(office) else office
@@ -799,7 +815,11 @@ class People:
         if member := MEMBER.fullmatch(label):  # "Ana Ruiz (Kappa North) (Lab)": the member for that seat
             said = self.for_label(member["name"])
             seat = f"MP for {member['seat']} ({member['party']})"
-            return replace(said, affiliation=seat if said.affiliation in ("", member["seat"]) else said.affiliation)
+            if _is_title(member["seat"].split()[0]):  # "(Minister of Transport, Lib.)": the office, for the seat
+                seat = member["seat"]
+            # (the brackets themselves are no better an affiliation: "Minister of Transport, Lib.")
+            bracketed = said.affiliation in ("", member["seat"]) or said.affiliation.startswith(f"{member['seat']},")
+            return replace(said, affiliation=seat if bracketed else said.affiliation)
         if seated := SEAT_MEMBER.fullmatch(label):  # "Ms RUIZ (Kappa—Minister for Transport) (14:03)": any office
             said = self.for_label(seated["name"])
             return replace(said, affiliation=said.affiliation or (seated["office"] or "").strip())
@@ -836,6 +856,9 @@ class People:
             "-".join(p.capitalize() for p in w.split("-")) if w.isupper() and len(w) > 1 else w for w in label.split()
         ]
         words = [w for w in words if w != "The"]
+        if office := _body_office(words):  # "The MINISTER OF PORTS AND HARBOURS": an office, no name
+            person = self.by_title(office)
+            return Speaker("person", person.name, office, "label") if person else NOBODY
         # the titles before the name; a title word after it is its surname ("Ms ANA KING")
         lead = next((i for i, w in enumerate(words) if not (w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS)),
                     len(words))  # fmt: skip
@@ -876,7 +899,7 @@ class People:
         words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split() if w.upper() != "THE"]
         if words and (all(w in TITLE_WORDS and w not in _COURTESY for w in words) or _portfolio(words)):
             return " ".join(words)
-        return ""
+        return _body_office(words)
 
 
 # a sentence's opening adverbial before its subject: "In a telephone interview, ", "On Monday, ", "However, "

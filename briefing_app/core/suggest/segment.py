@@ -55,15 +55,22 @@ _TOLD_AUDIENCE = regex.compile(
     r"(?:\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of|and|for|on)(?:\s+the)?\s+|\s+))+(?=\p{Ll})"
 )
 _PEER_TITLES = "Lord|Lady|Baroness|Baron|Earl|Countess|Viscount|Viscountess|Marquess|Duke|Duchess"
-_FULL_NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}[\p{Ll}’'\-]+){1,3}"
+# a word of a name in title case: "Hale", "O’Brien", "McDonald", "MacLeod"
+_NAME_WORD = r"\p{Lu}(?:[’']\p{Lu})?[\p{Ll}’'\-]+(?:\p{Lu}\p{Ll}+)?"
+_FULL_NAME = rf"(?:(?:Mr|Mrs|Ms|Dr|Hon)\.?\s)?\p{{Lu}}\p{{Ll}}+(?:[\s\-]{_NAME_WORD}){{1,3}}"
 _FULL_NAME_LABEL = regex.compile(_FULL_NAME, regex.V1)  # "Ana Ruiz", "Mr Tom Hale": a debate member's label
 # A member of a parliament with their seat and party, as Hansard labels them: "Ana Ruiz (Kappa North) (Lab)"
+# or as Canada's does, in one pair of brackets, with a minister's office for the seat: "Hon. Ana Ruiz (Minister of
+# Transport, Lib.)" (the party abbreviated, so that no journalist's "(Reuters, London)" is taken for one)
 MEMBER = regex.compile(
-    rf"(?P<name>{_FULL_NAME})\s\((?P<seat>[^()\n]{{1,40}})\)\s\((?P<party>[^()\n]{{1,20}})\)", regex.V1
+    rf"(?P<name>{_FULL_NAME})\s\((?P<seat>[^()\n]{{1,40}})\)\s\((?P<party>[^()\n]{{1,20}})\)"
+    rf"|(?P<name>{_FULL_NAME})\s\((?P<seat>[^()\n]{{1,60}}),\s(?P<party>\p{{Lu}}\p{{Ll}}{{1,4}}\.|\p{{Lu}}{{2,4}})\)",
+    regex.V1,
 )
 # and as Australia's Hansard does, the surname in capitals, the seat and any office, and the time:
 # "Ms RUIZ (Kappa—Minister for Transport) (14:03)"; later turns give the name alone ("Ms RUIZ")
-_COURTESY_CAPS = r"(?:Mr|Mrs|Ms|Miss|Dr|Senator)\s\p{Lu}[\p{Lu}’'\-]+(?:\s\p{Lu}[\p{Lu}’'\-]+)?"
+# (South Africa's Hansard gives the initials: "Mr T J HALE")
+_COURTESY_CAPS = r"(?:Mr|Mrs|Ms|Miss|Dr|Senator)\s(?:\p{Lu}\.?\s){0,3}\p{Lu}[\p{Lu}’'\-]+(?:\s\p{Lu}[\p{Lu}’'\-]+)?"
 SEAT_MEMBER = regex.compile(
     rf"(?P<name>{_COURTESY_CAPS})\s\((?P<seat>[^()\n—–]{{1,40}})(?:[—–](?P<office>[^()\n]{{1,80}}))?\)"
     r"(?:\s\(\d{1,2}[.:]\d{2}\))?",
@@ -86,9 +93,10 @@ _LABEL = regex.compile(
     r"|(?P<label>Q[ \u00a0]\([^()\n]{1,40}\)):[ \u00a0]+"
     # a name in capitals, or in title case with a journalist's outlet after it: "Ana Ruiz (Reuters):"
     # (or an office and a name: "TREASURER, THE HON. ANA RUIZ MP")
-    r"|(?P<label>(?:T(?:HE|he)\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,3}"
+    # (an office in capitals may be long: "The MINISTER OF PORTS AND MARINE AFFAIRS AND HARBOURS")
+    r"|(?P<label>(?:T(?:HE|he)\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+(?:(?:OF|AND|FOR|THE|ON|TO)\s+)*\p{Lu}[\p{Lu}.’'\-]*){0,5}"
     r"(?:,\s+(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]*(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,5}|\s\([^()\n]{1,40}\))?"
-    r"|(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}(?:\s\([^()\n]{1,40}\))?"
+    rf"|(?:(?:Mr|Mrs|Ms|Dr|Hon)\.?\s)?\p{{Lu}}\p{{Ll}}+(?:[\s\-]{_NAME_WORD}){{0,3}}(?:\s\([^()\n]{{1,40}}\))?"
     # a parliament's "Lord Smith of Cardiff:", "The Earl of Kent:", "Baroness O'Neill:"
     rf"|(?:The\s+)?(?:{_PEER_TITLES})(?:\s+(?:(?:of|and)\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{1,4}}"  # "Bishop of X and Y"
     rf"|{OFFICE_HOLDER.pattern}|{MEMBER.pattern}|{SEAT_MEMBER.pattern}|{_COURTESY_CAPS})"
@@ -396,7 +404,7 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
     ("MS. PSAKI", "THE VICE PRESIDENT"), or a surname ("Thornton:") that the text uses more than once
     as a label or gives in full somewhere ("Matt Thornton")."""
     counts = Counter(candidates)
-    real = {c for c in counts if c == "Q" or c.isupper() and c != "A" or counts[c] > 1 and _may_be_surname(c)}
+    real = {c for c in counts if c == "Q" or _in_capitals(c) and c != "A" or counts[c] > 1 and _may_be_surname(c)}
     if "Q" in counts and "A" in counts:  # "Q:" and "A:", an interview's questions and answers
         real.add("A")
     # a dialogue labelled in title case ("Ana Ruiz:", "Journalist:"): names that open two paragraphs or more,
@@ -417,6 +425,8 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
     peers = {c for c in counts if PEERAGE.match(c)}
     if len(peers) > 1:  # a debate: several members speak
         real |= peers
+    if any(_in_capitals(c) for c in real):  # in a debate labelled in capitals, "Mr T J HALE" speaking once too
+        real |= {c for c in counts if COURTESY_CAPS.fullmatch(c)}
     if real:  # "The Prime Minister:" after "The Prime Minister (Tom Hale):", the office that label gave
         offices = {f"The {h['office']}" for c in counts if (h := OFFICE_HOLDER.fullmatch(c))}
         real |= offices & set(counts)
@@ -426,6 +436,11 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
         in_full = regex.compile(rf"\p{{Lu}}\p{{Ll}}+[ \u00a0]+({'|'.join(map(regex.escape, once))})\b", regex.V1)
         real.update(m[1] for m in in_full.finditer(text))
     return real
+
+
+def _in_capitals(label: str) -> bool:
+    """A label in capitals, perhaps after "The": "MS. PSAKI", "The MINISTER OF PORTS"."""
+    return label.removeprefix("The ").isupper()
 
 
 def _may_be_surname(label: str) -> bool:

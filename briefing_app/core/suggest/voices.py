@@ -301,6 +301,9 @@ def _label_speakers(
     spoken_of = {said.name for label, said in resolved.items() if said.name and people.bare_office(label)
                  and _speaks_of(text, labelled[label], said.name)}  # fmt: skip
     held = {h["office"]: resolved[label] for label in resolved if (h := OFFICE_HOLDER.fullmatch(label))}
+    for label in resolved:  # "The Taoiseach:" after "The Taoiseach (Deputy Tom Hale):", whatever the office
+        if label.removeprefix("The ") in held and not OFFICE_HOLDER.fullmatch(label):
+            resolved[label] = held[label.removeprefix("The ")]
     for label, said in resolved.items():  # "PRIME MINISTER:" with no name: its holder, or whom the press addresses
         office = "" if said.name and said.name not in spoken_of or said is QUESTIONER else people.bare_office(label)
         if office in held:
