@@ -181,11 +181,13 @@ def test_debate_labels_of_irish_canadian_and_south_african_hansards_name_their_m
     }
     african = ("HARBOUR BILL (Debate)\n\nThe MINISTER OF PORTS AND HARBOURS: We believe the boards failed.\n\n"
                "Mr T J HALE: Hon Speaker, I think this Bill will weaken the boards.\n\n"
-               "The MINISTER OF PORTS AND HARBOURS: I expect results within two years.")  # fmt: skip
+               "The MINISTER OF PORTS AND HARBOURS: I expect results within two years.\n\n"
+               "The CHIEF WHIP OF THE MAJORITY PARTY: I move that the Bill be adopted.")  # fmt: skip
     assert label_voices(african, "The MINISTER OF PORTS AND HARBOURS") == {
         ("Minister of Ports and Harbours", "Minister of Ports and Harbours")
     }
     assert label_names(african, "Mr T J HALE") == {"T J Hale"}
+    assert label_names(african, "The CHIEF WHIP OF THE MAJORITY PARTY") == {"Chief Whip of the Majority Party"}
 
 
 def test_a_quotation_of_several_sentences_is_whoever_its_closing_attribution_names():

@@ -342,13 +342,12 @@ def _body_office(words: list[str]) -> str:
     """A label's office named by what it is of, as a label in capitals gives it ("MINISTER OF PORTS AND MARINE
     AFFAIRS", title-cased word by word): "Minister of Ports and Marine Affairs"; "" when the words are no such
     office (a title, then "of" or "for", then capitalised words and connectors only)."""
-    lead = next((i for i, w in enumerate(words) if w not in TITLE_WORDS or w in _COURTESY), len(words))
-    rest = words[lead:]
-    if not (lead and len(rest) >= 2 and rest[0].lower() in ("of", "for")):
+    of = next((i for i, w in enumerate(words) if w.lower() in ("of", "for")), 0)
+    if not (0 < of < len(words) - 1 and words[0] in TITLE_WORDS and words[0] not in _COURTESY):
+        return ""  # ("Chief Whip of the Majority Party": the title word first, then any other before "of")
+    if not all(w.lower() in _CONNECTORS or w[:1].isupper() for w in words) or words[-1].lower() in _CONNECTORS:
         return ""
-    if not all(w.lower() in _CONNECTORS or w[:1].isupper() for w in rest) or rest[-1].lower() in _CONNECTORS:
-        return ""
-    return " ".join(words[:lead] + [w.lower() if w.lower() in _CONNECTORS else w for w in rest])
+    return " ".join(words[:of] + [w.lower() if w.lower() in _CONNECTORS else w for w in words[of:]])
 
 
 def _fuller_office(title: str, office: str) -> str:
@@ -855,10 +854,10 @@ class People:
         words = [
             "-".join(p.capitalize() for p in w.split("-")) if w.isupper() and len(w) > 1 else w for w in label.split()
         ]
-        words = [w for w in words if w != "The"]
-        if office := _body_office(words):  # "The MINISTER OF PORTS AND HARBOURS": an office, no name
+        if office := _body_office(words[words[:1] == ["The"] :]):  # "The MINISTER OF PORTS": an office, no name
             person = self.by_title(office)
             return Speaker("person", person.name, office, "label") if person else NOBODY
+        words = [w for w in words if w != "The"]
         # the titles before the name; a title word after it is its surname ("Ms ANA KING")
         lead = next((i for i, w in enumerate(words) if not (w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS)),
                     len(words))  # fmt: skip
@@ -896,10 +895,12 @@ class People:
         Minister", "PM" → "PM"; "" when the label holds a name or no office."""
         if label.upper() in _OFFICE_ABBREVIATIONS:
             return label
-        words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split() if w.upper() != "THE"]
+        words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split()]
+        whole = words[words[:1] == ["The"] :]
+        words = [w for w in words if w != "The"]
         if words and (all(w in TITLE_WORDS and w not in _COURTESY for w in words) or _portfolio(words)):
             return " ".join(words)
-        return _body_office(words)
+        return _body_office(whole)
 
 
 # a sentence's opening adverbial before its subject: "In a telephone interview, ", "On Monday, ", "However, "
