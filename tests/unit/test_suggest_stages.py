@@ -202,6 +202,18 @@ def test_a_quotation_of_several_sentences_is_whoever_its_closing_attribution_nam
     assert said["“Prices will climb."] == "Lina Varga" == said["“Rents will follow."]
 
 
+def test_a_quotation_in_straight_double_or_single_marks_is_its_speakers_to_the_end():
+    text = (
+        'Levy notes\n\nAna Ruiz of the Kappa Institute said: "The levy held no surprises. This calm is unlikely '
+        "to last. I expect costs to climb.\"\n\n'The levy is far too high for Kappa's exporters. It will push "
+        "trade to Kappa Bay,' said Tom Hale.\n\nLena Varga's shop shut. It was the port's fault, she said."
+    )
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["This calm is unlikely to last."] == said['I expect costs to climb."'] == "Ana Ruiz"
+    assert said["'The levy is far too high for Kappa's exporters."] == "Tom Hale"
+    assert said["Lena Varga's shop shut."] == ""
+
+
 def test_a_speech_verb_may_open_the_sentence_and_a_colon_may_close_the_apposition():
     text = (
         "Costs\n\nAna Ruiz and Tom Hale, an analyst at Kappa Bank, met.\n\n"

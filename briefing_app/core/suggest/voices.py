@@ -1143,14 +1143,18 @@ def _named_at_close(people: People, text: str, sentences: list[Sentence], k: int
     after the closing mark, or the one "she said" there means; None when the sentence closes what it opens."""
     s = sentences[k]
     opening = text[s.start]
-    if opening not in '“"':
+    if opening not in "“\"‘'":
         return None
-    closing = "”" if opening == "“" else '"'
-    marks = text.count(opening, s.start, s.end), text.count(closing, s.start, s.end)
-    if (marks[0] <= marks[1]) if opening == "“" else (marks[0] % 2 == 0):
+    if opening == "“":
+        closed = text.count("“", s.start, s.end) <= text.count("”", s.start, s.end)
+    elif opening == '"':
+        closed = text.count('"', s.start, s.end) % 2 == 0
+    else:
+        closed = _closing(text, opening, s.start + 1, s.end) >= 0
+    if closed:
         return None  # closed within the sentence
     for later in sentences[k + 1 : k + 1 + QUOTED_SENTENCES]:
-        close = text.find(closing, later.start, later.end)
+        close = _closing(text, opening, later.start, later.end)
         if opening == "“" and text.find(opening, later.start, close if close >= 0 else later.end) >= 0:
             return None  # another quotation opens first: the first one ran on unclosed
         if close >= 0:
@@ -1184,7 +1188,27 @@ def _continues_quote(text: str, s: Sentence, paragraph_start: int) -> bool:
     when a quotation opened earlier in its paragraph (within QUOTE_REACH characters) is still open."""
     start = max(paragraph_start, s.start - QUOTE_REACH)  # bounded: a paragraph may be a whole 10 MB text
     opened, closed = text.count("“", start, s.start), text.count("”", start, s.start)
-    return text[s.start] in '“"‘' or opened > closed
+    if text[s.start] in '“"‘' or opened > closed:
+        return True
+    if start != paragraph_start:
+        return False
+    # straight and single marks pair up only counted from the paragraph's start: Ana Ruiz said: "… . This …"
+    # (an odd count of straight ones before), or 'The levy is too high. It will …,' said Tom Hale.
+    return text.count('"', start, s.start) % 2 == 1 or (
+        text[start] in "‘'" and _closing(text, text[start], start + 1, s.start) < 0
+    )
+
+
+def _closing(text: str, opening: str, start: int, end: int) -> int:
+    """Where in ``text[start:end]`` a quotation opened by ``opening`` closes, or -1. A single mark closes after
+    the quotation's last punctuation ("…,' said Tom Hale"), which no apostrophe does ("Kappa's", "exporters'")."""
+    if opening in "‘'":
+        m = _SINGLE_CLOSE.search(text, start, end)
+        return m.start() + 1 if m else -1
+    return text.find("”" if opening == "“" else '"', start, end)
+
+
+_SINGLE_CLOSE = regex.compile(r"[,.!?;:…][’'](?=\s|$)", _V)
 
 
 # a discourse aside between a speaker and the verb: "Ana Ruiz, for her part, said"
