@@ -439,6 +439,13 @@ def test_a_year_or_a_span_of_time_in_the_speakers_description_makes_no_fact_of_w
     assert [s.speaker for s in found["expert_assessment"]] == ["Tom Hale", "Ana Ruiz", "Lina Varga"]
 
 
+def test_a_day_in_the_frame_of_a_quotation_makes_no_fact_of_the_quotation():
+    text = ('"The mayor\'s statements differ sharply from the record," Ana Ruiz told councillors at Tuesday\'s '
+            "budget committee meeting.")  # fmt: skip
+    found = kinds(text)
+    assert not found["key_fact"] and [s.speaker for s in found["expert_assessment"]] == ["Ana Ruiz"]
+
+
 def test_a_speech_byline_under_the_title_names_its_speaker():
     text = ("The Outlook for Ports\n\nGovernor Ana M. Ruiz\n\nAt the Harbour Forum, Valparaiso\n\n"
             "I expect that traffic will probably slow next year, and the risks are serious.")  # fmt: skip

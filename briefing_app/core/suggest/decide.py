@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..kinds import SuggestionKind
 from . import facts, stance
+from . import lexicon as lx
 from .classify import Weights, classify, said, unbriefable, weigh
 from .model import Model
 from .people import NOBODY, People, Speaker
@@ -147,7 +148,15 @@ def _likelier_fact(fact: Call, assessment: tuple[SuggestionKind, float], clause:
         fact is not None
         and fact[1] >= assessment[1] + FACT_MARGIN
         and not (stance.estimative(clause) or stance.forecast(clause) or stance.opinion(clause))
+        and _figure_said(clause)
     )
+
+
+def _figure_said(clause: str) -> bool:
+    """Whether the figure is in what the speaker says: inside their quotation, when the clause quotes them ("“…,”
+    Ana Ruiz told councillors at Tuesday's meeting": the date is the frame's, not hers)."""
+    quoted = [m[0] for m in lx.QUOTATION.finditer(clause)]
+    return not quoted or any(lx.DIGITS.search(q) or lx.DATE.search(q) or lx.scan(q)[lx.NUMBER_WORDS] for q in quoted)
 
 
 def _rules_fact_in_tone(confidence: float, tone: float) -> Call:
