@@ -214,6 +214,15 @@ def test_a_quotation_in_straight_double_or_single_marks_is_its_speakers_to_the_e
     assert said["Lena Varga's shop shut."] == ""
 
 
+def test_she_said_after_a_quotation_the_sentences_subject_introduces_with_a_colon_is_the_subject():
+    text = (
+        "Port notes\n\n“The budget rests on guesses,” said Tom Hale, a scientist.\n\nAna Ruiz, an economist at "
+        "Birch Bank, compared the slump with 1990 in a note: “Cargo is falling,” she said. “That is a risk.”"
+    )
+    said = {text[r.sentence.start : r.sentence.end][:12]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["Ana Ruiz, an"] == said["“That is a r"] == "Ana Ruiz"
+
+
 def test_a_speech_verb_may_open_the_sentence_and_a_colon_may_close_the_apposition():
     text = (
         "Costs\n\nAna Ruiz and Tom Hale, an analyst at Kappa Bank, met.\n\n"

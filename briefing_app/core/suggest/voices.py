@@ -140,6 +140,14 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
                 and text.find(":", sentences[k - 1].end, sentence.start) >= 0
             ):  # a speech quoting someone: "Lena Ostrova writes as follows: | No harbour …" is hers
                 said = replace(previous, how="continued")
+            if (
+                said.how == "pronoun"
+                and label_speaker is None
+                and _INTRODUCED.search(text, sentence.start, sentence.end)
+            ):
+                # "Ana Ruiz, an economist, compared it with 1990: “Cargo is falling,” she said.": the subject quoted
+                subject = people.subject_of(sentence.start, sentence.end)
+                said = Speaker("person", subject.name, subject.affiliation, said.how) if subject else said
             named = said if said.kind == "person" and said.name else None
             if named is None and label_speaker is None and (subject := people.subject_of(sentence.start, sentence.end)):
                 named = Speaker("person", subject.name, subject.affiliation, "subject")
@@ -150,6 +158,7 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
             yield Reading(block, sentence, said, last, label_speaker is not None)
 
 
+_INTRODUCED = regex.compile(r"\w:\s*[“\"‘']", _V)  # a colon introducing a quotation
 _HE_SHE = regex.compile(r"\b(?:(?P<f>[Ss]he)|(?P<m>[Hh]e))\b")
 
 
