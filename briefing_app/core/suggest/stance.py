@@ -26,7 +26,10 @@ from .people import Speaker
 CATEGORIES = ("hedge", "booster", "attitude", "estimative", "confidence", "cause")
 _COGNITION = re.compile(
     r"\b(?:I|we)(?:[’']m| am| are|[’']re)?\s+(?:\w+\s+)?(?:think|believe|expect|see|feel|know|suspect|doubt|hope|"
-    r"worry|fear|anticipate|estimate|judge|assess|forecast|predict|project|expecting|seeing|concerned)\b"
+    r"worry|fear|anticipate|estimate|judge|assess|forecast|predict|project|expecting|seeing|concerned|"
+    # or the adjectives of certainty that control a that-clause ("I am confident that …"; Biber et al., Longman
+    # Grammar of Spoken and Written English, 1999, stance adjectives of certainty)
+    r"confident|convinced|certain)\b"
     # or the same said as a noun: "my assessment of the economy is …", "our expectation is that …"
     r"|\b(?:my|our)\s+(?:own\s+)?(?:view|opinion|assessment|judge?ment|expectation|sense|guess|belief)\b",
     re.I,
