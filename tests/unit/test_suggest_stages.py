@@ -133,6 +133,12 @@ def test_an_office_that_names_its_body_is_the_role_and_a_bare_rank_gives_way_to_
     assert people.find(["Hale"]).affiliation == "researcher at Kappa Institute"
 
 
+def test_an_apposition_never_runs_across_a_paragraph_break():
+    text = ("TOM HALE: I thank our hosts, Mayor Ruiz and Captain Berg, for their hospitality here in Lund.\n\n"
+            "Captain Berg is not only the harbour master, he is also a guide.\n\nOLA BERG: Thank you.")  # fmt: skip
+    assert "\n" not in People(text).find(["Berg"]).affiliation
+
+
 def named_voices(text: str) -> set[tuple[str, str]]:
     """(name, affiliation) of every named speaker of ``text``, an article with its title line."""
     return {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name}

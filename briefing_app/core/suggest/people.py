@@ -143,7 +143,9 @@ APPOSITION = (
     # ("ex-NCB Governor": a prefix in lower case, then capitals)
     # (never a question put to a name: "Ana, will the Mayor visit …?")
     rf"(?!(?:will|would|can|could|do|does|did|is|are|was|were|should|shall|may|might|have|has|had)\b)"
-    rf"(?:(?:a|an|the)\s+)?(?:\p{{Ll}}[\p{{L}}\-’'.]*\s+|\p{{Lu}}[\p{{L}}.\-’']*\s+(?=[\p{{Ll}}\p{{Lu}}])){{0,8}}?"
+    # (on one line: "… for their hospitality in Lund.\n\nCaptain Berg is the harbour master" is no role of his)
+    rf"(?:(?:a|an|the)\s+)?"
+    rf"(?:\p{{Ll}}[\p{{L}}\-’'.]*[ \u00a0]+|\p{{Lu}}[\p{{L}}.\-’']*[ \u00a0]+(?=[\p{{Ll}}\p{{Lu}}])){{0,8}}?"
     # then what belongs to the role ("of …", "at …", "based in …"), not a verb of the sentence ("the President
     # just indicated"; a participle with a place or body after it, "based in Lagos", belongs to the role)
     rf"{ROLE}\b(?![ \u00a0]+(?!(?:of|at|for|in|on|with|from|to|and|the|a|an|who|whose|which|that)\b)"
