@@ -167,6 +167,15 @@ def test_according_to_a_role_before_the_name_is_the_person_even_after_a_word_lik
     assert speaker_of("The levy failed, according to the Kappa Institute.")[0] == ""
 
 
+def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
+    assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
+        "Ana Ruiz",
+        "Kappa Institute (KI)",
+    )
+    assert speaker_of("Tom Hale for the Harbour Board said rents would rise.") == ("Tom Hale", "Harbour Board")
+    assert speaker_of("Residents of Port Alder see this as a betrayal, states a resolution.")[0] == ""
+
+
 def test_a_treasurer_or_a_sheriff_before_a_name_is_a_title_and_a_short_quotation_with_its_attribution_no_heading():
     assert speaker_of("Treasurer Tom Hale said rents would climb.")[0] == "Tom Hale"
     assert speaker_of("“Rents will climb,” said Coast County Sheriff Leo Marsh.")[0] == "Leo Marsh"

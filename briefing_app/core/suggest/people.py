@@ -1037,8 +1037,11 @@ _ORG_NAME = r"\p{Lu}[\p{L}\-]*(?:[ \u00a0]+(?:(?:of|and|for|on|in)[ \u00a0]+(?:t
 # (an age may come before the apposition: "Ana Ruiz, 45, a rancher in Texas")
 _APPOSITION_AFTER = regex.compile(
     rf"^(?:,(?:\s+\d{{1,3}},)?\s+(?P<comma>{APPOSITION})|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{0,120}}?)\s*[—–]"
-    rf"|\s+(?P<prep>from|of|at)\s+(?P<org>(?:the\s+)?(?:blog\s+|newspaper\s+|magazine\s+|website\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)"
+    rf"|\s+(?P<prep>from|of|at|for)\s+(?P<org>(?:the\s+)?(?:blog\s+|newspaper\s+|magazine\s+|website\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)"
     rf"(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
+    # (or a body's name and its initials, then a comma: "Ana Ruiz for the Kappa Institute (KI), said")
+    rf"|\s+(?P<prep>from|of|at|for)\s+(?P<org>(?:the\s+)?{_ORG_NAME}(?:\s+\([^()\n]{{1,20}}\))?)"
+    rf"(?=,\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     # or before a comma or the sentence's end, when it is a body: "Ana Ruiz from the Harbour Institute, doubted
     # …", "…, said Ana Ruiz of the Harbour Institute.", "led by Ana Ruiz of Kappa University, found"
     rf"|\s+(?P<prep>from|at)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"

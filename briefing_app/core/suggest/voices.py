@@ -1231,8 +1231,15 @@ _ASIDE = (
 # A speech verb with its subject before it ("Gates said", "Dimitri Minic, a researcher at Ifri, further
 # emphasizes", "the researcher aptly concludes", "she said") or after it ("cautions Barthélémy Courmont").
 # Matched backwards from the verb (REVERSE), so each verb costs one short anchored match.
+# a body's name, perhaps its initials, then a comma: "(Ana Ruiz) for the Kappa Institute (KI), (said)"
+_BODY_THEN_COMMA = (
+    r"\s+(?:from|of|at|for)\s+(?:the\s+)?\p{Lu}[\p{L}’'\-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*\p{Lu}[\p{L}’'\-]*)*"
+    r"(?:\s+\([^()\n]{1,20}\))?,"
+)
 _SUBJECT_BEFORE = regex.compile(
-    rf"(?:(?P<run>{CAPRUN})(?:,|\s+(?:from|of|at)\s+\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?|,\s+{APPOSITION},"
+    # ("Ana Ruiz for the Kappa Institute (KI), said": a body after "for", its initials and a comma)
+    rf"(?:(?P<run>{CAPRUN})(?:,|\s+(?:from|of|at|for)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?|{_BODY_THEN_COMMA}"
+    rf"|,\s+{APPOSITION},"
     rf"|,\s+(?:from|of|at|with|for)\s+(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?,|\s*\([^()\n]{{1,80}}\)|,\s+{_ASIDE},|,?\s+who)??"
     # (a pronoun first: in "he’s long believed" the "s" is no word of its own)
     rf"|(?P<np>\b[Ii]t|\b[Tt]hey|\b[Hh]e(?:[’']s|[’']d)?|\b[Ss]he(?:[’']s|[’']d)?|\bI|\b[Ww]e"
