@@ -167,6 +167,14 @@ def test_according_to_a_role_before_the_name_is_the_person_even_after_a_word_lik
     assert speaker_of("The levy failed, according to the Kappa Institute.")[0] == ""
 
 
+def test_a_long_remarks_by_line_with_a_courtesy_title_and_the_occasion_is_the_byline():
+    text = ("Ana Ruiz: Remarks on the Harbour Board Annual Report\n\nRemarks by Ms Ana Ruiz, Managing Director of "
+            "the Harbour Board of Lund, at the Harbour Board Annual Report and Harbour Board Safety Report 2024/2025 "
+            "Media Conference, Lund, 3 July 2025.\n\nA sharp slowdown looks increasingly likely.")  # fmt: skip
+    read = [(text[r.sentence.start : r.sentence.end][:8], r.said.name) for r in voices.read(text, title_line=True)]
+    assert read == [("A sharp ", "Ana Ruiz")]
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

@@ -716,7 +716,8 @@ def _is_byline_line(text: str, b: Block, byline: Speaker) -> bool:
     line = text[b.start : b.end].strip()
     return (
         len(line) <= BYLINE_CHARS
-        and not line.endswith((".", "!", "?"))
+        # (no sentence, unless it says what it is: "Remarks by Ms Ana Ruiz, …, Lund, 3 July 2025.")
+        and (not line.endswith((".", "!", "?")) or _NAME_COMMA_OFFICE.match(line) is not None and " by " in line[:40])
         and (byline.name.split()[-1] in line or bool(byline.affiliation) and byline.affiliation in line)
     )
 
@@ -739,7 +740,10 @@ _BYLINE_NAME = r"\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}\.)?(?:[ \u00a0]+\p{Lu}[
 # "Ana Ruiz, Governor of the Bank of Kappa", "Speech by Ana Ruiz, Member of the Executive Board of the ECB"
 _NAME_COMMA_OFFICE = regex.compile(
     rf"(?:(?:Speech|Remarks|Address|Keynote(?:\s+speech|\s+address)?|Statement|Lecture|Introductory\s+statement|"
-    rf"Presentation)\s+by\s+)?(?P<name>{_BYLINE_NAME}),[ \u00a0]+(?P<office>\p{{Lu}}[^\n!?:;]{{2,150}})",
+    # (a courtesy title before the name, and the occasion after the office: "Remarks by Ms Ana Ruiz, Managing
+    # Director of the Harbour Board, at the Harbour Board Annual Report 2024/2025 Media Conference, Lund, 3 July")
+    rf"Presentation)\s+by\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?[ \u00a0]+)?(?P<name>{_BYLINE_NAME}),[ \u00a0]+"
+    rf"(?P<office>\p{{Lu}}[^\n!?:;]{{2,300}})",
     _V,
 )
 # "Vice Chair for Supervision Ana M. Ruiz": an office of a body, then the name
