@@ -175,6 +175,12 @@ def test_a_long_remarks_by_line_with_a_courtesy_title_and_the_occasion_is_the_by
     assert read == [("A sharp ", "Ana Ruiz")]
 
 
+def test_a_commentarys_title_by_a_titled_name_and_office_names_its_writer_with_the_office():
+    text = ("Review of the week by Professor Ana Ruiz, Director of the Kappa Institute\n\n"
+            "I think the levy will push trade to Lund.")  # fmt: skip
+    assert named_voices(text) == {("Ana Ruiz", "Director of the Kappa Institute")}
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

@@ -723,8 +723,9 @@ class People:
 
     def _add_titled(self, name: list[str], office: str) -> None:
         """Learn a person a title names with their office after a comma, unless the text names them already. A
-        name with a title of its own ("Vice President Ruiz, Secretary Hale, …") opens a list of people instead."""
-        if not name_like(name) or len(name) < 2 or split_run(" ".join(name))[0]:
+        surname with a title of its own ("Vice President Ruiz, Secretary Hale, …") opens a list of people instead."""
+        _, name = split_run(" ".join(name))  # "Professor Ana Ruiz, Director of …": her full name and office
+        if not name_like(name) or len(name) < 2:
             return
         person = self.find(name) or Person(" ".join(name), office)
         person.affiliation = person.affiliation or office
@@ -993,7 +994,9 @@ def spelled_out(office: str) -> str:
 _BRIEFING_KIND = regex.compile(r"\b(?:[Bb]riefing|[Pp]ress\s+[Cc]onference|[Pp]ress\s+[Cc]all|[Gg]aggle)\b", _V)
 _INTERVIEW_KIND = regex.compile(r"\b(?:[Ii]nterview(?:ed|s)?|Q&A|Q and A|[Cc]onversation)\b", _V)
 _SPEECH_KIND = regex.compile(
-    r"^(?:\w+\s+)?(?:Remarks|Speech|Statement|Address|Keynote|Testimony|Lecture)\b|[’']s\s+(?:\w+\s+)?"
+    # (or a commentary's: "Review of the week by Professor Ana Ruiz, Director of …")
+    r"^(?:\w+\s+)?(?:Remarks|Speech|Statement|Address|Keynote|Testimony|Lecture|Review|Commentary|Column|Essay)\b"
+    r"|[’']s\s+(?:\w+\s+)?"
     r"(?:speech|remarks|statement|address|keynote|lecture|notes?)\b",
     _V,
 )
