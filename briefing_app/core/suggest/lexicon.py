@@ -249,7 +249,13 @@ NOISE = words(
     # deflections: what a briefer will not say ("I'm not going to get ahead of the President", "I'd refer you to …")
     r"(?:not going to|won[’']t|will not|can[’']t|cannot|wouldn[’']t) "
     r"(?:get ahead|speculate|comment|go (?:beyond|into))|"
-    r"(?:I[’']d|I would|I[’']ll|let me) refer you|I[’']ll leave (?:it|that)|on mute"
+    r"(?:I[’']d|I would|I[’']ll|let me) refer you|I[’']ll leave (?:it|that)|on mute|"
+    # commitment: the first person's commissives as J. L. Austin lists them (How to Do Things with Words, 1962,
+    # Lecture XII: "promise, undertake, … am determined to, intend, … mean to, plan, purpose, propose to, …
+    # guarantee, pledge myself, vow, … dedicate myself to") and the nouns of intending ("our intention is")
+    r"(?:I|we)(?:[’']m|[’']re| am| are)?(?: \w+ly)? (?:determined|dedicated|committed) (?:to|that)|"
+    r"(?:I|we)(?: \w+ly)? (?:promise|undertake|intend|mean to|propose to|guarantee|pledge|vow)\b|"
+    r"(?:our|my|the) (?:\w+ )?(?:intention|plan|purpose) (?:here )?is"
 )
 # Rhetoric: similes, interjections, imperatives to the reader, colloquial asides.
 SIMILE = words(
