@@ -162,7 +162,7 @@ def speaker_of(sentence: str) -> tuple[str, str]:
 def test_according_to_a_role_before_the_name_is_the_person_even_after_a_word_like_former():
     assert speaker_of("The levy failed, according to former Harbour Board governor Maya Stone.") == (
         "Maya Stone",
-        "Harbour Board governor",
+        "former Harbour Board governor",
     )
     assert speaker_of("The levy failed, according to the Kappa Institute.")[0] == ""
 
@@ -179,6 +179,17 @@ def test_a_commentarys_title_by_a_titled_name_and_office_names_its_writer_with_t
     text = ("Review of the week by Professor Ana Ruiz, Director of the Kappa Institute\n\n"
             "I think the levy will push trade to Lund.")  # fmt: skip
     assert named_voices(text) == {("Ana Ruiz", "Director of the Kappa Institute")}
+
+
+def test_a_role_before_the_name_keeps_its_modifiers_and_the_role_joined_to_it():
+    assert speaker_of("“Losses will last,” said managing director Ravi Patel.")[1] == "managing director"
+    assert speaker_of("The port is “finished”, veteran freight broker Maya Stone wrote.")[1] == "veteran freight broker"
+    assert speaker_of("Interim leader and former judge Ana Ruiz said the strike did harm.")[1] == (
+        "Interim leader and former judge"
+    )
+    assert speaker_of("Journalist and popular blogger Tom Hale said the march failed.")[1] == (
+        "Journalist and popular blogger"
+    )
 
 
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():

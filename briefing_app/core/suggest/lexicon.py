@@ -252,7 +252,8 @@ NOISE = words(
     r"(?:I[’']d|I would|I[’']ll|let me) refer you|I[’']ll leave (?:it|that)|on mute|"
     # commitment: the first person's commissives as J. L. Austin lists them (How to Do Things with Words, 1962,
     # Lecture XII: "promise, undertake, … am determined to, intend, … mean to, plan, purpose, propose to, …
-    # guarantee, pledge myself, vow, … dedicate myself to") and the nouns of intending ("our intention is")
+    # guarantee, pledge myself, vow, … dedicate myself to"), "committed", the word for them all, and the nouns of
+    # intending ("our intention is")
     r"(?:I|we)(?:[’']m|[’']re| am| are)?(?: \w+ly)? (?:determined|dedicated|committed) (?:to|that)|"
     r"(?:I|we)(?: \w+ly)? (?:promise|undertake|intend|mean to|propose to|guarantee|pledge|vow)\b|"
     r"(?:our|my|the) (?:\w+ )?(?:intention|plan|purpose) (?:here )?is"

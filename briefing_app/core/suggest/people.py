@@ -90,6 +90,7 @@ SPEECH_VERBS = (
     "talked about|talks about|been clear|made clear|makes clear|"  # "As the President has talked about, …"
     r'continued(?=,\s*[“"])|went on(?=,\s*[“"])'  # a quotation it interrupts goes on: "“…,” Ruiz continued, “…”"
 )
+_SPEECH_VERB = re.compile(SPEECH_VERBS)
 ROLE_NOUNS = (
     "researcher|professor|director|analyst|expert|economist|scientist|fellow|head|chief|chair|chairman|"
     "chairwoman|president|minister|secretary|spokesman|spokeswoman|spokesperson|official|adviser|advisor|"
@@ -1029,9 +1030,41 @@ def _role_before(before: str) -> str:
     if not m:
         return ""
     words = (m["comma"] or m["poss"] or m["bare"] or m["plain"]).split()
+    if m["plain"]:
+        words = _modifiers(before[: m.start("plain")]) + words
     while len(words) > 1 and words[0] in _NOT_NAMES:
         words.pop(0)  # "As political strategist Ana Ruiz told …": the sentence's opener is no part of the role
     return _LEADING_ARTICLE.sub("", " ".join(words))
+
+
+def _modifiers(before: str) -> list[str]:
+    """The words in lower case just before a role that belong to it ("said managing director Ravi Patel",
+    "veteran freight broker"), and a role joined to it ("former economist and shipping commentator"): up to
+    four, never a function word (the Glasgow stop list, which holds "former" too) or a speech verb; a capitalised
+    word only at the sentence's start ("Interim leader and former judge Ana Ruiz")."""
+    from .lexicon import english_function_words
+
+    found: list[str] = []
+    words = before.rsplit("\n", 1)[-1].split(" ")[:-1] if before.endswith(" ") else []  # on its line
+    stop = english_function_words()
+    while words and len(found) < 4:
+        word = words[-1]
+        opens = len(words) == 2 or len(words) > 2 and words[-3].endswith((".", "!", "?"))  # "and" 2nd in sentence
+        if word == "and" and len(words) > 1 and is_role_word(words[-2], False) and (words[-2].islower() or opens):
+            found[:0] = words[-2:]  # "economist and", "Journalist and": what the role is joined to
+            words = words[:-2]
+            continue
+        starts = len(words) == 1 or words[-2].endswith((".", "!", "?"))
+        lower = word.lower()
+        if not word.isalpha() or lower in stop and lower != "former" or _SPEECH_VERB.fullmatch(lower):
+            break
+        if word[0].isupper() and not starts:
+            break
+        found.insert(0, word)
+        words.pop()
+        if word[0].isupper():
+            break
+    return found if not found or found[0] != "and" else found[1:]
 
 
 # A body's name on one line: capitalised words, with "of", "and", "for" or "on" (and "the") between them:
