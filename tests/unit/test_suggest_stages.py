@@ -893,7 +893,7 @@ def test_a_labelled_moderator_whose_turns_end_in_questions_asks_and_does_not_jud
     assert "Lee" not in said
 
 
-def test_voices_resolve_she_said_and_give_a_clause_its_own_attribution():
+def test_voices_resolve_she_said_and_give_a_clause_its_own_attribution_or_the_one_closing_the_sentence():
     text = ("Economist Lina Varga of the Danube Fund spoke in Vienna. She said inflation will ease.\n\n"
             "Exports fell 4 percent, officials said; Tom Hale warned that prices will climb.")  # fmt: skip
     people = People(text)
@@ -911,6 +911,10 @@ def test_voices_resolve_she_said_and_give_a_clause_its_own_attribution():
     reading = next(voices.read(prose, People(prose)))
     assert [s.name for s in voices.clause_speakers(People(prose), prose, reading)] == ["", "Tom Hale"]
     assert [len(p) for p in voices.by_paragraph(iter(readings))] == [2, 1]
+    # but an attribution closing the sentence is of all of it
+    closing = "The levy raised money, but it is driving small exporters away, argues Tom Hale."
+    reading = next(voices.read(closing, People(closing)))
+    assert [s.name for s in voices.clause_speakers(People(closing), closing, reading)] == ["Tom Hale", "Tom Hale"]
 
 
 # --- classify: the rules on one clause, with the speaker given

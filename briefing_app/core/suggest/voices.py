@@ -225,10 +225,23 @@ def clause_speakers(people: People, text: str, r: Reading) -> list[Speaker]:
         own.append(sp if sp is not NOBODY and sp.kind != "none" else None)
     first = next((i for i, sp in enumerate(own) if sp is not None), None)
     prose = r.said.how in _REPORTED_HOWS  # the sentence's speaker is its own attribution, no label's
+    closing = own[first] if first is not None else None
+    if closing and _CLOSING_ATTRIBUTION.search(text, clauses[first or 0].start, clauses[first or 0].end):
+        # "… raised money, but it drives exporters away, argues Tom Hale.": the attribution closing the sentence
+        # is of all of it
+        return [sp or closing for sp in own]
     return [
         sp if sp is not None else (NOBODY if prose and first is not None and i < first else r.said)
         for i, sp in enumerate(own)
     ]
+
+
+# an attribution that closes its sentence: ", argues Tom Hale.", ", Ana Ruiz wrote on her blog."
+_CLOSING_ATTRIBUTION = regex.compile(
+    rf",[”’\"]?\s+(?:(?:{SPEECH_VERBS})\s+[^,;:.!?“”\"]{{1,80}}|\p{{Lu}}[^,;:.!?“”\"]{{0,60}}\s+(?:{SPEECH_VERBS})"
+    rf"(?:\s+[^,;:.!?“”\"]{{1,40}})?)[.!?]?[”’\"]?\s*$",
+    _V,
+)
 
 
 _REPORTED_HOWS = frozenset({"reported", "according", "quote"})
