@@ -192,6 +192,12 @@ def test_a_role_before_the_name_keeps_its_modifiers_and_the_role_joined_to_it():
     )
 
 
+def test_a_transcript_speakers_i_think_about_what_another_said_is_their_own_view():
+    text = ("Harbour talks\n\nQUESTION: Does Mayor Ola Berg have a point about the fares?\n\nANA RUIZ: I think he "
+            "deserves praise for saying he wants a cap.\n\nQUESTION: And the pier?\n\nANA RUIZ: Late.")  # fmt: skip
+    assert label_names(text, "ANA RUIZ") == {"Ana Ruiz"}
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

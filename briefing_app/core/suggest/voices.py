@@ -158,6 +158,11 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
             yield Reading(block, sentence, said, last, label_speaker is not None)
 
 
+# a transcript speaker's sentence opening with their own view: "I think …", "Well, I believe …", "We expect …"
+_OWN_VIEW = regex.compile(
+    r"(?:(?:Well|So|And|But|Look|Now|Yes|No),?\s+)?(?:I|We)\s+(?:\w+ly\s+)?(?:think|believe|expect|feel|suspect|doubt)\b",
+    _V,
+)
 _INTRODUCED = regex.compile(r"\w:\s*[“\"‘']", _V)  # a colon introducing a quotation
 _HE_SHE = regex.compile(r"\b(?:(?P<f>[Ss]he)|(?P<m>[Hh]e))\b")
 
@@ -1145,6 +1150,8 @@ def _sentence_speaker(
         # in a transcript, each speaker's own words, unless they report another named person's view
         # ("the Governor believes that …", "the President has long said", or "he thinks" after the question
         # or the turn named him: a speaker calls themselves "I")
+        if _OWN_VIEW.match(text, s.start, s.end):
+            return label  # "I think he deserves praise for saying …": the speaker's view of what another said
         if said.kind == "person" and not said.name and said.how == "pronoun":
             meant = people.last_named(context_start, s.start, besides=label.name)
             return Speaker("person", meant.name, meant.affiliation, said.how) if meant else label
