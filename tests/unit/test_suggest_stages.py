@@ -198,6 +198,14 @@ def test_a_transcript_speakers_i_think_about_what_another_said_is_their_own_view
     assert label_names(text, "ANA RUIZ") == {"Ana Ruiz"}
 
 
+def test_a_written_interview_whose_introduction_names_the_interviewer_too_is_the_interviewees():
+    text = ("Levy cut came late\n\nAna Ruiz, a member of the Levy Committee, told Tom Hale in a written interview that "
+            "costs are not rising. Edited excerpts:\n\nDid the committee wait too long?\n\nI think it did.\n\n"
+            "Will the levy fall?\n\nI expect it to fall by spring.\n\nIs it cautious?\n\nI think so.")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["I think it did."] == said["I expect it to fall by spring."] == said["I think so."] == "Ana Ruiz"
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",
