@@ -1488,6 +1488,8 @@ def test_a_debate_where_everyone_speaks_once_a_namesake_an_advisers_caution_and_
     ):
         assert rhetoric(seems) < 2, seems
     assert rhetoric("The harbour looks like a war zone.") >= 2
+    # "it's not as if …" denies a counterfactual: no simile
+    assert rhetoric("It's not as if we are the biggest department.") < 2 <= rhetoric("It's as if the port were at war.")
     # in a transcript "well", "let's" and "you see" are how people talk; a writer's asides to the reader in prose
     talk = "Well the package, when you see it as a whole, will cut costs next year."
     assert rhetoric(talk, spoken=True) < 2 <= rhetoric(talk)

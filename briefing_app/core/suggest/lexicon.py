@@ -267,7 +267,9 @@ SIMILE = words(
     r"(?!\s+(?:we|they|he|she|i|you|there)\b)"
     r"(?!(?:\s+[\w’'\-]+){1,3}\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|can|should|did|does)\b)",
     r"(?:sounds|feels|looks)\s+(?:a bit\s+|just\s+|kind of\s+|much\s+)?like\s+(?:a|an)\s",
-    r"think of (?:it|(?:the |this |that |a |an )?\w+(?: \w+)?) as|as if|as though|so to speak|if you will",
+    # ("it's not as if we are …" denies, no simile)
+    r"think of (?:it|(?:the |this |that |a |an )?\w+(?: \w+)?) as|(?<!\bnot )(?:as if|as though)|so to speak|"
+    r"if you will",
 )
 INTERJECTION = regex.compile(
     r"^(?:[“\"‘]?)(?:Ah|Oh|Well|So|Hey|Wow|Alas|Look|Hold on|Let[’']s|Imagine|Picture this|Spoiler|Sure|"
