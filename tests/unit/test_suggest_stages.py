@@ -226,6 +226,11 @@ def test_debate_labels_of_irish_canadian_and_south_african_hansards_name_their_m
              "is.\n\nDeputy Lena Mac Varga: I doubt it.")  # fmt: skip
     assert label_names(irish, "The Premier (Deputy Tom O’Hale)") == label_names(irish, "The Premier") == {"Tom O’Hale"}
     assert label_names(irish, "Deputy Lena Mac Varga") == {"Lena Mac Varga"}
+    minister = ("Ports\n\nDeputy Ana Ruiz: Will he act?\n\nMinister for Ports, Harbours and Heritage (Deputy Tom "
+                "Hale): I think so.\n\nDeputy Ana Ruiz: No.\n\nDeputy Tom Hale: It will.")  # fmt: skip
+    assert label_voices(minister, "Minister for Ports, Harbours and Heritage (Deputy Tom Hale)") == {
+        ("Tom Hale", "Minister for Ports, Harbours and Heritage")
+    }
     canadian = ("Question Period\n\nMr. Tom Hale (Kappa North, Ref.): Will the minister act?\n\n"
                 "Hon. Ana Ruiz (Minister of Transport, Lib.): Mr. Speaker, I believe the dispute will be settled.\n\n"
                 "Mr. Tom Hale (Kappa North, Ref.): Why not?\n\n"

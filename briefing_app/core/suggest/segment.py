@@ -78,9 +78,12 @@ SEAT_MEMBER = regex.compile(
 )
 COURTESY_CAPS = regex.compile(_COURTESY_CAPS, regex.V1)
 # A parliament's minister, the office and then the name: "The Secretary of State for Health (Ana Ruiz)"
+# (or, as Ireland's Dáil prints it, without "The" before an office of something: "Minister for Social Protection
+# (Deputy Leo Varadkar)")
+_OFFICE_WORDS = r"(?:,?\s+(?:\p{Lu}[\p{L}’'\-]*|of|for|and|the|on|to))*"
 OFFICE_HOLDER = regex.compile(
-    rf"The\s+(?P<office>\p{{Lu}}[\p{{L}}\-]*(?:,?\s+(?:\p{{Lu}}[\p{{L}}’'\-]*|of|for|and|the|on|to))*)"
-    rf"\s\((?P<name>{_FULL_NAME})\)",
+    rf"(?:The\s+(?P<office>\p{{Lu}}[\p{{L}}\-]*{_OFFICE_WORDS})|(?P<office>\p{{Lu}}\p{{Ll}}+\s+(?:for|of)\s+\p{{Lu}}[\p{{L}}\-]*"
+    rf"{_OFFICE_WORDS}))\s\((?P<name>{_FULL_NAME})\)",
     regex.V1,
 )
 _LABEL = regex.compile(
