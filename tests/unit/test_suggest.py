@@ -447,10 +447,14 @@ def test_a_day_in_the_frame_of_a_quotation_makes_no_fact_of_the_quotation():
     assert not found["key_fact"] and [s.speaker for s in found["expert_assessment"]] == ["Ana Ruiz"]
 
 
-def test_i_am_confident_that_is_a_speakers_stance_as_i_think_that_is():
+def test_i_am_confident_that_or_it_seems_to_me_is_a_speakers_stance_as_i_think_that_is():
     label = Speaker("person", "Ana Ruiz", "", "label")
     cognition = stance.FEATURES.index("cognition")
-    for clause in ("I am confident that the pier will bring more ferries.", "We are convinced the levy will fail."):
+    for clause in (
+        "I am confident that the pier will bring more ferries.",
+        "We are convinced the levy will fail.",
+        "It seems to me that the levy will fail.",
+    ):
         assert stance.features(clause, label, True, None, 0.0)[cognition] == 1.0
     assert stance.features("The pier is certainly busy.", label, True, None, 0.0)[cognition] == 0.0
 

@@ -30,6 +30,8 @@ _COGNITION = re.compile(
     # or the adjectives of certainty that control a that-clause ("I am confident that …"; Biber et al., Longman
     # Grammar of Spoken and Written English, 1999, stance adjectives of certainty)
     r"confident|convinced|certain)\b"
+    # or how it seems to the speaker: "it seems to me that …", "it appears to us" (Biber et al.'s verbs of likelihood)
+    r"|\b(?:seems?|seemed|appears?|appeared)\s+to\s+(?:me|us)\b"
     # or the same said as a noun: "my assessment of the economy is …", "our expectation is that …"
     r"|\b(?:my|our)\s+(?:own\s+)?(?:view|opinion|assessment|judge?ment|expectation|sense|guess|belief)\b",
     re.I,
