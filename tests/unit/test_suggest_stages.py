@@ -206,6 +206,14 @@ def test_a_written_interview_whose_introduction_names_the_interviewer_too_is_the
     assert said["I think it did."] == said["I expect it to fall by spring."] == said["I think so."] == "Ana Ruiz"
 
 
+def test_q_labels_alone_give_the_answers_to_the_one_person_the_introduction_describes():
+    text = ("Campus expert on harbour pollution\n\nThe theme of this year's Harbour Day is \"Clean Water.\" Tom Hale, "
+            "a professor of economics at the Kappa Institute, studies it.\n\nQ: What is the problem?\n\nI think "
+            "markets work only if the cost is priced.\n\nQ: So how to price it?\n\nBy the tonne.")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end][:9]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["I think m"] == "Tom Hale"
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

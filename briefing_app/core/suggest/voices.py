@@ -481,6 +481,8 @@ def _answerer(
     if speech is not None:
         return speech
     named = [Speaker("person", p.name, p.affiliation, "label") for p in people.named_in(paras[0].start, asked.start)]
+    if len(named) > 1:  # of several capitalised names ("Harbour Day", "Clean Water"), the one person described
+        named = [sp for sp in named if sp.affiliation] if sum(bool(sp.affiliation) for sp in named) == 1 else named
     if len(named) != 1:
         named = _guests(people, text, asked)
     if len(named) == 1:
