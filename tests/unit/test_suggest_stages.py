@@ -214,6 +214,12 @@ def test_q_labels_alone_give_the_answers_to_the_one_person_the_introduction_desc
     assert said["I think m"] == "Tom Hale"
 
 
+def test_a_surname_label_beside_the_full_names_label_is_the_one_person():
+    text = ("Press conference: port fees\n\nTOM HALE: In my view the economy is resilient.\n\nJOURNALIST: Will fees "
+            "rise?\n\nHALE: I think fees will stay flat.")  # fmt: skip
+    assert label_names(text, "HALE") == {"Tom Hale"}
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

@@ -417,6 +417,17 @@ def _label_speakers(
             resolved[label] = replace(said, affiliation=own)
     for rare, meant in _misspelt(labelled).items():
         resolved[rare] = resolved[meant]
+    # a surname's label beside the full name's ("HALE:" after "TOM HALE:"): the one person
+    by_surname: dict[str, set[Speaker]] = {}
+    for said in resolved.values():
+        if " " in said.name:
+            by_surname.setdefault(said.name.split()[-1].lower(), set()).add(said)
+    for label, said in resolved.items():
+        namesakes = (
+            by_surname.get(said.name.lower(), set()) if said.kind == "person" and " " not in said.name else set()
+        )
+        if len(namesakes) == 1:
+            resolved[label] = next(iter(namesakes))
     # the one person answering the press, whom it addresses by an office ("Mr Prime Minister, do you …"), holds it
     answerers = [label for label, said in resolved.items() if said.name]
     if len(answerers) == 1 and not resolved[answerers[0]].affiliation:
