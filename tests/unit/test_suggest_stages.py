@@ -220,6 +220,11 @@ def test_a_surname_label_beside_the_full_names_label_is_the_one_person():
     assert label_names(text, "HALE") == {"Tom Hale"}
 
 
+def test_a_colleague_introduced_with_shes_has_the_role_after_the_pronoun():
+    text = "MR. HALE: Beside me is Ana Ruiz, she's Unit Head, also in the Statistics Department.\n\nMS. RUIZ: Thanks."
+    assert People(text).find(["Ruiz"]).affiliation.startswith("Unit Head")
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

@@ -1072,7 +1072,8 @@ def _modifiers(before: str) -> list[str]:
 _ORG_NAME = r"\p{Lu}[\p{L}\-]*(?:[ \u00a0]+(?:(?:of|and|for|on|in)[ \u00a0]+(?:the[ \u00a0]+)?)?\p{Lu}[\p{L}\-]*)*"
 # (an age may come before the apposition: "Ana Ruiz, 45, a rancher in Texas")
 _APPOSITION_AFTER = regex.compile(
-    rf"^(?:,(?:\s+\d{{1,3}},)?\s+(?P<comma>{APPOSITION})|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{0,120}}?)\s*[—–]"
+    # ("Ana Ruiz, she's Unit Head, …", as a briefer introduces a colleague: the role after the pronoun)
+    rf"^(?:,(?:\s+\d{{1,3}},)?\s+(?:(?:she|he)(?:[’']s|\s+is)\s+)?(?P<comma>{APPOSITION})|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{0,120}}?)\s*[—–]"
     rf"|\s+(?P<prep>from|of|at|for)\s+(?P<org>(?:the\s+)?(?:blog\s+|newspaper\s+|magazine\s+|website\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)"
     rf"(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     # (or a body's name and its initials, then a comma: "Ana Ruiz for the Kappa Institute (KI), said")
