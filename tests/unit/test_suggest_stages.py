@@ -225,6 +225,11 @@ def test_a_colleague_introduced_with_shes_has_the_role_after_the_pronoun():
     assert People(text).find(["Ruiz"]).affiliation.startswith("Unit Head")
 
 
+def test_someone_of_the_firm_view_that_holds_the_view():
+    assert speaker_of("Tom Hale is of the firm view that small operators should pay less.")[0] == "Tom Hale"
+    assert speaker_of("Ana Ruiz takes the view that the levy is fair.")[0] == "Ana Ruiz"
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

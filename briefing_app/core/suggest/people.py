@@ -87,6 +87,7 @@ SPEECH_VERBS = (
     "doubted|doubts|suspected|suspects|surmised|surmises|conjectured|conjectures|presumed|presumes|guessed|"
     "reckons|reckoned|anticipates|anticipated|foresees|foresaw|opined|opines|averred|avers|"
     "tweeted|tweets|put it|puts it|"  # "as Ana Ruiz put it"
+    r"(?:is|was|are|were) of the (?:\w+ )?(?:view|opinion)|(?:takes|took) the view|"  # "the Mayor is of the firm view"
     "talked about|talks about|been clear|made clear|makes clear|"  # "As the President has talked about, …"
     r'continued(?=,\s*[“"])|went on(?=,\s*[“"])'  # a quotation it interrupts goes on: "“…,” Ruiz continued, “…”"
 )
