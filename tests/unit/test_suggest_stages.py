@@ -230,6 +230,13 @@ def test_someone_of_the_firm_view_that_holds_the_view():
     assert speaker_of("Ana Ruiz takes the view that the levy is fair.")[0] == "Ana Ruiz"
 
 
+def test_an_abbreviations_stop_before_a_word_in_lower_case_does_not_end_the_apposition():
+    assert speaker_of("Rates will fall, said Ana Ruiz, the chief U.S. economist at Kappa Bank.") == (
+        "Ana Ruiz",
+        "chief U.S. economist at Kappa Bank",
+    )
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

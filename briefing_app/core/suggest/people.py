@@ -155,7 +155,9 @@ APPOSITION = (
     # up to a purpose ("the local Member to go through the plans" is the Member; "adviser to the Board" goes on)
     # (a stop inside a name goes on: "U.S.", "St. Brigid's Hospital")
     rf"(?:(?![ \u00a0]+to[ \u00a0]+(?!(?:the|a|an)\b)\p{{Ll}})[^,;“”\"\n.]|\.(?=\S)"
-    rf"|(?<=\b(?:St|Mt|Ft))\.(?=[ \u00a0]\p{{Lu}}))*"
+    rf"|(?<=\b(?:St|Mt|Ft))\.(?=[ \u00a0]\p{{Lu}})"
+    # (and an abbreviation's last stop before a word in lower case: "the chief U.S. economist at Kappa Bank")
+    rf"|(?<=\b\p{{Lu}})\.(?=[ \u00a0]\p{{Ll}}))*"
 )
 # Any appositive between commas after a name: a noun phrase with its article ("a 34-year-old office worker"),
 # a relative clause ("who has run the firm for 30 years"), an age ("54") or a participle's aside, with or without
