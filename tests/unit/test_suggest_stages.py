@@ -237,6 +237,15 @@ def test_an_abbreviations_stop_before_a_word_in_lower_case_does_not_end_the_appo
     )
 
 
+def test_a_wire_storys_run_in_heads_in_capitals_are_no_speakers():
+    text = ("Port shares rise\n\nKEEPING SCORE: The Harbour Index added 0.4 per cent.\n\nRATE TALK: The bank hinted it "
+            "sees no need to lift rates.\n\nANALYST'S VIEW: \"We will learn who blinks first,\" Ana Ruiz, a strategist "
+            "at Birch Bank, said in a note.")  # fmt: skip
+    read = {text[r.sentence.start : r.sentence.end][:12]: r.said.name for r in voices.read(text, title_line=True)}
+    assert read["The bank hin"] == "" and read['"We will lea'] == "Ana Ruiz"
+    assert not any(b.label for b in blocks(text))
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

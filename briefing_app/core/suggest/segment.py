@@ -294,6 +294,8 @@ def blocks(text: str) -> list[Block]:
     candidates = [None if m is None or h and m["label"] not in spoken else m
                   for m, h in zip(candidates, headed, strict=True)]  # fmt: skip
     labels = _real_labels(text, [m["label"] for m in candidates if m and m["label"]])
+    heads = set(labels) if _run_in_heads(text, candidates, spans, labels) else set()  # paragraphs' heads
+    labels -= heads
     initials = Counter(m["initials"] for m in candidates if m and m["initials"])
     if any(n >= MIN_INITIALS_TURNS for n in initials.values()):  # then whoever speaks once too
         labels |= set(initials)
@@ -302,7 +304,9 @@ def blocks(text: str) -> list[Block]:
     out = []
     for i, ((start, end), m) in enumerate(zip(spans, candidates, strict=True)):
         label, body = None, numbered.get(start, start)
-        if start in bare:
+        if m and m["label"] in heads:
+            body = m.end()
+        elif start in bare:
             label, body = bare[start]
         elif m and (m["label"] or m["initials"]) in labels:
             label, body = m["label"] or m["initials"], m.end()
@@ -310,6 +314,28 @@ def blocks(text: str) -> list[Block]:
             label, body = text[start:end], end  # a label alone on its line without its colon: the turn is below
         out.append(Block(i, start, end, label, body, text))
     return out
+
+
+MIN_RUN_IN_HEADS = 3
+_FIRST_PERSON = regex.compile(r"\b(?:I|I[’']m|I[’']ve|we|We|my|My|our|Our|me|us)\b", regex.V1)
+
+
+def _run_in_heads(text: str, candidates: list, spans: list[tuple[int, int]], labels: set[str]) -> bool:
+    """Whether the labels are a wire story's run-in heads in capitals ("KEEPING SCORE:", "RATE TALK:"), not
+    speakers: MIN_RUN_IN_HEADS or more, each opening one paragraph, none of which says "I" or "we" outside a
+    quotation."""
+    turns = [(m, end) for m, (_, end) in zip(candidates, spans, strict=True) if m and m["label"] in labels]
+    if len(turns) < MIN_RUN_IN_HEADS or len({m["label"] for m, _ in turns}) < len(turns):
+        return False
+    return all(  # (a head runs into its paragraph; a label alone on its line has its turn below)
+        m["label"].isupper()
+        and text[m.end() : end].strip()
+        and not _FIRST_PERSON.search(_QUOTED.sub("", text[m.end() : end]))
+        for m, end in turns
+    )
+
+
+_QUOTED = regex.compile(r"[“\"][^”\"\n]*[”\"]", regex.V1)  # a quotation's own "we" is the one quoted
 
 
 _HEADING_AFTER = regex.compile(
