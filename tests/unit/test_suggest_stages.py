@@ -246,6 +246,13 @@ def test_a_wire_storys_run_in_heads_in_capitals_are_no_speakers():
     assert not any(b.label for b in blocks(text))
 
 
+def test_a_company_the_text_names_with_its_legal_form_is_no_person_anywhere():
+    text = ("Birch Electronics reported a drop in profit, said Ana Ruiz of Kappa Ltd. Birch Electronics Co. "
+            "said it expects a better year.")  # fmt: skip
+    people = People(text)
+    assert people.find(["Birch", "Electronics"]) is None and people.find(["Ana", "Ruiz"]) is not None
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

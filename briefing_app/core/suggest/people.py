@@ -9,6 +9,7 @@ person, as a ``Speaker``: who a sentence is attributed to. Which sentence each p
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -405,6 +406,7 @@ def name_like(words: list[str]) -> bool:
     )
 
 
+_LEGAL_FORM = regex.compile(r"(?<=\p{L}[ \u00a0])(?:Co|Corp|Inc|Ltd|PLC|plc|LLC|AG|GmbH)\b\.?", regex.V1)
 _INITIAL = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,3}")  # "H.", "P", and run together, "O.R."
 # Words that open a place's name ("Costa Rica", "San Diego") and end many a person's ("Diana Costa", "Tom Hale")
 _PLACE_PREFIXES = frozenset("Costa Hong Puerto Los Las San Santa Saint Sierra Cape El Great Holy Middle Far".split())
@@ -423,6 +425,16 @@ class People:
         body = text.find("\n") + 1 if title_line else 0
         for m in _CAPRUN.finditer(text, body):
             self._add_mention(m.start(), m.end(), m[0])
+        # a company wherever the text names it with its legal form: "Samsung Electronics Co. said" makes the earlier
+        # "Samsung Electronics reported …" no person
+        for m in _LEGAL_FORM.finditer(text, body):
+            before = text[max(0, m.start() - 80) : m.start()].split()
+            words = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(before)))[:4][::-1]
+            for k in range(len(words)):  # the longest run of capitalised words before it that names a "person"
+                company = self._by_key.get(" ".join(words[k:]).lower())
+                if company is not None and company.name == " ".join(words[k:]) and not company.affiliation:
+                    self._by_key = {key: p for key, p in self._by_key.items() if p is not company}
+                    break
         # "Vice President Harris" and never a first name: a listed public figure's full name. Only once
         # the whole text is read, so that "Senator Maria Harris" anywhere in it wins.
         for person in {id(p): p for p in self._by_key.values()}.values():
