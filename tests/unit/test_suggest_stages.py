@@ -253,6 +253,14 @@ def test_a_company_the_text_names_with_its_legal_form_is_no_person_anywhere():
     assert people.find(["Birch", "Electronics"]) is None and people.find(["Ana", "Ruiz"]) is not None
 
 
+def test_a_relative_clause_with_a_possessive_names_no_role_and_who_serves_as_gives_the_role():
+    text = ("Ana Ruiz, who has an associate's degree, says dozens chase the posts. “Rents rise,” said "
+            "Tom Hale, who serves as harbour director in Lund.")  # fmt: skip
+    people = People(text)
+    assert people.find(["Ruiz"]).affiliation == ""
+    assert people.find(["Hale"]).affiliation == "harbour director in Lund"
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

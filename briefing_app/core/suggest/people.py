@@ -151,7 +151,8 @@ APPOSITION = (
     rf"(?:\p{{Ll}}[\p{{L}}\-’'.]*[ \u00a0]+|\p{{Lu}}[\p{{L}}.\-’']*[ \u00a0]+(?=[\p{{Ll}}\p{{Lu}}])){{0,8}}?"
     # then what belongs to the role ("of …", "at …", "based in …"), not a verb of the sentence ("the President
     # just indicated"; a participle with a place or body after it, "based in Lagos", belongs to the role)
-    rf"{ROLE}\b(?![ \u00a0]+(?!(?:of|at|for|in|on|with|from|to|and|the|a|an|who|whose|which|that)\b)"
+    # (not a possessive: "who has an associate's degree" names no role)
+    rf"{ROLE}\b(?![’']s\b)(?![ \u00a0]+(?!(?:of|at|for|in|on|with|from|to|and|the|a|an|who|whose|which|that)\b)"
     rf"(?:\p{{Ll}}+[ \u00a0]+)?\p{{Ll}}+(?:ed|s)\b(?![ \u00a0]+(?:in|at|near|with)[ \u00a0]+\p{{Lu}}))"
     # up to a purpose ("the local Member to go through the plans" is the Member; "adviser to the Board" goes on)
     # (a stop inside a name goes on: "U.S.", "St. Brigid's Hospital")
@@ -1237,6 +1238,9 @@ def _title_affiliation(titles: list[str]) -> str:
 
 _OFFICE_OF_BODY = regex.compile(r"\s(?:of|for)\s+(?:the\s+)?\p{Lu}")  # "Secretary of State", "Minister for Health"
 _NEXT_PREDICATE = regex.compile(r"\s+and\s+(?:was|is|has|had|were|will|later|also)\b")
-_LEADING_VERB = regex.compile(r"^(?:(?:(?:who|s?he)\s+)?(?:is|was)|s?he[’']s)\s+(?=a\s|an\s|the\s)")  # "she's the …"
+# "she's the …", "who serves as harbour director" (not "who served as …": what was is said as it was)
+_LEADING_VERB = regex.compile(
+    r"^(?:(?:(?:who|s?he)\s+)?(?:is|was)|s?he[’']s)\s+(?=a\s|an\s|the\s)|^who\s+(?:serves|works)\s+as\s+"
+)
 _LEADING_ARTICLE = regex.compile(r"^(?:a|an|the)\s+", regex.I)
 _LETTERS = regex.compile(r"\p{L}+")
