@@ -259,6 +259,8 @@ def test_a_relative_clause_with_a_possessive_names_no_role_and_who_serves_as_giv
     people = People(text)
     assert people.find(["Ruiz"]).affiliation == ""
     assert people.find(["Hale"]).affiliation == "harbour director in Lund"
+    sits = "“Rinks are booked,” said Nora Quint, who sits on the Ice Allocation Committee."
+    assert People(sits).find(["Quint"]).affiliation == "sits on the Ice Allocation Committee"
 
 
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():

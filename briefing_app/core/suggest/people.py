@@ -1112,7 +1112,7 @@ _APPOSITION_AFTER = regex.compile(
     rf"|,\s+(?P<prep>from|of|at|with|for)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
     # (the commas may be missing: "Ana Ruiz who teaches geology at Kappa University told …")
     rf"|,?\s+who\s+(?P<rel>(?:(?:now|currently|also)\s+)?(?:heads|leads|runs|chairs|directs|manages|founded|"
-    rf"co-founded|teaches|works|serves|blogs|writes|reports|is\s+with|is\s+(?:a|an|the))\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)"
+    rf"co-founded|teaches|works|serves|sits\s+on|blogs|writes|reports|is\s+with|is\s+(?:a|an|the))\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)"
     rf"(?=,|\.(?!\S)|\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     rf"|\s*\((?P<paren>\p{{Lu}}[^()\n]{{1,80}})\))",
     _V,
