@@ -152,7 +152,7 @@ def test_views_of_institutions_and_unnamed_people_are_not_assessments(text):
 def test_statements_of_intent_and_pleasantries_are_left_out():
     text = "MS. ARDEN:  Thank you all for coming.  Happy Monday.  I look forward to our talks.  The reform is a "
     text += "serious mistake.\n\nQ    Will you resign?\n\nMS. ARDEN:  No.  If the senate rejects the budget, the "
-    text += "strike might spread to the ports.  We are absolutely determined that this critical pier is done.  Our "
+    text += "strike might spread to the ports.  We are now determined that this critical pier is done.  Our "
     text += "intention is to reopen the terminal with the safety checks in place."
     found = kinds(text)
     assert not found["key_fact"]  # "Happy Monday" names a day, and is still a greeting

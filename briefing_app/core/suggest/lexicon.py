@@ -254,7 +254,7 @@ NOISE = words(
     # Lecture XII: "promise, undertake, … am determined to, intend, … mean to, plan, purpose, propose to, …
     # guarantee, pledge myself, vow, … dedicate myself to"), "committed", the word for them all, and the nouns of
     # intending ("our intention is")
-    r"(?:I|we)(?:[’']m|[’']re| am| are)?(?: \w+ly)? (?:determined|dedicated|committed) (?:to|that)|"
+    r"(?:I|we)(?:[’']m|[’']re| am| are)?(?: \w+)? (?:determined|dedicated|committed) (?:to|that)|"
     r"(?:I|we)(?: \w+ly)? (?:promise|undertake|intend|mean to|propose to|guarantee|pledge|vow)\b|"
     r"(?:our|my|the) (?:\w+ )?(?:intention|plan|purpose) (?:here )?is"
 )
