@@ -71,7 +71,10 @@ def _candidates(
         scores = [rhetoric(text[r.sentence.start : r.sentence.end], r.in_transcript) for r in paragraph]
         tone[paragraph[0].block.index] = its_tone = paragraph_tone(scores)
         for r, score in zip(paragraph, scores, strict=True):
-            if r is paragraph[-1] and puts_a_question(text, r):
+            # a turn that puts a question asks in each of its questions ("What is going on? Did the storms start
+            # it? Or is it something bigger?"): none is rhetoric
+            asked = r is paragraph[-1] or text[r.sentence.start : r.sentence.end].rstrip("”’\"') ").endswith("?")
+            if asked and puts_a_question(text, r):
                 continue
             found.extend(merge(text, verdicts(people, text, r, its_tone, score, models, weighed)))
     return found, tone
