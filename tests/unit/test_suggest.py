@@ -180,8 +180,8 @@ def test_the_press_questions_and_stage_directions_of_a_briefing_are_not_suggeste
 
 def test_every_question_of_a_turn_that_asks_is_a_question_not_rhetoric():
     text = ("Harbour Radio\n\nTOM HALE: Minister, freight had a rough month. What is going on? Did the storms start "
-            "it? Or is it something bigger?\n\nANA RUIZ: I think the storms are only one cause.\n\nTOM HALE: And "
-            "rents?\n\nANA RUIZ: I expect rents to level off by the spring.")  # fmt: skip
+            "it? Or is it something bigger?\n\nANA RUIZ: I think the storms are only one cause.\n\nTOM HALE: Thank "
+            "you.\n\nANA RUIZ: I expect rents to level off by the spring.")  # fmt: skip
     assert not kinds(text)["opinion"]
 
 
