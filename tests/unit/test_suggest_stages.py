@@ -263,6 +263,17 @@ def test_a_relative_clause_with_a_possessive_names_no_role_and_who_serves_as_giv
     assert People(sits).find(["Quint"]).affiliation == "sits on the Ice Allocation Committee"
 
 
+def test_more_speech_bylines_and_a_title_naming_a_minister_for_something_over_the_greetings():
+    by = "Payments\n\nby Ana Ruiz\n\nDeputy Governor of the Kappa Bank\n\nIn my view, deposits will grow."
+    assert named_voices(by) == {("Ana Ruiz", "Deputy Governor of the Kappa Bank")}
+    intro = ("Lessons\n\nIntroductory speech by Ana Ruiz, President of the Harbour Board, at the Port Forum 2025\n\n"
+             "I think the risks are tilted to the downside.")  # fmt: skip
+    assert named_voices(intro) == {("Ana Ruiz", "President of the Harbour Board")}
+    titled = ("Opening Address by Minister for Transport Ana Ruiz at the Harbour Summit\n\nMr Tom Hale, Chairman of "
+              "the Harbour Board\n\nDistinguished guests,\n\nIn my view, cranes will cut waiting times.")  # fmt: skip
+    assert named_voices(titled) == {("Ana Ruiz", "Minister for Transport")}
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

@@ -756,6 +756,8 @@ class People:
         ``after``: the title's words after the run, which may name the office's body ("of the Harbour Board")."""
         titles, rest = split_run(" ".join(words))
         titles, rest = self._acronym_office(titles, rest)
+        if titles and len(rest) > 3 and rest[0] in ("for", "of") and name_like(rest[-2:]):
+            titles, rest = titles + rest[:-2], rest[-2:]  # "Minister for Transport Ana Ruiz": the office of its body
         for n in range(min(len(rest), 3), 0, -1):
             person = self.find(rest[:n]) if name_like(rest[:n]) else None
             if person is not None and n > 1 and person.name.split()[-1] != rest[n - 1]:
@@ -975,7 +977,9 @@ def _own_office(office: str) -> str:
 
 _TITLED_BY = regex.compile(
     # (an office may hold a figure: "Covid-19 Response Coordinator Dr. Ana Ruiz")
-    r"\b(?:by|with|of|from)\s+(?:the\s+)?(?P<by>\p{Lu}[\p{L}\p{N}.’'\-]*(?:(?:\s+|,\s*|\s+and\s+|\s+&\s+)\p{Lu}[\p{L}\p{N}.’'\-]*)*)"
+    # (an office's "for" may join its words: "by Minister for Transport Ana Ruiz")
+    r"\b(?:by|with|of|from)\s+(?:the\s+)?(?P<by>\p{Lu}[\p{L}\p{N}.’'\-]*(?:(?:\s+|,\s*|\s+and\s+|\s+&\s+|\s+for\s+)"
+    r"\p{Lu}[\p{L}\p{N}.’'\-]*)*)"
     r"|(?:^|:\s+)(?P<own>(?:\p{Lu}[\p{L}.\-]*\s+){0,4}\p{Lu}[\p{L}.\-]*[’']s)\s+(?:\w+\s+)?(?:speech|remarks|statement|address|"
     r"keynote|lecture|notes?)\b",
     _V,

@@ -699,7 +699,8 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
     has no office, so it is never taken."""
     # a byline is a line or two; a long paragraph is the speech itself ("The Hon Ana Ruiz MP" is Ana Ruiz)
     lines = [
-        _HONOURS.sub("", text[b.start : b.end].strip()) if b.end - b.start <= BYLINE_CHARS else "" for b in candidates
+        _BY.sub("", _HONOURS.sub("", text[b.start : b.end].strip())) if b.end - b.start <= BYLINE_CHARS else ""
+        for b in candidates
     ]
     for i, line in enumerate(lines):
         below = lines[i + 1] if i + 1 < len(lines) else ""
@@ -731,6 +732,10 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
         ):
             return Speaker("person", line, "", "label")  # "Remarks", then the speaker's name alone
     return None
+
+
+# ("by Ana Ruiz" over her office is a speaker's byline; a reporter's "By Ana Ruiz" has no office)
+_BY = regex.compile(r"^[Bb]y\s+(?=\p{Lu})", _V)
 
 
 def _capitalised(name: str) -> list[str]:
@@ -770,9 +775,10 @@ _HONOURS = regex.compile(
 _BYLINE_NAME = r"\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}\.)?(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+){1,2}"
 # "Ana Ruiz, Governor of the Bank of Kappa", "Speech by Ana Ruiz, Member of the Executive Board of the ECB"
 _NAME_COMMA_OFFICE = regex.compile(
-    rf"(?:(?:Speech|Remarks|Address|Keynote(?:\s+speech|\s+address)?|Statement|Lecture|Introductory\s+statement|"
-    # (a courtesy title before the name, and the occasion after the office: "Remarks by Ms Ana Ruiz, Managing
-    # Director of the Harbour Board, at the Harbour Board Annual Report 2024/2025 Media Conference, Lund, 3 July")
+    # ("Introductory speech by …", "Opening remarks by …": a word or two may come before the kind; a courtesy title
+    # before the name, and the occasion after the office: "Remarks by Ms Ana Ruiz, Managing Director of the Harbour
+    # Board, at the Harbour Board Annual Report 2024/2025 Media Conference, Lund, 3 July")
+    rf"(?:(?:\p{{L}}+\s+){{0,2}}?(?i:Speech|Remarks|Address|Keynote(?:\s+speech|\s+address)?|Statement|Lecture|"
     rf"Presentation)\s+by\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?[ \u00a0]+)?(?P<name>{_BYLINE_NAME}),[ \u00a0]+"
     rf"(?P<office>\p{{Lu}}[^\n!?:;]{{2,300}})",
     _V,
