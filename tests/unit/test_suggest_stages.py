@@ -272,6 +272,9 @@ def test_more_speech_bylines_and_a_title_naming_a_minister_for_something_over_th
     titled = ("Opening Address by Minister for Transport Ana Ruiz at the Harbour Summit\n\nMr Tom Hale, Chairman of "
               "the Harbour Board\n\nDistinguished guests,\n\nIn my view, cranes will cut waiting times.")  # fmt: skip
     assert named_voices(titled) == {("Ana Ruiz", "Minister for Transport")}
+    greets = ("Harbour Summit: opening address\n\nMr Tom Hale, Chairman of the Harbour Board\n\nProfessor Lena Ortiz, "
+              "Dean of the Kappa Institute\n\nDistinguished guests,\n\nI think cranes help.")  # fmt: skip
+    assert named_voices(greets) == set()  # whom the speech greets is no byline
 
 
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():

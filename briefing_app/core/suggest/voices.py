@@ -702,6 +702,9 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
         _BY.sub("", _HONOURS.sub("", text[b.start : b.end].strip())) if b.end - b.start <= BYLINE_CHARS else ""
         for b in candidates
     ]
+    greeted = [m["name"] for line in lines if (m := _NAME_COMMA_OFFICE.fullmatch(line)) and not _SPEECH_BY.match(line)]
+    if len(set(greeted)) > 1:
+        return None  # "Mr Tom Hale, Chairman of …", "Professor Lena Ortiz, Dean of …": whom a speech greets
     for i, line in enumerate(lines):
         below = lines[i + 1] if i + 1 < len(lines) else ""
         over = _NAME_OVER_OFFICE.fullmatch(f"{line}\n{below}") if below and "\n" not in line else None
@@ -734,6 +737,9 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
     return None
 
 
+_SPEECH_BY = regex.compile(
+    r"(?:\p{L}+\s+){0,2}?(?i:Speech|Remarks|Address|Keynote|Statement|Lecture|Presentation)\s+by\s", _V
+)
 # ("by Ana Ruiz" over her office is a speaker's byline; a reporter's "By Ana Ruiz" has no office)
 _BY = regex.compile(r"^[Bb]y\s+(?=\p{Lu})", _V)
 
