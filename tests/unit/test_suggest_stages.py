@@ -277,6 +277,12 @@ def test_more_speech_bylines_and_a_title_naming_a_minister_for_something_over_th
     assert named_voices(greets) == set()  # whom the speech greets is no byline
 
 
+def test_a_clause_about_a_person_is_no_role_of_theirs():
+    text = ("TOM HALE: Welcome to Ana.\n\nANA RUIZ: I acknowledge the Compact, which Mr Hale was I think the author "
+            "of, and which has worked well.\n\nTOM HALE: I believe the Compact will last.")  # fmt: skip
+    assert People(text).find(["Hale"]).affiliation == ""
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

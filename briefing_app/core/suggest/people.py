@@ -145,7 +145,8 @@ APPOSITION = (
     # (an organisation's possessive may open it: "World Bank’s chief economist")
     # ("ex-NCB Governor": a prefix in lower case, then capitals)
     # (never a question put to a name: "Ana, will the Mayor visit …?")
-    rf"(?!(?:will|would|can|could|do|does|did|is|are|was|were|should|shall|may|might|have|has|had)\b)"
+    # (nor a clause of someone's: "which Mr Hale was I think the author of")
+    rf"(?!(?:will|would|can|could|do|does|did|is|are|was|were|should|shall|may|might|have|has|had|I|we|you|they)\b)"
     # (on one line: "… for their hospitality in Lund.\n\nCaptain Berg is the harbour master" is no role of his)
     rf"(?:(?:a|an|the)\s+)?"
     rf"(?:\p{{Ll}}[\p{{L}}\-’'.]*[ \u00a0]+|\p{{Lu}}[\p{{L}}.\-’']*[ \u00a0]+(?=[\p{{Ll}}\p{{Lu}}])){{0,8}}?"
