@@ -149,7 +149,9 @@ APPOSITION = (
     rf"(?!(?:will|would|can|could|do|does|did|is|are|was|were|should|shall|may|might|have|has|had|I|we|you|they)\b)"
     # (on one line: "… for their hospitality in Lund.\n\nCaptain Berg is the harbour master" is no role of his)
     rf"(?:(?:a|an|the)\s+)?"
-    rf"(?:\p{{Ll}}[\p{{L}}\-’'.]*[ \u00a0]+|\p{{Lu}}[\p{{L}}.\-’']*[ \u00a0]+(?=[\p{{Ll}}\p{{Lu}}])){{0,8}}?"
+    # ("a 52-year-old ferry captain": an age's compound too)
+    rf"(?:\p{{Ll}}[\p{{L}}\-’'.]*[ \u00a0]+|\p{{N}}+-[\p{{L}}\-]+[ \u00a0]+"
+    rf"|\p{{Lu}}[\p{{L}}.\-’']*[ \u00a0]+(?=[\p{{Ll}}\p{{Lu}}])){{0,8}}?"
     # then what belongs to the role ("of …", "at …", "based in …"), not a verb of the sentence ("the President
     # just indicated"; a participle with a place or body after it, "based in Lagos", belongs to the role)
     # (not a possessive: "who has an associate's degree" names no role)
