@@ -1037,7 +1037,9 @@ _ROLE_BEFORE = regex.compile(
     rf",\s*(?:(?:{'|'.join(regex.escape(t) for t in TITLE_WORDS)})\s+)*"
     # on one line, with a word in lower case after a capitalised one ("Former transport secretary"), never across a
     # sentence's end ("… to Poland. Plant manager")
-    rf"|(?P<plain>(?:(?:{_CAP_WORD}|the)[ \u00a0]+){{1,3}}\p{{Ll}}[\p{{L}}\-]*[ \u00a0]+{ROLE}"
+    # ("Harbour and Ferry senior manager": a body's "and", "for" or "of" between its words)
+    rf"|(?P<plain>(?:(?:{_CAP_WORD}|the)[ \u00a0]+(?:(?:for|of|and)[ \u00a0]+(?=\p{{Lu}}))?){{1,3}}"
+    rf"\p{{Ll}}[\p{{L}}\-]*[ \u00a0]+{ROLE}"
     # a noun before the role at a sentence's or a clause's start ("In the old town, bakery owner Ana Ruiz said")
     rf"|(?<=(?:^|[.!?,][ \u00a0]|\n))\p{{Ll}}[\p{{L}}\-]*[ \u00a0]+{ROLE}"
     # (a body's name may hold "for", "of", "and": "Institute for Harbour Safety and Coastal Studies analyst"; the
