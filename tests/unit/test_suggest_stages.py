@@ -283,11 +283,13 @@ def test_a_clause_about_a_person_is_no_role_of_theirs():
     assert People(text).find(["Hale"]).affiliation == ""
 
 
-def test_an_apposition_may_open_with_an_age_compound():
+def test_an_apposition_may_open_with_an_age_and_a_body_before_a_role_hold_an_and():
     assert speaker_of("Rosa Pike, a 52-year-old ferry captain, thinks the timetable is the problem.") == (
         "Rosa Pike",
         "52-year-old ferry captain",
     )
+    text = "Bookings are good, says Harbour and Ferry senior manager Ana Ruiz. Fares will rise, says Ruiz."
+    assert People(text).find(["Ruiz"]).affiliation == "Harbour and Ferry senior manager"
 
 
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
