@@ -292,6 +292,12 @@ def test_an_apposition_may_open_with_an_age_and_a_body_before_a_role_hold_an_and
     assert People(text).find(["Ruiz"]).affiliation == "Harbour and Ferry senior manager"
 
 
+def test_initials_labels_may_be_a_name_the_title_alone_gives():
+    text = ("The Sunday Show 3rd June 2029 Ana Ruiz\n\nTH: Good morning, Ms Ruiz.\n\nAR: Good morning.\n\nTH: Will "
+            "rents rise?\n\nAR: I think rents will level off by the spring.")  # fmt: skip
+    assert label_names(text, "AR") == {"Ana Ruiz"}
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

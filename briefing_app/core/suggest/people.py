@@ -427,6 +427,7 @@ class People:
         # a title in title case runs names into the words around them ("Ruiz During a Visit …"):
         # only ``for_title`` reads it
         body = text.find("\n") + 1 if title_line else 0
+        self._title_end = max(0, body - 1)
         for m in _CAPRUN.finditer(text, body):
             self._add_mention(m.start(), m.end(), m[0])
         # a company wherever the text names it with its legal form: "Samsung Electronics Co. said" makes the earlier
@@ -867,7 +868,7 @@ class People:
                 office = ", ".join(" ".join(p) for p in parts if p is not named[0])
                 said = self.for_label(" ".join(name))
                 return replace(said, affiliation=said.affiliation or _title_case(office)) if said.name else said
-        if _INITIALS.fullmatch(label) and (person := self._with_initials(label)):  # "AR:" for Ana Ruiz
+        if _INITIALS.fullmatch(label) and (person := self._with_initials(label)):  # "AR:" for Ana Ruiz (or its title)
             return Speaker("person", person.name, person.affiliation, "label")
         if PEERAGE.match(label):  # a peer's title is their name: "Lord Smith of Cardiff"; the label gives no role
             return Speaker("person", label.removeprefix("The "), "", "label")
@@ -912,6 +913,12 @@ class People:
         holders = {
             id(p): p for p in self._by_key.values() if len(p.name.split()) > 1 and initials_of(p.name) == initials
         }
+        if not holders and self._title_end:  # or the title alone names them: "The Sunday Show 3 June Ana Ruiz"
+            for m in _CAPRUN.finditer(self.text, 0, self._title_end):
+                name = split_run(m[0])[1]
+                for k in (2, 3):  # the run may start with other capitalised words ("June Ana Ruiz")
+                    if len(name) >= k and name_like(name[-k:]) and initials_of(" ".join(name[-k:])) == initials:
+                        holders[0] = Person(" ".join(name[-k:]), "")
         return next(iter(holders.values())) if len(holders) == 1 else None
 
     @staticmethod
