@@ -298,6 +298,15 @@ def test_initials_labels_may_be_a_name_the_title_alone_gives():
     assert label_names(text, "AR") == {"Ana Ruiz"}
 
 
+def test_a_programme_named_with_a_particle_and_a_holiday_with_a_pronoun_after_it_are_no_people():
+    text = ("The Board funds Kappa's Out of the Rain program.\n\nMany Out of the Rain users report problems.\n\n"
+            "On Christmas Day, he plans to cook for four friends.")  # fmt: skip
+    people = People(text)
+    assert people.find(["Kappa", "Out"]) is None and people.find(["Out"]) is None
+    day = people.find(["Christmas", "Day"])
+    assert day is None or not day.affiliation  # "he plans to cook …" is no role of anyone's
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

@@ -146,7 +146,8 @@ APPOSITION = (
     # ("ex-NCB Governor": a prefix in lower case, then capitals)
     # (never a question put to a name: "Ana, will the Mayor visit …?")
     # (nor a clause of someone's: "which Mr Hale was I think the author of")
-    rf"(?!(?:will|would|can|could|do|does|did|is|are|was|were|should|shall|may|might|have|has|had|I|we|you|they)\b)"
+    rf"(?!(?:will|would|can|could|do|does|did|is|are|was|were|should|shall|may|might|have|has|had|I|we|you|they|"
+    rf"he|she|it)\b)"
     # (on one line: "… for their hospitality in Lund.\n\nCaptain Berg is the harbour master" is no role of his)
     rf"(?:(?:a|an|the)\s+)?"
     # ("a 52-year-old ferry captain": an age's compound too)
@@ -182,6 +183,7 @@ _NOT_NAMES = frozenset(
     "The This That These Those It He She They We I You But And Or So While However Later Earlier Then Also "
     "Still Yet Now Today Yesterday Meanwhile Moreover Furthermore Instead Last Next On In At As When After "
     "Before Following According Per If Although Though Because Since Despite By For From With Without Under "
+    "Out Up Off Over Into Onto Upon "  # ("Kappa's Out of the Rain program" names no one)
     "Asked Speaking Writing Madam Thank Welcome Well Hi Both Either Neither Some Many Most All Any Each My Our Your "
     # a speaker's opener: "Thanks Ana", "Certainly Kappa exporters"
     "Thanks Certainly Absolutely Obviously Clearly Indeed Look Listen Please "
