@@ -307,6 +307,11 @@ def test_a_programme_named_with_a_particle_and_a_holiday_with_a_pronoun_after_it
     assert day is None or not day.affiliation  # "he plans to cook …" is no role of anyone's
 
 
+def test_an_office_in_capitals_after_a_name_without_its_comma_is_the_role():
+    text = "TOM HALE: Could I welcome Ana Ruiz the Trade Minister of Kappa to Harbour City.\n\nANA RUIZ: Thank you."
+    assert People(text).find(["Ruiz"]).affiliation == "Trade Minister of Kappa"
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

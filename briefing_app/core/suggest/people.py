@@ -1107,7 +1107,10 @@ _ORG_NAME = r"\p{Lu}[\p{L}\-]*(?:[ \u00a0]+(?:(?:of|and|for|on|in)[ \u00a0]+(?:t
 # (an age may come before the apposition: "Ana Ruiz, 45, a rancher in Texas")
 _APPOSITION_AFTER = regex.compile(
     # ("Ana Ruiz, she's Unit Head, …", as a briefer introduces a colleague: the role after the pronoun)
-    rf"^(?:,(?:\s+\d{{1,3}},)?\s+(?:(?:she|he)(?:[’']s|\s+is)\s+)?(?P<comma>{APPOSITION})|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{0,120}}?)\s*[—–]"
+    rf"^(?:,(?:\s+\d{{1,3}},)?\s+(?:(?:she|he)(?:[’']s|\s+is)\s+)?(?P<comma>{APPOSITION})"
+    # (or without its comma, an office in capitals: "welcome Ana Ruiz the Trade Minister of Kappa to …")
+    rf"|[ \u00a0]+the[ \u00a0]+(?=\p{{Lu}})(?P<uncut>{APPOSITION})"
+    rf"|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{0,120}}?)\s*[—–]"
     rf"|\s+(?P<prep>from|of|at|for)\s+(?P<org>(?:the\s+)?(?:blog\s+|newspaper\s+|magazine\s+|website\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)"
     rf"(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     # (or a body's name and its initials, then a comma: "Ana Ruiz for the Kappa Institute (KI), said")
@@ -1194,7 +1197,10 @@ def _apposition_after(after: str) -> tuple[str, str]:
     # (a body's initials are a body: "Tom Hale of KSO said"; not a country's two letters)
     if m["body"] and not any(w in ORG_WORDS or _INITIALS_OF_BODY.fullmatch(w) for w in m["body"].split()):
         return "", ""
-    aff = (m["comma"] or m["dash"] or body or m["rel"] or m["paren"] or "").strip(" ,;:—–-")  # "…, professor of X: “…”"
+    # ("… the Trade Minister of Kappa to Harbour City": where she is welcomed is no part of it)
+    uncut = _TO_PLACE.sub("", m["uncut"] or "")
+    aff = m["comma"] or uncut or m["dash"] or body or m["rel"] or m["paren"] or ""
+    aff = aff.strip(" ,;:—–-")  # "…, professor of X: “…”"
     aff = _LEADING_VERB.sub("", aff)  # "who is a professor at …": the role it states
     aff = _NEXT_PREDICATE.split(aff, maxsplit=1)[0]  # "who is a member of X and was part of Y": the role only
     return _LEADING_ARTICLE.sub("", aff), f"{m['prep']} {body.strip()}" if body and m["prep"] else ""
@@ -1260,5 +1266,6 @@ _NEXT_PREDICATE = regex.compile(r"\s+and\s+(?:was|is|has|had|were|will|later|als
 _LEADING_VERB = regex.compile(
     r"^(?:(?:(?:who|s?he)\s+)?(?:is|was)|s?he[’']s)\s+(?=a\s|an\s|the\s)|^who\s+(?:serves|works)\s+as\s+"
 )
+_TO_PLACE = regex.compile(r"\s+to\s+\p{Lu}.*$")
 _LEADING_ARTICLE = regex.compile(r"^(?:a|an|the)\s+", regex.I)
 _LETTERS = regex.compile(r"\p{L}+")
