@@ -312,6 +312,12 @@ def test_an_office_in_capitals_after_a_name_without_its_comma_is_the_role():
     assert People(text).find(["Ruiz"]).affiliation == "Trade Minister of Kappa"
 
 
+def test_what_an_index_added_or_a_company_reported_is_no_speech():
+    for figure in ("The Harbour Index added 0.4 per cent to 7,112.", "Birch Electronics reported a drop in profit."):
+        assert speaker_of(figure)[0] == "", figure
+    assert speaker_of("Ana Ruiz reported that rates would rise.")[0] == "Ana Ruiz"
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

@@ -1374,7 +1374,10 @@ _PARTICIPLE = regex.compile(rf",\s+(?:{_PARTICIPLES})\b", _V)
 _CALL_FOR = regex.compile(r"(?<=\bcall(?:s|ed)?)\s+for\b", _V)
 # "Port Alder added the sedative to its list": adding a thing to something, no speech
 _ADDED_TO = regex.compile(
-    r"(?<=\badd(?:s|ed)?)\s+(?:the|a|an|its|their|his|her|some|more|new|two|three)\s+[^,.;:“”\"]{1,60}?\s+to\b", _V
+    r"(?<=\badd(?:s|ed)?)\s+(?:the|a|an|its|their|his|her|some|more|new|two|three)\s+[^,.;:“”\"]{1,60}?\s+to\b"
+    # and what an index added or a company reported: "added 0.4 per cent", "reported a 30 per cent drop in profit"
+    r"|(?<=\b(?:add(?:s|ed)?|report(?:s|ed)?))\s+(?:\$|€|£)?\d|(?<=\breport(?:s|ed)?)\s+(?:a|an|its|their|record|net)\s",
+    _V,
 )
 _DASH_NAME = regex.compile(rf"[”\"]\s*[—–]\s*(?P<run>{CAPRUN})", _V)
 # What a lower-case subject of a speech verb is: unnamed people or an institution, a role ("the researcher"),
