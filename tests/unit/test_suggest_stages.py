@@ -318,6 +318,12 @@ def test_what_an_index_added_or_a_company_reported_is_no_speech():
     assert speaker_of("Ana Ruiz reported that rates would rise.")[0] == "Ana Ruiz"
 
 
+def test_a_transcripts_note_on_what_it_is_is_not_read():
+    text = ("Transcript: Ana Ruiz\n\nFollowing is the transcript of an interview with Ana Ruiz, held in Perth.\n\n"
+            "TOM: What is going on?\n\nANA: I think there are shifts.\n\nTOM: Banks?\n\nANA: They lend.")  # fmt: skip
+    assert not any(text[r.sentence.start :].startswith("Following") for r in voices.read(text, title_line=True))
+
+
 def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keeps_the_body():
     assert speaker_of("Ana Ruiz for the Kappa Institute (KI), said rents would rise.") == (
         "Ana Ruiz",

@@ -119,7 +119,12 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
             continue
         if block.index in bylines:
             continue
-        if _is_heading(text, block) or _is_stage_direction(text, block) or label_speaker is QUESTIONER:
+        if (
+            _is_heading(text, block)
+            or _is_stage_direction(text, block)
+            or label_speaker is QUESTIONER
+            or _TRANSCRIPT_NOTE.match(text, block.start, block.end)
+        ):
             previous = NOBODY  # a quotation does not run on past a heading or a question
             continue
         before = paras[block.index - 1] if block.index else None  # a turn's question, or its previous paragraph
@@ -1140,6 +1145,15 @@ def _original(text: str, block: Block) -> bool:
     found = _LOWER_WORD.findall(chunk)
     function_words = lx.english_function_words()
     return len(found) >= MIN_ORIGINAL_WORDS and sum(w in function_words for w in found) < ENGLISH_SHARE * len(found)
+
+
+# a transcript's note on what it is ("Following is the transcript of an interview with …", "This is an edited
+# transcript"): the page's, no statement
+_TRANSCRIPT_NOTE = regex.compile(
+    r"(?:(?:The\s+)?[Ff]ollowing\s+(?:is|are)|This\s+is)\s+(?:(?:a|an|the)\s+)?(?:\p{Ll}+\s+){0,2}?"
+    r"(?:transcript|excerpts?|text)\b",
+    _V,
+)
 
 
 def _is_stage_direction(text: str, block: Block) -> bool:
