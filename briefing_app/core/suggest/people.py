@@ -19,6 +19,7 @@ import regex
 
 from ...resources import resource
 from . import public_figures
+from .lexicon import english_function_words
 from .segment import MEMBER, NARRATOR_LABELS, OFFICE_HOLDER, PEERAGE, QUESTIONER_LABELS, SEAT_MEMBER
 
 _V = regex.V1
@@ -92,7 +93,6 @@ SPEECH_VERBS = (
     "talked about|talks about|been clear|made clear|makes clear|"  # "As the President has talked about, …"
     r'continued(?=,\s*[“"])|went on(?=,\s*[“"])'  # a quotation it interrupts goes on: "“…,” Ruiz continued, “…”"
 )
-_SPEECH_VERB = re.compile(SPEECH_VERBS)
 ROLE_NOUNS = (
     "researcher|professor|director|analyst|expert|economist|scientist|fellow|head|chief|chair|chairman|"
     "chairwoman|president|minister|secretary|spokesman|spokeswoman|spokesperson|official|adviser|advisor|"
@@ -1076,8 +1076,6 @@ def _modifiers(before: str) -> list[str]:
     "veteran freight broker"), and a role joined to it ("former economist and shipping commentator"): up to
     four, never a function word (the Glasgow stop list, which holds "former" too) or a speech verb; a capitalised
     word only at the sentence's start ("Interim leader and former judge Ana Ruiz")."""
-    from .lexicon import english_function_words
-
     found: list[str] = []
     words = before.rsplit("\n", 1)[-1].split(" ")[:-1] if before.endswith(" ") else []  # on its line
     stop = english_function_words()
@@ -1090,7 +1088,7 @@ def _modifiers(before: str) -> list[str]:
             continue
         starts = len(words) == 1 or words[-2].endswith((".", "!", "?"))
         lower = word.lower()
-        if not word.isalpha() or lower in stop and lower != "former" or _SPEECH_VERB.fullmatch(lower):
+        if not word.isalpha() or lower in stop and lower != "former" or SPEECH.fullmatch(lower):
             break
         if word[0].isupper() and not starts:
             break
@@ -1098,7 +1096,7 @@ def _modifiers(before: str) -> list[str]:
         words.pop()
         if word[0].isupper():
             break
-    return found if not found or found[0] != "and" else found[1:]
+    return found
 
 
 # A body's name on one line: capitalised words, with "of", "and", "for" or "on" (and "the") between them:

@@ -742,9 +742,12 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
     return None
 
 
-_SPEECH_BY = regex.compile(
-    r"(?:\p{L}+\s+){0,2}?(?i:Speech|Remarks|Address|Keynote|Statement|Lecture|Presentation)\s+by\s", _V
+# what a speech's byline calls it, before its speaker: "Remarks by", "Introductory speech by", "Keynote address by"
+_KIND_BY = (
+    r"(?:\p{L}+\s+){0,2}?(?i:Speech|Remarks|Address|Keynote(?:\s+speech|\s+address)?|Statement|Lecture|Presentation)"
+    r"\s+by\s+"
 )
+_SPEECH_BY = regex.compile(_KIND_BY, _V)
 # ("by Ana Ruiz" over her office is a speaker's byline; a reporter's "By Ana Ruiz" has no office)
 _BY = regex.compile(r"^[Bb]y\s+(?=\p{Lu})", _V)
 
@@ -786,11 +789,9 @@ _HONOURS = regex.compile(
 _BYLINE_NAME = r"\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}\.)?(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+){1,2}"
 # "Ana Ruiz, Governor of the Bank of Kappa", "Speech by Ana Ruiz, Member of the Executive Board of the ECB"
 _NAME_COMMA_OFFICE = regex.compile(
-    # ("Introductory speech by …", "Opening remarks by …": a word or two may come before the kind; a courtesy title
-    # before the name, and the occasion after the office: "Remarks by Ms Ana Ruiz, Managing Director of the Harbour
-    # Board, at the Harbour Board Annual Report 2024/2025 Media Conference, Lund, 3 July")
-    rf"(?:(?:\p{{L}}+\s+){{0,2}}?(?i:Speech|Remarks|Address|Keynote(?:\s+speech|\s+address)?|Statement|Lecture|"
-    rf"Presentation)\s+by\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?[ \u00a0]+)?(?P<name>{_BYLINE_NAME}),[ \u00a0]+"
+    # (a courtesy title before the name, and the occasion after the office: "Remarks by Ms Ana Ruiz, Managing Director
+    # of the Harbour Board, at the Harbour Board Annual Report 2024/2025 Media Conference, Lund, 3 July")
+    rf"(?:{_KIND_BY})?(?:(?:Mr|Mrs|Ms|Dr)\.?[ \u00a0]+)?(?P<name>{_BYLINE_NAME}),[ \u00a0]+"
     rf"(?P<office>\p{{Lu}}[^\n!?:;]{{2,300}})",
     _V,
 )
