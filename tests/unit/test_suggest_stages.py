@@ -498,6 +498,11 @@ def test_a_body_before_or_after_a_name_in_brackets_between_commas_or_a_relative_
         "Ana Ruiz, who writes for the Harbour Times, said costs would probably rise.": (
             "Ana Ruiz", "writes for the Harbour Times"),
         "Activist Ana Ruiz of the Harbour Movement said costs would probably rise.": ("Ana Ruiz", "Harbour Movement"),
+        # a role before the name that names a body says who she is; a relative clause only what she does
+        "Harbour Board manager Ana Ruiz, who leads the project with the Kappa Institute, said costs would rise.": (
+            "Ana Ruiz", "Harbour Board manager"),
+        "Economist Ana Ruiz, who heads the Harbour Bank, said costs would probably rise.": (
+            "Ana Ruiz", "heads the Harbour Bank"),
         # a relative clause that names no body is no affiliation; one word after a possessive is no full name
         "Ana Ruiz, who chairs the committee, said costs would probably rise.": ("Ana Ruiz", ""),
     }  # fmt: skip

@@ -472,7 +472,7 @@ class People:
         # (a link's language marker after the name is none of what follows it: "Ana Ruiz [en], a deputy")
         after = _LINK_MARKER.sub("", self.text[end : end + 200], count=1)
         role = _role_before(before) or _role_of_body_before(before)
-        apposition, from_body = _apposition_after(after)
+        apposition, from_body = _apposition_after(after, role or _title_affiliation(titles))
         known = name[-1].lower() in self._by_key
         vouched = bool(titles or role or apposition)
         if len(name) == 1 and not (vouched or known):
@@ -1183,9 +1183,10 @@ def _in_heading_or_org(before: str, after: str) -> bool:
     return len(words) >= 3 and capitalised > 0.6 * len(words)
 
 
-def _apposition_after(after: str) -> tuple[str, str]:
+def _apposition_after(after: str, before: str = "") -> tuple[str, str]:
     """What the text says of a name right after it: an apposition or the body they are from ("" if none),
-    and that body with its preposition ("from the RAND Corporation"), for a role given before the name."""
+    and that body with its preposition ("from the RAND Corporation"), for a role given before the name
+    (``before``: the role given there, if any)."""
     m = _APPOSITION_AFTER.match(after)
     if not m or (not m["rel"] and SPEECH.search(m[0])):  # "who writes for …" is what they do, no speech
         return "", ""
@@ -1198,6 +1199,8 @@ def _apposition_after(after: str) -> tuple[str, str]:
     # ("… the Trade Minister of Kappa to Harbour City": where she is welcomed is no part of it)
     uncut = _TO_PLACE.sub("", m["uncut"] or "")
     aff = m["comma"] or uncut or m["dash"] or body or m["rel"] or m["paren"] or ""
+    if m["rel"] and _NAMES_BODY.search(before):  # "Harbour Board manager Ana Ruiz, who leads the project with …":
+        return "", ""  # the role before the name says who she is; the clause only what she does
     aff = aff.strip(" ,;:—–-")  # "…, professor of X: “…”"
     aff = _LEADING_VERB.sub("", aff)  # "who is a professor at …": the role it states
     aff = _NEXT_PREDICATE.split(aff, maxsplit=1)[0]  # "who is a member of X and was part of Y": the role only
@@ -1258,6 +1261,7 @@ def _title_affiliation(titles: list[str]) -> str:
     return " ".join(kept)
 
 
+_NAMES_BODY = regex.compile(r"\p{Lu}\p{Ll}+\s+\p{Lu}|\p{Lu}{2,}")  # a body's name of two words or its initials
 _OFFICE_OF_BODY = regex.compile(r"\s(?:of|for)\s+(?:the\s+)?\p{Lu}")  # "Secretary of State", "Minister for Health"
 _NEXT_PREDICATE = regex.compile(r"\s+and\s+(?:was|is|has|had|were|will|later|also)\b")
 # "she's the …", "who serves as harbour director" (not "who served as …": what was is said as it was)
