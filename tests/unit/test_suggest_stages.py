@@ -574,6 +574,16 @@ def test_she_said_is_not_the_man_named_last_when_the_text_gives_both_genders():
     assert [r.said.name for r in voices.read(untitled, title_line=True)][2:] == ["Tom Hale", "Tom Hale"]  # no clue
 
 
+def test_she_said_after_a_he_said_of_the_man_named_last_is_the_woman_named_before_even_as_an_object():
+    text = ("A walking club\n\nRetired teacher Omar Sade says the club changed his life. \u201cI walk daily now,\u201d "
+            "he says. Regular walks also helped office clerk Lena Obi, 45. \u201cThe gym never worked,\u201d she "
+            "says.\n")  # fmt: skip
+    said = [(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)]
+    assert said[1] == ("Omar Sade", "Retired teacher")
+    assert said[3] == ("Lena Obi", "office clerk")  # not "helped office clerk": a verb in the past
+    assert speaker_of("Costs will rise, said teacher Omar Sade.") == ("Omar Sade", "teacher")  # an occupation
+
+
 def test_voices_credit_a_view_a_transcript_speaker_reports_with_an_auxiliary():
     text = ("Press Gaggle by Press Secretary Ana Ruiz\n\nMS. RUIZ:  President Tom Hale is in Detroit today.  "
             "The President has long said that the industry will probably grow.\n\nQ    Thanks.")  # fmt: skip

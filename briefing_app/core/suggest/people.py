@@ -543,6 +543,12 @@ class People:
         person = self.find(name.split())
         return person.gender if person else ""
 
+    def call(self, name: str, gender: str) -> None:
+        """Take the gender a "she said" that means ``name`` gives them, unless the text gave one already."""
+        person = self.find(name.split())
+        if person is not None and not person.gender:
+            person.gender = gender
+
     def find(self, name_words: list[str]) -> Person | None:
         if not name_words:
             return None
@@ -1066,9 +1072,14 @@ def _role_before(before: str) -> str:
     words = (m["comma"] or m["poss"] or m["bare"] or m["plain"]).split()
     if m["plain"]:
         words = _modifiers(before[: m.start("plain")]) + words
-    while len(words) > 1 and words[0] in _NOT_NAMES:
-        words.pop(0)  # "As political strategist Ana Ruiz told …": the sentence's opener is no part of the role
+    while len(words) > 1 and (words[0] in _NOT_NAMES or SPEECH.fullmatch(words[0])):
+        words.pop(0)  # "As political strategist Ana Ruiz told …": the sentence's opener is no part of the role,
+        # nor a speech verb ("…, said teacher Omar Sade")
     return _LEADING_ARTICLE.sub("", " ".join(words))
+
+
+# what comes before a participle that modifies a role: a determiner, a preposition, a speech verb, "former"
+_TAKES_PARTICIPLE = regex.compile(rf"(?:a|an|the|and|former|by|to|with|for|from|of|as|like|{SPEECH_VERBS})", _V)
 
 
 def _modifiers(before: str) -> list[str]:
@@ -1092,6 +1103,8 @@ def _modifiers(before: str) -> list[str]:
             break
         if word[0].isupper() and not starts:
             break
+        if lower.endswith("ed") and not starts and not _TAKES_PARTICIPLE.fullmatch(words[-2].lower()):
+            break  # "… also helped office clerk Lena Obi": a verb in the past (not "said retired teacher …")
         found.insert(0, word)
         words.pop()
         if word[0].isupper():

@@ -134,8 +134,9 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
                                      before.start if before else block.start)  # fmt: skip
             if label_speaker is None and said.how in ("", "continued"):
                 said = _named_at_close(people, text, sentences, k, last) or said
-            if said.how == "pronoun" and label_speaker is None and earlier.name:
-                said = _agreeing(people, text, sentence, said, earlier)
+            if said.how == "pronoun" and label_speaker is None:
+                since = sentences[k - 1].start if k else before.start if before else block.start
+                said = _agreeing(people, text, sentence, said, earlier, since)
             if (
                 k
                 and label_speaker is not None
@@ -172,15 +173,25 @@ _INTRODUCED = regex.compile(r"\w:\s*[“\"‘']", _V)  # a colon introducing a q
 _HE_SHE = regex.compile(r"\b(?:(?P<f>[Ss]he)|(?P<m>[Hh]e))\b")
 
 
-def _agreeing(people: People, text: str, s: Sentence, said: Speaker, earlier: Speaker) -> Speaker:
-    """Whom "she said" means: the last named speaker, unless the text gives that one the other gender and the
-    named speaker before them this one (a courtesy title, a role noun): then that one."""
+def _agreeing(people: People, text: str, s: Sentence, said: Speaker, earlier: Speaker, since: int) -> Speaker:
+    """Whom "she said" means: the last named speaker, unless the text gives that one the other gender (a
+    courtesy title, a role noun, an earlier "he said"): then the named speaker before them, if of this one, or
+    else the last person named from ``since`` on, as an object too ("… helped office clerk Lena Obi. “…,” she
+    says."), if of no other. The one meant takes the pronoun's gender."""
     pronoun = _HE_SHE.search(text, s.start, s.end)
-    if pronoun is None:
+    if pronoun is None or not said.name:
         return said
     meant = "f" if pronoun["f"] else "m"
-    genders = [people.gender_of(sp.name) for sp in (said, earlier)]
-    return replace(earlier, how=said.how) if genders[0] not in ("", meant) and genders[1] == meant else said
+    if people.gender_of(said.name) not in ("", meant):
+        if earlier.name and people.gender_of(earlier.name) == meant:
+            said = replace(earlier, how=said.how)
+        elif (named := people.last_named(since, s.start, besides=said.name)) and people.gender_of(named.name) in (
+            "",
+            meant,
+        ):
+            said = Speaker("person", named.name, named.affiliation, said.how)
+    people.call(said.name, meant)
+    return said
 
 
 # How much text before a passage ``speaker_at`` reads: enough for the earlier mention of a name, a
@@ -1347,10 +1358,11 @@ MAX_BODY_RUNS = 3  # how many capitalised runs a body's name may have
 # undermined the plan", "said he would go")
 _SUBJECT_AFTER = regex.compile(
     # (a role in lower case may come first: "said lead author Ana Ruiz", "said study co-author Ana Ruiz")
-    rf"\s+(?:(?P<pron>he|she)\b|(?P<lead>(?:[\p{{Ll}}\-]+\s+){{0,2}}(?:\p{{Ll}}+-)?(?:{ROLE_NOUNS})\s+)?"
+    rf"\s+(?:(?P<pron>he|she)\b|(?P<lead>(?:[\p{{Ll}}\-]+\s+){{0,2}}(?:\p{{Ll}}+-)?(?:{ROLE_NOUNS}|\L<occupations>)\s+)?"
     rf"(?P<run>(?>{PARTICLED_RUN})))"  # atomic: "Ana Ruiz has" does not shrink to "Ana Rui"
     r"(?!\s+(?:had|has|have|was|were|is|are|would|will|could|should|may|might|can|must|did|does|do|\p{Ll}+ed)\b)",
     _V,
+    occupations=OCCUPATIONS,
 )
 # "notes Kappa Bank economist Ana Ruiz": an organisation and a role noun before the name, as a premodifier
 _NOT_ROLE = r"(?!(?:in|on|at|of|and|to|for|from|with|by|the|a|an|last|this|after|before|during)\b)"
