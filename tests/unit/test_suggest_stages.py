@@ -574,6 +574,14 @@ def test_she_said_is_not_the_man_named_last_when_the_text_gives_both_genders():
     assert [r.said.name for r in voices.read(untitled, title_line=True)][2:] == ["Tom Hale", "Tom Hale"]  # no clue
 
 
+def test_a_body_after_the_role_between_commas_as_a_press_release_gives_it_is_in_the_affiliation():
+    assert speaker_of("Ana Ruiz, Chief Economist, Kappa Bank, said costs would probably rise.") == (
+        "Ana Ruiz", "Chief Economist, Kappa Bank")  # fmt: skip
+    assert speaker_of("Costs would rise, said Ana Ruiz, Member and Governor, Port Bank of Lisbon, in a note.") == (
+        "Ana Ruiz", "Member and Governor, Port Bank of Lisbon")  # fmt: skip
+    assert speaker_of("Ana Ruiz, Chief Economist, Tom Hale, said costs would probably rise.")[0] == "Tom Hale"
+
+
 def test_she_said_after_a_he_said_of_the_man_named_last_is_the_woman_named_before_even_as_an_object():
     text = ("A walking club\n\nRetired teacher Omar Sade says the club changed his life. \u201cI walk daily now,\u201d "
             "he says. Regular walks also helped office clerk Lena Obi, 45. \u201cThe gym never worked,\u201d she "

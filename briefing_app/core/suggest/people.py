@@ -1196,6 +1196,14 @@ def _in_heading_or_org(before: str, after: str) -> bool:
     return len(words) >= 3 and capitalised > 0.6 * len(words)
 
 
+def _is_body(words: str) -> bool:
+    # (a body's initials are a body: "Tom Hale of KSO said"; not a country's two letters)
+    return any(w in ORG_WORDS or _INITIALS_OF_BODY.fullmatch(w) for w in words.split())
+
+
+_BODY_AFTER_ROLE = regex.compile(rf",[ \u00a0]+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME})(?=,)", _V)
+
+
 def _apposition_after(after: str, before: str = "") -> tuple[str, str]:
     """What the text says of a name right after it: an apposition or the body they are from ("" if none),
     and that body with its preposition ("from the RAND Corporation"), for a role given before the name
@@ -1206,12 +1214,13 @@ def _apposition_after(after: str, before: str = "") -> tuple[str, str]:
     if m["comma"] and _BY_WHOM.match(m["comma"]):
         return "", ""  # "Ana Ruiz, joined by the Chief Justice, …": who is with her, not her role
     body = m["org"] or m["body"]
-    # (a body's initials are a body: "Tom Hale of KSO said"; not a country's two letters)
-    if m["body"] and not any(w in ORG_WORDS or _INITIALS_OF_BODY.fullmatch(w) for w in m["body"].split()):
+    if m["body"] and not _is_body(m["body"]):
         return "", ""
     # ("… the Trade Minister of Kappa to Harbour City": where she is welcomed is no part of it)
     uncut = _TO_PLACE.sub("", m["uncut"] or "")
     aff = m["comma"] or uncut or m["dash"] or body or m["rel"] or m["paren"] or ""
+    if m["comma"] and (then := _BODY_AFTER_ROLE.match(after, m.end())) and _is_body(then["body"]):
+        aff = f"{aff}, {then['body']}"  # "Ana Ruiz, Chief Economist, Kappa Bank, said": the body after the role
     if m["rel"] and _NAMES_BODY.search(before):  # "Harbour Board manager Ana Ruiz, who leads the project with …":
         return "", ""  # the role before the name says who she is; the clause only what she does
     aff = aff.strip(" ,;:—–-")  # "…, professor of X: “…”"

@@ -1331,6 +1331,8 @@ _BODY_BEFORE = regex.compile(r"\b(?:of|from|at|with)\s+(?:the\s+)?(?:\p{Ll}+\s+)
 # may stand for the apposition: "Ana Ruiz, on Twitter, wrote")
 _SUBJECT_WITH_APPOSITION = regex.compile(
     rf"(?P<run>{CAPRUN})(?:,(?:\s+\d{{1,3}},)?\s+(?:{LOOSE_APPOSITION}|{_ASIDE}),"
+    # and the body after the role, as a press release gives it: "Ana Ruiz, Chief Economist, Kappa Bank, said"
+    rf"(?:\s+(?P<body>(?:the\s+)?\p{{Lu}}[\p{{L}}\-&.]*(?:\s+(?:(?:of|for|and|on|in)\s+(?:the\s+)?)?\p{{Lu}}[\p{{L}}\-&.]*){{0,5}}),)?"
     # and a relative clause on the apposition: "Ana Ruiz, chair of the committee, which drafted the levy, said"
     rf"(?:\s+(?:which|who)\s+[^,;:“”\"\n]{{1,120}}?,)?|\s*[—–]\s*{LOOSE_APPOSITION}\s*[—–]"
     # or a relative clause without its commas: "Ana Ruiz who teaches geology at Kappa University told …"
@@ -1522,7 +1524,12 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
     for verb in verbs:
         window = max(start, verb.start() - 240), verb.start()
         before = _SUBJECT_WITH_APPOSITION.search(text, *window)  # "Anna Berg, a researcher at SIPRI, warned"
-        if before is None or people.resolve_run(before["run"]).kind != "person":
+        if (
+            before is None
+            or people.resolve_run(before["run"]).kind != "person"
+            or before["body"]
+            and people.find(before["body"].split())  # "…, Chief Economist, Tom Hale, said"
+        ):
             before = _SUBJECT_BEFORE.search(text, *window)
         # "Ana Ruiz of the Kappa Movement said": what comes after "of the" is the body, not who speaks
         body = before is not None and before["run"] and _BODY_BEFORE.search(text, window[0], before.start())
