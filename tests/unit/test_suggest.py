@@ -56,6 +56,18 @@ def test_clauses_are_cut_at_semicolons_but_and_a_reporting_frame():
     ]
 
 
+def test_a_speech_verb_after_the_subjects_apposition_cuts_no_clause_but_one_with_its_own_subject_does():
+    def clauses(text: str) -> list[str]:
+        return [text[c.start : c.end] for b in blocks(text) for s in b.sentences for c in s.clauses]
+
+    framed = "Tom Hale, for the Harbour Board, said that two of the five ports had closed since March."
+    assert clauses(framed) == [framed]
+    assert clauses("Exports fell, but analysts say that the slump will end.") == [
+        "Exports fell", "but analysts say that the slump will end."]  # fmt: skip
+    reported = one(f"Ports\n\n{framed}\n", "key_fact")
+    assert reported.text == framed  # not "said that two of …" with the speaker cut away
+
+
 # --- key facts
 def test_a_figure_or_date_with_an_event_is_a_key_fact():
     text = "Headline Here\n\nThe parliament approved the budget of 4.2 billion euros on March 3, 2025.\n\nIt was long."

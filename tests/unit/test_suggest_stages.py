@@ -582,6 +582,11 @@ def test_a_body_after_the_role_between_commas_as_a_press_release_gives_it_is_in_
     assert speaker_of("Ana Ruiz, Chief Economist, Tom Hale, said costs would probably rise.")[0] == "Tom Hale"
 
 
+def test_a_first_name_an_editor_put_in_brackets_is_the_speakers():
+    text = "Fisheries\n\nSubsidies will probably empty the bays within a decade, Mr. [Tomas] Hale said.\n"
+    assert next(voices.read(text, title_line=True)).said.name == "Tomas Hale"
+
+
 def test_she_said_after_a_he_said_of_the_man_named_last_is_the_woman_named_before_even_as_an_object():
     text = ("A walking club\n\nRetired teacher Omar Sade says the club changed his life. \u201cI walk daily now,\u201d "
             "he says. Regular walks also helped office clerk Lena Obi, 45. \u201cThe gym never worked,\u201d she "

@@ -47,6 +47,9 @@ TITLE_WORDS = frozenset(
     "Shri Smt Smt. Shrimati "  # India's courtesy titles: "Finance Minister Shri Tom Hale"
     "Assoc Assoc. Associate Assistant Asst Asst. Adjunct Emeritus".split()  # a rank before one: "Assoc Prof Ana Ruiz"
 )
+_BRACKETED_FIRST_NAME = regex.compile(
+    r"\b(?P<title>(?:Mr|Mrs|Ms|Dr)\.?)[ \u00a0]+\[(?P<first>\p{Lu}[\p{L}\-]+)\][ \u00a0]+(?P<last>\p{Lu}[\p{L}\-]+)", _V
+)
 _COURTESY = frozenset(
     "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr. Dr Doctor Sir Dame Madam Lord Lady Hon Hon. Honourable Honorable Rt Rt. "
     "Shri Smt Smt. Shrimati".split()
@@ -432,6 +435,9 @@ class People:
         self._title_end = max(0, body - 1)
         for m in _CAPRUN.finditer(text, body):
             self._add_mention(m.start(), m.end(), m[0])
+        # "Mr. [Tomas] Hale": a first name an editor put in brackets (the UN's summaries) is the name's
+        for m in _BRACKETED_FIRST_NAME.finditer(text, body):
+            self._add_mention(m.start(), m.end(), f"{m['title']} {m['first']} {m['last']}")
         # a company wherever the text names it with its legal form: "Samsung Electronics Co. said" makes the earlier
         # "Samsung Electronics reported …" no person
         for m in _LEGAL_FORM.finditer(text, body):

@@ -46,7 +46,10 @@ _FIRST_WORD = regex.compile(r"[“‘\"'(\[]?(\p{L}+)")
 # the second clause ("…, but success is achievable").
 _CLAUSE_JOIN = regex.compile(
     r";\s+|,\s+(?=(?:but|while|whereas|yet)\s)"
-    r"|,\s+(?=(?:\p{Ll}+\s+){0,2}(?:suggest|suggests|say|says|said|argue|argues|believe|believes|warn|warns)\s+that\b)"
+    # (a subject of its own: "…, but analysts say that"; after the subject's apposition, "Tom Hale, for the Harbour
+    # Board, (also) said that", the verb is the first clause's)
+    r"|,\s+(?=(?:(?!(?:also|further|then|later|again|once|\p{Ll}+ly)\s)\p{Ll}+\s+){1,2}"
+    r"(?:suggest|suggests|say|says|said|argue|argues|believe|believes|warn|warns)\s+that\b)"
 )
 # "Yellen told the Economic Club of New York the low rate ...": the frame names an audience, the
 # rest is what was said.
