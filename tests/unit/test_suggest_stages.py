@@ -582,6 +582,15 @@ def test_a_body_after_the_role_between_commas_as_a_press_release_gives_it_is_in_
     assert speaker_of("Ana Ruiz, Chief Economist, Tom Hale, said costs would probably rise.")[0] == "Tom Hale"
 
 
+def test_a_us_hearings_title_and_surname_labels_with_a_colon_or_a_stop_are_the_witness_the_title_names():
+    turns = [("Mr. RUIZ", "How much silt did the Board remove?"), ("Mr. HALE", "I think the programme is underfunded."),
+             ("Mr. RUIZ", "And the budget?"), ("Mr. HALE", "It will probably fall a season behind.")]  # fmt: skip
+    for stop in (":", "."):
+        text = "Dredging Inquiry: Testimony of Tom Hale\n\n" + "\n\n".join(f"{a}{stop} {b}" for a, b in turns) + "\n"
+        assert {b.label for b in blocks(text)[1:]} == {"Mr. RUIZ", "Mr. HALE"}, stop
+        assert label_names(text, "Mr. HALE") == {"Tom Hale"}, stop
+
+
 def test_a_first_name_an_editor_put_in_brackets_is_the_speakers():
     text = "Fisheries\n\nSubsidies will probably empty the bays within a decade, Mr. [Tomas] Hale said.\n"
     assert next(voices.read(text, title_line=True)).said.name == "Tomas Hale"

@@ -688,9 +688,11 @@ class People:
     def interviewed_in_title(self, title: str) -> Speaker | None:
         """The person an interview's title names ("Interview with Tom Hale", "Q&A: Ana Ruiz on …"), at the
         fullest form the text gives, else None."""
-        if not _INTERVIEW_KIND.search(title):
-            return None
         title = _title_case(title)
+        kind = _INTERVIEW_KIND.search(title)
+        if kind is None:
+            return None
+        found: list[tuple[bool, int, Speaker]] = []
         for m in _CAPRUN.finditer(title):
             titles, name = split_run(m[0])
             while name and _INTERVIEW_KIND.fullmatch(name[-1]):
@@ -699,8 +701,11 @@ class People:
             if 2 <= len(name) <= 4 and name_like(name) or len(name) == 1 and person is not None:
                 full = max(person.name if person else "", " ".join(name), key=len)
                 office = _title_affiliation(_with_body_before(title[: m.start()], titles))
-                return Speaker("person", full, person.affiliation if person and person.affiliation else office, "label")
-        return None
+                said = Speaker("person", full, person.affiliation if person and person.affiliation else office, "label")
+                named = _NAMED_AFTER_KIND.fullmatch(title, kind.end(), m.start())  # "Testimony of Tom Hale"
+                found.append((not named, len(found), said))
+        # the one the kind names ("Dredging Inquiry: Testimony of Tom Hale"), else the first
+        return min(found, key=lambda f: f[:2])[2] if found else None
 
     def for_title(self, title: str) -> Speaker | None:
         """Learn the people a title names ("Press Briefing by Governor Ana Ruiz Aboard the Ferry",
@@ -1037,7 +1042,10 @@ def spelled_out(office: str) -> str:
 
 
 _BRIEFING_KIND = regex.compile(r"\b(?:[Bb]riefing|[Pp]ress\s+[Cc]onference|[Pp]ress\s+[Cc]all|[Gg]aggle)\b", _V)
-_INTERVIEW_KIND = regex.compile(r"\b(?:[Ii]nterview(?:ed|s)?|Q&A|Q and A|[Cc]onversation)\b", _V)
+_NAMED_AFTER_KIND = regex.compile(r"\s+(?:with|of|by)\s+(?:the\s+)?", _V)
+_INTERVIEW_KIND = regex.compile(
+    r"\b(?:[Ii]nterview(?:ed|s)?|Q&A|Q and A|[Cc]onversation|[Tt]estimony|[Hh]earing)\b", _V
+)
 _SPEECH_KIND = regex.compile(
     # (or a commentary's: "Review of the week by Professor Ana Ruiz, Director of …")
     r"^(?:\w+\s+)?(?:Remarks|Speech|Statement|Address|Keynote|Testimony|Lecture|Review|Commentary|Column|Essay)\b"

@@ -73,7 +73,11 @@ MEMBER = regex.compile(
 # and as Australia's Hansard does, the surname in capitals, the seat and any office, and the time:
 # "Ms RUIZ (Kappa—Minister for Transport) (14:03)"; later turns give the name alone ("Ms RUIZ")
 # (South Africa's Hansard gives the initials: "Mr T J HALE")
-_COURTESY_CAPS = r"(?:Mr|Mrs|Ms|Miss|Dr|Senator)\s(?:\p{Lu}\.?\s){0,3}\p{Lu}[\p{Lu}’'\-]+(?:\s\p{Lu}[\p{Lu}’'\-]+)?"
+# (with a stop, as US hearings give it: "Mr. HALE:", "Chairman HALE:")
+_COURTESY_CAPS = (
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?|Miss|Senator|Chairman|Chairwoman|Chair)\s(?:\p{Lu}\.?\s){0,3}\p{Lu}[\p{Lu}’'\-]+"
+    r"(?:\s\p{Lu}[\p{Lu}’'\-]+)?"
+)
 SEAT_MEMBER = regex.compile(
     rf"(?P<name>{_COURTESY_CAPS})\s\((?P<seat>[^()\n—–]{{1,40}})(?:[—–](?P<office>[^()\n]{{1,80}}))?\)"
     r"(?:\s\(\d{1,2}[.:]\d{2}\))?",
@@ -114,6 +118,8 @@ _LABEL = regex.compile(
     # a transcript's "GOVERNOR SILVA.  Good morning …", "MS. SILVA.  …": two words or more in capitals, a stop and
     # two spaces
     r"|(?P<label>\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){1,3})\.(?:[ \u00a0]{2,}|\u00a0)"
+    # or a title and a surname in capitals, a stop and a space, as the US Congress prints hearings: "Mr. HALE. I …"
+    rf"|(?P<label>{_COURTESY_CAPS})\.[ \u00a0]+(?=\S)"
     # a speaker's initials set off by a run of spaces or a tab, as WHO's transcripts give them: "TAG        Thank you."
     r"|(?P<initials>\p{Lu}{2,4})(?:[ \u00a0]{3,}|\t))",
     regex.V1,
@@ -437,6 +443,9 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
     as a label or gives in full somewhere ("Matt Thornton")."""
     counts = Counter(candidates)
     real = {c for c in counts if c == "Q" or _in_capitals(c) and c != "A" or counts[c] > 1 and _may_be_surname(c)}
+    # a hearing's "Mr. HALE:", "Chairman RUIZ:": a title and a surname in capitals, once one of them is repeated
+    if any(counts[c] > 1 for c in counts if COURTESY_CAPS.fullmatch(c)):
+        real |= {c for c in counts if COURTESY_CAPS.fullmatch(c)}
     if "Q" in counts and "A" in counts:  # "Q:" and "A:", an interview's questions and answers
         real.add("A")
     # a dialogue labelled in title case ("Ana Ruiz:", "Journalist:"): names that open two paragraphs or more,
