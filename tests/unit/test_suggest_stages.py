@@ -591,6 +591,15 @@ def test_a_us_hearings_title_and_surname_labels_with_a_colon_or_a_stop_are_the_w
         assert label_names(text, "Mr. HALE") == {"Tom Hale"}, stop
 
 
+def test_a_degree_after_a_name_is_skipped_and_a_places_second_part_is_no_speaker():
+    assert speaker_of("Costs will rise, said Ana Ruiz, M.D., professor of cardiology at the Kappa Institute.") == (
+        "Ana Ruiz", "professor of cardiology at the Kappa Institute")  # fmt: skip
+    assert speaker_of("Tom Hale, PhD, chief scientist of the Harbour Fund, said costs would probably rise.") == (
+        "Tom Hale", "chief scientist of the Harbour Fund")  # fmt: skip
+    assert speaker_of("Tom Hale, director of the Ocean Centre in Portland, Oregon, said costs would rise.")[0] == (
+        "Tom Hale")  # fmt: skip
+
+
 def test_a_first_name_an_editor_put_in_brackets_is_the_speakers():
     text = "Fisheries\n\nSubsidies will probably empty the bays within a decade, Mr. [Tomas] Hale said.\n"
     assert next(voices.read(text, title_line=True)).said.name == "Tomas Hale"

@@ -33,6 +33,15 @@ CAPRUN = rf"{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+){{0,2}}{_WORD})*"  # "v
 PARTICLED_RUN = rf"(?:{_PARTICLE}[ \u00a0]+){{0,2}}{CAPRUN}"
 _CAPRUN = regex.compile(CAPRUN, _V)
 # Letters after a name for a seat or an honour (Westminster and Commonwealth usage)
+_PLACE_BEFORE = regex.compile(r"\b(?:in|at|of|from)[ \u00a0]+\p{Lu}[\p{L}\-]+,[ \u00a0]+$", _V)  # "in Portland, "
+# Degrees and fellowships a press release sets between a name and its role: "Ana Ruiz, M.D., professor of …"
+DEGREE = (
+    r"(?:Ph\.?[ \u00a0]?D|M\.?D|D\.?Phil|M\.?P\.?H|MBBS|M\.?B\.?A|R\.?N|D\.?V\.?M|Pharm\.?D|J\.?D|Ed\.?D|Sc\.?D"
+    r"|F\.?R\.?C\.?P|FRS|FRSE|FACC|FAHA)\.?"
+)
+DEGREES = rf"(?:,[ \u00a0]+{DEGREE})+(?=,)"
+_DEGREES_AFTER = regex.compile(rf"^{DEGREES}", _V)
+_DEGREE = regex.compile(DEGREE, _V)
 POST_NOMINALS = frozenset("MP MEP MSP MLA MPP MHA MHK TD QC KC AO AC OBE CBE MBE KBE DBE".split())
 
 TITLE_WORDS = frozenset(
@@ -458,6 +467,10 @@ class People:
         titles, name = self._acronym_office(*split_run(run))
         if not name or (len(name) == 1 and not titles and not self._may_vouch(start, end, name[0])):
             return  # most capitalised runs are one ordinary word: "It", "Moscow", "However"
+        if _DEGREE.fullmatch(run):
+            return  # "…, PhD, chief scientist": a degree after a name, no one's name
+        if len(name) == 1 and not titles and _PLACE_BEFORE.search(self.text, max(0, start - 40), start):
+            return  # "… Centre in Portland, Oregon, said": the place's second part, no one's name
         if self.text[start - 1 : start] in _OPENING_QUOTES and self.text[end : end + 1] in _CLOSING_QUOTES and start:
             return  # the whole of a quotation: a work's title (“Harbour World”), no one's name
         before = self.text[max(0, start - 120) : start]
@@ -477,6 +490,7 @@ class People:
             return
         # (a link's language marker after the name is none of what follows it: "Ana Ruiz [en], a deputy")
         after = _LINK_MARKER.sub("", self.text[end : end + 200], count=1)
+        after = _DEGREES_AFTER.sub("", after, count=1)  # "Ana Ruiz, M.D., professor of …": the role after it
         role = _role_before(before) or _role_of_body_before(before)
         apposition, from_body = _apposition_after(after, role or _title_affiliation(titles))
         known = name[-1].lower() in self._by_key

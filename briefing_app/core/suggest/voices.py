@@ -25,6 +25,7 @@ from .people import (
     ADVERBS,
     APPOSITION,
     CAPRUN,
+    DEGREES,
     LOOSE_APPOSITION,
     NOBODY,
     OCCUPATIONS,
@@ -1330,7 +1331,7 @@ _BODY_BEFORE = regex.compile(r"\b(?:of|from|at|with)\s+(?:the\s+)?(?:\p{Ll}+\s+)
 # (an age may come first: "Ana Ruiz, 45, a rancher in Texas, said"; dashes may stand for the commas; an aside
 # may stand for the apposition: "Ana Ruiz, on Twitter, wrote")
 _SUBJECT_WITH_APPOSITION = regex.compile(
-    rf"(?P<run>{CAPRUN})(?:,(?:\s+\d{{1,3}},)?\s+(?:{LOOSE_APPOSITION}|{_ASIDE}),"
+    rf"(?P<run>{CAPRUN})(?:{DEGREES})?(?:,(?:\s+\d{{1,3}},)?\s+(?:{LOOSE_APPOSITION}|{_ASIDE}),"
     # and the body after the role, as a press release gives it: "Ana Ruiz, Chief Economist, Kappa Bank, said"
     rf"(?:\s+(?P<body>(?:the\s+)?\p{{Lu}}[\p{{L}}\-&.]*(?:\s+(?:(?:of|for|and|on|in)\s+(?:the\s+)?)?\p{{Lu}}[\p{{L}}\-&.]*){{0,5}}),)?"
     # and a relative clause on the apposition: "Ana Ruiz, chair of the committee, which drafted the levy, said"
