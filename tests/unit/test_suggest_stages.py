@@ -600,6 +600,19 @@ def test_a_degree_after_a_name_is_skipped_and_a_places_second_part_is_no_speaker
         "Tom Hale")  # fmt: skip
 
 
+def test_research_news_drs_a_generation_suffix_an_article_before_the_name_and_a_bodys_and():
+    text = "Kidneys\n\nThe device was built with the help of Drs. Tom Hale and Mia Lund from the Kappa Hospital.\n"
+    assert len([s for b in blocks(text) for s in b.sentences]) == 2  # the title and one sentence
+    text = ("Scans\n\nScans are cheap, said Dr. Tom B. Hale III, chief of radiology at the Kappa Centre.\n\n"
+            "Screening will probably save lives, Hale said.\n")  # fmt: skip
+    assert [r.said.name for r in voices.read(text, title_line=True)] == ["Tom B. Hale", "Tom B. Hale"]
+    assert speaker_of("“It is working beautifully,” says an elated Dr. Tom Hale.")[0] == "Tom Hale"
+    assert speaker_of("Costs will rise, said the former Kappa Bank governor Ana Ruiz.")[0] == "Ana Ruiz"
+    assert speaker_of("Costs will rise, says an official in Addis.")[0] == ""
+    assert speaker_of("Costs will rise, said Ana Ruiz and Tom Hale, from the Centre for Care and Outcomes.")[0] != (
+        "Outcomes")  # fmt: skip
+
+
 def test_a_first_name_an_editor_put_in_brackets_is_the_speakers():
     text = "Fisheries\n\nSubsidies will probably empty the bays within a decade, Mr. [Tomas] Hale said.\n"
     assert next(voices.read(text, title_line=True)).said.name == "Tomas Hale"

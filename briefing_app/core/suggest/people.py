@@ -33,7 +33,12 @@ CAPRUN = rf"{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+){{0,2}}{_WORD})*"  # "v
 PARTICLED_RUN = rf"(?:{_PARTICLE}[ \u00a0]+){{0,2}}{CAPRUN}"
 _CAPRUN = regex.compile(CAPRUN, _V)
 # Letters after a name for a seat or an honour (Westminster and Commonwealth usage)
-_PLACE_BEFORE = regex.compile(r"\b(?:in|at|of|from)[ \u00a0]+\p{Lu}[\p{L}\-]+,[ \u00a0]+$", _V)  # "in Portland, "
+# "in Portland, ", "Center for Care Advancement and "
+_PLACE_OR_BODY_BEFORE = regex.compile(
+    r"\b(?:in|at|of|from)[ \u00a0]+\p{Lu}[\p{L}\-]+,[ \u00a0]+$"
+    r"|\b(?:for|of)[ \u00a0]+(?:\p{Lu}[\p{L}\-]+[ \u00a0]+)+and[ \u00a0]+$",
+    _V,
+)
 # Degrees and fellowships a press release sets between a name and its role: "Ana Ruiz, M.D., professor of …"
 DEGREE = (
     r"(?:Ph\.?[ \u00a0]?D|M\.?D|D\.?Phil|M\.?P\.?H|MBBS|M\.?B\.?A|R\.?N|D\.?V\.?M|Pharm\.?D|J\.?D|Ed\.?D|Sc\.?D"
@@ -279,10 +284,13 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     after: list[str] = []  # "Ana Ruiz MP": letters after a name say what they are
     while len(words) > 2 and words[-1] in POST_NOMINALS:
         after.insert(0, words.pop())
+    if len(words) > 2 and words[-1] in _GENERATION:
+        words = words[:-1]  # "Tom B. Hale III", "Tom Hale Jr.": "Hale" is the surname a later "Hale said" uses
     last_title = max((i for i, w in enumerate(words) if _is_title(w, before_name=i < len(words) - 1)), default=-1)
     return tuple(owner + words[: last_title + 1] + after), tuple(words[last_title + 1 :])
 
 
+_GENERATION = frozenset("Jr Jr. Sr Sr. II III IV".split())
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _BY_WHOM = re.compile(r"\w+ed\s+by\b")  # "joined by", "accompanied by", "backed by"
 _LINK_MARKER = re.compile(r"^[ \u00a0]*\[[a-z]{2,3}\]")
@@ -469,8 +477,8 @@ class People:
             return  # most capitalised runs are one ordinary word: "It", "Moscow", "However"
         if _DEGREE.fullmatch(run):
             return  # "…, PhD, chief scientist": a degree after a name, no one's name
-        if len(name) == 1 and not titles and _PLACE_BEFORE.search(self.text, max(0, start - 40), start):
-            return  # "… Centre in Portland, Oregon, said": the place's second part, no one's name
+        if len(name) == 1 and not titles and _PLACE_OR_BODY_BEFORE.search(self.text, max(0, start - 40), start):
+            return  # "… Centre in Portland, Oregon, said", "… for Care and Outcomes at …": a place's or a body's part
         if self.text[start - 1 : start] in _OPENING_QUOTES and self.text[end : end + 1] in _CLOSING_QUOTES and start:
             return  # the whole of a quotation: a work's title (“Harbour World”), no one's name
         before = self.text[max(0, start - 120) : start]

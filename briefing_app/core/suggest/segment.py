@@ -20,7 +20,7 @@ from ..article import paragraph_spans
 
 # Abbreviations whose full stop does not end a sentence (compared case-sensitively, without the stop).
 _ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Mx Dr Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Gov Sen Rep Rev Hon Pres Supt Insp "
+    "Mr Mrs Ms Mx Dr Drs Messrs Profs Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Gov Sen Rep Rev Hon Pres Supt Insp "
     "St Ste Mt Ft Jr Sr No Nos Vol Fig Inc Corp Co Ltd Bros Dept Univ Assn Est approx vs v etc al cf "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thurs Fri Sat Sun "
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "

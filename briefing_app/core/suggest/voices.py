@@ -1361,7 +1361,9 @@ MAX_BODY_RUNS = 3  # how many capitalised runs a body's name may have
 # undermined the plan", "said he would go")
 _SUBJECT_AFTER = regex.compile(
     # (a role in lower case may come first: "said lead author Ana Ruiz", "said study co-author Ana Ruiz")
-    rf"\s+(?:(?P<pron>he|she)\b|(?P<lead>(?:[\p{{Ll}}\-]+\s+){{0,2}}(?:\p{{Ll}}+-)?(?:{ROLE_NOUNS}|\L<occupations>)\s+)?"
+    # (or an article and a word or two: "says an elated Dr. Tom Hale", "said the former Kappa Bank governor …")
+    rf"\s+(?:(?P<pron>he|she)\b|(?:(?P<lead>(?:[\p{{Ll}}\-]+\s+){{0,2}}(?:\p{{Ll}}+-)?(?:{ROLE_NOUNS}|\L<occupations>)\s+)"
+    rf"|(?:an?|the)\s+(?:(?!(?:in|at|of|from|for|on|with|by|to|and|or|{ROLE_NOUNS})\b)\p{{Ll}}+\s+){{1,2}})?"
     rf"(?P<run>(?>{PARTICLED_RUN})))"  # atomic: "Ana Ruiz has" does not shrink to "Ana Rui"
     r"(?!\s+(?:had|has|have|was|were|is|are|would|will|could|should|may|might|can|must|did|does|do|\p{Ll}+ed)\b)",
     _V,
