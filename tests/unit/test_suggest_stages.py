@@ -613,6 +613,15 @@ def test_research_news_drs_a_generation_suffix_an_article_before_the_name_and_a_
         "Outcomes")  # fmt: skip
 
 
+def test_a_body_after_a_comma_at_the_sentences_end_or_before_the_verb_and_a_lead_are_affiliations():
+    assert speaker_of("Shippers will leave, said Ana Ruiz, from the Lisbon-based Kappa Institute.") == (
+        "Ana Ruiz", "Lisbon-based Kappa Institute")  # fmt: skip
+    assert speaker_of("“The increase is badly timed,” Tom Hale, of the Freight Owners Association said.") == (
+        "Tom Hale", "Freight Owners Association")  # fmt: skip
+    assert speaker_of("Damage depends on size, says Tom Hale, policy lead at the Kappa Federation.") == (
+        "Tom Hale", "policy lead at the Kappa Federation")  # fmt: skip
+
+
 def test_a_first_name_an_editor_put_in_brackets_is_the_speakers():
     text = "Fisheries\n\nSubsidies will probably empty the bays within a decade, Mr. [Tomas] Hale said.\n"
     assert next(voices.read(text, title_line=True)).said.name == "Tomas Hale"

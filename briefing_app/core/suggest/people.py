@@ -115,7 +115,7 @@ ROLE_NOUNS = (
     "chairwoman|president|minister|secretary|spokesman|spokeswoman|spokesperson|official|adviser|advisor|"
     "commander|general|lecturer|dean|author|editor|correspondent|founder|ceo|executive|officer|manager|"
     "specialist|strategist|historian|physician|doctor|epidemiologist|lawyer|ambassador|diplomat|senator|"
-    "representative|governor|mayor|member|partner|leader|coordinator|investigator|associate|consultant|"
+    "representative|governor|mayor|member|partner|leader|lead|coordinator|investigator|associate|consultant|"
     "envoy|negotiator|administrator|commissioner|deputy|chancellor|judge|prosecutor|attorney|surgeon|"
     "virologist|engineer|inspector|lieutenant|colonel|admiral|commodore|brigadier|captain|sergeant|congresswoman|"
     "congressman|"
@@ -1158,7 +1158,8 @@ _APPOSITION_AFTER = regex.compile(
     # (or without its comma, an office in capitals: "welcome Ana Ruiz the Trade Minister of Kappa to …")
     rf"|[ \u00a0]+the[ \u00a0]+(?=\p{{Lu}})(?P<uncut>{APPOSITION})"
     rf"|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{0,120}}?)\s*[—–]"
-    rf"|\s+(?P<prep>from|of|at|for)\s+(?P<org>(?:the\s+)?(?:blog\s+|newspaper\s+|magazine\s+|website\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)"
+    # (a comma may open it and none close it: "Tom Hale, of the Freight Owners Association said")
+    rf"|,?\s+(?P<prep>from|of|at|for)\s+(?P<org>(?:the\s+)?(?:blog\s+|newspaper\s+|magazine\s+|website\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)"
     rf"(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     # (or a body's name and its initials, then a comma: "Ana Ruiz for the Kappa Institute (KI), said")
     rf"|\s+(?P<prep>from|of|at|for)\s+(?P<org>(?:the\s+)?{_ORG_NAME}(?:\s+\([^()\n]{{1,20}}\))?)"
@@ -1177,7 +1178,7 @@ _APPOSITION_AFTER = regex.compile(
     # between commas: a body ("Ana Ruiz, from the Harbour Bank, said"), or a relative clause of what they do
     # that names a body ("Ana Ruiz, who heads the Harbour Bank, said"); in brackets, a body ("Ana Ruiz (Harbour
     # Bank) said")
-    rf"|,\s+(?P<prep>from|of|at|with|for)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
+    rf"|,\s+(?P<prep>from|of|at|with|for)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,|\.(?!\S))"
     # (the commas may be missing: "Ana Ruiz who teaches geology at Kappa University told …")
     rf"|,?\s+who\s+(?P<rel>(?:(?:now|currently|also)\s+)?(?:heads|leads|runs|chairs|directs|manages|founded|"
     rf"co-founded|teaches|works|serves|sits\s+on|blogs|writes|reports|is\s+with|is\s+(?:a|an|the))\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)"
