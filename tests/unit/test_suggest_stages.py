@@ -622,6 +622,14 @@ def test_a_body_after_a_comma_at_the_sentences_end_or_before_the_verb_and_a_lead
         "Tom Hale", "policy lead at the Kappa Federation")  # fmt: skip
 
 
+def test_a_deflection_a_summary_reports_and_timing_put_off_are_no_rules_assessment():
+    ruiz = Speaker("person", "Ana Ruiz", "spokesperson", "reported")
+    for clause in ("Ms. Ruiz said they could not yet confirm which ports the Chair would visit.",
+                   "Ms. Ruiz said the Chair would send the invitations in due course."):  # fmt: skip
+        assert classify(clause, ruiz, in_transcript=False) is None, clause
+    assert classify("Ms. Ruiz said the Chair would probably visit the ports.", ruiz, in_transcript=False)
+
+
 def test_a_first_name_an_editor_put_in_brackets_is_the_speakers():
     text = "Fisheries\n\nSubsidies will probably empty the bays within a decade, Mr. [Tomas] Hale said.\n"
     assert next(voices.read(text, title_line=True)).said.name == "Tomas Hale"

@@ -246,9 +246,10 @@ NOISE = words(
     r"no better place to|(?:we can|let[’']s|let us) (?:start|begin|get started)|please (?:come in|go ahead)|"
     r"(?:an?|this|today) (?:\w+ )?(?:important|great|good|historic|big|"
     r"productive|special|wonderful) day|"
-    # deflections: what a briefer will not say ("I'm not going to get ahead of the President", "I'd refer you to …")
-    r"(?:not going to|won[’']t|will not|can[’']t|cannot|wouldn[’']t) "
-    r"(?:get ahead|speculate|comment|go (?:beyond|into))|"
+    # deflections: what a briefer will not say ("I'm not going to get ahead of the President", "I'd refer you to …"),
+    # also as a summary reports them ("she said they could not yet confirm …"); and timing put off ("in due course")
+    r"(?:not going to|won[’']t|will not|can[’']t|cannot|wouldn[’']t|would not|could not|couldn[’']t|unable to|"
+    r"not able to)(?: yet)? (?:get ahead|speculate|comment|go (?:beyond|into)|confirm|disclose)|in due course|"
     r"(?:I[’']d|I would|I[’']ll|let me) refer you|I[’']ll leave (?:it|that)|on mute|"
     # commitment: the first person's commissives as J. L. Austin lists them (How to Do Things with Words, 1962,
     # Lecture XII: "promise, undertake, … am determined to, intend, … mean to, plan, purpose, propose to, …
