@@ -630,6 +630,14 @@ def test_a_deflection_a_summary_reports_and_timing_put_off_are_no_rules_assessme
     assert classify("Ms. Ruiz said the Chair would probably visit the ports.", ruiz, in_transcript=False)
 
 
+def test_a_briefings_word_on_itself_is_nobodys_fact():
+    for clause in ("Lena Moss of the Information Office chaired the hybrid briefing, attended by the Harbour Board.",
+                   "As usual, this briefing is embargoed until 11 a.m. local time.",
+                   "We will also have a background briefing at 4 p.m. in this room."):  # fmt: skip
+        assert classify(clause, NOBODY, in_transcript=False) is None, clause
+    assert classify("The summit on 4 May was attended by 40 heads of state.", NOBODY, in_transcript=False)
+
+
 def test_a_first_name_an_editor_put_in_brackets_is_the_speakers():
     text = "Fisheries\n\nSubsidies will probably empty the bays within a decade, Mr. [Tomas] Hale said.\n"
     assert next(voices.read(text, title_line=True)).said.name == "Tomas Hale"

@@ -286,8 +286,13 @@ AUDIENCE = regex.compile(
     r"(?:\s+(?:(?:of|and|for|on|the)\s+)*\p{Lu}[\p{L}.’'\-]*)*$",
     regex.V1,
 )
-# Hearsay is not a checkable fact, whatever figures it holds.
-HEARSAY = words(r"rumou?rs?(?: has it)?|allegedly|supposedly|it is said|speculat\w*|gossip")
+# Hearsay is not a checkable fact, whatever figures it holds; nor is a briefing's word on itself, its chair, its
+# embargo, its room or who joins it ("… chaired the hybrid briefing", "this briefing is embargoed until 11 a.m.")
+HEARSAY = words(
+    r"rumou?rs?(?: has it)?|allegedly|supposedly|it is said|speculat\w*|gossip|"
+    r"(?:chaired|chairs|moderated|moderates|opened) (?:the|this|today[’']s) (?:\w+ )?(?:briefing|press conference)|"
+    r"(?:this|today[’']s) briefing|background briefing|embargoed|in this room|(?:we will|we[’']ll) be joined by"
+)
 # A quotation of some length: a named person's own words.
 QUOTATION = regex.compile(r"[“\"][^”\"]{20,}[”\"]")
 # Who took part: "joined by Secretary Mayorkas", "accompanied by the foreign minister".
