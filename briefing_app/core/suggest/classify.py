@@ -132,9 +132,9 @@ def classify(
 
 
 def unbriefable(clause: str, in_transcript: bool, w: Weights) -> bool:
-    """Nobody's clause that is never a fact, whatever it holds: hearsay ("rumor has it"), and a
-    transcript's procedure and pleasantries."""
-    return bool(in_transcript and w.noise or lx.HEARSAY.search(clause))
+    """Nobody's clause that is never a fact, whatever it holds: hearsay ("rumor has it"), a briefing's word on
+    itself ("this briefing is embargoed"), and a transcript's procedure and pleasantries."""
+    return bool(in_transcript and w.noise or lx.HEARSAY.search(clause) or lx.BRIEFING_ITSELF.search(clause))
 
 
 def _confidence(base: float, margin: float) -> float:

@@ -286,10 +286,11 @@ AUDIENCE = regex.compile(
     r"(?:\s+(?:(?:of|and|for|on|the)\s+)*\p{Lu}[\p{L}.’'\-]*)*$",
     regex.V1,
 )
-# Hearsay is not a checkable fact, whatever figures it holds; nor is a briefing's word on itself, its chair, its
-# embargo, its room or who joins it ("… chaired the hybrid briefing", "this briefing is embargoed until 11 a.m.")
-HEARSAY = words(
-    r"rumou?rs?(?: has it)?|allegedly|supposedly|it is said|speculat\w*|gossip|"
+# Hearsay is not a checkable fact, whatever figures it holds.
+HEARSAY = words(r"rumou?rs?(?: has it)?|allegedly|supposedly|it is said|speculat\w*|gossip")
+# Nor is a briefing's word on itself: its chair, its embargo, its room, who joins it ("… chaired the hybrid
+# briefing", "this briefing is embargoed until 11 a.m.")
+BRIEFING_ITSELF = words(
     r"(?:chaired|chairs|moderated|moderates|opened) (?:the|this|today[’']s) (?:\w+ )?(?:briefing|press conference)|"
     r"(?:this|today[’']s) briefing|background briefing|embargoed|in this room|(?:we will|we[’']ll) be joined by"
 )
