@@ -638,6 +638,13 @@ def test_a_briefings_word_on_itself_is_nobodys_fact():
     assert classify("The summit on 4 May was attended by 40 heads of state.", NOBODY, in_transcript=False)
 
 
+def test_a_committees_question_number_before_the_label_is_no_part_of_it():
+    text = ("Harbour Committee Oral evidence\n\nQ14  Chair: Welcome. Dr Ruiz, could you start?\n\n"
+            "Dr Ruiz: I think the budget is far too small.\n\nQ15  Chair: Mr Hale, do you agree?\n\n"
+            "Mr Hale: I doubt it will last.\n")  # fmt: skip
+    assert [b.label for b in blocks(text)][1:] == ["Chair", "Dr Ruiz", "Chair", "Mr Hale"]
+
+
 def test_a_first_name_an_editor_put_in_brackets_is_the_speakers():
     text = "Fisheries\n\nSubsidies will probably empty the bays within a decade, Mr. [Tomas] Hale said.\n"
     assert next(voices.read(text, title_line=True)).said.name == "Tomas Hale"

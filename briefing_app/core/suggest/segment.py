@@ -94,8 +94,9 @@ OFFICE_HOLDER = regex.compile(
     regex.V1,
 )
 _LABEL = regex.compile(
-    # a parliament's numbered question opens with its number: "4. Ana Ruiz: If he will …"
-    r"(?:\d{1,3}\.[ \u00a0]+)?(?:"
+    # a parliament's numbered question opens with its number: "4. Ana Ruiz: If he will …", and a committee's oral
+    # evidence with the question's: "Q14  Chair: …"
+    r"(?:\d{1,3}\.[ \u00a0]+|Q\d{1,4}[ \u00a0]+)?(?:"
     r"(?P<label>[QA])(?:[ \u00a0]{2,}|[:.][ \u00a0]+)|(?P<label>J):[ \u00a0]+"  # "J:", a journalist
     # "Question - …", "Answer – …": the words with a dash
     r"|(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)[ \u00a0]+[-–—][ \u00a0]+"
