@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from briefing_app.core.suggest import decide, restatements, spans, voices
+from briefing_app.core.suggest import decide, restatements, spans, suggest, voices
 from briefing_app.core.suggest.classify import classify, rhetoric
 from briefing_app.core.suggest.model import Model
 from briefing_app.core.suggest.people import NOBODY, QUESTIONER, People, Speaker
@@ -643,6 +643,12 @@ def test_a_committees_question_number_before_the_label_is_no_part_of_it():
             "Dr Ruiz: I think the budget is far too small.\n\nQ15  Chair: Mr Hale, do you agree?\n\n"
             "Mr Hale: I doubt it will last.\n")  # fmt: skip
     assert [b.label for b in blocks(text)][1:] == ["Chair", "Dr Ruiz", "Chair", "Mr Hale"]
+
+
+def test_a_records_time_stamp_and_printing_order_are_no_facts():
+    text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
+            "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip
+    assert [s.text for s in suggest(text)] == ["The Board removed 40,000 tonnes of silt in 2025."]
 
 
 def test_a_first_name_an_editor_put_in_brackets_is_the_speakers():

@@ -288,11 +288,12 @@ AUDIENCE = regex.compile(
 )
 # Hearsay is not a checkable fact, whatever figures it holds.
 HEARSAY = words(r"rumou?rs?(?: has it)?|allegedly|supposedly|it is said|speculat\w*|gossip")
-# Nor is a briefing's word on itself: its chair, its embargo, its room, who joins it ("… chaired the hybrid
-# briefing", "this briefing is embargoed until 11 a.m.")
+# Nor is a briefing's or a record's word on itself: its chair, its embargo, its room, who joins it, its printing
+# ("… chaired the hybrid briefing", "this briefing is embargoed until 11 a.m.", "Ordered … to be published on …")
 BRIEFING_ITSELF = words(
     r"(?:chaired|chairs|moderated|moderates|opened) (?:the|this|today[’']s) (?:\w+ )?(?:briefing|press conference)|"
-    r"(?:this|today[’']s) briefing|background briefing|embargoed|in this room|(?:we will|we[’']ll) be joined by"
+    r"(?:this|today[’']s) briefing|background briefing|embargoed|in this room|(?:we will|we[’']ll) be joined by|"
+    r"to be (?:printed|published) on"
 )
 # A quotation of some length: a named person's own words.
 QUOTATION = regex.compile(r"[“\"][^”\"]{20,}[”\"]")

@@ -1186,7 +1186,10 @@ def _is_heading(text: str, block: Block) -> bool:
         return False  # (a quotation and who said it, "“Rents will climb,” said County Sheriff Leo Marsh.", is prose)
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     unpunctuated = not any(mark in w for w in words for mark in ".!?…")
-    return capitalised > 0.6 * len(words) or unpunctuated
+    return capitalised > 0.6 * len(words) or unpunctuated or bool(_TIME_ALONE.fullmatch(body.strip()))
+
+
+_TIME_ALONE = regex.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.m\.|[ap]m))?\.?", regex.I)  # a record's "10:15 a.m."
 
 
 # --- whose sentence: what the sentence writes itself, else the paragraph's or the last named speaker
