@@ -1264,6 +1264,9 @@ def test_a_view_the_text_reports_as_someones_needs_no_stance_word_to_be_weighed(
     reported = stance.features(clause, Speaker("person", "Ana Ruiz", "", "reported"), False, None, 0.0)
     own_turn = stance.features(clause, Speaker("person", "Ana Ruiz", "", "label"), True, None, 0.0)
     assert stance.has_stance(reported) and not stance.has_stance(own_turn)
+    # and so is a sentence of a quotation whose other sentence names its speaker ("“…. X,” said Ana Ruiz.")
+    continued = stance.features(clause, Speaker("person", "Ana Ruiz", "", "continued"), False, None, 0.0)
+    assert stance.has_stance(continued)
     assert stance.chosen(None, 0.9, reported, 0.3) and not stance.chosen(None, 0.9, own_turn, 0.3)
     # a figure the speaker says they expect is their forecast: the threshold, not an even chance
     label = Speaker("person", "Ana Ruiz", "", "label")

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ..kinds import SuggestionKind
 from . import facts, stance
 from . import lexicon as lx
 from .classify import Weights, classify, said, unbriefable, weigh
 from .model import Model
 from .people import NOBODY, People, Speaker
-from .segment import Span
+from .segment import REPORTING_THAT, Span
 from .voices import Reading, clause_speakers
 
 # How much likelier a fact than an assessment a named person's clause must be to be one; chosen out of fold
@@ -62,6 +64,9 @@ def paragraph_tone(scores: list[float]) -> float:
     return sum(score >= OPINION for score in scores) / len(scores)
 
 
+_REPORTING_THAT = regex.compile(REPORTING_THAT, regex.V1)
+
+
 def verdicts(
     people: People, text: str, r: Reading, tone: float, rhetoric_score: float, models: Models,
     weighed: dict[str, list] | None = None,
@@ -75,6 +80,7 @@ def verdicts(
         return [Verdict(SuggestionKind.OPINION, s.start, s.end, NOBODY, confidence, s.paragraph)]
     out: list[Verdict] = []
     after_fact = False  # the clause before is a fact
+    previous, opened = None, False  # the clause before, and whether it has a verdict
     for c, speaker in zip(s.clauses, clause_speakers(people, text, r), strict=True):
         clause = said(text[c.start : c.end], speaker)  # what is said, as the rules and the models weigh it
         weights = weigh(clause, speaker)  # once, for the rules and both models alike
@@ -91,7 +97,10 @@ def verdicts(
         if call is not None and after_fact and models.facts is None:
             call = _rules_fact_in_tone(call[1], tone)
         if call is not None:
-            out.append(Verdict(call[0], c.start, c.end, speaker, call[1], s.paragraph))
+            # "said that …" after a subject with nothing to suggest: the suggestion names its subject too
+            start = previous.start if previous and _REPORTING_THAT.match(text, c.start) and not opened else c.start
+            out.append(Verdict(call[0], start, c.end, speaker, call[1], s.paragraph))
+        previous, opened = c, call is not None
     return out
 
 

@@ -42,14 +42,16 @@ _NON_SPACE = regex.compile(r"[^\s\x1c-\x1f]+")  # a word as str.split() finds on
 _COLON = regex.compile(r":(?=[ \u00a0]+\p{Lu}\p{Ll})")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
 _FIRST_WORD = regex.compile(r"[“‘\"'(\[]?(\p{L}+)")
+# "said that": a reporting verb and its that-clause, where a sentence is cut in two ("…, analysts say that …"); cut
+# right after the subject's apposition ("Tom Hale, for the Harbour Board, said that …"), the clause is weighed
+# alone but suggested with its subject (see decide.verdicts): cutting there suits the models better (out of fold on
+# the tuning half, not cutting: 11 facts and 17 assessments fewer right)
+REPORTING_THAT = r"(?:suggest|suggests|say|says|said|argue|argues|believe|believes|warn|warns)\s+that\b"
 # Where one sentence holds two statements. The cut goes before the joining word, so it stays with
 # the second clause ("…, but success is achievable").
 _CLAUSE_JOIN = regex.compile(
     r";\s+|,\s+(?=(?:but|while|whereas|yet)\s)"
-    # (a subject of its own: "…, but analysts say that"; after the subject's apposition, "Tom Hale, for the Harbour
-    # Board, (also) said that", the verb is the first clause's)
-    r"|,\s+(?=(?:(?!(?:also|further|then|later|again|once|\p{Ll}+ly)\s)\p{Ll}+\s+){1,2}"
-    r"(?:suggest|suggests|say|says|said|argue|argues|believe|believes|warn|warns)\s+that\b)"
+    rf"|,\s+(?=(?:\p{{Ll}}+\s+){{0,2}}{REPORTING_THAT})"
 )
 # "Yellen told the Economic Club of New York the low rate ...": the frame names an audience, the
 # rest is what was said.

@@ -97,8 +97,11 @@ def features(
 _ESTIMATIVE = FEATURES.index("n_estimative")
 _COGNITION_AT = FEATURES.index("cognition")
 _FORECAST = FEATURES.index("forecast")
-_STANCE_SIGNS = [FEATURES.index(f) for f in (*(f"n_{c}" for c in CATEGORIES), "judgement", "cognition", "modals",
-                                              "negation", "how_reported", "how_according")]  # fmt: skip
+_STANCE_SIGNS = [
+    FEATURES.index(f)
+    for f in (*(f"n_{c}" for c in CATEGORIES), "judgement", "cognition", "modals", "negation", "how_reported",
+              "how_according", "how_continued")
+]  # fmt: skip
 
 
 def estimative(clause: str) -> bool:
