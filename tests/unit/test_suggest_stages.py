@@ -645,6 +645,12 @@ def test_a_committees_question_number_before_the_label_is_no_part_of_it():
     assert [b.label for b in blocks(text)][1:] == ["Chair", "Dr Ruiz", "Chair", "Mr Hale"]
 
 
+def test_a_view_framed_as_the_speakers_own_is_the_rules_assessment():
+    ruiz = Speaker("person", "Ana Ruiz", "economist", "label")
+    for clause in ("In my view, the port authority acted within its powers", "I am confident the port stays open"):
+        assert classify(clause, ruiz, in_transcript=True)[0] == "expert_assessment", clause
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

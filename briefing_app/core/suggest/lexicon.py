@@ -215,7 +215,9 @@ JUDGEMENT = words(
     r"only a|just a|merely|too|enough|far from|long way|reality|truth|clearly|obviously|"
     r"undoubtedly|certainly|closely|poorly|badly|low|high|"
     r"cautions?|cautioned|warns?|warned|emphasi[sz]\w*|stress(?:es|ed)|argu\w*|insist\w*|conclud\w*|"
-    r"recommend\w*|urge[sd]?|could result|would (?:be|lead|mean|result)"
+    r"recommend\w*|urge[sd]?|could result|would (?:be|lead|mean|result)|"
+    # a view framed as the speaker's own (Hyland's "in my view"; Biber et al.'s certainty adjectives)
+    r"in (?:my|our) (?:own )?(?:view|opinion)|confident|convinced"
 )
 # A condition and what would follow from it is a forecast, not a statement of intent, even with
 # "we will" in it: "If Congress fails to act, Ukraine could …", "Unless we close the gaps, we will see …"
