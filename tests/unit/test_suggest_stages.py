@@ -651,6 +651,15 @@ def test_a_view_framed_as_the_speakers_own_is_the_rules_assessment():
         assert classify(clause, ruiz, in_transcript=True)[0] == "expert_assessment", clause
 
 
+def test_a_study_named_inside_a_quotation_is_the_quoted_speakers_word_not_the_attribution():
+    text = ("Eye drugs\n\n\u201cThese results will help doctors,\u201d said Ana Ruiz, the lead author. \u201cThe study "
+            "suggests there is little benefit in the costlier drug. However, severe cases may do better.\u201d\n\n"
+            "\u201cJust as we give iron early, the research suggests it is best to start early. This could change "
+            "treatment,\u201d said Tom Hale.\n")  # fmt: skip
+    said = [r.said.name for r in voices.read(text, title_line=True)]
+    assert said == ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "Tom Hale", "Tom Hale"]
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

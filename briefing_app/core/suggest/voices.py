@@ -1203,6 +1203,8 @@ def _sentence_speaker(
     person's view; else whom it names ("said X"), the last named speaker for "she said", the previous
     speaker when it opens a quotation and names no one, or nobody."""
     said = attribution(people, text, s.start, s.end)
+    if said.kind in ("reported", "finding") and _all_quoted(text, s):
+        said = NOBODY  # "“The study suggests …": a body named inside a quotation is the quoted speaker's word
     if label is not None and label.kind == "person":
         # in a transcript, each speaker's own words, unless they report another named person's view
         # ("the Governor believes that …", "the President has long said", or "he thinks" after the question
@@ -1287,6 +1289,15 @@ def _continues_quote(text: str, s: Sentence, paragraph_start: int) -> bool:
     return text.count('"', start, s.start) % 2 == 1 or (
         text[start] in "‘'" and _closing(text, text[start], start + 1, s.start) < 0
     )
+
+
+def _all_quoted(text: str, s: Sentence) -> bool:
+    """Whether the whole sentence is inside a quotation: it opens one that does not close before its end."""
+    opening = text[s.start]
+    if opening not in "“\"‘'":
+        return False
+    close = _closing(text, opening, s.start + 1, s.end)
+    return close < 0 or not text[close + 1 : s.end].strip(" .,!?")
 
 
 def _closing(text: str, opening: str, start: int, end: int) -> int:
