@@ -660,6 +660,14 @@ def test_a_study_named_inside_a_quotation_is_the_quoted_speakers_word_not_the_at
     assert said == ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "Tom Hale", "Tom Hale"]
 
 
+def test_the_pages_word_to_its_reader_is_no_fact_but_a_quoted_tweet_may_be():
+    for clause in ("Follow @KappaNews and #Kappa26 for the latest news from the 2026 meeting.",
+                   "View a video of the 2026 trial at https://example.org/trial.",
+                   "For more information, please visit the Kappa Society's 2026 meeting page."):  # fmt: skip
+        assert classify(clause, NOBODY, in_transcript=False) is None, clause
+    assert classify("@KappaNews: 12 ports closed on 4 May 2026.", NOBODY, in_transcript=False)
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

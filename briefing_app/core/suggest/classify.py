@@ -133,8 +133,15 @@ def classify(
 
 def unbriefable(clause: str, in_transcript: bool, w: Weights) -> bool:
     """Nobody's clause that is never a fact, whatever it holds: hearsay ("rumor has it"), a briefing's word on
-    itself ("this briefing is embargoed"), and a transcript's procedure and pleasantries."""
-    return bool(in_transcript and w.noise or lx.HEARSAY.search(clause) or lx.BRIEFING_ITSELF.search(clause))
+    itself ("this briefing is embargoed"), the page's to its reader ("Follow @…"), and a transcript's procedure
+    and pleasantries."""
+    return bool(
+        in_transcript
+        and w.noise
+        or lx.HEARSAY.search(clause)
+        or lx.BRIEFING_ITSELF.search(clause)
+        or lx.TO_THE_READER.search(clause)
+    )
 
 
 def _confidence(base: float, margin: float) -> float:

@@ -290,6 +290,13 @@ AUDIENCE = regex.compile(
 )
 # Hearsay is not a checkable fact, whatever figures it holds.
 HEARSAY = words(r"rumou?rs?(?: has it)?|allegedly|supposedly|it is said|speculat\w*|gossip")
+# Nor is the page's word to its reader: a link, a call to follow, visit or subscribe ("Follow
+# @KappaNews for the latest news", "View a video at https://…", "For more information, please visit …")
+TO_THE_READER = regex.compile(
+    r"https?://|\bwww\.|^(?:For more (?:information|details), )?(?:please )?(?:[Ff]ollow|[Vv]isit|[Vv]iew|"
+    r"[Ww]atch|[Ss]ubscribe|[Ss]ign up|[Dd]ownload|[Cc]lick|[Rr]ead more)\b",
+    regex.V1,
+)
 # Nor is a briefing's or a record's word on itself: its chair, its embargo, its room, who joins it, its printing
 # ("… chaired the hybrid briefing", "this briefing is embargoed until 11 a.m.", "Ordered … to be published on …")
 BRIEFING_ITSELF = words(
