@@ -39,6 +39,8 @@ def one(text: str, kind: str):
         ("Dr. J. R. Smith spoke at 10 a.m. on Monday. Nobody asked.", 2),
         ("“We will win. We always do,” she said. Then she left.", 3),
         ("The rate rose to 3.5 percent (from 3.1 percent). Markets fell!", 2),
+        ("The study appears today in Kappa: Heart Imaging. Nobody asked.", 2),  # a journal's subtitle
+        ("You have heard me say it many times: Most people save too little.", 2),
     ],
 )  # fmt: skip
 def test_sentences_survive_abbreviations_initials_decimals_and_quotes(text, count):

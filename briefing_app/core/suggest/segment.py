@@ -40,6 +40,10 @@ _END = regex.compile(
 )
 _NON_SPACE = regex.compile(r"[^\s\x1c-\x1f]+")  # a word as str.split() finds one
 _COLON = regex.compile(r":(?=[ \u00a0]+\p{Lu}\p{Ll})")
+# what a colon leaves to the sentence's end when it is a journal's or a book's subtitle: "… in Kappa: Heart Imaging."
+_SUBTITLE = regex.compile(
+    r"(?:[ \u00a0]+(?:\p{Lu}[\p{L}\-’']*|of|and|the|in|on|for|&)){1,6}[.!?]?[”\"’')]*[ \u00a0]*", regex.V1
+)
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
 _FIRST_WORD = regex.compile(r"[“‘\"'(\[]?(\p{L}+)")
 # "said that": a reporting verb and its that-clause, where a sentence is cut in two ("…, analysts say that …"); cut
@@ -219,7 +223,11 @@ def sentences_in(text: str, start: int, end: int, paragraph: int) -> list[Senten
         words = quotes = None  # made at the first colon: most sentences have none
         for c in _COLON.finditer(text, s, e):
             words, quotes = words or _WordCount(text, s, e), quotes or _QuoteCount(text, s)
-            if words.between(p, c.start()) >= 3 and quotes.balanced_at(c.start()):
+            if (
+                words.between(p, c.start()) >= 3
+                and quotes.balanced_at(c.start())
+                and not (text[c.start() - 1 : c.start()].isalpha() and _SUBTITLE.fullmatch(text, c.end(), e))
+            ):
                 pieces.append((p, c.end()))
                 p = c.end()
                 while p < e and text[p].isspace():
