@@ -668,6 +668,16 @@ def test_the_pages_word_to_its_reader_is_no_fact_but_a_quoted_tweet_may_be():
     assert classify("@KappaNews: 12 ports closed on 4 May 2026.", NOBODY, in_transcript=False)
 
 
+def test_an_apposition_or_relative_clause_missing_its_closing_comma_still_names_the_subject():
+    assert speaker_of("Ana Ruiz, a social worker from Delta said the lack of jobs is bad.") == (
+        "Ana Ruiz", "social worker from Delta")  # fmt: skip
+    assert speaker_of("Ana Ruiz, a social worker who also chairs the Delta Council said jobs are scarce.")[0] == (
+        "Ana Ruiz")  # fmt: skip
+    assert speaker_of("Tom Hale, who is the cousin of the Lind brothers told reporters, “It is a disgrace.”")[0] == (
+        "Tom Hale")  # fmt: skip
+    assert People("Jobs went when the Delta Paper Mill closed.").find(["Delta", "Paper", "Mill"]) is None
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

@@ -87,7 +87,8 @@ ORG_WORDS = frozenset(
     # a body's texts and chambers: "the Shanghai Communique stated", "the Japan Chamber of Commerce"
     "Chamber Communique Communiqué Accord Accords Declaration Treaty Charter Convention Protocol "
     "Democrats Republicans Greens Conservatives Liberals Socialists Tories Nationals "  # a party's members
-    "Systems Technologies Holdings Industries Airlines Motors Partners Solutions Pharmaceuticals Insurance".split()
+    "Systems Technologies Holdings Industries Airlines Motors Partners Solutions Pharmaceuticals Insurance "
+    "Mill Mills Factory Mine Mines Refinery Plant Works Brewery Shipyard".split()  # a site: "the Delta Paper Mill"
 )
 SPEECH_VERBS = (
     "said|says|say|saying|told|tells|warned|warns|cautioned|cautions|added|adds|noted|notes|explained|"
@@ -1233,6 +1234,13 @@ def _in_heading_or_org(before: str, after: str) -> bool:
     return len(words) >= 3 and capitalised > 0.6 * len(words)
 
 
+# an apposition's role, or a body after it, right before a speech verb: "a social worker [from Delta] said" (not "the
+# President just said", a clause of its own)
+_ROLE_THEN_VERB = regex.compile(
+    rf"\b{ROLE}(?:\s+(?:at|of|from|in|with|for)\s+(?:the\s+)?\p{{Lu}}[^,;:]*?)?\s+$", _V, occupations=OCCUPATIONS
+)
+
+
 def _is_body(words: str) -> bool:
     # (a body's initials are a body: "Tom Hale of KSO said"; not a country's two letters)
     return any(w in ORG_WORDS or _INITIALS_OF_BODY.fullmatch(w) for w in words.split())
@@ -1246,17 +1254,22 @@ def _apposition_after(after: str, before: str = "") -> tuple[str, str]:
     and that body with its preposition ("from the RAND Corporation"), for a role given before the name
     (``before``: the role given there, if any)."""
     m = _APPOSITION_AFTER.match(after)
-    if not m or (not m["rel"] and SPEECH.search(m[0])):  # "who writes for …" is what they do, no speech
+    if not m:
         return "", ""
-    if m["comma"] and _BY_WHOM.match(m["comma"]):
+    comma = m["comma"]
+    if comma and (verb := SPEECH.search(comma)) and _ROLE_THEN_VERB.search(comma, 0, verb.start()):
+        comma = comma[: verb.start()]  # "Ana Ruiz, a social worker from Delta said …": its closing comma missing
+    elif not m["rel"] and SPEECH.search(m[0]):  # "who writes for …" is what they do, no speech
+        return "", ""
+    if comma and _BY_WHOM.match(comma):
         return "", ""  # "Ana Ruiz, joined by the Chief Justice, …": who is with her, not her role
     body = m["org"] or m["body"]
     if m["body"] and not _is_body(m["body"]):
         return "", ""
     # ("… the Trade Minister of Kappa to Harbour City": where she is welcomed is no part of it)
     uncut = _TO_PLACE.sub("", m["uncut"] or "")
-    aff = m["comma"] or uncut or m["dash"] or body or m["rel"] or m["paren"] or ""
-    if m["comma"] and (then := _BODY_AFTER_ROLE.match(after, m.end())) and _is_body(then["body"]):
+    aff = comma or uncut or m["dash"] or body or m["rel"] or m["paren"] or ""
+    if comma and (then := _BODY_AFTER_ROLE.match(after, m.end())) and _is_body(then["body"]):
         aff = f"{aff}, {then['body']}"  # "Ana Ruiz, Chief Economist, Kappa Bank, said": the body after the role
     if m["rel"] and _NAMES_BODY.search(before):  # "Harbour Board manager Ana Ruiz, who leads the project with …":
         return "", ""  # the role before the name says who she is; the clause only what she does

@@ -1350,8 +1350,11 @@ _SUBJECT_WITH_APPOSITION = regex.compile(
     rf"(?:\s+(?P<body>(?:the\s+)?\p{{Lu}}[\p{{L}}\-&.]*(?:\s+(?:(?:of|for|and|on|in)\s+(?:the\s+)?)?\p{{Lu}}[\p{{L}}\-&.]*){{0,5}}),)?"
     # and a relative clause on the apposition: "Ana Ruiz, chair of the committee, which drafted the levy, said"
     rf"(?:\s+(?:which|who)\s+[^,;:“”\"\n]{{1,120}}?,)?|\s*[—–]\s*{LOOSE_APPOSITION}\s*[—–]"
-    # or a relative clause without its commas: "Ana Ruiz who teaches geology at Kappa University told …"
-    rf"|\s+who\s+\p{{Ll}}[^,.;:“”\"\n]{{1,150}}?)"
+    # or a relative clause without its closing comma: "Ana Ruiz who teaches geology at Kappa University told …",
+    # "Tom Hale, who is their cousin told", "Ana Ruiz, a social worker who also chairs the Delta Council said"
+    rf"|(?:,\s+(?:a|an|the)\s+[^,;:“”\"\n]{{1,80}}?\s+|,?\s+)who\s+\p{{Ll}}[^,.;:“”\"\n]{{1,150}}?"
+    # or a role without it: "Ana Ruiz, a social worker from Delta said"
+    rf"|,\s+(?:a|an|the)\s+(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}{ROLE}(?:\s+(?:at|of|from|in|with|for)\s+[^,;:“”\"\n]{{1,60}}?)?)"
     rf"\s+{ADVERBS}$",
     _V | regex.REVERSE,
     occupations=OCCUPATIONS,
