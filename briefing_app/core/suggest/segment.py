@@ -41,6 +41,7 @@ _END = regex.compile(
 _NON_SPACE = regex.compile(r"[^\s\x1c-\x1f]+")  # a word as str.split() finds one
 _COLON = regex.compile(r":(?=[ \u00a0]+\p{Lu}\p{Ll})")
 # what a colon leaves to the sentence's end when it is a journal's or a book's subtitle: "… in Kappa: Heart Imaging."
+_TITLE_WORD_BEFORE = regex.compile(r"\b\p{Lu}[\p{L}\-’']*$", regex.V1)
 _SUBTITLE = regex.compile(
     r"(?:[ \u00a0]+(?:\p{Lu}[\p{L}\-’']*|of|and|the|in|on|for|&)){1,6}[.!?]?[”\"’')]*[ \u00a0]*", regex.V1
 )
@@ -226,7 +227,10 @@ def sentences_in(text: str, start: int, end: int, paragraph: int) -> list[Senten
             if (
                 words.between(p, c.start()) >= 3
                 and quotes.balanced_at(c.start())
-                and not (text[c.start() - 1 : c.start()].isalpha() and _SUBTITLE.fullmatch(text, c.end(), e))
+                and not (
+                    _TITLE_WORD_BEFORE.search(text, max(s, c.start() - 40), c.start())  # (bounded: one word)
+                    and _SUBTITLE.fullmatch(text, c.end(), e)
+                )
             ):
                 pieces.append((p, c.end()))
                 p = c.end()
