@@ -678,6 +678,15 @@ def test_an_apposition_or_relative_clause_missing_its_closing_comma_still_names_
     assert People("Jobs went when the Delta Paper Mill closed.").find(["Delta", "Paper", "Mill"]) is None
 
 
+def test_an_earnings_calls_name_lines_with_a_dash_give_the_role_and_an_analysts_or_the_operators_turns_ask():
+    text = ("Kappa Freight Q2 2024 Earnings Call Transcript\n\nOperator\n\nGood morning, and welcome to the call.\n\n"
+            "Ana Ruiz -- Chief Executive Officer\n\nI believe our margins have bottomed out.\n\n"
+            "Tom Hale -- Harbour Securities -- Analyst\n\nYou guide to 6% growth. I think that is too low. Is it?\n\n"
+            "Ana Ruiz -- Chief Executive Officer\n\nI think it is conservative.\n")  # fmt: skip
+    said = [(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True)]
+    assert said == [("Ana Ruiz", "Chief Executive Officer")] * 2
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

@@ -839,10 +839,15 @@ MIN_QUESTIONS = 3  # a written interview asks at least this many questions
 # Governor of the Harbour Board", "Sam Lee (Daily News)", or a role alone for the press ("Journalist").
 _NAME_LINE = regex.compile(
     r"(?P<name>(?:\p{Lu}[\p{L}’'\-]*\.?|(?:de|del|der|di|da|van|von|bin|al)(?=\s))(?:\s+(?:\p{Lu}[\p{L}’'\-]*\.?"
-    r"|(?:de|del|der|di|da|van|von|bin|al)(?=\s))){0,4})\s*(?:,\s*(?P<role>[^.!?:;\n]{2,120})|\((?P<outlet>[^()\n]{2,80})\))?",
+    r"|(?:de|del|der|di|da|van|von|bin|al)(?=\s))){0,4})\s*(?:,\s*(?P<role>[^.!?:;\n]{2,120})|\((?P<outlet>[^()\n]{2,80})\)"
+    # (or after a dash, as an earnings call's transcript gives it: "Ana Ruiz -- Chief Executive Officer", "Tom Hale
+    # -- Kappa Securities -- Analyst")
+    r"|\s+(?:--|—|–)\s+(?P<role>[^.!?:;\n]{2,120}))?",
     regex.V1,
 )
-_PRESS_LINES = frozenset("journalist question reporter audience questioner press".split())
+# the press, and a call's operator, whose lines are procedure
+_PRESS_LINES = frozenset("journalist question reporter audience questioner press operator moderator".split())
+_ANALYST = regex.compile(r"\bAnalyst\s*$", regex.V1)  # "Tom Hale -- Kappa Securities -- Analyst": who asks
 MIN_NAME_LINES = 3  # a dialogue: at least three turns, of two voices or more
 
 
@@ -875,8 +880,8 @@ def _name_line(text: str, block: Block, people: People, debate: bool = False) ->
     m = _NAME_LINE.fullmatch(line)
     if m is None or len(line) > 160:
         return None
-    if m["name"].lower() in _PRESS_LINES or m["outlet"]:
-        return QUESTIONER  # the press, by role or by a name with its outlet ("Sam Lee (Daily News)")
+    if m["name"].lower() in _PRESS_LINES or m["outlet"] or m["role"] and _ANALYST.search(m["role"]):
+        return QUESTIONER  # the press, by role or by a name with its outlet ("Sam Lee (Daily News)"), an analyst
     person = people.title_person(m["name"].split(), bare=True)
     if person is None:
         return None
