@@ -687,6 +687,16 @@ def test_an_earnings_calls_name_lines_with_a_dash_give_the_role_and_an_analysts_
     assert said == [("Ana Ruiz", "Chief Executive Officer")] * 2
 
 
+def test_minutes_signed_sections_are_their_members_and_a_body_after_the_role_may_end_the_sentence():
+    text = ("Minutes of the Rates Committee\n\n1. Present: Dr. Ana Ruiz, Professor, Kappa Institute; Prof. Tom Hale, "
+            "Director, Harbour Board.\n\nStatement by Dr. Ana Ruiz\n\n2. I expect inflation to ease next year.\n\n"
+            "Statement by Prof. Tom Hale\n\n3. A real rate this high could tip us into recession.\n")  # fmt: skip
+    said = [(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name]
+    assert said == [("Ana Ruiz", "Professor, Kappa Institute"), ("Tom Hale", "Director, Harbour Board")]
+    assert speaker_of("The port is the weak link, said Ana Ruiz, Acting Director, Kappa Institute Harbour Office.") == (
+        "Ana Ruiz", "Acting Director, Kappa Institute Harbour Office")  # fmt: skip
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

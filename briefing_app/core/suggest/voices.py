@@ -846,6 +846,7 @@ _NAME_LINE = regex.compile(
     regex.V1,
 )
 # the press, and a call's operator, whose lines are procedure
+_SECTION_BY = regex.compile(r"(?:Statement|Remarks|Speech|Intervention|Comments|Address)\s+(?:by|of|from)\s+", _V)
 _PRESS_LINES = frozenset("journalist question reporter audience questioner press operator moderator".split())
 _ANALYST = regex.compile(r"\bAnalyst\s*$", regex.V1)  # "Tom Hale -- Kappa Securities -- Analyst": who asks
 MIN_NAME_LINES = 3  # a dialogue: at least three turns, of two voices or more
@@ -877,6 +878,7 @@ def _name_line(text: str, block: Block, people: People, debate: bool = False) ->
             said, seat = people.for_label(seated["name"]), seated["seat"]
             said = replace(said, affiliation=f"MP for {seat}" if said.affiliation in ("", seat) else said.affiliation)
             return said if said.kind == "person" and said.name else None
+    line = _SECTION_BY.sub("", line, count=1)  # "Statement by Dr. Ana Ruiz": minutes' signed sections
     m = _NAME_LINE.fullmatch(line)
     if m is None or len(line) > 160:
         return None
@@ -895,17 +897,18 @@ def _name_lines(text: str, paras: list[Block], people: People) -> dict[int, Spea
     debate = _DEBATE.search(text) is not None
     lines = {b.index: v for b in paras if b.label is None and (v := _name_line(text, b, people, debate)) is not None}
     # a voice announces two turns or more; a line that names once is a heading ("Aggregate Demand"), unless it is
-    # Hansard's, with a seat or an office (a member who speaks once)
+    # Hansard's, with a seat or an office (a member who speaks once), or says whose section follows ("Statement by")
     announced = Counter((v.kind, v.name) for v in lines.values())
+    signed = {b.index for b in paras if b.index in lines and _SECTION_BY.match(text, b.start, b.end)}
     lines = {
         i: v
         for i, v in lines.items()
-        if v is QUESTIONER or announced[(v.kind, v.name)] > 1 or (debate and v.affiliation)
+        if v is QUESTIONER or announced[(v.kind, v.name)] > 1 or (debate and v.affiliation) or i in signed
     }
     fullest = {v.name: v for v in sorted(lines.values(), key=lambda v: len(v.affiliation))}
     lines = {i: fullest.get(v.name, v) for i, v in lines.items()}  # "Mr. Hale" later: the office his first line gave
-    if len(lines) < MIN_NAME_LINES or len({(v.kind, v.name) for v in lines.values()}) < 2:
-        return {}
+    if len(lines) < MIN_NAME_LINES - bool(signed) or len({(v.kind, v.name) for v in lines.values()}) < 2:
+        return {}  # (two signed sections will do: each member's statement, once)
     turns: dict[tuple[str, str], list[Block]] = {}
     out: dict[int, Speaker] = {}
     voice = None
