@@ -697,6 +697,14 @@ def test_minutes_signed_sections_are_their_members_and_a_body_after_the_role_may
         "Ana Ruiz", "Acting Director, Kappa Institute Harbour Office")  # fmt: skip
 
 
+def test_a_headings_why_is_no_first_name_and_minutes_say_what_they_are_as_no_fact():
+    text = ("Kappa Holdings 2022 Annual Meeting\n\n1. Why Ruiz prefers cash\n\n"
+            "ANA RUIZ: I think cash will be worth more to us next year.\n\nTOM HALE: I doubt it.\n")  # fmt: skip
+    assert {r.said.name for r in voices.read(text, title_line=True) if r.block.label} == {"Ana Ruiz", "Tom Hale"}
+    clause = "These are the minutes of the Rates Committee meeting ending on 4 March 2030."
+    assert classify(clause, NOBODY, in_transcript=False) is None
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

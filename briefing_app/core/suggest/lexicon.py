@@ -302,7 +302,7 @@ TO_THE_READER = regex.compile(
 BRIEFING_ITSELF = words(
     r"(?:chaired|chairs|moderated|moderates|opened) (?:the|this|today[’']s) (?:\w+ )?(?:briefing|press conference)|"
     r"(?:this|today[’']s) briefing|background briefing|embargoed|in this room|(?:we will|we[’']ll) be joined by|"
-    r"to be (?:printed|published) on"
+    r"to be (?:printed|published) on|these are the minutes"
 )
 # A quotation of some length: a named person's own words.
 QUOTATION = regex.compile(r"[“\"][^”\"]{20,}[”\"]")

@@ -207,6 +207,7 @@ _NOT_NAMES = frozenset(
     "Thanks Certainly Absolutely Obviously Clearly Indeed Look Listen Please "
     "Several Few Numerous Various Other Such Every "  # "Several Kappa sawmills": a determiner, then a place
     "No Yes Not "  # an answer's first word ("Prime Minister No, we …" in a transcript without colons)
+    "Why "  # a heading's question: "Why Ruiz prefers cash"
     "Noble Lords Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Q "  # Q: a question
     "I'm I’m "  # "I'm Ana Ruiz with …": the first person, then the name
     # the calendar's words that are nobody's name ("the Marines' February 2021 update"; April, May, June and
