@@ -705,6 +705,13 @@ def test_a_headings_why_is_no_first_name_and_minutes_say_what_they_are_as_no_fac
     assert classify(clause, NOBODY, in_transcript=False) is None
 
 
+def test_whom_an_operator_calls_to_ask_is_the_press():
+    text = ("Kappa Q1 2024 Earnings Call\n\nOperator: The next question is from the line of Tom Hale from Lambda "
+            "Capital.\n\nTom Hale: Thanks. I think demand in Europe held up better. Is that continuing?\n\n"
+            "Ana Ruiz: We expect it to stay firm.\n\nOperator: Thank you.\n")  # fmt: skip
+    assert {r.said.name for r in voices.read(text, title_line=True) if r.said.name} == {"Ana Ruiz"}
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

@@ -403,6 +403,7 @@ def _label_speakers(
     # of two voices, the one whose turns end in a question two times or more, one in three or more, where the
     # other's never do, interviews the other (a host's small talk and remarks between questions are no views)
     asking = {label: sum(_asks(text, b) for b in endings[label]) for label, said in resolved.items() if said.name}
+    called = {m["run"].split()[-1] for m in _QUESTION_FROM.finditer(text)}  # whom an operator calls to ask
     host = next((a for a, b in permutations(asking, 2) if asking[a] >= 2 and not asking[b]
                  and 3 * asking[a] >= len(endings[a])), None) if len(asking) == 2 else None  # fmt: skip
     for label, said in resolved.items():
@@ -419,6 +420,9 @@ def _label_speakers(
             continue
         if said.name and any(_names_outlet(text, b, said.name) for b in ends):
             resolved[label] = QUESTIONER  # a journalist who gives their outlet, once is enough
+            continue
+        if said.name and said.name.split()[-1] in called:
+            resolved[label] = QUESTIONER  # "The next question is from the line of Tom Hale": an analyst
             continue
         if (
             said.name
@@ -921,6 +925,10 @@ def _name_lines(text: str, paras: list[Block], people: People) -> dict[int, Spea
             turns.setdefault((voice.kind, voice.name), []).append(b)
     asking = {key for key, blocks_ in turns.items() if 2 * sum(_asks(text, b) for b in blocks_) >= len(blocks_)}
     return {i: QUESTIONER if (v.kind, v.name) in asking else v for i, v in out.items()}
+
+
+# an operator calling the next one to ask: "The next question is from the line of Tom Hale from Kappa Capital."
+_QUESTION_FROM = regex.compile(rf"\bquestion\s+(?:is\s+|comes\s+)?from\s+(?:the\s+line\s+of\s+)?(?P<run>{CAPRUN})", _V)
 
 
 def _asks(text: str, block: Block) -> bool:
