@@ -712,6 +712,11 @@ def test_whom_an_operator_calls_to_ask_is_the_press():
     assert {r.said.name for r in voices.read(text, title_line=True) if r.said.name} == {"Ana Ruiz"}
 
 
+def test_a_news_storys_name_then_colon_then_quotation_is_that_persons():
+    assert speaker_of("Tom Hale: 'The council is gambling with the harbour and will lose.'")[0] == "Tom Hale"
+    assert speaker_of("Tom Hale: \u201cThe council will probably lose.\u201d")[0] == "Tom Hale"
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

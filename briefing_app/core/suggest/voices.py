@@ -1494,6 +1494,9 @@ _DETERMINED_NAMED = regex.compile(
 )
 
 
+_NAME_COLON_QUOTE = regex.compile(rf"(?P<run>{CAPRUN}):[ \u00a0]*[“\"‘']", _V)
+
+
 def attribution(people: People, text: str, start: int, end: int) -> Speaker:
     """The attribution written in ``text[start:end]`` itself, or NOBODY.
 
@@ -1524,6 +1527,8 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         sp = people.resolve_run(opening["run"])
         if sp.kind == "person":
             found.append((_rank(sp), opening.start(), _how(sp, "reported")))
+    if (named := _NAME_COLON_QUOTE.match(text, start, end)) and (sp := people.resolve_run(named["run"])).name:
+        found.append((_rank(sp), start, _how(sp, "quote")))  # a news story's "Ana Ruiz: 'This levy is a mistake.'"
     if "—" in chunk or "–" in chunk:
         for m in _DASH_NAME.finditer(text, start, end):
             sp = people.resolve_run(m["run"])
