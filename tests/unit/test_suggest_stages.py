@@ -717,6 +717,14 @@ def test_a_news_storys_name_then_colon_then_quotation_is_that_persons():
     assert speaker_of("Tom Hale: \u201cThe council will probably lose.\u201d")[0] == "Tom Hale"
 
 
+def test_whom_a_speaker_accuses_is_no_speaker_and_a_pronoun_inside_the_quotation_says_no_gender():
+    text = ("Ferry\n\nTom Hale does not think the plan will pay. He also accused Ana Ruiz of hiding the costs.\n\n"
+            "\u201cShe could not say what a crossing would cost,\u201d he said.\n\n"
+            "The Harbour Board criticized Ana Ruiz for a leaflet that called the ferry wonderful.\n")  # fmt: skip
+    said = [r.said.name for r in voices.read(text, title_line=True)]
+    assert said[1:] == ["Tom Hale", "Tom Hale", ""]
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

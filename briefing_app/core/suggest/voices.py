@@ -172,6 +172,7 @@ _OWN_VIEW = regex.compile(
 )
 _INTRODUCED = regex.compile(r"\w:\s*[“\"‘']", _V)  # a colon introducing a quotation
 _HE_SHE = regex.compile(r"\b(?:(?P<f>[Ss]he)|(?P<m>[Hh]e))\b")
+_QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def _agreeing(people: People, text: str, s: Sentence, said: Speaker, earlier: Speaker, since: int) -> Speaker:
@@ -179,7 +180,7 @@ def _agreeing(people: People, text: str, s: Sentence, said: Speaker, earlier: Sp
     courtesy title, a role noun, an earlier "he said"): then the named speaker before them, if of this one, or
     else the last person named from ``since`` on, as an object too ("… helped office clerk Lena Obi. “…,” she
     says."), if of no other. The one meant takes the pronoun's gender."""
-    pronoun = _HE_SHE.search(text, s.start, s.end)
+    pronoun = _HE_SHE.search(_QUOTED.sub(" ", text[s.start : s.end]))  # the attribution's, not the quotation's
     if pronoun is None or not said.name:
         return said
     meant = "f" if pronoun["f"] else "m"
@@ -1494,6 +1495,12 @@ _DETERMINED_NAMED = regex.compile(
 )
 
 
+# verbs whose name after them is whom they judge or advise, never an inverted subject: "He accused Ana Ruiz of …"
+# (Levin's judgement and advise verbs, as SPEECH_VERBS holds them)
+_OBJECT_AFTER = regex.compile(
+    r"accused|accuses|blamed|blames|praised|praises|criticized|criticised|criticizes|criticises|urged|urges|advised|"
+    r"advises|counselled|counseled|counsels|admonished"
+)
 _NAME_COLON_QUOTE = regex.compile(rf"(?P<run>{CAPRUN}):[ \u00a0]*[“\"‘']", _V)
 
 
@@ -1546,7 +1553,7 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         else []
     )
     for verb in verbs:
-        after = _SUBJECT_AFTER.match(text, verb.end(), end)
+        after = None if _OBJECT_AFTER.fullmatch(verb[0]) else _SUBJECT_AFTER.match(text, verb.end(), end)
         if after is None:
             continue
         if after["pron"]:
