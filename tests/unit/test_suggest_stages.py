@@ -725,6 +725,15 @@ def test_whom_a_speaker_accuses_is_no_speaker_and_a_pronoun_inside_the_quotation
     assert said[1:] == ["Tom Hale", "Tom Hale", ""]
 
 
+def test_former_before_a_title_and_a_titles_abbreviation_inside_an_apposition_stay_in_the_affiliation():
+    assert speaker_of("“The levy is wrong,” former Prime Minister Tom Hale said.") == (
+        "Tom Hale",
+        "former Prime Minister",
+    )
+    assert speaker_of("“It does not add up,” said Ben Ortiz, a former adviser to Sen. Mia Brandt.") == (
+        "Ben Ortiz", "former adviser to Sen. Mia Brandt")  # fmt: skip
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

@@ -179,7 +179,7 @@ APPOSITION = (
     # up to a purpose ("the local Member to go through the plans" is the Member; "adviser to the Board" goes on)
     # (a stop inside a name goes on: "U.S.", "St. Brigid's Hospital")
     rf"(?:(?![ \u00a0]+to[ \u00a0]+(?!(?:the|a|an)\b)\p{{Ll}})[^,;“”\"\n.]|\.(?=\S)"
-    rf"|(?<=\b(?:St|Mt|Ft))\.(?=[ \u00a0]\p{{Lu}})"
+    rf"|(?<=\b(?:St|Mt|Ft|Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|Prof|Lt|Col|Capt|Sgt|Adm|Hon|Rev))\.(?=[ \u00a0]\p{{Lu}})"
     # (and an abbreviation's last stop before a word in lower case: "the chief U.S. economist at Kappa Bank")
     rf"|(?<=\b\p{{Lu}})\.(?=[ \u00a0]\p{{Ll}}))*"
 )
@@ -519,6 +519,8 @@ class People:
         # an office before the name that names its body ("Chair of the Council of Economic Advisers Ana Ruiz,
         # a member of …") is the role itself, whatever follows; a bare rank ("Professor") gives way to more
         titled = _title_affiliation(titles)
+        if titled and (lead := _TITLE_LEAD.search(before)):
+            titled = f"{lead[1]} {titled}"  # "former Prime Minister Tom Hale": not the Prime Minister now
         affiliation = (
             titled
             if _OFFICE_OF_BODY.search(titled)
@@ -1335,6 +1337,7 @@ def _title_affiliation(titles: list[str]) -> str:
 
 
 _NAMES_BODY = regex.compile(r"\p{Lu}\p{Ll}+\s+\p{Lu}|\p{Lu}{2,}")  # a body's name of two words or its initials
+_TITLE_LEAD = regex.compile(r"\b(former|then|acting|interim|outgoing)[ \u00a0]+$")
 _OFFICE_OF_BODY = regex.compile(r"\s(?:of|for)\s+(?:the\s+)?\p{Lu}")  # "Secretary of State", "Minister for Health"
 _NEXT_PREDICATE = regex.compile(r"\s+and\s+(?:was|is|has|had|were|will|later|also)\b")
 # "she's the …", "who serves as harbour director" (not "who served as …": what was is said as it was)
