@@ -734,6 +734,14 @@ def test_former_before_a_title_and_a_titles_abbreviation_inside_an_apposition_st
         "Ben Ortiz", "former adviser to Sen. Mia Brandt")  # fmt: skip
 
 
+def test_he_said_means_the_one_person_the_sentence_before_names_or_the_sentences_own_subject():
+    text = ("Levy\n\n\u201cThe board misjudged it,\u201d said Ana Ruiz.\n\nThe strongest objection came in the "
+            "opening speech of Tom Hale. \u201cThis levy will empty the high street,\u201d he said.\n\n"
+            "Mayor Joe Lin tried to win the rebels over as he told them the levy would probably pay.\n")  # fmt: skip
+    said = [r.said.name for r in voices.read(text, title_line=True)]
+    assert said == ["Ana Ruiz", "", "Tom Hale", "Joe Lin"]
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

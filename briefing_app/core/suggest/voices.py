@@ -137,6 +137,15 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
                 said = _named_at_close(people, text, sentences, k, last) or said
             if said.how == "pronoun" and label_speaker is None:
                 since = sentences[k - 1].start if k else before.start if before else block.start
+                met = people.named_in(since, sentence.start) if k and previous.kind != "person" else []
+                # "… the opening speech of Tom Hale. “…,” he said." (not "Hale’s staff left. “…,” she said.")
+                if len(met) == 1 and met[0].name != said.name and not _POSSESSIVE.search(text, since, sentence.start):
+                    said = Speaker("person", met[0].name, met[0].affiliation, said.how)
+                # the sentence's own subject: "Mayor Joe Lin tried … as he told the council …", "Ana Ruiz, an
+                # economist, compared it with 1990: “Cargo is falling,” she said."
+                subject = people.subject_of(sentence.start, sentence.end)
+                if subject is not None and subject.name != said.name:
+                    said = Speaker("person", subject.name, subject.affiliation, said.how)
                 said = _agreeing(people, text, sentence, said, earlier, since)
             if (
                 k
@@ -147,14 +156,6 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
                 and text.find(":", sentences[k - 1].end, sentence.start) >= 0
             ):  # a speech quoting someone: "Lena Ostrova writes as follows: | No harbour …" is hers
                 said = replace(previous, how="continued")
-            if (
-                said.how == "pronoun"
-                and label_speaker is None
-                and _INTRODUCED.search(text, sentence.start, sentence.end)
-            ):
-                # "Ana Ruiz, an economist, compared it with 1990: “Cargo is falling,” she said.": the subject quoted
-                subject = people.subject_of(sentence.start, sentence.end)
-                said = Speaker("person", subject.name, subject.affiliation, said.how) if subject else said
             named = said if said.kind == "person" and said.name else None
             if named is None and label_speaker is None and (subject := people.subject_of(sentence.start, sentence.end)):
                 named = Speaker("person", subject.name, subject.affiliation, "subject")
@@ -170,8 +171,8 @@ _OWN_VIEW = regex.compile(
     r"(?:(?:Well|So|And|But|Look|Now|Yes|No),?\s+)?(?:I|We)\s+(?:\w+ly\s+)?(?:think|believe|expect|feel|suspect|doubt)\b",
     _V,
 )
-_INTRODUCED = regex.compile(r"\w:\s*[“\"‘']", _V)  # a colon introducing a quotation
 _HE_SHE = regex.compile(r"\b(?:(?P<f>[Ss]he)|(?P<m>[Hh]e))\b")
+_POSSESSIVE = regex.compile(r"\p{Lu}\p{Ll}+[’']s\b")
 _QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
