@@ -742,6 +742,11 @@ def test_he_said_means_the_one_person_the_sentence_before_names_or_the_sentences
     assert said == ["Ana Ruiz", "", "Tom Hale", "Joe Lin"]
 
 
+def test_people_quoted_as_supporters_delegates_biographers_or_voters_have_that_role():
+    for role in ("Kappa Party supporter", "delegate from Port Alder", "Hale biographer", "first-time voter"):
+        assert speaker_of(f"“The council has lost touch,” said Ivo Berg, a {role}.") == ("Ivo Berg", role), role
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip
