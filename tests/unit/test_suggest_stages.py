@@ -747,6 +747,11 @@ def test_people_quoted_as_supporters_delegates_biographers_or_voters_have_that_r
         assert speaker_of(f"“The council has lost touch,” said Ivo Berg, a {role}.") == ("Ivo Berg", role), role
 
 
+def test_a_participles_aside_between_dashes_hides_no_speaker():
+    sentence = "Mia Brandt – dropped from the council in May – wrote: “It is reckless to borrow more.”"
+    assert speaker_of(sentence)[0] == "Mia Brandt"
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip
