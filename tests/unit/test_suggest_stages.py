@@ -752,6 +752,13 @@ def test_a_participles_aside_between_dashes_hides_no_speaker():
     assert speaker_of(sentence)[0] == "Mia Brandt"
 
 
+def test_the_judge_is_whom_the_text_titles_judge_not_the_last_speaker():
+    text = ("Levy\n\nThe opinion, by Judge Ana Ruiz of the District Court, ran to 300 pages.\n\n"
+            "Mayor Tom Hale welcomed it. He said that \u201cthe ruling shows the levy is fair.\u201d\n\n"
+            "In her ruling, the judge suggested that the old tariff had probably been unfair.\n")  # fmt: skip
+    assert [r.said.name for r in voices.read(text, title_line=True)][-1] == "Ana Ruiz"
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

@@ -1240,7 +1240,11 @@ def _sentence_speaker(
             _QUOTE_MARK.search(text, s.start, s.end) or _continues_quote(text, s, paragraph_start)
         ):
             return NOBODY  # "As I wrote back then, …" outside any quotation: the author's own words
-        # "she said", "the researcher concludes": the last named speaker
+        # "the judge suggested": the one the text titles so ("Judge Ana Ruiz"); else, and for "she said", "the
+        # researcher concludes", the last named speaker
+        if said.how == "role" and (m := _ROLE_REF_IN.search(text, s.start, s.end)):
+            if (titled := people.by_title(m["role"].capitalize())) is not None:
+                return Speaker("person", titled.name, titled.affiliation, said.how)
         return replace(last, how=said.how) if last.name else NOBODY
     if said is NOBODY and previous.kind == "person" and _continues_quote(text, s, paragraph_start):
         return replace(previous, how="continued")
@@ -1459,6 +1463,7 @@ _UNNAMED = regex.compile(
     regex.I | _V,
 )
 _ROLE_REF = regex.compile(rf"\b(?:the|this|that)\s+(?:\p{{Ll}}+\s+)?(?:{ROLE_NOUNS})$", _V)
+_ROLE_REF_IN = regex.compile(rf"\b(?:the|this|that)\s+(?P<role>{ROLE_NOUNS})\b", _V)
 _PRONOUNS = frozenset("He She It They I We".split())
 _PRONOUN = regex.compile(r"\b(?:he|she)(?:[’']s|[’']d)?$", regex.I | _V)  # "he’s long believed"
 _TRAILING_ADVERBS = regex.compile(r"(?:\s+\p{Ll}+ly)+$")
