@@ -759,6 +759,19 @@ def test_the_judge_is_whom_the_text_titles_judge_not_the_last_speaker():
     assert [r.said.name for r in voices.read(text, title_line=True)][-1] == "Ana Ruiz"
 
 
+def test_radio_and_court_forms_a_hosts_label_a_lawyer_for_someone_a_spelled_out_forecast_and_rupees():
+    text = ("Borrowed money\n\nTOM HALE, HOST:\n\nThe harbour now runs on borrowed money, which is dangerous.\n\n"
+            "ANA RUIZ: The fee rise will probably push the small operators out by winter.\n")  # fmt: skip
+    assert [r.said.name for r in voices.read(text, title_line=True)] == ["", "Ana Ruiz"]
+    assert speaker_of("A lawyer for the families, Ana Ruiz, said she expected failings.") == (
+        "Ana Ruiz", "lawyer for the families")  # fmt: skip
+    from briefing_app.core.suggest import stance
+
+    assert stance.forecast("By the end of this year we expect around four million dollars a week more")
+    text = "The fine was Rs. 20,000 for each offence. Nobody paid."
+    assert len([s for b in blocks(text) for s in b.sentences]) == 2
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

@@ -1089,7 +1089,10 @@ _ROLE_BEFORE = regex.compile(
     # "Y's X", "Y's regional emergency director"
     rf"|(?P<poss>(?:[\p{{L}}\-]+[ \u00a0]+){{0,3}}[\p{{L}}\-]+[’']s\s+(?:[\w\-]+\s+){{0,2}}(?i:{ROLE_NOUNS}))"
     # "The minister, Ana Ruiz"
-    rf"|(?<![\p{{L}}\-][ \u00a0]?)(?:[Tt]he[ \u00a0]+)(?P<bare>(?:[\p{{Ll}}\-]+[ \u00a0]+){{0,2}}(?i:{ROLE_NOUNS})))"
+    rf"|(?<![\p{{L}}\-][ \u00a0]?)(?:[Tt]he[ \u00a0]+)(?P<bare>(?:[\p{{Ll}}\-]+[ \u00a0]+){{0,2}}(?i:{ROLE_NOUNS}))"
+    # and, opening the sentence, "A lawyer for the families, Ana Ruiz"
+    rf"|(?<=(?:^|[.!?][ \u00a0]|\n))An?[ \u00a0]+"
+    rf"(?P<comma>(?i:{ROLE_NOUNS})\s+(?:of|at|for|in|to)\s+[^,;“”\"\n.]{{3,90}}))"
     rf",\s*(?:(?:{'|'.join(regex.escape(t) for t in TITLE_WORDS)})\s+)*"
     # on one line, with a word in lower case after a capitalised one ("Former transport secretary"), never across a
     # sentence's end ("… to Poland. Plant manager")

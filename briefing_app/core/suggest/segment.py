@@ -21,7 +21,7 @@ from ..article import paragraph_spans
 # Abbreviations whose full stop does not end a sentence (compared case-sensitively, without the stop).
 _ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Mx Dr Drs Messrs Profs Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Gov Sen Rep Rev Hon Pres Supt Insp "
-    "St Ste Mt Ft Jr Sr No Nos Vol Fig Inc Corp Co Ltd Bros Dept Univ Assn Est approx vs v etc al cf "
+    "St Ste Mt Ft Jr Sr No Nos Vol Fig Inc Corp Co Ltd Bros Dept Univ Assn Est approx vs v etc al cf Rs "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thurs Fri Sat Sun "
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
     "Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo p pp para ch sec art hon".split()  # hon: "the hon. Member"
@@ -137,7 +137,8 @@ PEERAGE = regex.compile(rf"^(?:The\s+)?(?:{_PEER_TITLES})\s")
 # Labels of whoever runs a script or an interview: their lines are read as the reporter's prose.
 NARRATOR_LABELS = regex.compile(
     # (and an official the transcript does not name, "SENIOR ADMINISTRATION OFFICIAL #2": nobody's view to brief)
-    r"^(?:REPORTER|ANNOUNCER|NARRATOR|HOST|INTERVIEWER|STAFF|.*\bAIDE|"
+    # (after a name, as NPR's labels give the role: "TOM HALE, HOST:", "ANA RUIZ, BYLINE:")
+    r"^(?:.*,\s*)?(?:REPORTER|ANNOUNCER|NARRATOR|HOST|PRESENTER|BYLINE|INTERVIEWER|STAFF|.*\bAIDE|"
     r".*\bOFFICIALS?(?:\s*#?\d+|\s+(?:ONE|TWO|THREE|FOUR|FIVE|[A-C]))?)$",  # "… OFFICIAL ONE", "… OFFICIAL B"
     regex.V1,
 )

@@ -116,7 +116,7 @@ def forecast(clause: str) -> bool:
     come ("could fall to 2% next year"). ANNOTATION.md: a named person's hedged forecast is an assessment, not
     a fact."""
     hits = lx.scan(clause)
-    if not lx.DIGITS.search(clause):
+    if not (lx.DIGITS.search(clause) or hits[lx.NUMBER_WORDS]):  # "$4 million", "four million dollars"
         return False
     return bool(hits[lx.FORECASTING] and hits[lx.FUTURE_TIME]) or _OWN_FORECAST.search(clause) is not None
 
