@@ -123,7 +123,7 @@ ROLE_NOUNS = (
     # people quoted for what they do rather than an office: "Blogger Ana Ruiz wrote", "activist Ana Ruiz"
     "blogger|netizen|activist|campaigner|journalist|columnist|commentator|writer|user|lawmaker|politician|"
     "banker|policymaker|regulator|legislator|supporter|delegate|biographer|organiser|organizer|voter|nominee|pollster|"
-    "trader|"
+    "trader|counsel|"
     # and a seat ("Ana Ruiz, MP for Kappa,", "a Kappa Party MP"), and who people are quoted as
     "mp|mep|student|resident|owner|volunteer|veteran|candidate|priest|pastor|"
     "councillor|councilor|councilman|councilwoman|alderman|boss"
