@@ -774,6 +774,16 @@ def test_radio_and_court_forms_a_hosts_label_a_lawyer_for_someone_a_spelled_out_
     assert len([s for b in blocks(text) for s in b.sentences]) == 2
 
 
+def test_a_radio_hosts_introductions_give_the_guests_roles():
+    text = ("Locks\n\nANA RUIZ, HOST: We called an expert. His name is Tom Hale, and he teaches cryptography at Kappa "
+            "University.\n\nTOM HALE: The old locks will probably fall within a year.\n\nRUIZ: Chief economist with "
+            "Harbour Capital Ben Okafor is more cautious.\n\nBEN OKAFOR: My view is that they will last.\n\n"
+            "RUIZ: My friend Lena Obi, who is not a lawyer, disagrees.\n\nLENA OBI: I doubt it.\n")  # fmt: skip
+    said = {r.said.name: r.said.affiliation for r in voices.read(text, title_line=True) if r.said.name}
+    assert said == {"Tom Hale": "teaches cryptography at Kappa University",
+                    "Ben Okafor": "Chief economist with Harbour Capital", "Lena Obi": ""}  # fmt: skip
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

@@ -497,6 +497,15 @@ class People:
             if len(name) > keep:
                 org, name = org + name[:-keep], name[-keep:]
             titles = [f"{office[0].strip()} {' '.join(org)}"] if name and org else []
+        elif (
+            not titles
+            and len(name) > 2
+            and (role_body := _ROLE_WITH_BODY_BEFORE.search(before))
+            and name_like(name[-2:])
+            and not ORG_WORDS.intersection(name[-2:])
+        ):  # "Chief economist with Harbour Capital Ben Okafor": the body's name runs into the person's
+            titles = [f"{role_body[0].strip()} {' '.join(name[:-2])}"]
+            name = name[-2:]
         if not name_like(name):
             return
         # (a link's language marker after the name is none of what follows it: "Ana Ruiz [en], a deputy")
@@ -1215,6 +1224,10 @@ def _role_of_body_before(before: str) -> str:
 
 # "Secretary of Homeland Security Mayorkas", "Chair of the Council of Economic Advisers Ana Ruiz": an office
 # of a body, then the name (the body's own "of" may come between)
+_NEGATED = regex.compile(r"\b(?:not|never|no longer)\b")
+_ROLE_WITH_BODY_BEFORE = regex.compile(
+    rf"(?:\b[\p{{L}}\-]+\s+){{0,2}}(?i:{ROLE_NOUNS})\s+(?:with|at|of|from)\s+(?:the\s+)?$", _V | regex.REVERSE
+)
 _OFFICE_BEFORE = regex.compile(
     r"\b(?:Secretary|Minister|Director|Commissioner|Chairman|Chair|Head|Administrator|Governor) of (?:the\s+)?"
     r"(?:\p{Lu}[\p{L}\-]*\s+(?:of|for|and|on)\s+(?:the\s+)?){0,3}$",
@@ -1280,6 +1293,8 @@ def _apposition_after(after: str, before: str = "") -> tuple[str, str]:
         aff = f"{aff}, {then['body']}"  # "Ana Ruiz, Chief Economist, Kappa Bank, said": the body after the role
     if m["rel"] and _NAMES_BODY.search(before):  # "Harbour Board manager Ana Ruiz, who leads the project with …":
         return "", ""  # the role before the name says who she is; the clause only what she does
+    if _NEGATED.search(aff):
+        return "", ""  # "my friend Tom Hale, who is not a lawyer": what he is not
     aff = aff.strip(" ,;:—–-")  # "…, professor of X: “…”"
     aff = _LEADING_VERB.sub("", aff)  # "who is a professor at …": the role it states
     aff = _NEXT_PREDICATE.split(aff, maxsplit=1)[0]  # "who is a member of X and was part of Y": the role only
@@ -1289,11 +1304,13 @@ def _apposition_after(after: str, before: str = "") -> tuple[str, str]:
 # "X is a researcher at Y", "X currently works as an analyst for Y": a role stated of the name as its predicate,
 # also in the next sentence ("We are joined by Ana Ruiz. She is the chief economist of …")
 _PREDICATE_AFTER = regex.compile(
-    rf"^(?:\s+|\.\s+(?:He|She)\s+)(?:currently\s+|now\s+|also\s+)?(?:(?:is|was|works\s+as|worked\s+as|serves\s+as|served\s+as)\s+"
+    rf"^(?:\s+|\.\s+(?:He|She)\s+|,\s+and\s+(?:he|she)\s+)(?:currently\s+|now\s+|also\s+)?(?:(?:is|was|works\s+as|worked\s+as|serves\s+as|served\s+as)\s+"
     rf"(?P<role>{APPOSITION}|(?:a|an|the)\s+(?:[\p{{Ll}}\-]+\s+){{1,3}}?(?:at|of|with|for|in)\s+(?:the\s+)?\p{{Lu}}[^,;“”\"\n.]*)"
     # or what they do for a body, in the same words as a relative clause ("Ana Ruiz works for Kappa Data.", "…
     # owns the Harbour Cafe.", "… writes about ports for the Kappa Courier.")
-    rf"|(?P<does>(?:heads|leads|runs|chairs|directs|manages|owns|founded|co-founded|works\s+(?:for|at|with)|"
+    # ("His name is Tom Hale, and he teaches cryptography at Kappa University.")
+    rf"|(?P<does>(?:(?:teaches|lectures|researches|studies)(?:\s+\p{{Ll}}+){{0,2}}\s+(?:at|in)|"
+    rf"heads|leads|runs|chairs|directs|manages|owns|founded|co-founded|works\s+(?:for|at|with)|"
     rf"writes\s+(?:about\s+(?:\p{{Ll}}+\s+){{1,3}})?for)\s+(?:the\s+)?\p{{Lu}}[^,;“”\"\n.]*))",
     _V,
     occupations=OCCUPATIONS,

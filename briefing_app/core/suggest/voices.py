@@ -683,14 +683,17 @@ _SIGN_OFF = regex.compile(rf"\b(?:This is|I'm|I’m)\s+(?P<name>{CAPRUN})", _V)
 
 
 def narrator_labels(text: str, labelled: dict[str, list[tuple[int, int]]]) -> set[str]:
-    """Labels of the reporter in a radio or TV script: whoever signs off ("This is Matt Thornton")."""
+    """Labels of the reporter in a radio or TV script: whoever signs off ("This is Matt Thornton"), and a host's
+    surname after their label named them so ("RUIZ:" after "ANA RUIZ, HOST:")."""
     out = set()
     for label, spans in labelled.items():
         for s, e in spans:
             m = _SIGN_OFF.search(text, s, e)
             if m and label.lower() in m["name"].lower():
                 out.add(label)
-    return out
+    # and the host's or reporter's later turns by surname: "RUIZ:" after "ANA RUIZ, HOST:"
+    hosts = {label.split(",")[0].split()[-1] for label in labelled if "," in label and NARRATOR_LABELS.match(label)}
+    return out | {label for label in labelled if label in hosts}
 
 
 # A speaker describing their own office: "As chairman of the Senate Judiciary Committee, I take ...",
