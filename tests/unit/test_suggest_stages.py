@@ -784,6 +784,13 @@ def test_a_radio_hosts_introductions_give_the_guests_roles():
                     "Ben Okafor": "Chief economist with Harbour Capital", "Lena Obi": ""}  # fmt: skip
 
 
+def test_someone_among_those_who_believe_is_the_speaker_even_in_a_reporters_turn():
+    text = ("Ports\n\nTOM HALE: Fees are rising.\n\nMAYA LUND: Thanks.\n\nTOM HALE: Ana Ruiz, of the Kappa "
+            "Institute, is among those who believe the Board is too optimistic.\n\nMAYA LUND: Thanks.\n")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end][:8]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["Ana Ruiz"] == "Ana Ruiz"
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

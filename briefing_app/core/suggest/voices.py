@@ -1511,6 +1511,11 @@ _OBJECT_AFTER = regex.compile(
     r"accused|accuses|blamed|blames|praised|praises|criticized|criticised|criticizes|criticises|urged|urges|advised|"
     r"advises|counselled|counseled|counsels|admonished"
 )
+_AMONG_THOSE = regex.compile(
+    rf"(?P<run>{CAPRUN})(?:,[^,;:“”\"\n]{{1,80}},)?\s+(?:is|was)\s+(?:among|one\s+of)\s+(?:those|the\s+\p{{Ll}}+)\s+who\s+"
+    r"(?:believe|think|say|argue|warn|fear|expect|doubt)\b",
+    _V,
+)
 _NAME_COLON_QUOTE = regex.compile(rf"(?P<run>{CAPRUN}):[ \u00a0]*[“\"‘']", _V)
 
 
@@ -1544,6 +1549,9 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         sp = people.resolve_run(opening["run"])
         if sp.kind == "person":
             found.append((_rank(sp), opening.start(), _how(sp, "reported")))
+    if " who " in chunk and (among := _AMONG_THOSE.search(text, start, end)):
+        if (sp := people.resolve_run(among["run"])).name:  # "Ana Ruiz is among those who believe …"
+            found.append((_rank(sp), among.start(), _how(sp, "reported")))
     if (named := _NAME_COLON_QUOTE.match(text, start, end)) and (sp := people.resolve_run(named["run"])).name:
         found.append((_rank(sp), start, _how(sp, "quote")))  # a news story's "Ana Ruiz: 'This levy is a mistake.'"
     if "—" in chunk or "–" in chunk:
