@@ -791,6 +791,11 @@ def test_someone_among_those_who_believe_is_the_speaker_even_in_a_reporters_turn
     assert said["Ana Ruiz"] == "Ana Ruiz"
 
 
+def test_an_apposition_on_the_apposition_hides_no_speaker():
+    sentence = "Tom Hale, director of the Kappa Institute, a food policy group, said the cuts will probably hurt."
+    assert speaker_of(sentence) == ("Tom Hale", "director of the Kappa Institute")
+
+
 def test_a_records_time_stamp_and_printing_order_are_no_facts():
     text = ("Harbour Committee Oral evidence\n\nOrdered by the House of Commons to be published on 5 March 2026.\n\n"
             "10:15 a.m.\n\nThe Board removed 40,000 tonnes of silt in 2025.\n")  # fmt: skip

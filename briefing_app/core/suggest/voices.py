@@ -1373,9 +1373,10 @@ _SUBJECT_WITH_APPOSITION = regex.compile(
     rf"(?P<run>{CAPRUN})(?:{DEGREES})?(?:,(?:\s+\d{{1,3}},)?\s+(?:{LOOSE_APPOSITION}|{_ASIDE}),"
     # and the body after the role, as a press release gives it: "Ana Ruiz, Chief Economist, Kappa Bank, said"
     rf"(?:\s+(?P<body>(?:the\s+)?\p{{Lu}}[\p{{L}}\-&.]*(?:\s+(?:(?:of|for|and|on|in)\s+(?:the\s+)?)?\p{{Lu}}[\p{{L}}\-&.]*){{0,5}}),)?"
-    # and a relative clause on the apposition: "Ana Ruiz, chair of the committee, which drafted the levy, said"
+    # and a relative clause or an apposition on the apposition: "Ana Ruiz, chair of the committee, which drafted the
+    # levy, said", "Tom Hale, director of the Kappa Institute, a research group on food policy, said"
     # (between dashes, an apposition or a participle's aside: "Mia Brandt – dropped from the council in May – wrote")
-    rf"(?:\s+(?:which|who)\s+[^,;:“”\"\n]{{1,120}}?,)?|\s*[—–]\s*(?:{LOOSE_APPOSITION}|\p{{Ll}}+ed\s+[^—–\n]{{1,80}}?)\s*[—–]"
+    rf"(?:\s+(?:which|who|a|an)\s+[^,;:“”\"\n]{{1,120}}?,)?|\s*[—–]\s*(?:{LOOSE_APPOSITION}|\p{{Ll}}+ed\s+[^—–\n]{{1,80}}?)\s*[—–]"
     # or a relative clause without its closing comma: "Ana Ruiz who teaches geology at Kappa University told …",
     # "Tom Hale, who is their cousin told", "Ana Ruiz, a social worker who also chairs the Delta Council said"
     rf"|(?:,\s+(?:a|an|the)\s+[^,;:“”\"\n]{{1,80}}?\s+|,?\s+)who\s+\p{{Ll}}[^,.;:“”\"\n]{{1,150}}?"
