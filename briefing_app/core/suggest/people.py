@@ -585,7 +585,7 @@ class People:
         person = self.find(name.split())
         return person.gender if person else ""
 
-    def call(self, name: str, gender: str) -> None:
+    def take_gender(self, name: str, gender: str) -> None:
         """Take the gender a "she said" that means ``name`` gives them, unless the text gave one already."""
         person = self.find(name.split())
         if person is not None and not person.gender:
@@ -1269,10 +1269,10 @@ def _is_body(words: str) -> bool:
 _BODY_AFTER_ROLE = regex.compile(rf",[ \u00a0]+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME})(?=[,;]|\.(?!\S)|$)", _V)
 
 
-def _apposition_after(after: str, before: str = "") -> tuple[str, str]:
+def _apposition_after(after: str, role_before: str = "") -> tuple[str, str]:
     """What the text says of a name right after it: an apposition or the body they are from ("" if none),
     and that body with its preposition ("from the RAND Corporation"), for a role given before the name
-    (``before``: the role given there, if any)."""
+    (``role_before``: the role given there, if any)."""
     m = _APPOSITION_AFTER.match(after)
     if not m:
         return "", ""
@@ -1291,7 +1291,7 @@ def _apposition_after(after: str, before: str = "") -> tuple[str, str]:
     aff = comma or uncut or m["dash"] or body or m["rel"] or m["paren"] or ""
     if comma and (then := _BODY_AFTER_ROLE.match(after, m.end())) and _is_body(then["body"]):
         aff = f"{aff}, {then['body']}"  # "Ana Ruiz, Chief Economist, Kappa Bank, said": the body after the role
-    if m["rel"] and _NAMES_BODY.search(before):  # "Harbour Board manager Ana Ruiz, who leads the project with …":
+    if m["rel"] and _NAMES_BODY.search(role_before):  # "Harbour Board manager Ana Ruiz, who leads the project …":
         return "", ""  # the role before the name says who she is; the clause only what she does
     if _NEGATED.search(aff):
         return "", ""  # "my friend Tom Hale, who is not a lawyer": what he is not

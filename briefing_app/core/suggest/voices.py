@@ -193,7 +193,7 @@ def _agreeing(people: People, text: str, s: Sentence, said: Speaker, earlier: Sp
             meant,
         ):
             said = Speaker("person", named.name, named.affiliation, said.how)
-    people.call(said.name, meant)
+    people.take_gender(said.name, meant)
     return said
 
 
@@ -854,8 +854,9 @@ _NAME_LINE = regex.compile(
     r"|\s+(?:--|—|–)\s+(?P<role>[^.!?:;\n]{2,120}))?",
     regex.V1,
 )
-# the press, and a call's operator, whose lines are procedure
+# a section signed by its speaker, as minutes give each member's statement: "Statement by Dr. Ana Ruiz"
 _SECTION_BY = regex.compile(r"(?:Statement|Remarks|Speech|Intervention|Comments|Address)\s+(?:by|of|from)\s+", _V)
+# the press, and a call's operator, whose lines are procedure
 _PRESS_LINES = frozenset("journalist question reporter audience questioner press operator moderator".split())
 _ANALYST = regex.compile(r"\bAnalyst\s*$", regex.V1)  # "Tom Hale -- Kappa Securities -- Analyst": who asks
 MIN_NAME_LINES = 3  # a dialogue: at least three turns, of two voices or more
