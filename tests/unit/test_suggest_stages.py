@@ -688,6 +688,16 @@ def test_an_apposition_or_relative_clause_missing_its_closing_comma_still_names_
     assert People("Jobs went when the Delta Paper Mill closed.").find(["Delta", "Paper", "Mill"]) is None
 
 
+def test_a_person_of_a_lower_case_unit_or_of_a_body_with_a_relative_clause_speaks_with_that_body():
+    assert speaker_of("Tom Hale of the department of botany at Lindell University said the bog is safe.") == (
+        "Tom Hale", "department of botany at Lindell University")  # fmt: skip
+    assert speaker_of("Tom Hale of Lindell University, who was not involved in the study, said the bog is safe.") == (
+        "Tom Hale", "Lindell University")  # fmt: skip
+    # the relative clause after a role is what the person did, not what they are (nor what they are not)
+    assert speaker_of("Tom Hale, an ecologist at Lindell University who was not involved, said the bog is safe.") == (
+        "Tom Hale", "ecologist at Lindell University")  # fmt: skip
+
+
 def test_an_earnings_calls_name_lines_with_a_dash_give_the_role_and_an_analysts_or_the_operators_turns_ask():
     text = ("Kappa Freight Q2 2024 Earnings Call Transcript\n\nOperator\n\nGood morning, and welcome to the call.\n\n"
             "Ana Ruiz -- Chief Executive Officer\n\nI believe our margins have bottomed out.\n\n"

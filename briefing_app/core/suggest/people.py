@@ -1189,7 +1189,7 @@ _APPOSITION_AFTER = regex.compile(
     # Institute led …", or its initials: "… of the Kappa Institute (KI) in …")
     # a unit in lower case of a body: "Ana Ruiz of the department of marine biology at Kappa University,"
     rf"|\s+(?P<prep>from|at|of)\s+(?P<body>(?:the[ \u00a0]+)?(?:\p{{Ll}}+[ \u00a0]+){{1,5}}?(?:at|of)[ \u00a0]+"
-    rf"(?:the[ \u00a0]+)?{_ORG_NAME})(?=,)"
+    rf"(?:the[ \u00a0]+)?{_ORG_NAME})(?=,|\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     # a body after a dash, as a header lists who speaks: "… with Ana Ruiz - Kappa Rescue Centre."
     rf"|[ \u00a0]+[-–][ \u00a0]+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME})(?=[.,;]|[ \u00a0]+and[ \u00a0]|$)"
     # between commas: a body ("Ana Ruiz, from the Harbour Bank, said"), or a relative clause of what they do
@@ -1225,6 +1225,8 @@ def _role_of_body_before(before: str) -> str:
 # "Secretary of Homeland Security Mayorkas", "Chair of the Council of Economic Advisers Ana Ruiz": an office
 # of a body, then the name (the body's own "of" may come between)
 _NEGATED = regex.compile(r"\b(?:not|never|no longer)\b")
+_RELATIVE_AFTER_ROLE = regex.compile(r"(?<=\S)\s+(?:who|whose|which)\s+")
+_CAPITAL_AFTER = regex.compile(r"\s\p{Lu}")
 _ROLE_WITH_BODY_BEFORE = regex.compile(
     rf"(?:\b[\p{{L}}\-]+\s+){{0,2}}(?i:{ROLE_NOUNS})\s+(?:with|at|of|from)\s+(?:the\s+)?$", _V | regex.REVERSE
 )
@@ -1293,6 +1295,10 @@ def _apposition_after(after: str, role_before: str = "") -> tuple[str, str]:
         aff = f"{aff}, {then['body']}"  # "Ana Ruiz, Chief Economist, Kappa Bank, said": the body after the role
     if m["rel"] and _NAMES_BODY.search(role_before):  # "Harbour Board manager Ana Ruiz, who leads the project …":
         return "", ""  # the role before the name says who she is; the clause only what she does
+    # "an ecologist at Kappa University who was not involved in the study": the role and body without what they
+    # did (but "a researcher who studies ports at Kappa College" names the body in the relative clause)
+    if comma and len(head := _RELATIVE_AFTER_ROLE.split(aff, maxsplit=1)) == 2 and _CAPITAL_AFTER.search(head[0]):
+        aff = head[0]
     if _NEGATED.search(aff):
         return "", ""  # "my friend Tom Hale, who is not a lawyer": what he is not
     aff = aff.strip(" ,;:—–-")  # "…, professor of X: “…”"

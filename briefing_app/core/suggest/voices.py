@@ -1395,8 +1395,10 @@ _COORDINATED_SUBJECT = regex.compile(
 # "Economist Ana Ruiz of Kappa Bank said", "Ana Ruiz, from Kappa Bank, said": the person before the organisation
 _SUBJECT_OF_ORG = regex.compile(
     # (a body's place may follow it: "of the University of California, Berkeley, said")
-    rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with|for)\s+(?:the\s+)?(?:\p{{Ll}}+\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?"
-    rf"(?:,\s+\p{{Lu}}[\p{{L}}\-]+)?,?\s+{ADVERBS}$",
+    # (a unit in lower case may come first: "of the department of botany at Kappa University"; a relative clause
+    # after: "of Kappa University, who was not involved in the study, said")
+    rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with|for)\s+(?:the\s+)?(?:\p{{Ll}}+\s+){{0,5}}?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?"
+    rf"(?:,\s+\p{{Lu}}[\p{{L}}\-]+)?(?:,\s+who\s+[^,;:“”\"\n]{{1,120}}?)?,?\s+{ADVERBS}$",
     _V | regex.REVERSE,
 )
 # a body's name of several capitalised runs ("the University of Lagos"): the person is the run before its "of"
@@ -1600,8 +1602,11 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         ):
             before = _SUBJECT_BEFORE.search(text, *window)
         # "Ana Ruiz of the Kappa Movement said": what comes after "of the" is the body, not who speaks
+        # (or a body with a relative clause on it: "Ana Ruiz of Kappa University, who was not involved, said")
         body = before is not None and before["run"] and _BODY_BEFORE.search(text, window[0], before.start())
-        if before is not None and before["run"] and (body or people.resolve_run(before["run"]).kind != "person"):
+        if (before is None and "," in text[window[0] : window[1]]) or (
+            before is not None and before["run"] and (body or people.resolve_run(before["run"]).kind != "person")
+        ):
             before = _owner_of_body(people, text, window[0], _SUBJECT_OF_ORG.search(text, *window)) or before
         if before is None or before.groupdict().get("np"):  # "Ana Ruiz welcomed it and said": the verb before's
             joined = _COORDINATED_SUBJECT.search(text, *window)
