@@ -779,6 +779,15 @@ def test_the_judge_is_whom_the_text_titles_judge_not_the_last_speaker():
     assert [r.said.name for r in voices.read(text, title_line=True)][-1] == "Ana Ruiz"
 
 
+def test_the_spokesperson_the_text_brought_in_without_a_name_is_nobody_named_not_the_last_speaker():
+    text = ("Sea wall\n\n\u201cThe wall is overdue,\u201d said Ana Ruiz, an engineer at the Kappa Institute.\n\n"
+            "The cost should be shared, said a spokesperson from the Ministry of Water. The town has no choice but "
+            "to invest, the spokesperson said.\n")  # fmt: skip
+    assert [r.said.name for r in voices.read(text, title_line=True)] == ["Ana Ruiz", "", ""]
+    named = text.replace("a spokesperson from the Ministry of Water", "Tom Hale, a spokesperson for the Ministry")
+    assert [r.said.name for r in voices.read(named, title_line=True)] == ["Ana Ruiz", "Tom Hale", "Tom Hale"]
+
+
 def test_radio_and_court_forms_a_hosts_label_a_lawyer_for_someone_a_spelled_out_forecast_and_rupees():
     text = ("Borrowed money\n\nTOM HALE, HOST:\n\nThe harbour now runs on borrowed money, which is dangerous.\n\n"
             "ANA RUIZ: The fee rise will probably push the small operators out by winter.\n")  # fmt: skip

@@ -1249,10 +1249,26 @@ def _sentence_speaker(
         if said.how == "role" and (m := _ROLE_REF_IN.search(text, s.start, s.end)):
             if (titled := people.by_title(m["role"].capitalize())) is not None:
                 return Speaker("person", titled.name, titled.affiliation, said.how)
+            if m["role"] not in (last.affiliation or "") and _introduced_unnamed(text, m["role"], s.start):
+                return Speaker("reported", how="reported")  # "said a spokesperson from the Ministry …": no name
         return replace(last, how=said.how) if last.name else NOBODY
     if said is NOBODY and previous.kind == "person" and _continues_quote(text, s, paragraph_start):
         return replace(previous, how="continued")
     return said
+
+
+def _introduced_unnamed(text: str, role: str, before: int) -> bool:
+    """Whether the text before ``before`` (its last few paragraphs) brings in someone of ``role`` without a
+    name: "said a spokesperson from the Ministry of Water", "a senior official, who asked not to be named"."""
+    window = text[max(0, before - UNNAMED_WINDOW) : before]
+    return any(
+        not _CAPRUN_AFTER.match(window, m.end())
+        for m in regex.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:\p{{Ll}}+\s+){{0,2}}{regex.escape(role)}\b", window)
+    )
+
+
+_CAPRUN_AFTER = regex.compile(rf",?\s+{CAPRUN}", _V)  # "a spokesperson, Ana Ruiz," is named
+UNNAMED_WINDOW = 1500
 
 
 def _named_at_close(people: People, text: str, sentences: list[Sentence], k: int, last: Speaker) -> Speaker | None:
