@@ -779,6 +779,14 @@ def test_the_judge_is_whom_the_text_titles_judge_not_the_last_speaker():
     assert [r.said.name for r in voices.read(text, title_line=True)][-1] == "Ana Ruiz"
 
 
+def test_a_street_or_a_theme_park_is_no_person_and_its_first_word_names_no_one_later():
+    text = ("Parks go green\n\nVisitors pass solar panels on Lantern Drive at Kappa World.\n\n"
+            "Kappa said in its annual report that it hopes to halve its water use.\n")  # fmt: skip
+    people = People(text, True)
+    assert people.find(["Lantern", "Drive"]) is None and people.find(["Kappa", "World"]) is None
+    assert [r.said.name for r in voices.read(text, people, title_line=True)] == ["", ""]
+
+
 def test_the_spokesperson_the_text_brought_in_without_a_name_is_nobody_named_not_the_last_speaker():
     text = ("Sea wall\n\n\u201cThe wall is overdue,\u201d said Ana Ruiz, an engineer at the Kappa Institute.\n\n"
             "The cost should be shared, said a spokesperson from the Ministry of Water. The town has no choice but "

@@ -88,7 +88,11 @@ ORG_WORDS = frozenset(
     "Chamber Communique Communiqué Accord Accords Declaration Treaty Charter Convention Protocol "
     "Democrats Republicans Greens Conservatives Liberals Socialists Tories Nationals "  # a party's members
     "Systems Technologies Holdings Industries Airlines Motors Partners Solutions Pharmaceuticals Insurance "
-    "Mill Mills Factory Mine Mines Refinery Plant Works Brewery Shipyard".split()  # a site: "the Delta Paper Mill"
+    "Mill Mills Factory Mine Mines Refinery Plant Works Brewery Shipyard "  # a site: "the Delta Paper Mill"
+    # streets (USPS Publication 28, C1 street suffixes, those no first name or common surname shares) and places
+    # people visit: "Lantern Drive", "Kappa World", "Greater Kappa"
+    "Drive Boulevard Highway Parkway Freeway Expressway Motorway Terrace Plaza Quay Wharf Mall World Resort "
+    "Greater".split()
 )
 SPEECH_VERBS = (
     "said|says|say|saying|told|tells|warned|warns|cautioned|cautions|added|adds|noted|notes|explained|"
