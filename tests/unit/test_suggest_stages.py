@@ -1789,6 +1789,13 @@ def test_a_transcript_labelled_by_initials_set_off_by_spaces_or_by_a_name_with_a
             "Dr. Hale: (04:25)\nThe outbreak will probably spread further.\n\nAna Lund: (05:10)\nThank you.\n\n"
             "Dr. Hale: (05:30)\nI think vaccines will help.\n")  # fmt: skip
     assert named_voices(text) == {("Ana Lund", ""), ("Hale", "")}
+    # the stamp before the colon, a stamp over a turn's next paragraph, an unnamed "Speaker 1"; one label is enough
+    text = ("Harbour Board Press Briefing\n\nAna Ruiz (00:00):\nGood afternoon. The wharf reopens on May 9th.\n\n"
+            "(00:21)\nI think the ferry deal will probably collapse.\n\nSpeaker 1 (00:45):\nThe deal is a farce, "
+            "I think.\n")  # fmt: skip
+    read = [(text[r.sentence.start : r.sentence.end], r.said.name) for r in voices.read(text, title_line=True)]
+    assert read == [("Good afternoon.", "Ana Ruiz"), ("The wharf reopens on May 9th.", "Ana Ruiz"),
+                    ("I think the ferry deal will probably collapse.", "Ana Ruiz")]  # fmt: skip
 
 
 def test_a_moderator_who_gives_the_floor_says_nothing_to_brief():

@@ -100,6 +100,9 @@ OFFICE_HOLDER = regex.compile(
     rf"{_OFFICE_WORDS}))\s\((?P<name>{_FULL_NAME})\)",
     regex.V1,
 )
+_TIME_STAMP = r"\(\d{1,2}:\d{2}(?::\d{2})?\)"
+_STAMP = regex.compile(_TIME_STAMP)
+_STAMP_FIRST = regex.compile(rf"{_TIME_STAMP}[ \u00a0]*\n?[ \u00a0]*(?=\S)")
 _LABEL = regex.compile(
     # a parliament's numbered question opens with its number: "4. Ana Ruiz: If he will …", and a committee's oral
     # evidence with the question's: "Q14  Chair: …"
@@ -113,15 +116,17 @@ _LABEL = regex.compile(
     # (or an office and a name: "TREASURER, THE HON. ANA RUIZ MP")
     # (an office in capitals may be long: "The MINISTER OF PORTS AND MARINE AFFAIRS AND HARBOURS")
     r"|(?P<label>(?:T(?:HE|he)\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+(?:(?:OF|AND|FOR|THE|ON|TO)\s+)*\p{Lu}[\p{Lu}.’'\-]*){0,5}"
-    r"(?:,\s+(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]*(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,5}|\s\([^()\n]{1,40}\))?"
-    rf"|(?:(?:Mr|Mrs|Ms|Dr|Hon)\.?\s)?\p{{Lu}}\p{{Ll}}+(?:[\s\-]{_NAME_WORD}){{0,3}}(?:\s\([^()\n]{{1,40}}\))?"
+    r"(?:,\s+(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]*(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,5}|\s\((?!\d)[^()\n]{1,40}\))?"
+    rf"|(?:(?:Mr|Mrs|Ms|Dr|Hon)\.?\s)?\p{{Lu}}\p{{Ll}}+(?:[\s\-]{_NAME_WORD}){{0,3}}(?:\s\((?!\d)[^()\n]{{1,40}}\))?"
+    # a transcription service's unnamed voice: "Speaker 1"
+    r"|Speaker[ \u00a0]\d{1,2}"
     # a parliament's "Lord Smith of Cardiff:", "The Earl of Kent:", "Baroness O'Neill:"
     rf"|(?:The\s+)?(?:{_PEER_TITLES})(?:\s+(?:(?:of|and)\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{1,4}}"  # "Bishop of X and Y"
     rf"|{OFFICE_HOLDER.pattern}|{MEMBER.pattern}|{SEAT_MEMBER.pattern}|{_COURTESY_CAPS})"
     # the turn after it on the same line or on the next, or (a label alone on its line) in the paragraphs below;
-    # a transcription service's time stamp may stand between ("Ana Ruiz: (04:25)")
+    # a transcription service's time stamp may stand between ("Ana Ruiz: (04:25)", "Ana Ruiz (04:25):")
     # (a scan may set a space before the colon, or read it as a semicolon: "Question :", "MR. HALE;")
-    r"[ \u00a0]?[:;](?:[ \u00a0]*\(\d{1,2}:\d{2}(?::\d{2})?\))?"
+    rf"(?:[ \u00a0]*{_TIME_STAMP})?[ \u00a0]?[:;](?:[ \u00a0]*{_TIME_STAMP})?"
     r"(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*(?=\S)|[ \u00a0]*$|(?=…|\.\.\.))"
     # a transcript's "GOVERNOR SILVA.  Good morning …", "MS. SILVA.  …": two words or more in capitals, a stop and
     # two spaces
@@ -148,7 +153,8 @@ QUESTIONER_LABELS = regex.compile(
     r"^(?:Q|J|QUESTION|AUDIENCE|PARTICIPANT|PRESS|JOURNALIST|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*|[^()]*\([^()]*\)"
     # and whoever only runs the floor, whose words are procedure: a parliament's presiding officer ("The SPEAKER:",
     # "Mr Deputy Speaker:"), a press call's moderator or operator ("… under embargo until 6:00 a.m.")
-    r"|(?:THE\s+|MR\.?\s+|MADAM\s+)?(?:LORD\s+|DEPUTY\s+)?SPEAKER|(?:THE\s+)?(?:MODERATOR|OPERATOR))$",
+    r"|(?:THE\s+|MR\.?\s+|MADAM\s+)?(?:LORD\s+|DEPUTY\s+)?SPEAKER|(?:THE\s+)?(?:MODERATOR|OPERATOR)"
+    r"|SPEAKER\s\d{1,2})$",  # a transcription service's unnamed voice: "Speaker 1"
     regex.V1,
 )
 
@@ -319,6 +325,8 @@ def blocks(text: str) -> list[Block]:
     candidates = [None if m is None or h and m["label"] not in spoken else m
                   for m, h in zip(candidates, headed, strict=True)]  # fmt: skip
     labels = _real_labels(text, [m["label"] for m in candidates if m and m["label"]])
+    # a label with a transcription service's time stamp is one, however few turns it opens
+    labels |= {m["label"] for m in candidates if m and m["label"] and _STAMP.search(m[0])}
     heads = set(labels) if _run_in_heads(text, candidates, spans, labels) else set()  # paragraphs' heads
     labels -= heads
     initials = Counter(m["initials"] for m in candidates if m and m["initials"])
@@ -329,6 +337,8 @@ def blocks(text: str) -> list[Block]:
     out = []
     for i, ((start, end), m) in enumerate(zip(spans, candidates, strict=True)):
         label, body = None, numbered.get(start, start)
+        if (stamp := _STAMP_FIRST.match(text, start, end)) is not None:
+            body = stamp.end()  # "(00:21)" over a turn's next paragraph: the transcription service's, no one's words
         if m and m["label"] in heads:
             body = m.end()
         elif start in bare:
