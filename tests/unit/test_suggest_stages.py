@@ -1513,7 +1513,7 @@ def test_two_facts_sharing_a_target_figure_and_a_few_words_are_two_facts():
     assert restatements.restates(confirmed, again)
 
 
-def test_a_call_for_something_is_a_demand_and_adding_a_thing_to_something_an_act_not_speech():
+def test_a_call_for_something_is_a_demand_and_adding_a_thing_or_reporting_to_someone_an_act_not_speech():
     text = "Economist Ana Ruiz had called for a review of the rules in 2019."
     assert voices.attribution(People(text), text, 0, len(text)) == NOBODY
     said = "Economist Ana Ruiz had called the rules a mistake."
@@ -1521,6 +1521,11 @@ def test_a_call_for_something_is_a_demand_and_adding_a_thing_to_something_an_act
     added = "Last autumn, Port Alder added the sedative to its list of watched drugs."
     assert voices.attribution(People(added), added, 0, len(added)).kind != "person"
     said = "Economist Ana Ruiz added that the rules would probably change."
+    assert voices.attribution(People(said), said, 0, len(said)).name == "Ana Ruiz"
+    # whom someone answers to is no report: "she reports to the Mayor"
+    answers = "Ask the Mayor, as port director Ana Ruiz reports to the Mayor."
+    assert voices.attribution(People(answers), answers, 0, len(answers)) == NOBODY
+    said = "Port director Ana Ruiz reported to the Mayor that the dredging would probably be late."
     assert voices.attribution(People(said), said, 0, len(said)).name == "Ana Ruiz"
 
 

@@ -1471,7 +1471,9 @@ _CALL_FOR = regex.compile(r"(?<=\bcall(?:s|ed)?)\s+for\b", _V)
 _ADDED_TO = regex.compile(
     r"(?<=\badd(?:s|ed)?)\s+(?:the|a|an|its|their|his|her|some|more|new|two|three)\s+[^,.;:“”\"]{1,60}?\s+to\b"
     # and what an index added or a company reported: "added 0.4 per cent", "reported a 30 per cent drop in profit"
-    r"|(?<=\b(?:add(?:s|ed)?|report(?:s|ed)?))\s+(?:\$|€|£)?\d|(?<=\breport(?:s|ed)?)\s+(?:a|an|its|their|record|net)\s",
+    r"|(?<=\b(?:add(?:s|ed)?|report(?:s|ed)?))\s+(?:\$|€|£)?\d|(?<=\breport(?:s|ed)?)\s+(?:a|an|its|their|record|net)\s"
+    # and whom someone answers to: "she reports to the Mayor" (not "reported to the board that …")
+    r"|(?<=\breports?)\s+(?:directly\s+)?to\s+(?:the\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]*)*(?!\s+(?:that|on)\b)(?=\W)",
     _V,
 )
 _DASH_NAME = regex.compile(rf"[”\"]\s*[—–]\s*(?P<run>{CAPRUN})", _V)
