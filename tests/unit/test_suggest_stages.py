@@ -537,6 +537,10 @@ def test_a_title_naming_a_person_then_their_office_gives_every_label_of_theirs_b
                 f"Q: Will rates rise?\n\n{label} I think rates will probably stay where they are.\n")  # fmt: skip
         said = named_voices(text)
         assert said == {("Ana Ruiz", "Secretary of the Treasury")}, label
+    # in a title set in sentence case, the office in lower case
+    text = ("Interview with Tom Hale, chief economist of the Harbour Board\n\nHOST: Welcome.\n\n"
+            "HALE: I think the port will probably grow.\n\nHOST: Why?\n\nHALE: Trade will recover.\n")  # fmt: skip
+    assert named_voices(text) == {("Tom Hale", "chief economist of the Harbour Board")}
     # a list of titled people is no name and office: "Vice President Ruiz" keeps her title
     text = ("Remarks by Vice President Ruiz, Secretary of the Treasury Hale, and Mayor Lee\n\n"
             "THE VICE PRESIDENT:  Growth will probably slow.\n")  # fmt: skip

@@ -1019,7 +1019,9 @@ def _holds(office: str, *roles: str) -> bool:
 
 # "Press Call by Ana Ruiz, Deputy Assistant to the President and Coordinator for Trade": a name, then its office
 _NAME_COMMA_OFFICE = regex.compile(
-    r"\b(?:by|with)\s+(?P<name>\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){1,3}),\s+(?P<office>\p{Lu}[^,|\n]{2,150})",
+    # (the office may be in lower case, as a sentence-case title gives it: "… with Tom Hale, chief economist of …")
+    r"\b(?:by|with)\s+(?P<name>\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){1,3}),\s+(?:(?:the|an?)\s+)?"
+    r"(?P<office>\p{L}[^,|\n]{2,150})",
     _V,
 )
 # A title naming who speaks: "Remarks by X", "Press Briefing by X and Y", "Interview with X", or "X's
