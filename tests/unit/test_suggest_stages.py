@@ -548,7 +548,7 @@ def test_a_title_naming_a_person_then_their_office_gives_every_label_of_theirs_b
 
 
 def test_the_press_asks_under_any_usual_label_and_none_of_its_questions_is_read():
-    for asks in ("Q.  ", "Q (Reuters): ", "SMITH (Reuters): ", "Mr. Smith (Reuters): ", "REPORTER: "):
+    for asks in ("Q.  ", "Q ", "Q (Reuters): ", "SMITH (Reuters): ", "Mr. Smith (Reuters): ", "REPORTER: "):
         text = (f"Press Briefing by Ana Ruiz, Secretary of the Treasury\n\nMR. RUIZ: Growth will probably slow.\n\n"
                 f"{asks}Many economists think so. Do you?\n\nMR. RUIZ: I think rates will probably stay.\n\n"
                 f"{asks}They said so. Will prices fall?\n\nMR. RUIZ: Prices will probably fall.\n")  # fmt: skip
@@ -558,6 +558,15 @@ def test_the_press_asks_under_any_usual_label_and_none_of_its_questions_is_read(
             "I think rates will probably stay.",
             "Prices will probably fall.",
         ], asks
+
+
+def test_a_q_with_one_space_asks_only_among_other_labels():
+    text = "Streets\n\nQ Street will close, said Ana Ruiz, the mayor.\n\nShe said it would probably reopen.\n"
+    assert [r.said.name for r in voices.read(text, title_line=True)] == ["Ana Ruiz", "Ana Ruiz"]
+    # a question's premise without its question mark is the press's, not whom it quotes
+    text = ("Press Briefing by Ana Ruiz, Secretary of the Treasury\n\nMS. RUIZ: Growth will probably slow.\n\n"
+            "Q Councillor Tom Hale says the wall is a waste of money.\n\nMS. RUIZ: He is wrong.\n")  # fmt: skip
+    assert [r.said.name for r in voices.read(text, title_line=True)] == ["Ana Ruiz", "Ana Ruiz"]
 
 
 def test_names_keep_their_particles_and_letters_after_a_name_are_what_the_person_is():

@@ -108,6 +108,8 @@ _LABEL = regex.compile(
     # evidence with the question's: "Q14  Chair: …"
     r"(?:\d{1,3}\.[ \u00a0]+|Q\d{1,4}[ \u00a0]+)?(?:"
     r"(?P<label>[QA])(?:[ \u00a0]{2,}|[:.][ \u00a0]+)|(?P<label>J):[ \u00a0]+"  # "J:", a journalist
+    # "Q Mr. President, …", as the White House prints it: one space (a question only among other labels)
+    r"|(?P<label>Q)(?P<one_space>[ \u00a0])(?=\p{Lu})"
     # "Question - …", "Answer – …": the words with a dash
     r"|(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)[ \u00a0]+[-–—][ \u00a0]+"
     # the press with its outlet: "Q (Reuters):"
@@ -324,6 +326,8 @@ def blocks(text: str) -> list[Block]:
     spoken = {m["label"] for m, h in zip(candidates, headed, strict=True) if m is not None and not h}
     candidates = [None if m is None or h and m["label"] not in spoken else m
                   for m, h in zip(candidates, headed, strict=True)]  # fmt: skip
+    if not any(m and m["label"] and not m["one_space"] for m in candidates):  # "Q Street was closed": no label
+        candidates = [None if m and m["one_space"] else m for m in candidates]
     labels = _real_labels(text, [m["label"] for m in candidates if m and m["label"]])
     # a label with a transcription service's time stamp is one, however few turns it opens
     labels |= {m["label"] for m in candidates if m and m["label"] and _STAMP.search(m[0])}
