@@ -541,6 +541,9 @@ def test_a_title_naming_a_person_then_their_office_gives_every_label_of_theirs_b
     text = ("Interview with Tom Hale, chief economist of the Harbour Board\n\nHOST: Welcome.\n\n"
             "HALE: I think the port will probably grow.\n\nHOST: Why?\n\nHALE: Trade will recover.\n")  # fmt: skip
     assert named_voices(text) == {("Tom Hale", "chief economist of the Harbour Board")}
+    text = ("Press briefing by Harbour Board spokesperson Ana Ruiz\n\nMS. RUIZ: Growth will probably slow.\n\n"
+            "Q: Will rates rise?\n\nMS. RUIZ: I think rates will probably stay where they are.\n")  # fmt: skip
+    assert named_voices(text) == {("Ana Ruiz", "Harbour Board spokesperson")}
     # a list of titled people is no name and office: "Vice President Ruiz" keeps her title
     text = ("Remarks by Vice President Ruiz, Secretary of the Treasury Hale, and Mayor Lee\n\n"
             "THE VICE PRESIDENT:  Growth will probably slow.\n")  # fmt: skip

@@ -1049,8 +1049,9 @@ def _own_office(office: str) -> str:
 _TITLED_BY = regex.compile(
     # (an office may hold a figure: "Covid-19 Response Coordinator Dr. Ana Ruiz")
     # (an office's "for" may join its words: "by Minister for Transport Ana Ruiz")
-    r"\b(?:by|with|of|from)\s+(?:the\s+)?(?P<by>\p{Lu}[\p{L}\p{N}.’'\-]*(?:(?:\s+|,\s*|\s+and\s+|\s+&\s+|\s+for\s+)"
-    r"\p{Lu}[\p{L}\p{N}.’'\-]*)*)"
+    # (a sentence-case title may set the role in lower case: "by Harbour Board spokesperson Ana Ruiz")
+    rf"\b(?:by|with|of|from)\s+(?:the\s+)?(?P<by>\p{{Lu}}[\p{{L}}\p{{N}}.’'\-]*(?:(?:\s+|,\s*|\s+and\s+|\s+&\s+|\s+for\s+"
+    rf"|\s+(?:{ROLE_NOUNS})\s+)\p{{Lu}}[\p{{L}}\p{{N}}.’'\-]*)*)"
     r"|(?:^|:\s+)(?P<own>(?:\p{Lu}[\p{L}.\-]*\s+){0,4}\p{Lu}[\p{L}.\-]*[’']s)\s+(?:\w+\s+)?(?:speech|remarks|statement|address|"
     r"keynote|lecture|notes?)\b",
     _V,
