@@ -202,9 +202,13 @@ def test_a_role_before_the_name_keeps_its_modifiers_and_the_role_joined_to_it():
     )
 
 
-def test_a_transcript_speakers_i_think_about_what_another_said_is_their_own_view():
+def test_a_transcript_speakers_i_think_or_i_can_testify_about_what_another_holds_is_their_own_view():
     text = ("Harbour talks\n\nQUESTION: Does Mayor Ola Berg have a point about the fares?\n\nANA RUIZ: I think he "
             "deserves praise for saying he wants a cap.\n\nQUESTION: And the pier?\n\nANA RUIZ: Late.")  # fmt: skip
+    assert label_names(text, "ANA RUIZ") == {"Ana Ruiz"}
+    # and vouching later in the sentence for what another holds
+    text = ("Harbour talks\n\nQUESTION: What do you make of Mayor Ola Berg's plan?\n\nANA RUIZ: He fought for it, "
+            "and I can testify that he believed it would pay.\n\nQUESTION: And the pier?\n\nANA RUIZ: No.")  # fmt: skip
     assert label_names(text, "ANA RUIZ") == {"Ana Ruiz"}
 
 

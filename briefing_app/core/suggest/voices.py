@@ -171,6 +171,10 @@ _OWN_VIEW = regex.compile(
     r"(?:(?:Well|So|And|But|Look|Now|Yes|No),?\s+)?(?:I|We)\s+(?:\w+ly\s+)?(?:think|believe|expect|feel|suspect|doubt)\b",
     _V,
 )
+# a speaker vouching, later in the sentence, for what another holds: "…, and I can testify that he believed it"
+_OWN_TESTIMONY = regex.compile(
+    r"\b(?:I|we)\s+(?:can|could|must|have\s+to)\s+(?:\w+ly\s+)?(?:testify|tell\s+you|assure\s+you|say)\b", _V
+)
 _HE_SHE = regex.compile(r"\b(?:(?P<f>[Ss]he)|(?P<m>[Hh]e))\b")
 _POSSESSIVE = regex.compile(r"\p{Lu}\p{Ll}+[’']s\b")
 _QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -1231,7 +1235,7 @@ def _sentence_speaker(
         # in a transcript, each speaker's own words, unless they report another named person's view
         # ("the Governor believes that …", "the President has long said", or "he thinks" after the question
         # or the turn named him: a speaker calls themselves "I")
-        if _OWN_VIEW.match(text, s.start, s.end):
+        if _OWN_VIEW.match(text, s.start, s.end) or _OWN_TESTIMONY.search(text, s.start, s.end):
             return label  # "I think he deserves praise for saying …": the speaker's view of what another said
         if said.kind == "person" and not said.name and said.how == "pronoun":
             meant = people.last_named(context_start, s.start, besides=label.name)
