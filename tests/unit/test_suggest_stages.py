@@ -799,11 +799,12 @@ def test_the_judge_is_whom_the_text_titles_judge_not_the_last_speaker():
     assert [r.said.name for r in voices.read(text, title_line=True)][-1] == "Ana Ruiz"
 
 
-def test_a_street_or_a_theme_park_is_no_person_and_its_first_word_names_no_one_later():
+def test_a_street_a_theme_park_or_a_region_is_no_person_and_its_first_word_names_no_one_later():
     text = ("Parks go green\n\nVisitors pass solar panels on Lantern Drive at Kappa World.\n\n"
             "Kappa said in its annual report that it hopes to halve its water use.\n")  # fmt: skip
     people = People(text, True)
     assert people.find(["Lantern", "Drive"]) is None and people.find(["Kappa", "World"]) is None
+    assert People("Trade runs through Western Kappa. Is Kappa a rival?").find(["Western", "Kappa"]) is None
     assert [r.said.name for r in voices.read(text, people, title_line=True)] == ["", ""]
 
 

@@ -80,6 +80,7 @@ ORG_WORDS = frozenset(
     "Street Avenue Square Road Hills Mountains Mountain River Valley Island Islands Bay Gulf Coast Sea Lake "
     "Ocean Peninsula Strait County City Province Region State States Kingdom Republic Emirates Territory "
     "District North South East West Northeast Northwest Southeast Southwest Central New United Saudi Sri "
+    "Northern Southern Eastern Western "  # "Western China"
     "Costa Hong Puerto Los Las San Santa Saint Sierra Burkina Cape El Great Holy Middle Far Type War Homeland "
     "Security Defense Defence Affairs Justice Health Treasury Interior Commerce Energy Education Labor Labour "
     "Transportation Agriculture Foreign Internal Human Development Trade Finance Economy National Federal "
