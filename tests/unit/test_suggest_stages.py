@@ -737,12 +737,17 @@ def test_minutes_signed_sections_are_their_members_and_a_body_after_the_role_may
         "Ana Ruiz", "Acting Director, Kappa Institute Harbour Office")  # fmt: skip
 
 
-def test_a_headings_why_is_no_first_name_and_minutes_say_what_they_are_as_no_fact():
+def test_a_headings_why_is_no_first_name_and_minutes_or_a_post_saying_what_they_are_is_no_fact():
     text = ("Kappa Holdings 2022 Annual Meeting\n\n1. Why Ruiz prefers cash\n\n"
             "ANA RUIZ: I think cash will be worth more to us next year.\n\nTOM HALE: I doubt it.\n")  # fmt: skip
     assert {r.said.name for r in voices.read(text, title_line=True) if r.block.label} == {"Ana Ruiz", "Tom Hale"}
     clause = "These are the minutes of the Rates Committee meeting ending on 4 March 2030."
     assert classify(clause, NOBODY, in_transcript=False) is None
+    # nor what a text says of itself (Hyland's frame and endophoric markers)
+    for clause in ("This post reviews the six port trends we picked in 2025.",
+                   "Before turning to dredging, it is worth reviewing the 2025 figures.",
+                   "As noted above, 12 ports closed in 2025."):  # fmt: skip
+        assert classify(clause, NOBODY, in_transcript=False) is None, clause
 
 
 def test_whom_an_operator_calls_to_ask_is_the_press():
