@@ -303,13 +303,13 @@ BRIEFING_ITSELF = words(
     r"(?:chaired|chairs|moderated|moderates|opened) (?:the|this|today[’']s) (?:\w+ )?(?:briefing|press conference)|"
     r"(?:this|today[’']s) briefing|background briefing|embargoed|in this room|(?:we will|we[’']ll) be joined by|"
     r"to be (?:printed|published) on|these are the minutes|"
-    # or a text's word on itself, as Hyland's frame and endophoric markers give it (Metadiscourse, 2005, appendix:
-    # "in this paper", "I now turn to", "see below"): "This post reviews …", "Before turning to dredging, …"
+    # or a text's word on itself, as Hyland's frame markers give it (Metadiscourse, 2005, appendix: "in this paper",
+    # "I now turn to"): "This post reviews …", "Before turning to dredging, …" (not "as noted above, 12 ports
+    # closed": a fact said again)
     r"(?:this|the present) (?:post|blog|article|piece|paper|essay|column|issue|brief|commentary|analysis|section) "
     r"(?:\w+ )?(?:reviews|examines|looks at|explores|discusses|considers|sets out|outlines|summari[sz]es|describes)|"
     r"in this (?:post|blog|article|piece|paper|essay|column|issue|brief|section|chapter)|"
-    r"(?:before|now) turning to|(?:let us|let[’']s|I will|I shall|we will|we now|I now) (?:now )?turn to|"
-    r"(?:as|is) (?:noted|discussed|mentioned|shown|described) (?:above|below|earlier)|\(see (?:above|below)\)"
+    r"(?:before|now) turning to|(?:let us|let[’']s|I will|I shall|we will|we now|I now) (?:now )?turn to"
 )
 # A quotation of some length: a named person's own words.
 QUOTATION = regex.compile(r"[“\"][^”\"]{20,}[”\"]")
