@@ -708,6 +708,12 @@ def test_an_apposition_or_relative_clause_missing_its_closing_comma_still_names_
     assert People("Jobs went when the Delta Paper Mill closed.").find(["Delta", "Paper", "Mill"]) is None
 
 
+def test_the_next_item_of_a_list_of_people_is_no_apposition_of_the_one_before():
+    text = ("Who will chair?\n\nThree candidates\u2014former mayor Ana Ruiz, Harbour Minister Tom Hale, and former "
+            "councillor Mia Chen\u2014are vying for the chair.\n\nHale has said the levy is too high.\n")  # fmt: skip
+    assert named_voices(text) == {("Tom Hale", "Harbour Minister")}
+
+
 def test_a_person_of_a_lower_case_unit_or_of_a_body_with_a_relative_clause_speaks_with_that_body():
     assert speaker_of("Tom Hale of the department of botany at Lindell University said the bog is safe.") == (
         "Tom Hale", "department of botany at Lindell University")  # fmt: skip

@@ -170,8 +170,9 @@ APPOSITION = (
     # ("ex-NCB Governor": a prefix in lower case, then capitals)
     # (never a question put to a name: "Ana, will the Mayor visit …?")
     # (nor a clause of someone's: "which Mr Hale was I think the author of")
+    # (nor the next item of a list: "Tom Hale, and former councillor Mia Chen")
     rf"(?!(?:will|would|can|could|do|does|did|is|are|was|were|should|shall|may|might|have|has|had|I|we|you|they|"
-    rf"he|she|it)\b)"
+    rf"he|she|it|and|or|nor)\b)"
     # (on one line: "… for their hospitality in Lund.\n\nCaptain Berg is the harbour master" is no role of his)
     rf"(?:(?:a|an|the)\s+)?"
     # ("a 52-year-old ferry captain": an age's compound too)
