@@ -708,6 +708,18 @@ def test_an_apposition_or_relative_clause_missing_its_closing_comma_still_names_
     assert People("Jobs went when the Delta Paper Mill closed.").find(["Delta", "Paper", "Mill"]) is None
 
 
+def test_a_round_up_of_experts_name_line_over_a_role_line_announces_their_section_even_once():
+    text = ("Questions for 2027\n\nWe asked our researchers what they will watch.\n\n1. Dredging\n\nAna Ruiz\n\n"
+            "Senior Fellow, Port Economics\n\nThe dredging plan will probably run over budget.\n\n2. Tariffs\n\n"
+            "Tom Hale\n\nDirector, Trade Program\n\nThe levy is likely to push exporters away.\n\n3. Cover\n\n"
+            "Mia Chen\n\nChief Economist\n\nPremiums will almost certainly double by 2028.\n")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: (r.said.name, r.said.affiliation)
+            for r in voices.read(text, title_line=True)}  # fmt: skip
+    assert said["The dredging plan will probably run over budget."] == ("Ana Ruiz", "Senior Fellow, Port Economics")
+    assert said["Premiums will almost certainly double by 2028."] == ("Mia Chen", "Chief Economist")
+    assert "Senior Fellow, Port Economics" not in said  # the role line is no statement
+
+
 def test_the_next_item_of_a_list_of_people_is_no_apposition_of_the_one_before():
     text = ("Who will chair?\n\nThree candidates\u2014former mayor Ana Ruiz, Harbour Minister Tom Hale, and former "
             "councillor Mia Chen\u2014are vying for the chair.\n\nHale has said the levy is too high.\n")  # fmt: skip

@@ -42,6 +42,7 @@ from .people import (
     Person,
     Speaker,
     initials_of,
+    is_role_word,
     name_like,
     spelled_out,
 )
@@ -910,15 +911,20 @@ def _name_lines(text: str, paras: list[Block], people: People) -> dict[int, Spea
     are nobody's view)."""
     debate = _DEBATE.search(text) is not None
     lines = {b.index: v for b in paras if b.label is None and (v := _name_line(text, b, people, debate)) is not None}
+    # a line of the role under the name ("Ana Ruiz" over "Senior Fellow, Port Economics", as a round-up of experts
+    # sets them) is the voice's affiliation, and the pair announces a section, however few
+    roles = {i: role for i in lines if i + 1 < len(paras) and (role := _role_line(text, paras[i + 1]))}
+    lines = {i: replace(v, affiliation=roles[i]) if i in roles and v is not QUESTIONER else v for i, v in lines.items()}
     # a voice announces two turns or more; a line that names once is a heading ("Aggregate Demand"), unless it is
     # Hansard's, with a seat or an office (a member who speaks once), or says whose section follows ("Statement by")
     announced = Counter((v.kind, v.name) for v in lines.values())
-    signed = {b.index for b in paras if b.index in lines and _SECTION_BY.match(text, b.start, b.end)}
+    signed = {b.index for b in paras if b.index in lines and _SECTION_BY.match(text, b.start, b.end)} | set(roles)
     lines = {
         i: v
         for i, v in lines.items()
         if v is QUESTIONER or announced[(v.kind, v.name)] > 1 or (debate and v.affiliation) or i in signed
     }
+    role_lines = {i + 1 for i in roles if i in lines}
     fullest = {v.name: v for v in sorted(lines.values(), key=lambda v: len(v.affiliation))}
     lines = {i: fullest.get(v.name, v) for i, v in lines.items()}  # "Mr. Hale" later: the office his first line gave
     if len(lines) < MIN_NAME_LINES - bool(signed) or len({(v.kind, v.name) for v in lines.values()}) < 2:
@@ -927,14 +933,27 @@ def _name_lines(text: str, paras: list[Block], people: People) -> dict[int, Spea
     out: dict[int, Speaker] = {}
     voice = None
     for b in paras:
-        if b.index in lines:
-            voice = lines[b.index]
-            out[b.index] = QUESTIONER  # the name line itself is nobody's statement
+        if b.index in lines or b.index in role_lines:
+            voice = lines.get(b.index, voice)
+            out[b.index] = QUESTIONER  # the name line itself, and the role's under it, is nobody's statement
         elif voice is not None:
             out[b.index] = voice
             turns.setdefault((voice.kind, voice.name), []).append(b)
     asking = {key for key, blocks_ in turns.items() if 2 * sum(_asks(text, b) for b in blocks_) >= len(blocks_)}
     return {i: QUESTIONER if (v.kind, v.name) in asking else v for i, v in out.items()}
+
+
+def _role_line(text: str, block: Block) -> str:
+    """The paragraph when it is only a role ("Senior Fellow, Port Economics", "Chief Economist"), else ""."""
+    line = text[block.start : block.end].strip()
+    if len(line) > ROLE_LINE_CHARS or "\n" in line or line.endswith((".", "?", "!", ":", ";")):
+        return ""
+    words = _LETTERS.findall(line)
+    return line if words and line[0].isupper() and any(is_role_word(w) for w in words[:4]) else ""
+
+
+ROLE_LINE_CHARS = 100
+_LETTERS = regex.compile(r"\p{L}[\p{L}\-]*", _V)
 
 
 # an operator calling the next one to ask: "The next question is from the line of Tom Hale from Kappa Capital."
