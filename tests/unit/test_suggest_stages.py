@@ -849,6 +849,8 @@ def test_radio_and_court_forms_a_hosts_label_a_lawyer_for_someone_a_spelled_out_
     from briefing_app.core.suggest import stance
 
     assert stance.forecast("By the end of this year we expect around four million dollars a week more")
+    assert stance.forecast("And this year, we expect to have 900 more berths by the end of the year.")
+    assert not stance.forecast("We expect to announce the 3 winners shortly.")  # a plan, with no time to come
     assert speaker_of("The regime was probably under-resourced, said Tom Hale QC, counsel to the inquiry.") == (
         "Tom Hale", "counsel to the inquiry")  # fmt: skip
     text = "The fine was Rs. 20,000 for each offence. Nobody paid."

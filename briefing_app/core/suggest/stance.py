@@ -118,7 +118,9 @@ def forecast(clause: str) -> bool:
     hits = lx.scan(clause)
     if not (lx.DIGITS.search(clause) or hits[lx.NUMBER_WORDS]):  # "$4 million", "four million dollars"
         return False
-    return bool(hits[lx.FORECASTING] and hits[lx.FUTURE_TIME]) or _OWN_FORECAST.search(clause) is not None
+    if hits[lx.FUTURE_TIME] and (hits[lx.FORECASTING] or _EXPECT_TO.search(clause)):
+        return True  # (and "we expect to have 900 more by the end of the year": "expect to" with a time to come)
+    return _OWN_FORECAST.search(clause) is not None
 
 
 # the speaker's own forecast of a figure: "we are expecting 2.8 percent", "we estimate growth of 3 percent"
@@ -128,6 +130,9 @@ _OWN_FORECAST = re.compile(
     r"estimat(?:e|ing)|expect(?:ing)?|predict(?:ing)?)\b(?!\s+to\b)",
     re.I,
 )
+
+
+_EXPECT_TO = re.compile(r"\b(?:I|we)\s+(?:now\s+|still\s+)?expect\s+to\b", re.I)
 
 
 # A speaker framing the clause as their own opinion: Hyland's first-person hedges ("in my view", "I think",
