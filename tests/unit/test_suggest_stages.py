@@ -403,6 +403,9 @@ def test_a_quotation_in_straight_double_or_single_marks_is_its_speakers_to_the_e
     assert said["This calm is unlikely to last."] == said['I expect costs to climb."'] == "Ana Ruiz"
     assert said["'The levy is far too high for Kappa's exporters."] == "Tom Hale"
     assert said["Lena Varga's shop shut."] == ""
+    # a single mark opening after the paragraph's start: "Ana Ruiz: 'This levy is a mistake. It will …'"
+    text = "Levy notes\n\nAna Ruiz: 'This levy is a huge mistake. It will drive the ferries away.'\n"
+    assert [r.said.name for r in voices.read(text, title_line=True)] == ["Ana Ruiz", "Ana Ruiz"]
 
 
 def test_she_said_after_a_quotation_the_sentences_subject_introduces_with_a_colon_is_the_subject():

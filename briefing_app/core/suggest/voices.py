@@ -1351,9 +1351,14 @@ def _continues_quote(text: str, s: Sentence, paragraph_start: int) -> bool:
         return False
     # straight and single marks pair up only counted from the paragraph's start: Ana Ruiz said: "… . This …"
     # (an odd count of straight ones before), or 'The levy is too high. It will …,' said Tom Hale.
-    return text.count('"', start, s.start) % 2 == 1 or (
-        text[start] in "‘'" and _closing(text, text[start], start + 1, s.start) < 0
-    )
+    # (a single mark may open after the paragraph's start too: "Ana Ruiz: 'This levy is a mistake. It will …'")
+    if text.count('"', start, s.start) % 2 == 1:
+        return True
+    opening = max(_SINGLE_OPEN.finditer(text, start, s.start), key=lambda m: m.start(), default=None)  # the last
+    return opening is not None and _closing(text, opening[0], opening.end(), s.start) < 0
+
+
+_SINGLE_OPEN = regex.compile(r"(?:^|(?<=[\s:(\[—–]))[‘'](?=[\p{L}\p{N}])", _V | regex.M)
 
 
 def _all_quoted(text: str, s: Sentence) -> bool:
