@@ -723,6 +723,16 @@ def test_a_round_up_of_experts_name_line_over_a_role_line_announces_their_sectio
     assert "Senior Fellow, Port Economics" not in said  # the role line is no statement
 
 
+def test_a_premodified_role_of_two_lower_case_words_and_an_office_before_a_comma_on_the_names_line():
+    assert speaker_of("Kappa Bank co-chief investment officer Ana Ruiz said the boom is risky.") == (
+        "Ana Ruiz", "Kappa Bank co-chief investment officer")  # fmt: skip
+    assert speaker_of("Kappa Bank hired investment officer Ana Ruiz, who said costs will rise.")[1] == (
+        "investment officer")  # a verb in the past is no part of it  # fmt: skip
+    text = ("Trade expected to grow\n\nSecretary of the Department of Harbour Services, T. Hale, said trade "
+            "will probably grow.\n")  # fmt: skip
+    assert named_voices(text) == {("T. Hale", "Secretary of the Department of Harbour Services")}
+
+
 def test_the_next_item_of_a_list_of_people_is_no_apposition_of_the_one_before():
     text = ("Who will chair?\n\nThree candidates\u2014former mayor Ana Ruiz, Harbour Minister Tom Hale, and former "
             "councillor Mia Chen\u2014are vying for the chair.\n\nHale has said the levy is too high.\n")  # fmt: skip

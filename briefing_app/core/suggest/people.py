@@ -312,7 +312,9 @@ _BODY_OF_BEFORE = regex.compile(
 
 def _with_body_before(before: str, titles: list[str]) -> list[str]:
     """Title words with the start of their body's name before them ("Reserve Bank of Kappa President")."""
-    m = _BODY_OF_BEFORE.search(before[-80:]) if titles and not any(w in TITLE_WORDS for w in titles[:1]) else None
+    if not titles or any(w in TITLE_WORDS for w in titles[:1]):
+        return titles
+    m = _BODY_OF_BEFORE.search(before[-80:])
     return [*m[0].split(), *titles] if m and not any(w in TITLE_WORDS for w in m[0].split()) else titles
 
 
@@ -1102,7 +1104,9 @@ _PARTICLE_START = frozenset("De Del Della Der Di Da Du Van Von Al El Le La".spli
 _CAP_WORD = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\p{L}{0,2}\.|\p{Lu}[\p{L}’'\-]*)"  # "U.S.", "Gen.", "Former"
 _ROLE_BEFORE = regex.compile(
     # (not after "a" or "an": "Ana Ruiz, a professor at Kappa University, Lund, said" is her apposition and a place)
-    rf"(?:(?:(?P<comma>(?<![\w\-])(?<!\b[Aa]n?\s+(?:[\w\-]+\s+)?)(?:the\s+)?(?:(?![Aa]n?\s)[\w\-]+\s+)?(?i:{ROLE_NOUNS})\s+"
+    # (on the name's line: "… expected to grow\n\nSecretary of the Department of …, T. Hale" is no "grow Secretary")
+    rf"(?:(?:(?P<comma>(?<![\w\-])(?<!\b[Aa]n?\s+(?:[\w\-]+\s+)?)(?:the\s+)?(?:(?![Aa]n?\s)[\w\-]+[ \u00a0]+)?"
+    rf"(?i:{ROLE_NOUNS})\s+"
     rf"(?:of|at|for|in)\s+(?:[^,;“”\"\n.]|\.(?=\S)){{3,90}})"
     # "Y's X", "Y's regional emergency director"
     rf"|(?P<poss>(?:[\p{{L}}\-]+[ \u00a0]+){{0,3}}[\p{{L}}\-]+[’']s\s+(?:[\w\-]+\s+){{0,2}}(?i:{ROLE_NOUNS}))"
@@ -1115,8 +1119,9 @@ _ROLE_BEFORE = regex.compile(
     # on one line, with a word in lower case after a capitalised one ("Former transport secretary"), never across a
     # sentence's end ("… to Poland. Plant manager")
     # ("Harbour and Ferry senior manager": a body's "and", "for" or "of" between its words)
+    # (two words in lower case before the role too, no verb in the past: "Kappa Bank co-chief investment officer")
     rf"|(?P<plain>(?:(?:{_CAP_WORD}|the)[ \u00a0]+(?:(?:for|of|and)[ \u00a0]+(?=\p{{Lu}}))?){{1,3}}"
-    rf"\p{{Ll}}[\p{{L}}\-]*[ \u00a0]+{ROLE}"
+    rf"(?:(?!\p{{Ll}}+ed[ \u00a0])\p{{Ll}}[\p{{L}}\-]*[ \u00a0]+){{1,2}}{ROLE}"
     # a noun before the role at a sentence's or a clause's start ("In the old town, bakery owner Ana Ruiz said")
     rf"|(?<=(?:^|[.!?,][ \u00a0]|\n))\p{{Ll}}[\p{{L}}\-]*[ \u00a0]+{ROLE}"
     # (a body's name may hold "for", "of", "and": "Institute for Harbour Safety and Coastal Studies analyst"; the
