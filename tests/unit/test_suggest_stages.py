@@ -1862,6 +1862,18 @@ def test_a_transcript_labelled_by_initials_set_off_by_spaces_or_by_a_name_with_a
                     ("I think the ferry deal will probably collapse.", "Ana Ruiz")]  # fmt: skip
 
 
+def test_labels_in_capitals_with_one_space_after_their_stop_where_two_paragraphs_or_more_open_so():
+    text = ("Chair Hale's Press Conference\n\nCHAIR HALE. Good afternoon. I think prices are easing.\n\n"
+            "ANA RUIZ. Ana Ruiz, Harbour Times. Will it slow?\n\nCHAIR HALE. I expect growth near 1.5%.\n")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["I think prices are easing."] == said["I expect growth near 1.5%."] == "Hale"
+    text = ("HARBOUR LEVY\n\nMr. HALE. Madam President, I believe this levy will drive freight away.\n\n"
+            "The PRESIDING OFFICER. The Senator's time has expired.\n")  # fmt: skip
+    assert [r.said.name for r in voices.read(text, title_line=True)] == ["Hale"]  # the chair's is procedure
+    text = "Stocks\n\nNEW YORK. Stocks fell on Monday, said Ana Ruiz, an analyst, who expects more falls.\n"
+    assert {r.block.label for r in voices.read(text, title_line=True)} == {None}
+
+
 def test_a_moderator_who_gives_the_floor_says_nothing_to_brief():
     text = ("Press Conference on the Outbreak\n\nMS. LUND:  Welcome. I give the floor to Dr Hale.\n\n"
             "DR. HALE:  The outbreak will probably spread.\n\nMS. LUND:  Thank you. The floor is yours, Reuters.\n\n"

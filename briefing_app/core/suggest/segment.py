@@ -133,8 +133,12 @@ _LABEL = regex.compile(
     # a transcript's "GOVERNOR SILVA.  Good morning …", "MS. SILVA.  …": two words or more in capitals, a stop and
     # two spaces
     r"|(?P<label>\p{Lu}[\p{Lu}.’'\-]+(?:\s+\p{Lu}[\p{Lu}.’'\-]*){1,3})\.(?:[ \u00a0]{2,}|\u00a0)"
+    # (or one space, as a transcript copied from a page gives it, before a capital: "CHAIR HALE. Good afternoon.",
+    # "The PRESIDING OFFICER. The Senator's time …"; labels only where two paragraphs or more open so)
+    r"|(?P<label>(?:The\s)?\p{Lu}[\p{Lu}’'\-]+(?:\s\p{Lu}[\p{Lu}’'\-]+){0,3})(?<=\S\s\S+|The\s\S+)"
+    r"\.(?P<one_stop>[ \u00a0])(?=\p{Lu}[\p{Ll}\s’'])"
     # or a title and a surname in capitals, a stop and a space, as the US Congress prints hearings: "Mr. HALE. I …"
-    rf"|(?P<label>{_COURTESY_CAPS})\.[ \u00a0]+(?=\S)"
+    rf"|(?P<label>{_COURTESY_CAPS})(?P<courtesy_stop>\.)[ \u00a0]+(?=\S)"
     # a speaker's initials set off by a run of spaces or a tab, as WHO's transcripts give them: "TAG        Thank you."
     r"|(?P<initials>\p{Lu}{2,4})(?:[ \u00a0]{3,}|\t))",
     regex.V1,
@@ -155,7 +159,7 @@ QUESTIONER_LABELS = regex.compile(
     r"^(?:Q|J|QUESTION|AUDIENCE|PARTICIPANT|PRESS|JOURNALIST|.*\bMEMBER|CROWD|VOICE|UNIDENTIFIED.*|[^()]*\([^()]*\)"
     # and whoever only runs the floor, whose words are procedure: a parliament's presiding officer ("The SPEAKER:",
     # "Mr Deputy Speaker:"), a press call's moderator or operator ("… under embargo until 6:00 a.m.")
-    r"|(?:THE\s+|MR\.?\s+|MADAM\s+)?(?:LORD\s+|DEPUTY\s+)?SPEAKER|(?:THE\s+)?(?:MODERATOR|OPERATOR)"
+    r"|(?:THE\s+|MR\.?\s+|MADAM\s+)?(?:LORD\s+|DEPUTY\s+)?SPEAKER|(?:THE\s+)?(?:MODERATOR|OPERATOR|PRESIDING\s+OFFICER)"
     r"|SPEAKER\s\d{1,2})$",  # a transcription service's unnamed voice: "Speaker 1"
     regex.V1,
 )
@@ -328,6 +332,8 @@ def blocks(text: str) -> list[Block]:
                   for m, h in zip(candidates, headed, strict=True)]  # fmt: skip
     if not any(m and m["label"] and not m["one_space"] for m in candidates):  # "Q Street was closed": no label
         candidates = [None if m and m["one_space"] else m for m in candidates]
+    if sum(1 for m in candidates if m and (m["one_stop"] or m["courtesy_stop"])) < 2:  # "NEW YORK. Stocks …"
+        candidates = [None if m and m["one_stop"] else m for m in candidates]
     labels = _real_labels(text, [m["label"] for m in candidates if m and m["label"]])
     # a label with a transcription service's time stamp is one, however few turns it opens
     labels |= {m["label"] for m in candidates if m and m["label"] and _STAMP.search(m[0])}
