@@ -1862,6 +1862,15 @@ def test_a_transcript_labelled_by_initials_set_off_by_spaces_or_by_a_name_with_a
                     ("I think the ferry deal will probably collapse.", "Ana Ruiz")]  # fmt: skip
 
 
+def test_an_offices_initials_before_a_name_in_title_case_open_a_turn_even_once_in_full():
+    text = ("Interview\n\nTranscript of Deputy Prime Minister Ana Ruiz's interview, moderated by Tom Hale.\n\n"
+            "Moderator: Thank you for joining us.\n\nDPM Ana Ruiz: I think the harbour will recover slowly.\n\n"
+            "Moderator: And the fees?\n\nDPM Ruiz: We believe the fees are too high.\n\nModerator: Thanks.\n\n"
+            "DPM Ruiz: In my view the harbour will need a second loan.\n")  # fmt: skip
+    assert named_voices(text) == {("Ana Ruiz", "Deputy Prime Minister")}
+    assert len([r for r in voices.read(text, title_line=True) if r.said.name]) == 3
+
+
 def test_labels_in_capitals_with_one_space_after_their_stop_where_two_paragraphs_or_more_open_so():
     text = ("Chair Hale's Press Conference\n\nCHAIR HALE. Good afternoon. I think prices are easing.\n\n"
             "ANA RUIZ. Ana Ruiz, Harbour Times. Will it slow?\n\nCHAIR HALE. I expect growth near 1.5%.\n")  # fmt: skip

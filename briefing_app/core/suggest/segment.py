@@ -100,6 +100,7 @@ OFFICE_HOLDER = regex.compile(
     rf"{_OFFICE_WORDS}))\s\((?P<name>{_FULL_NAME})\)",
     regex.V1,
 )
+OFFICE_INITIALS = ("PM", "DPM", "SM", "VP", "FM")  # an office's initials before a name in a label: "PM Lee:"
 _TIME_STAMP = r"\(\d{1,2}:\d{2}(?::\d{2})?\)"
 _STAMP = regex.compile(_TIME_STAMP)
 _STAMP_FIRST = regex.compile(rf"{_TIME_STAMP}[ \u00a0]*\n?[ \u00a0]*(?=\S)")
@@ -119,7 +120,10 @@ _LABEL = regex.compile(
     # (an office in capitals may be long: "The MINISTER OF PORTS AND MARINE AFFAIRS AND HARBOURS")
     r"|(?P<label>(?:T(?:HE|he)\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+(?:(?:OF|AND|FOR|THE|ON|TO)\s+)*\p{Lu}[\p{Lu}.’'\-]*){0,5}"
     r"(?:,\s+(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]*(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,5}|\s\((?!\d)[^()\n]{1,40}\))?"
-    rf"|(?:(?:Mr|Mrs|Ms|Dr|Hon)\.?\s)?\p{{Lu}}\p{{Ll}}+(?:[\s\-]{_NAME_WORD}){{0,3}}(?:\s\((?!\d)[^()\n]{{1,40}}\))?"
+    # (an office's initials may come first, as Singapore's transcripts give them: "PM Lee:", "DPM Wong:"; and a
+    # middle initial: "Mr David M. Rubenstein (Moderator):")
+    rf"|(?:(?:Mr|Mrs|Ms|Dr|Hon|{'|'.join(OFFICE_INITIALS)})\.?\s)?\p{{Lu}}\p{{Ll}}+(?:[\s\-](?:{_NAME_WORD}|\p{{Lu}}\.)){{0,3}}"
+    rf"(?:\s\((?!\d)[^()\n]{{1,40}}\))?"
     # a transcription service's unnamed voice: "Speaker 1"
     r"|Speaker[ \u00a0]\d{1,2}"
     # a parliament's "Lord Smith of Cardiff:", "The Earl of Kent:", "Baroness O'Neill:"
@@ -498,6 +502,10 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
         real |= {c for c in counts if QUESTIONER_LABELS.match(c.upper()) or NARRATOR_LABELS.match(c.upper())}
         # and, in a debate, whoever speaks once: a full name ("Ana Ruiz:"), a minister ("The Secretary … (Ana Ruiz):")
         real |= {c for c in counts if c.split()[0] not in _SENTENCE_OPENERS and _FULL_NAME_LABEL.fullmatch(c)}
+        # and an office's initials before a full name, once: "DPM Ana Ruiz:" before her later "DPM Ruiz:"
+        real |= {
+            c for c in counts if c.split()[0] in OFFICE_INITIALS and _FULL_NAME_LABEL.fullmatch(c[c.find(" ") + 1 :])
+        }
         real |= {c for c in counts if OFFICE_HOLDER.fullmatch(c) or MEMBER.fullmatch(c)}
     peers = {c for c in counts if PEERAGE.match(c)}
     if len(peers) > 1:  # a debate: several members speak
