@@ -212,6 +212,14 @@ def test_a_transcript_speakers_i_think_or_i_can_testify_about_what_another_holds
     assert label_names(text, "ANA RUIZ") == {"Ana Ruiz"}
 
 
+def test_a_written_interview_whose_introduction_names_a_prize_is_still_the_one_persons():
+    text = ("Reading the Tides\n\nAna Ruiz, a marine chemist at the Kappa Institute, won the Harbour Medal for "
+            "Science. The Coastal Review spoke with Ruiz. The interview has been edited.\n\nWhat drew you to it?\n\n"
+            "I grew up by the sea.\n\nWhy do the models miss it?\n\nI think they underestimate the runoff.\n\n"
+            "What comes next?\n\nI expect the acid to double within a decade.\n")  # fmt: skip
+    assert named_voices(text) == {("Ana Ruiz", "marine chemist at the Kappa Institute")}
+
+
 def test_a_written_interview_whose_introduction_names_the_interviewer_too_is_the_interviewees():
     text = ("Levy cut came late\n\nAna Ruiz, a member of the Levy Committee, told Tom Hale in a written interview that "
             "costs are not rising. Edited excerpts:\n\nDid the committee wait too long?\n\nI think it did.\n\n"

@@ -81,6 +81,7 @@ ORG_WORDS = frozenset(
     "Ocean Peninsula Strait County City Province Region State States Kingdom Republic Emirates Territory "
     "District North South East West Northeast Northwest Southeast Southwest Central New United Saudi Sri "
     "Northern Southern Eastern Western "  # "Western China"
+    "Medal Prize Award Awards Trophy "  # "won the Harbour Medal for Science", "the A.M. Turing Award"
     "Costa Hong Puerto Los Las San Santa Saint Sierra Burkina Cape El Great Holy Middle Far Type War Homeland "
     "Security Defense Defence Affairs Justice Health Treasury Interior Commerce Energy Education Labor Labour "
     "Transportation Agriculture Foreign Internal Human Development Trade Finance Economy National Federal "
