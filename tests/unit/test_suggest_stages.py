@@ -741,6 +741,13 @@ def test_a_premodified_role_of_two_lower_case_words_and_an_office_before_a_comma
     assert named_voices(text) == {("T. Hale", "Secretary of the Department of Harbour Services")}
 
 
+def test_a_prefixed_role_and_a_possessives_role_of_three_words_before_the_names_comma():
+    assert speaker_of("Leo Marsh, co-founder of Kappa, wrote that the gates were probably closed.") == (
+        "Leo Marsh", "co-founder of Kappa")  # fmt: skip
+    assert speaker_of("The city's only independent harbour pilot, Ana Ruiz, said fees are too high.") == (
+        "Ana Ruiz", "city's only independent harbour pilot")  # fmt: skip
+
+
 def test_the_next_item_of_a_list_of_people_is_no_apposition_of_the_one_before():
     text = ("Who will chair?\n\nThree candidates\u2014former mayor Ana Ruiz, Harbour Minister Tom Hale, and former "
             "councillor Mia Chen\u2014are vying for the chair.\n\nHale has said the levy is too high.\n")  # fmt: skip

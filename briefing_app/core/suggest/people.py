@@ -182,7 +182,9 @@ APPOSITION = (
     # then what belongs to the role ("of …", "at …", "based in …"), not a verb of the sentence ("the President
     # just indicated"; a participle with a place or body after it, "based in Lagos", belongs to the role)
     # (not a possessive: "who has an associate's degree" names no role)
-    rf"{ROLE}\b(?![’']s\b)(?![ \u00a0]+(?!(?:of|at|for|in|on|with|from|to|and|the|a|an|who|whose|which|that)\b)"
+    # (a prefix may join it: "co-founder", "vice-chair")
+    rf"(?:\p{{Ll}}+-)?{ROLE}\b(?![’']s\b)"
+    rf"(?![ \u00a0]+(?!(?:of|at|for|in|on|with|from|to|and|the|a|an|who|whose|which|that)\b)"
     rf"(?:\p{{Ll}}+[ \u00a0]+)?\p{{Ll}}+(?:ed|s)\b(?![ \u00a0]+(?:in|at|near|with)[ \u00a0]+\p{{Lu}}))"
     # up to a purpose ("the local Member to go through the plans" is the Member; "adviser to the Board" goes on)
     # (a stop inside a name goes on: "U.S.", "St. Brigid's Hospital")
@@ -1110,7 +1112,7 @@ _ROLE_BEFORE = regex.compile(
     rf"(?i:{ROLE_NOUNS})\s+"
     rf"(?:of|at|for|in)\s+(?:[^,;“”\"\n.]|\.(?=\S)){{3,90}})"
     # "Y's X", "Y's regional emergency director"
-    rf"|(?P<poss>(?:[\p{{L}}\-]+[ \u00a0]+){{0,3}}[\p{{L}}\-]+[’']s\s+(?:[\w\-]+\s+){{0,2}}(?i:{ROLE_NOUNS}))"
+    rf"|(?P<poss>(?:[\p{{L}}\-]+[ \u00a0]+){{0,3}}[\p{{L}}\-]+[’']s\s+(?:[\w\-]+\s+){{0,3}}{ROLE})"
     # "The minister, Ana Ruiz"
     rf"|(?<![\p{{L}}\-][ \u00a0]?)(?:[Tt]he[ \u00a0]+)(?P<bare>(?:[\p{{Ll}}\-]+[ \u00a0]+){{0,2}}(?i:{ROLE_NOUNS}))"
     # and, opening the sentence, "A lawyer for the families, Ana Ruiz"
