@@ -1732,6 +1732,12 @@ def test_a_name_in_apposition_to_the_subject_is_whom_he_says_means_and_a_body_or
     assert people.find(["Ruiz"]).affiliation == "Kappa University"
 
 
+def test_a_byline_naming_two_people_gives_the_first_only_her_own_office():
+    text = ("Monetary Policy Press Conference\n\nAna Ruiz, President of the Kappa Bank, Tom Hale, Vice-President of "
+            "the Kappa Bank\n\nThe floods will probably weigh on output through weaker confidence.\n")  # fmt: skip
+    assert named_voices(text) == {("Ana Ruiz", "President of the Kappa Bank")}
+
+
 def test_a_speech_byline_of_an_office_of_a_body_then_a_name_or_a_name_then_its_office_names_the_speaker():
     body = "\n\nAt the Kappa Bankers Association\n\nBanks will probably keep lending. The risks are likely to grow.\n"
     for byline, who in {

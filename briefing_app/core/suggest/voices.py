@@ -750,6 +750,10 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
             person = people.find(name)
             # (the line may end in a comma, as a letter's sender line does: "Ana Ruiz, Governor of the Bank,")
             office = _OFFICE_END.split(name_office["office"], maxsplit=1)[0].rstrip(" ,;")
+            # ("Ana Ruiz, President of the Bank, Tom Hale, Vice-President of the Bank": the next person's is not hers)
+            office = next(
+                (office[: m.start()] for m in _NEXT_NAME.finditer(office) if people.find(m[1].split())), office
+            )
             return Speaker("person", person.name if person else " ".join(name), office, "label")
         if len(line.split()) <= 6 and not any(mark in line for mark in ",;:!?"):
             person = people.title_person(line.split())
@@ -766,6 +770,9 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
         ):
             return Speaker("person", line, "", "label")  # "Remarks", then the speaker's name alone
     return None
+
+
+_NEXT_NAME = regex.compile(r",\s+(\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+),", _V)
 
 
 # what a speech's byline calls it, before its speaker: "Remarks by", "Introductory speech by", "Keynote address by"
