@@ -416,6 +416,13 @@ def test_a_quotation_in_straight_double_or_single_marks_is_its_speakers_to_the_e
     assert [r.said.name for r in voices.read(text, title_line=True)] == ["Ana Ruiz", "Ana Ruiz"]
 
 
+def test_she_said_after_a_quotation_naming_another_as_its_subject_is_the_one_quoted():
+    text = ("Port dispute\n\nThe tariff was approved by the chairman of the Harbour Board, Tom Hale.\n\n"
+            "Ana Ruiz, a lawyer at the Kappa Institute, has followed the case.\n\n\"This weakens the board. Hale "
+            "adopted a position that was more political than legal\", she also said by telephone.\n")  # fmt: skip
+    assert [r.said.name for r in voices.read(text, title_line=True)][-2:] == ["Ana Ruiz", "Ana Ruiz"]
+
+
 def test_she_said_after_a_quotation_the_sentences_subject_introduces_with_a_colon_is_the_subject():
     text = (
         "Port notes\n\n“The budget rests on guesses,” said Tom Hale, a scientist.\n\nAna Ruiz, an economist at "

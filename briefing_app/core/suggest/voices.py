@@ -144,8 +144,13 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
                     said = Speaker("person", met[0].name, met[0].affiliation, said.how)
                 # the sentence's own subject: "Mayor Joe Lin tried … as he told the council …", "Ana Ruiz, an
                 # economist, compared it with 1990: “Cargo is falling,” she said."
+                # (not a subject inside the quotation it goes on with: "“… Hale adopted a position …”, she said")
                 subject = people.subject_of(sentence.start, sentence.end)
-                if subject is not None and subject.name != said.name:
+                if (
+                    subject is not None
+                    and subject.name != said.name
+                    and not _continues_quote(text, sentence, block.body_start)
+                ):
                     said = Speaker("person", subject.name, subject.affiliation, said.how)
                 said = _agreeing(people, text, sentence, said, earlier, since)
             if (
