@@ -1739,6 +1739,13 @@ def test_a_name_in_apposition_to_the_subject_is_whom_he_says_means_and_a_body_or
     assert people.find(["Ruiz"]).affiliation == "Kappa University"
 
 
+def test_a_question_a_parliament_prints_is_no_fact():
+    text = ("Harbour Dredging\n\nMr Tom Hale asked the Minister for Ports (a) what is the cost of dredging it; "
+            "and (b) whether the work will be finished by 2030.\n\nThe dredging began on 4 May 2026 at a cost of "
+            "$40 million.\n")  # fmt: skip
+    assert [s.text for s in suggest(text, True)] == ["The dredging began on 4 May 2026 at a cost of $40 million."]
+
+
 def test_a_byline_naming_two_people_gives_the_first_only_her_own_office():
     text = ("Monetary Policy Press Conference\n\nAna Ruiz, President of the Kappa Bank, Tom Hale, Vice-President of "
             "the Kappa Bank\n\nThe floods will probably weigh on output through weaker confidence.\n")  # fmt: skip

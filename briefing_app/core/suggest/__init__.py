@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from ..kinds import SuggestionKind
 from . import facts, public_figures, stance
+from . import lexicon as lx
 from .classify import rhetoric
 from .decide import Models, paragraph_tone, shipped_models, verdicts
 from .people import People
@@ -74,7 +75,7 @@ def _candidates(
             # a turn that puts a question asks in each of its questions ("What is going on? Did the storms start
             # it? Or is it something bigger?"): none is rhetoric
             asked = r is paragraph[-1] or text[r.sentence.start : r.sentence.end].rstrip("”’\"') ").endswith("?")
-            if asked and puts_a_question(text, r):
-                continue
+            if asked and puts_a_question(text, r) or lx.QUESTION_PUT.search(text, r.sentence.start, r.sentence.end):
+                continue  # (and a question a parliament prints: "Mr Tom Hale asked the Minister for Ports what …")
             found.extend(merge(text, verdicts(people, text, r, its_tone, score, models, weighed)))
     return found, tone

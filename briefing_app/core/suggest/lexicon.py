@@ -311,6 +311,13 @@ BRIEFING_ITSELF = words(
     r"in this (?:post|blog|article|piece|paper|essay|column|issue|brief|section|chapter)|"
     r"(?:before|now) turning to|(?:let us|let[’']s|I will|I shall|we will|we now|I now) (?:now )?turn to"
 )
+# A question put to a minister, as a parliament prints it ("Mr Tom Hale asked the Minister for Ports (a) what …"):
+# what is asked is no fact
+QUESTION_PUT = regex.compile(
+    r"\basked\s+the\s+(?:\p{Lu}[\p{L}\-]*\s+)*(?:Minister|Secretary|Chancellor|Attorney|Premier|Treasurer|Leader)"
+    r"\b[^.;?!]{0,120}?(?:\([a-z]\)\s+)?\b(?:whether|what|how|if|why|when|which|who)\b",
+    regex.V1,
+)
 # A quotation of some length: a named person's own words.
 QUOTATION = regex.compile(r"[“\"][^”\"]{20,}[”\"]")
 # Who took part: "joined by Secretary Mayorkas", "accompanied by the foreign minister".
