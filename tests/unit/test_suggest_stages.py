@@ -355,6 +355,21 @@ def test_a_speaker_for_a_body_with_its_initials_and_a_comma_before_the_verb_keep
     assert speaker_of("Residents of Port Alder see this as a betrayal, states a resolution.")[0] == ""
 
 
+def test_debate_labels_of_singapore_and_new_zealand_hansards_with_a_seat_or_office_in_brackets():
+    singapore = ("Harbour Dredging\n\nThe Minister for Ports (Ms Ana Ruiz): Mr Speaker, Sir, I think the work is "
+                 "worth it.\n\nMr T.K. Hale (Kappa Bay): Sir, I think the cost will double.\n\nMs Ana Ruiz: Sir, "
+                 "I believe the estimate is sound.\n")  # fmt: skip
+    assert label_voices(singapore, "Mr T.K. Hale (Kappa Bay)") == {("T.K. Hale", "MP for Kappa Bay")}
+    zealand = ("Harbour Finances\n\nHon MERE TANA (Minister of Ports): I believe the debt will fall.\n\n"
+               "Ana Ruiz: Why did the Board miss its target?\n\nHon MERE TANA: In my view the target was "
+               "unrealistic.\n")  # fmt: skip
+    assert label_voices(zealand, "Hon MERE TANA") == {("Mere Tana", "Minister of Ports")}
+    # elsewhere a name with brackets is a journalist with the outlet
+    press = ("Briefing\n\nANA RUIZ: I think rates will fall.\n\nTom Hale (Kappa Times): Will they?\n\n"
+             "ANA RUIZ: I expect so.\n")  # fmt: skip
+    assert label_names(press, "Tom Hale (Kappa Times)") == set()
+
+
 def test_a_treasurer_or_a_sheriff_before_a_name_is_a_title_and_a_short_quotation_with_its_attribution_no_heading():
     assert speaker_of("Treasurer Tom Hale said rents would climb.")[0] == "Tom Hale"
     assert speaker_of("“Rents will climb,” said Coast County Sheriff Leo Marsh.")[0] == "Leo Marsh"

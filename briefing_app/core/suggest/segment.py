@@ -67,7 +67,8 @@ _TOLD_AUDIENCE = regex.compile(
 _PEER_TITLES = "Lord|Lady|Baroness|Baron|Earl|Countess|Viscount|Viscountess|Marquess|Duke|Duchess"
 # a word of a name in title case: "Hale", "O’Brien", "McDonald", "MacLeod"
 _NAME_WORD = r"\p{Lu}(?:[’']\p{Lu})?[\p{Ll}’'\-]+(?:\p{Lu}\p{Ll}+)?"
-_FULL_NAME = rf"(?:(?:Mr|Mrs|Ms|Dr|Hon)\.?\s)?\p{{Lu}}\p{{Ll}}+(?:[\s\-]{_NAME_WORD}){{1,3}}"
+# (initials may stand for the first name: "Mr J.B. Jeyaretnam", as Singapore's Hansard prints it)
+_FULL_NAME = rf"(?:(?:Mr|Mrs|Ms|Dr|Hon)\.?\s)?(?:\p{{Lu}}\p{{Ll}}+|(?:\p{{Lu}}\.){{1,3}})(?:[\s\-]{_NAME_WORD}){{1,3}}"
 _FULL_NAME_LABEL = regex.compile(_FULL_NAME, regex.V1)  # "Ana Ruiz", "Mr Tom Hale": a debate member's label
 # A member of a parliament with their seat and party, as Hansard labels them: "Ana Ruiz (Kappa North) (Lab)"
 # or as Canada's does, in one pair of brackets, with a minister's office for the seat: "Hon. Ana Ruiz (Minister of
@@ -91,6 +92,13 @@ SEAT_MEMBER = regex.compile(
     regex.V1,
 )
 COURTESY_CAPS = regex.compile(_COURTESY_CAPS, regex.V1)
+# a member with a seat or an office in brackets, as Singapore's and New Zealand's Hansards print them: "Mr J.B.
+# Jeyaretnam (Anson)", "Rt Hon ANA RUIZ (Prime Minister)" (elsewhere, a name with an outlet: "Sam Lee (Reuters)")
+NAME_SEAT = regex.compile(
+    rf"(?P<name>{_FULL_NAME}|(?:(?:Rt\.?\s+)?Hon\.?\s+)?\p{{Lu}}{{2,}}(?:\s+\p{{Lu}}[\p{{Lu}}’'\-]+){{1,3}})"
+    r"\s\((?P<seat>[^()\n]{1,60})\)",
+    regex.V1,
+)
 # A parliament's minister, the office and then the name: "The Secretary of State for Health (Ana Ruiz)"
 # (or, as Ireland's Dáil prints it, without "The" before an office of something: "Minister for Social Protection
 # (Deputy Leo Varadkar)")
@@ -118,11 +126,14 @@ _LABEL = regex.compile(
     # a name in capitals, or in title case with a journalist's outlet after it: "Ana Ruiz (Reuters):"
     # (or an office and a name: "TREASURER, THE HON. ANA RUIZ MP")
     # (an office in capitals may be long: "The MINISTER OF PORTS AND MARINE AFFAIRS AND HARBOURS")
-    r"|(?P<label>(?:T(?:HE|he)\s+)?\p{Lu}[\p{Lu}.’'\-]+(?:\s+(?:(?:OF|AND|FOR|THE|ON|TO)\s+)*\p{Lu}[\p{Lu}.’'\-]*){0,5}"
+    # (a Westminster honorific may come first: "Rt Hon JOHN KEY (Prime Minister):", as New Zealand's Hansard prints it)
+    r"|(?P<label>(?:T(?:HE|he)\s+|(?:Rt\.?\s+)?Hon\.?\s+(?=\p{Lu}{2}))?\p{Lu}[\p{Lu}.’'\-]+"
+    r"(?:\s+(?:(?:OF|AND|FOR|THE|ON|TO)\s+)*\p{Lu}[\p{Lu}.’'\-]*){0,5}"
     r"(?:,\s+(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]*(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,5}|\s\((?!\d)[^()\n]{1,40}\))?"
     # (an office's initials may come first, as Singapore's transcripts give them: "PM Lee:", "DPM Wong:"; and a
     # middle initial: "Mr David M. Rubenstein (Moderator):")
-    rf"|(?:(?:Mr|Mrs|Ms|Dr|Hon|{'|'.join(OFFICE_INITIALS)})\.?\s)?\p{{Lu}}\p{{Ll}}+(?:[\s\-](?:{_NAME_WORD}|\p{{Lu}}\.)){{0,3}}"
+    rf"|(?:(?:Mr|Mrs|Ms|Dr|Hon|{'|'.join(OFFICE_INITIALS)})\.?\s)?(?:\p{{Lu}}\p{{Ll}}+|(?:\p{{Lu}}\.){{1,3}})"
+    rf"(?:[\s\-](?:{_NAME_WORD}|\p{{Lu}}\.)){{0,3}}"
     rf"(?:\s\((?!\d)[^()\n]{{1,40}}\))?"
     # a transcription service's unnamed voice: "Speaker 1"
     r"|Speaker[ \u00a0]\d{1,2}"
@@ -493,6 +504,8 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
     repeated = {c for c in counts if counts[c] > 1 and c.split()[0] not in _SENTENCE_OPENERS}
     # a minister's name line ("The Minister for Trade (Ana Ruiz):") is a debate's, even where everyone speaks once
     real |= {c for c in counts if OFFICE_HOLDER.fullmatch(c)}
+    if any(OFFICE_HOLDER.fullmatch(c) for c in counts):  # a parliament: a member with their seat, once too
+        real |= {c for c in counts if NAME_SEAT.fullmatch(c)}
     members = {c for c in counts if MEMBER.fullmatch(c) or SEAT_MEMBER.fullmatch(c)}
     if sum(counts[c] for c in members) > 1:  # a debate in Hansard's style: "Ana Ruiz (Kappa North) (Lab):"
         real |= members
@@ -524,8 +537,12 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
 
 
 def _in_capitals(label: str) -> bool:
-    """A label in capitals, perhaps after "The": "MS. PSAKI", "The MINISTER OF PORTS"."""
-    return label.removeprefix("The ").isupper()
+    """A label in capitals, perhaps after "The" or an honorific, with an office in brackets after it: "MS. PSAKI",
+    "The MINISTER OF PORTS", "Rt Hon ANA RUIZ (Prime Minister)"."""
+    return _HONOURED.sub("", label.removeprefix("The ")).split(" (", 1)[0].isupper()
+
+
+_HONOURED = regex.compile(r"^(?:Rt\.?\s+)?Hon\.?\s+")
 
 
 def _may_be_surname(label: str) -> bool:

@@ -46,7 +46,7 @@ from .people import (
     name_like,
     spelled_out,
 )
-from .segment import NARRATOR_LABELS, OFFICE_HOLDER, Block, Sentence, blocks
+from .segment import MEMBER, NAME_SEAT, NARRATOR_LABELS, OFFICE_HOLDER, Block, Sentence, blocks
 
 _V = regex.V1
 
@@ -323,6 +323,21 @@ def _label_speakers(
         return {}
     narrators = narrator_labels(text, labelled)
     resolved = {label: (NOBODY if label in narrators else people.for_label(label)) for label in labelled}
+    if _PARLIAMENT.search(text) or any(OFFICE_HOLDER.fullmatch(label) or _HONOURS.match(label) for label in labelled):
+        # a member with their seat or office in brackets, not a journalist with an outlet: "Mr J.B. Jeyaretnam
+        # (Anson)", "Rt Hon ANA RUIZ (Prime Minister)"; their later labels without it keep it ("Hon ANA RUIZ")
+        for label in labelled:
+            if (seated := NAME_SEAT.fullmatch(label)) and not (
+                OFFICE_HOLDER.fullmatch(label) or MEMBER.fullmatch(label)
+            ):
+                said, inside = people.for_label(_HONOURS.sub("", seated["name"])), seated["seat"].strip()
+                if said.kind == "person" and said.name:
+                    resolved[label] = replace(said, affiliation=inside if _is_office(inside) else f"MP for {inside}")
+        member_offices = {sp.name: sp.affiliation for sp in resolved.values() if sp.kind == "person" and sp.affiliation}
+        resolved = {
+            label: replace(sp, affiliation=member_offices.get(sp.name, "")) if sp.name and not sp.affiliation else sp
+            for label, sp in resolved.items()
+        }
     # a list of participants before the first turn ("ANA RUIZ" over "Chief Economist, Research Department"):
     # each label's name in full and role, where the label and the text give none
     spoken = next((b.index for b in paras if b.label and text[b.body_start : b.end].strip()), 0)  # the first turn
@@ -887,6 +902,8 @@ _SEATED = regex.compile(
     _V,
 )
 # what makes a text a debate, where a name's brackets hold a seat, not an outlet
+# a parliament's chamber: its presiding officer addressed, a member named by their seat
+_PARLIAMENT = regex.compile(r"\b(?:Mr|Madam)\.?\s+(?:Deputy\s+)?Speaker\b|\bthe\s+Member\s+for\s+\p{Lu}", _V)
 _DEBATE = regex.compile(
     r"\bhon\.?\s+(?:and\s+learned\s+)?(?:Gentleman|Lady|Member|Friend)s?\b|\bI\s+beg\s+to\s+move\b", _V
 )
