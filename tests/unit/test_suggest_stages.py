@@ -1921,6 +1921,13 @@ def test_an_offices_initials_before_a_name_in_title_case_open_a_turn_even_once_i
     assert len([r for r in voices.read(text, title_line=True) if r.said.name]) == 3
 
 
+def test_a_clause_of_another_titled_person_after_a_vocative_is_no_apposition():
+    text = ("Press Conference\n\nCHAIR HALE. Good afternoon. I think prices are easing.\n\nANA RUIZ. Chair Hale, "
+            "Chair Lind once defined price stability as low inflation. Is that where we are?\n\nCHAIR HALE. I "
+            "think we are close to it.\n")  # fmt: skip
+    assert label_voices(text, "CHAIR HALE") == {("Hale", "Chair")}
+
+
 def test_labels_in_capitals_with_one_space_after_their_stop_where_two_paragraphs_or_more_open_so():
     text = ("Chair Hale's Press Conference\n\nCHAIR HALE. Good afternoon. I think prices are easing.\n\n"
             "ANA RUIZ. Ana Ruiz, Harbour Times. Will it slow?\n\nCHAIR HALE. I expect growth near 1.5%.\n")  # fmt: skip

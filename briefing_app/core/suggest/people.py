@@ -1242,6 +1242,9 @@ def _role_of_body_before(before: str) -> str:
 # "Secretary of Homeland Security Mayorkas", "Chair of the Council of Economic Advisers Ana Ruiz": an office
 # of a body, then the name (the body's own "of" may come between)
 _NEGATED = regex.compile(r"\b(?:not|never|no longer)\b")
+_ANOTHER_ACTS = regex.compile(
+    r"\p{Lu}[\p{L}.\-]*\s+\p{Lu}\p{Ll}+\s+(?:\p{Ll}+ly\s+|once\s+|also\s+|has\s+|had\s+)?(?:\p{Ll}+ed|said|says)\b", _V
+)
 _RELATIVE_AFTER_ROLE = regex.compile(r"(?<=\S)\s+(?:who|whose|which)\s+")
 _CAPITAL_AFTER = regex.compile(r"\s\p{Lu}")
 _ROLE_WITH_BODY_BEFORE = regex.compile(
@@ -1302,6 +1305,8 @@ def _apposition_after(after: str, role_before: str = "") -> tuple[str, str]:
         return "", ""
     if comma and _BY_WHOM.match(comma):
         return "", ""  # "Ana Ruiz, joined by the Chief Justice, …": who is with her, not her role
+    if comma and _ANOTHER_ACTS.match(comma):
+        return "", ""  # "Chair Powell, Chair Greenspan once defined …": a clause of another titled person's
     body = m["org"] or m["body"]
     if m["body"] and not _is_body(m["body"]):
         return "", ""
