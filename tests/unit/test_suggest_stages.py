@@ -370,6 +370,15 @@ def test_debate_labels_of_singapore_and_new_zealand_hansards_with_a_seat_or_offi
     assert label_names(press, "Tom Hale (Kappa Times)") == set()
 
 
+def test_australian_senate_labels_end_in_a_dash_with_the_time():
+    text = ("Committee Debate\n\nSenator HALE (Kappa\u2014Minister for Ports) (9.30 am)\u2014The government opposes "
+            "it. I think it is a very poor way to help small ports.\n\nSenator Ruiz\u2014Nonsense!\n\n"
+            "Senator HALE\u2014I expect the opposition to change its mind.\n")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said for r in voices.read(text, title_line=True)}
+    assert said["I think it is a very poor way to help small ports."].affiliation == "Minister for Ports"
+    assert said["I expect the opposition to change its mind."].name == "Hale"
+
+
 def test_a_treasurer_or_a_sheriff_before_a_name_is_a_title_and_a_short_quotation_with_its_attribution_no_heading():
     assert speaker_of("Treasurer Tom Hale said rents would climb.")[0] == "Tom Hale"
     assert speaker_of("“Rents will climb,” said Coast County Sheriff Leo Marsh.")[0] == "Leo Marsh"

@@ -912,8 +912,8 @@ class People:
             bracketed = said.affiliation in ("", member["seat"]) or said.affiliation.startswith(f"{member['seat']},")
             return replace(said, affiliation=seat if bracketed else said.affiliation)
         if seated := SEAT_MEMBER.fullmatch(label):  # "Ms RUIZ (Kappa—Minister for Transport) (14:03)": any office
-            said = self.for_label(seated["name"])
-            return replace(said, affiliation=said.affiliation or (seated["office"] or "").strip())
+            said = self.for_label(seated["name"])  # (the office over a bare title: "Senator HALE (Kappa—Minister …)")
+            return replace(said, affiliation=(seated["office"] or "").strip() or said.affiliation)
         if (held := _OFFICE_NAMED.fullmatch(label)) and _is_title(held["office"].split()[-1]):
             # "Finance Minister (Mr. Tom Hale)", as "The Minister for Health (Ana Ruiz)" (not "Sam Lee (Daily News)")
             said = self.for_label(held["name"])

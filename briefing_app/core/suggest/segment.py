@@ -154,6 +154,10 @@ _LABEL = regex.compile(
     r"\.(?P<one_stop>[ \u00a0])(?=\p{Lu}[\p{Ll}\s’'])"
     # or a title and a surname in capitals, a stop and a space, as the US Congress prints hearings: "Mr. HALE. I …"
     rf"|(?P<label>{_COURTESY_CAPS})(?P<courtesy_stop>\.)[ \u00a0]+(?=\S)"
+    # or a dash, as Australia's Senate Hansard ends a member's label, with the time: "Senator HALE (Kappa—Minister
+    # for Ports) (9.30 am)—The government …", "Senator HALE—I expect …"
+    rf"|(?P<label>{SEAT_MEMBER.pattern}|{_COURTESY_CAPS})(?:\s\(\d{{1,2}}[.:]\d{{2}}\s*[ap]\.?m\.?\))?(?P<dash_end>[—–])"
+    r"(?=\p{Lu})"
     # a speaker's initials set off by a run of spaces or a tab, as WHO's transcripts give them: "TAG        Thank you."
     r"|(?P<initials>\p{Lu}{2,4})(?:[ \u00a0]{3,}|\t))",
     regex.V1,
@@ -350,6 +354,9 @@ def blocks(text: str) -> list[Block]:
     if sum(1 for m in candidates if m and (m["one_stop"] or m["courtesy_stop"])) < 2:  # "NEW YORK. Stocks …"
         candidates = [None if m and m["one_stop"] else m for m in candidates]
     labels = _real_labels(text, [m["label"] for m in candidates if m and m["label"]])
+    # (labels ending in a dash, where two paragraphs or more open so)
+    if sum(1 for m in candidates if m and m["dash_end"]) > 1:
+        labels |= {m["label"] for m in candidates if m and m["dash_end"]}
     # a label with a transcription service's time stamp is one, however few turns it opens
     labels |= {m["label"] for m in candidates if m and m["label"] and _STAMP.search(m[0])}
     heads = set(labels) if _run_in_heads(text, candidates, spans, labels) else set()  # paragraphs' heads
