@@ -864,9 +864,11 @@ def test_he_said_means_the_one_person_the_sentence_before_names_or_the_sentences
     assert said == ["Ana Ruiz", "", "Tom Hale", "Joe Lin"]
 
 
-def test_people_quoted_as_supporters_delegates_biographers_or_voters_have_that_role():
+def test_people_quoted_as_supporters_delegates_biographers_voters_or_masters_have_that_role():
     for role in ("Kappa Party supporter", "delegate from Port Alder", "Hale biographer", "first-time voter"):
         assert speaker_of(f"“The council has lost touch,” said Ivo Berg, a {role}.") == ("Ivo Berg", role), role
+    assert speaker_of("Former harbour master Lena Cruz said the new berths would never fill.") == (
+        "Lena Cruz", "Former harbour master")  # fmt: skip
 
 
 def test_a_participles_aside_between_dashes_hides_no_speaker():

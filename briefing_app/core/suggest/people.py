@@ -132,7 +132,7 @@ ROLE_NOUNS = (
     "trader|counsel|"
     # and a seat ("Ana Ruiz, MP for Kappa,", "a Kappa Party MP"), and who people are quoted as
     "mp|mep|student|resident|owner|volunteer|veteran|candidate|priest|pastor|"
-    "councillor|councilor|councilman|councilwoman|alderman|boss"
+    "councillor|councilor|councilman|councilwoman|alderman|boss|master"  # "harbour master", "master mariner"
 )
 _ROLE_WORDS = frozenset(ROLE_NOUNS.split("|"))
 # and the occupations of a published classification (resources/occupations.txt: "rancher", "teacher", "nurse"),
