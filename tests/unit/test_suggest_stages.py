@@ -883,6 +883,21 @@ def test_the_judge_is_whom_the_text_titles_judge_not_the_last_speaker():
     assert [r.said.name for r in voices.read(text, title_line=True)][-1] == "Ana Ruiz"
 
 
+def test_a_digests_outlet_before_a_long_headline_is_no_speakers_label():
+    text = "Morning Digest\n\n" + "".join(
+        f"{outlet}: {headline}\n\n{story}\n\n"
+        for outlet, headline, story in (
+            ("The Kappa Times", "Harbour Fees Likely To Climb Again As Board Weighs Further Increases",
+             "Further rises could push shippers out."),
+            ("KNA", "Ferry Operators Warn Timetables Could Be Cut In Half By Winter", "Timetables might be cut."),
+            ("The Kappa Times", "Island Schools Face Teacher Shortage As Enrolment Keeps Rising Fast",
+             "The shortage will probably get worse."),
+            ("KNA", "Grain Prices Expected To Ease After Record Harvest Across The Region", "Prices should ease."),
+        )
+    )  # fmt: skip
+    assert {r.said.name for r in voices.read(text, title_line=True)} == {""}
+
+
 def test_a_street_a_theme_park_or_a_region_is_no_person_and_its_first_word_names_no_one_later():
     text = ("Parks go green\n\nVisitors pass solar panels on Lantern Drive at Kappa World.\n\n"
             "Kappa said in its annual report that it hopes to halve its water use.\n")  # fmt: skip

@@ -406,7 +406,10 @@ _QUOTED = regex.compile(r"[“\"][^”\"\n]*[”\"]", regex.V1)  # a quotation's
 
 
 _HEADING_AFTER = regex.compile(
-    r"\p{Lu}[\p{L}\-’']*(?:[ \u00a0]+(?:\p{Lu}[\p{L}\-’']*|of|and|the|for|in|on|to|a|an)){0,5}[ \u00a0]*", regex.V1
+    # (a digest's headline may be long: "The Kappa Times: Harbour Fees Likely To Climb Again As Board Weighs …")
+    r"\p{Lu}[\p{L}\-’']*(?:[ \u00a0]+(?:\p{Lu}[\p{L}\-’']*|of|and|the|for|in|on|to|a|an|as|at|by|with)){0,15}"
+    r"[ \u00a0]*",
+    regex.V1,
 )
 _QUESTION_WORD = regex.compile(r"(?:Question|QUESTION|Q)[ \u00a0]+(?=\S)", regex.V1)
 _OPENING_WORDS = regex.compile(r"\p{Lu}[\p{L}.’'\-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'\-]*){0,2}", regex.V1)
