@@ -364,6 +364,10 @@ def test_debate_labels_of_singapore_and_new_zealand_hansards_with_a_seat_or_offi
                "Ana Ruiz: Why did the Board miss its target?\n\nHon MERE TANA: In my view the target was "
                "unrealistic.\n")  # fmt: skip
     assert label_voices(zealand, "Hon MERE TANA") == {("Mere Tana", "Minister of Ports")}
+    # the question a member puts to a minister is the member's label, and its premise nobody's fact
+    asked = zealand.replace("\n\nHon MERE TANA (", "\n\n1. ANA RUIZ (Leader of the Opposition) to the Minister "
+                            "of Ports: Does she stand by her statement?\n\nHon MERE TANA (", 1)  # fmt: skip
+    assert [s.text for s in suggest(asked, True) if "Opposition" in s.text] == []
     # elsewhere a name with brackets is a journalist with the outlet
     press = ("Briefing\n\nANA RUIZ: I think rates will fall.\n\nTom Hale (Kappa Times): Will they?\n\n"
              "ANA RUIZ: I expect so.\n")  # fmt: skip

@@ -130,6 +130,8 @@ _LABEL = regex.compile(
     r"|(?P<label>(?:T(?:HE|he)\s+|(?:Rt\.?\s+)?Hon\.?\s+(?=\p{Lu}{2}))?\p{Lu}[\p{Lu}.’'\-]+"
     r"(?:\s+(?:(?:OF|AND|FOR|THE|ON|TO)\s+)*\p{Lu}[\p{Lu}.’'\-]*){0,5}"
     r"(?:,\s+(?:THE\s+)?\p{Lu}[\p{Lu}.’'\-]*(?:\s+\p{Lu}[\p{Lu}.’'\-]*){0,5}|\s\((?!\d)[^()\n]{1,40}\))?"
+    # (New Zealand's question to a minister: "ANA RUIZ (Leader of the Opposition) to the Minister of Ports:")
+    r"(?:\s+to\s+the\s+(?:\p{Lu}[\p{L}\-]*|of|for|and)(?:\s+(?:\p{Lu}[\p{L}\-]*|of|for|and|the)){0,8})?"
     # (an office's initials may come first, as Singapore's transcripts give them: "PM Lee:", "DPM Wong:"; and a
     # middle initial: "Mr David M. Rubenstein (Moderator):")
     rf"|(?:(?:Mr|Mrs|Ms|Dr|Hon|{'|'.join(OFFICE_INITIALS)})\.?\s)?(?:\p{{Lu}}\p{{Ll}}+|(?:\p{{Lu}}\.){{1,3}})"
