@@ -1653,6 +1653,9 @@ def test_a_call_for_something_is_a_demand_and_adding_a_thing_or_reporting_to_som
     assert voices.attribution(People(answers), answers, 0, len(answers)) == NOBODY
     said = "Port director Ana Ruiz reported to the Mayor that the dredging would probably be late."
     assert voices.attribution(People(said), said, 0, len(said)).name == "Ana Ruiz"
+    # nor is mentioning that someone said it before ("said that quite clearly"), with no content reported
+    for mention in ("Chair Tom Hale said that quite clearly in March.", "Chair Tom Hale has said so publicly."):
+        assert voices.attribution(People(mention), mention, 0, len(mention)) == NOBODY, mention
 
 
 def test_a_word_list_made_after_a_text_was_scanned_still_finds_its_words_there():

@@ -1533,6 +1533,13 @@ _ADDED_TO = regex.compile(
     r"|(?<=\breports?)\s+(?:directly\s+)?to\s+(?:the\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]*)*(?!\s+(?:that|on)\b)(?=\W)",
     _V,
 )
+# a speech verb whose object is what was said before, no reported content: "Chair Hale said that quite clearly in
+# March", "she has said so publicly" (the one who mentions it says the sentence)
+_SAID_IT = regex.compile(
+    r"\s+(?:that|it|so|this)(?=\s*[,.;!?]|\s+(?:quite|very|clearly|again|before|repeatedly|publicly|too|often|"
+    r"many\s+times|explicitly|plainly|himself|herself|themselves)\b)",
+    _V,
+)
 _DASH_NAME = regex.compile(rf"[”\"]\s*[—–]\s*(?P<run>{CAPRUN})", _V)
 # What a lower-case subject of a speech verb is: unnamed people or an institution, a role ("the researcher"),
 # a pronoun, a study
@@ -1643,6 +1650,7 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
             for v in SPEECH.finditer(text, start, end)
             if not _CALL_FOR.match(text, v.end(), end)  # end: see _CALL_FOR
             and not _ADDED_TO.match(text, v.end(), end)
+            and not _SAID_IT.match(text, v.end(), end)
             and not _DETERMINED.search(text, max(start, v.start() - 12), v.start())
             and not (v[0] in _NOUN_FORMS and _DETERMINED_NAMED.search(text, max(start, v.start() - 60), v.start()))
         ]
