@@ -1794,6 +1794,14 @@ def test_a_question_a_parliament_prints_is_no_fact():
     assert [s.text for s in suggest(text, True)] == ["The dredging began on 4 May 2026 at a cost of $40 million."]
 
 
+def test_a_briefing_its_title_names_one_briefer_for_without_labels_or_questions_is_theirs():
+    text = ("Press conference by Kappa Alliance Secretary General Tom Hale\n\nGood morning.\n\nMinisters meet "
+            "next week. I think the alliance will probably grow stronger.\n")  # fmt: skip
+    assert named_voices(text) == {("Tom Hale", "Kappa Alliance Secretary General")}
+    asked = text + "\nWill it?\n\nIt will, I believe.\n"  # with questions and no labels: not read so
+    assert ("Tom Hale", "Kappa Alliance Secretary General") not in named_voices(asked)
+
+
 def test_a_byline_naming_two_people_gives_the_first_only_her_own_office():
     text = ("Monetary Policy Press Conference\n\nAna Ruiz, President of the Kappa Bank, Tom Hale, Vice-President of "
             "the Kappa Bank\n\nThe floods will probably weigh on output through weaker confidence.\n")  # fmt: skip

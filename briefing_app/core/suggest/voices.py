@@ -88,7 +88,8 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
     )
     speakers = _label_speakers(text, paras, people, titled, host) or _name_lines(text, paras, people)
     if not speakers and title_line:
-        speech = speech or byline
+        # (a briefing its title names one briefer for, without labels and without questions, is their statement)
+        speech = speech or byline or (host if host and not any(_asks(text, b) for b in paras[1:]) else None)
         if speech is not None:
             # the office in full where the speaker gives it ("As a governor of the Kappa Bank, I …" under "Governor")
             own = next(filter(None, (self_description(text, b.start, b.end) for b in paras[1:])), "")
