@@ -1794,6 +1794,12 @@ def test_a_question_a_parliament_prints_is_no_fact():
     assert [s.text for s in suggest(text, True)] == ["The dredging began on 4 May 2026 at a cost of $40 million."]
 
 
+def test_malaysian_and_nigerian_honours_before_a_name_are_no_part_of_it_nor_a_role():
+    for honour in ("Datuk Seri", "Alhaji", "Engr"):
+        assert speaker_of(f"{honour} Musa Bello said the subsidy would probably become unaffordable.") == (
+            "Musa Bello", ""), honour  # fmt: skip
+
+
 def test_a_briefing_its_title_names_one_briefer_for_without_labels_or_questions_is_theirs():
     text = ("Press conference by Kappa Alliance Secretary General Tom Hale\n\nGood morning.\n\nMinisters meet "
             "next week. I think the alliance will probably grow stronger.\n")  # fmt: skip

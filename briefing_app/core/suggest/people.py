@@ -59,6 +59,8 @@ TITLE_WORDS = frozenset(
     "Attorney Inspector Superintendent Bishop Archbishop Rabbi Imam Father Sir Dame Lord Lady Madam "
     "Hon Hon. Honourable Honorable Rt Rt. "  # "the Hon Ana Ruiz", "Rt Hon Tom Hale", "the Honourable Ana Ruiz"
     "Shri Smt Smt. Shrimati "  # India's courtesy titles: "Finance Minister Shri Tom Hale"
+    "Datuk Datin Dato Dato' Dato’ Seri Tun Puan "  # Malaysia's honours: "Datuk Seri Ana Ruiz"
+    "Alhaji Alhaja Engr Engr. "  # Nigeria's: "Alhaji Musa Bello", "Engr Chidi Okafor"
     "Assoc Assoc. Associate Assistant Asst Asst. Adjunct Emeritus".split()  # a rank before one: "Assoc Prof Ana Ruiz"
 )
 _BRACKETED_FIRST_NAME = regex.compile(
@@ -66,7 +68,7 @@ _BRACKETED_FIRST_NAME = regex.compile(
 )
 _COURTESY = frozenset(
     "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr. Dr Doctor Sir Dame Madam Lord Lady Hon Hon. Honourable Honorable Rt Rt. "
-    "Shri Smt Smt. Shrimati".split()
+    "Shri Smt Smt. Shrimati Datuk Datin Dato Dato' Dato’ Seri Tun Puan Alhaji Alhaja Engr Engr.".split()
 )  # British: no stop
 # Words that make a capitalised run an organisation or a place, not a person.
 ORG_WORDS = frozenset(
