@@ -1794,6 +1794,15 @@ def test_a_question_a_parliament_prints_is_no_fact():
     assert [s.text for s in suggest(text, True)] == ["The dredging began on 4 May 2026 at a cost of $40 million."]
 
 
+def test_an_office_label_is_no_other_countrys_or_deputys_holder_of_that_office():
+    text = ("Interview with Rhea Voss\n\nRHEA VOSS: Prime Minister, thanks for joining us.\n\nPRIME MINISTER: I "
+            "think the deficit will narrow.\n\nRHEA VOSS: Dutch Prime Minister Pieter Maas visits next week. Why?"
+            "\n\nPRIME MINISTER: I believe the shipping deal will lift exports.\n")  # fmt: skip
+    assert "Pieter Maas" not in {name for name, _ in label_voices(text, "PRIME MINISTER")}
+    people = People("Talks\n\nEuropean Central Bank President Ana Ruiz spoke.", True)
+    assert people.by_title("President").name == "Ana Ruiz"  # the body's office, named before it
+
+
 def test_malaysian_and_nigerian_honours_before_a_name_are_no_part_of_it_nor_a_role():
     for honour in ("Datuk Seri", "Alhaji", "Engr"):
         assert speaker_of(f"{honour} Musa Bello said the subsidy would probably become unaffordable.") == (

@@ -412,6 +412,14 @@ def _bare_title(affiliation: str) -> bool:
     return all(w in TITLE_WORDS or w in _COURTESY for w in affiliation.split())
 
 
+# what makes an office another holder's, right before it: a rank ("deputy", "vice", "former") or a nationality's
+# adjective ("dutch", "israeli", "british", "chinese", "thai"; not "European Central Bank President")
+_OTHER_HOLDER = regex.compile(
+    r"\b(?:deputy|vice|former|acting|assistant|associate|under|shadow|ex|\p{Ll}+(?:an|ese|ish|ch|i)|greek|swiss)"
+    r"[\s\-]$"
+)
+
+
 def _fuller_form(known: str, new: str) -> bool:
     """Whether ``new`` spells out ``known``: "research director at the Institute … (IRIS)" for "IRIS"."""
     return len(new) > len(known) and regex.search(rf"(?<!\w){regex.escape(known)}(?!\w)", new) is not None
@@ -689,7 +697,8 @@ class People:
         if exact:
             return exact
         for key, person in self._by_title.items():
-            if key.endswith(title):
+            # ("the Governor" is the "RBA Governor", not the "Deputy Governor" nor the "Dutch Prime Minister")
+            if key.endswith(title) and not _OTHER_HOLDER.search(key[: -len(title)]):
                 return person
         # "the Secretary": the one person whose office opens with it ("Secretary of Transportation")
         holders = {id(p): p for key, p in self._by_title.items() if key.startswith(title + " ")}
