@@ -1141,6 +1141,10 @@ def test_a_bare_office_label_is_the_one_guest_the_introduction_names_beside_the_
     two = text.replace("last night.", "last night. Lina Varga, a trader, said the harbour was busy.")
     said = {r.said.name for r in voices.read(two, title_line=True) if r.block.label == "PM"}
     assert said == {"PM"}
+    # nor is someone whose words the host's question reports the guest
+    asked = ("Evening Report\n\nMIA DORNE: What do you make of what Greta Vance told us a moment ago?\n\n"
+             "PM: I think the harvest is weak.\n\nMIA DORNE: Will prices rise?\n\nPM: I expect so.\n")  # fmt: skip
+    assert "Greta Vance" not in {r.said.name for r in voices.read(asked, title_line=True)}
 
 
 def test_the_office_a_title_names_is_fuller_than_the_bare_title_the_briefing_calls_them_by():

@@ -638,7 +638,20 @@ def _introduced_guest(people: People, paras: list[Block], label: str, resolved: 
     labelled = {said.name.split()[-1] for said in resolved.values() if said.name} | {
         w.capitalize() for other in resolved if other != label for w in other.split()
     }
-    guests = [p for p in people.named_in(paras[0].end, first.start) if p.name.split()[-1] not in labelled]
+    # (not someone whose words a question reports: "What do you make of what Greta Vance told us?")
+    text = paras[0].text
+    reported = {
+        attribution(people, text, s.start, s.end).name
+        for b in paras
+        if b.end <= first.start
+        for s in b.sentences
+        if text[s.start : s.end].rstrip("”’\"') ").endswith("?")
+    }
+    guests = [
+        p
+        for p in people.named_in(paras[0].end, first.start)
+        if p.name.split()[-1] not in labelled and p.name not in reported
+    ]
     return guests[0] if len(guests) == 1 else None
 
 
