@@ -1807,6 +1807,11 @@ def test_an_office_label_is_no_other_countrys_or_deputys_holder_of_that_office()
     assert people.by_title("President").name == "Ana Ruiz"  # the body's office, named before it
 
 
+def test_an_office_after_a_bodys_name_and_its_initials_keeps_the_body():
+    assert speaker_of("Kappa Harbour Board (KHB) Chairman Ana Ruiz said congestion would likely ease.") == (
+        "Ana Ruiz", "Kappa Harbour Board (KHB) Chairman")  # fmt: skip
+
+
 def test_malaysian_and_nigerian_honours_before_a_name_are_no_part_of_it_nor_a_role():
     for honour in ("Datuk Seri", "Alhaji", "Engr"):
         assert speaker_of(f"{honour} Musa Bello said the subsidy would probably become unaffordable.") == (

@@ -310,13 +310,20 @@ _BY_WHOM = re.compile(r"\w+ed\s+by\b")  # "joined by", "accompanied by", "backed
 _LINK_MARKER = re.compile(r"^[ \u00a0]*\[[a-z]{2,3}\]")
 _INITIALS_OF_BODY = re.compile(r"[A-Z]{3,6}")
 # a body's name with "of" or "for" before the title words of a run: "Reserve Bank of" before "Kappa President"
+_BODY_INITIALS_BEFORE = regex.compile(
+    r"(?:\p{Lu}[\p{L}.\-]*[ \u00a0]+(?:(?:of|for|and)[ \u00a0]+)?){1,5}\(\p{Lu}{2,6}\)[ \u00a0]+$",
+    regex.V1 | regex.REVERSE,
+)
 _BODY_OF_BEFORE = regex.compile(
     r"(?:\p{Lu}[\p{L}.\-]*[ \u00a0]+){1,4}(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?$", regex.V1 | regex.REVERSE
 )
 
 
 def _with_body_before(before: str, titles: list[str]) -> list[str]:
-    """Title words with the start of their body's name before them ("Reserve Bank of Kappa President")."""
+    """Title words with the start of their body's name before them ("Reserve Bank of Kappa President"), or the
+    body's name and its initials ("Kappa Harbour Board (KHB) Chairman")."""
+    if titles and (bracketed := _BODY_INITIALS_BEFORE.search(before[-80:])):
+        return [*bracketed[0].split(), *titles]
     if not titles or any(w in TITLE_WORDS for w in titles[:1]):
         return titles
     m = _BODY_OF_BEFORE.search(before[-80:])
