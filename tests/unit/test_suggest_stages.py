@@ -1807,6 +1807,12 @@ def test_an_office_label_is_no_other_countrys_or_deputys_holder_of_that_office()
     assert people.by_title("President").name == "Ana Ruiz"  # the body's office, named before it
 
 
+def test_a_speakers_list_line_gives_the_role_and_the_body_after_it_at_the_lines_end():
+    text = ("Press conference on the outlook\n\nSpeakers:\n\nLena Varga, Chief Economist and Director, Research "
+            "Department\n\nMR. HALE: Welcome.\n\nMS. VARGA: In our view the recovery is fragile.\n")  # fmt: skip
+    assert label_voices(text, "MS. VARGA") == {("Lena Varga", "Chief Economist and Director, Research Department")}
+
+
 def test_an_office_after_a_bodys_name_and_its_initials_keeps_the_body():
     assert speaker_of("Kappa Harbour Board (KHB) Chairman Ana Ruiz said congestion would likely ease.") == (
         "Ana Ruiz", "Kappa Harbour Board (KHB) Chairman")  # fmt: skip

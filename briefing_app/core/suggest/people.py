@@ -1306,7 +1306,7 @@ def _is_body(words: str) -> bool:
     return any(w in ORG_WORDS or _INITIALS_OF_BODY.fullmatch(w) for w in words.split())
 
 
-_BODY_AFTER_ROLE = regex.compile(rf",[ \u00a0]+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME})(?=[,;]|\.(?!\S)|$)", _V)
+_BODY_AFTER_ROLE = regex.compile(rf",[ \u00a0]+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME})(?=[,;\n]|\.(?!\S)|$)", _V)
 
 
 def _apposition_after(after: str, role_before: str = "") -> tuple[str, str]:
