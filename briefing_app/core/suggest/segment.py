@@ -88,7 +88,7 @@ _COURTESY_CAPS = (
 )
 SEAT_MEMBER = regex.compile(
     rf"(?P<name>{_COURTESY_CAPS})\s\((?P<seat>[^()\n—–]{{1,40}})(?:[—–](?P<office>[^()\n]{{1,80}}))?\)"
-    r"(?:\s\(\d{1,2}[.:]\d{2}\))?",
+    r"(?:\s\(\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?\))?",  # the time: "(14:03)", "(9.30 am)"
     regex.V1,
 )
 COURTESY_CAPS = regex.compile(_COURTESY_CAPS, regex.V1)
@@ -158,8 +158,7 @@ _LABEL = regex.compile(
     rf"|(?P<label>{_COURTESY_CAPS})(?P<courtesy_stop>\.)[ \u00a0]+(?=\S)"
     # or a dash, as Australia's Senate Hansard ends a member's label, with the time: "Senator HALE (Kappa—Minister
     # for Ports) (9.30 am)—The government …", "Senator HALE—I expect …"
-    rf"|(?P<label>{SEAT_MEMBER.pattern}|{_COURTESY_CAPS})(?:\s\(\d{{1,2}}[.:]\d{{2}}\s*[ap]\.?m\.?\))?(?P<dash_end>[—–])"
-    r"(?=\p{Lu})"
+    rf"|(?P<label>{SEAT_MEMBER.pattern}|{_COURTESY_CAPS})(?P<dash_end>[—–])(?=\p{{Lu}})"
     # a speaker's initials set off by a run of spaces or a tab, as WHO's transcripts give them: "TAG        Thank you."
     r"|(?P<initials>\p{Lu}{2,4})(?:[ \u00a0]{3,}|\t))",
     regex.V1,
@@ -351,16 +350,8 @@ def blocks(text: str) -> list[Block]:
     spoken = {m["label"] for m, h in zip(candidates, headed, strict=True) if m is not None and not h}
     candidates = [None if m is None or h and m["label"] not in spoken else m
                   for m, h in zip(candidates, headed, strict=True)]  # fmt: skip
-    if not any(m and m["label"] and not m["one_space"] for m in candidates):  # "Q Street was closed": no label
-        candidates = [None if m and m["one_space"] else m for m in candidates]
-    if sum(1 for m in candidates if m and (m["one_stop"] or m["courtesy_stop"])) < 2:  # "NEW YORK. Stocks …"
-        candidates = [None if m and m["one_stop"] else m for m in candidates]
-    labels = _real_labels(text, [m["label"] for m in candidates if m and m["label"]])
-    # (labels ending in a dash, where two paragraphs or more open so)
-    if sum(1 for m in candidates if m and m["dash_end"]) > 1:
-        labels |= {m["label"] for m in candidates if m and m["dash_end"]}
-    # a label with a transcription service's time stamp is one, however few turns it opens
-    labels |= {m["label"] for m in candidates if m and m["label"] and _STAMP.search(m[0])}
+    candidates, sure = _chance_forms(candidates)
+    labels = _real_labels(text, [m["label"] for m in candidates if m and m["label"]]) | sure
     heads = set(labels) if _run_in_heads(text, candidates, spans, labels) else set()  # paragraphs' heads
     labels -= heads
     initials = Counter(m["initials"] for m in candidates if m and m["initials"])
@@ -383,6 +374,23 @@ def blocks(text: str) -> list[Block]:
             label, body = text[start:end], end  # a label alone on its line without its colon: the turn is below
         out.append(Block(i, start, end, label, body, text))
     return out
+
+
+def _chance_forms(candidates: list) -> tuple[list, set[str]]:
+    """The candidates without the label forms a text holds by chance where it holds too few of them ("Q " with one
+    space and no other label: "Q Street was closed"; a stop and one space after capitals opening one paragraph:
+    "NEW YORK. Stocks …"), and the labels sure by their form: a dash after a member's label where two paragraphs
+    or more open so, a transcription service's time stamp however few turns it opens."""
+
+    def count(*forms: str) -> int:
+        return sum(1 for m in candidates if m and any(m[f] for f in forms))
+
+    dropped = {"one_space"} if not any(m and m["label"] and not m["one_space"] for m in candidates) else set()
+    if count("one_stop", "courtesy_stop") < 2:
+        dropped.add("one_stop")
+    kept = [None if m and any(m[f] for f in dropped) else m for m in candidates]
+    sure = {m["label"] for m in kept if m and m["dash_end"]} if count("dash_end") > 1 else set()
+    return kept, sure | {m["label"] for m in kept if m and m["label"] and _STAMP.search(m[0])}
 
 
 MIN_RUN_IN_HEADS = 3
