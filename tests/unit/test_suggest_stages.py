@@ -776,27 +776,34 @@ def test_a_premodified_role_of_two_lower_case_words_and_an_office_before_a_comma
     assert named_voices(text) == {("T. Hale", "Secretary of the Department of Harbour Services")}
 
 
-def test_a_prefixed_role_and_a_possessives_role_of_three_words_before_the_names_comma():
-    assert speaker_of("Leo Marsh, co-founder of Kappa, wrote that the gates were probably closed.") == (
-        "Leo Marsh", "co-founder of Kappa")  # fmt: skip
-    assert speaker_of("The city's only independent harbour pilot, Ana Ruiz, said fees are too high.") == (
-        "Ana Ruiz", "city's only independent harbour pilot")  # fmt: skip
-
-
 def test_the_next_item_of_a_list_of_people_is_no_apposition_of_the_one_before():
     text = ("Who will chair?\n\nThree candidates\u2014former mayor Ana Ruiz, Harbour Minister Tom Hale, and former "
             "councillor Mia Chen\u2014are vying for the chair.\n\nHale has said the levy is too high.\n")  # fmt: skip
     assert named_voices(text) == {("Tom Hale", "Harbour Minister")}
 
 
-def test_a_person_of_a_lower_case_unit_or_of_a_body_with_a_relative_clause_speaks_with_that_body():
-    assert speaker_of("Tom Hale of the department of botany at Lindell University said the bog is safe.") == (
-        "Tom Hale", "department of botany at Lindell University")  # fmt: skip
-    assert speaker_of("Tom Hale of Lindell University, who was not involved in the study, said the bog is safe.") == (
-        "Tom Hale", "Lindell University")  # fmt: skip
-    # the relative clause after a role is what the person did, not what they are (nor what they are not)
-    assert speaker_of("Tom Hale, an ecologist at Lindell University who was not involved, said the bog is safe.") == (
-        "Tom Hale", "ecologist at Lindell University")  # fmt: skip
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # a role with a prefix, and a possessive's role of three words before the name's comma
+        ("Leo Marsh, co-founder of Kappa, wrote that the gates were probably closed.",
+         ("Leo Marsh", "co-founder of Kappa")),
+        ("The city's only independent harbour pilot, Ana Ruiz, said fees are too high.",
+         ("Ana Ruiz", "city's only independent harbour pilot")),
+        # a person of a lower-case unit of a body, or of a body with a relative clause after it
+        ("Tom Hale of the department of botany at Lindell University said the bog is safe.",
+         ("Tom Hale", "department of botany at Lindell University")),
+        ("Tom Hale of Lindell University, who was not involved in the study, said the bog is safe.",
+         ("Tom Hale", "Lindell University")),
+        # the relative clause after a role is what the person did, not what they are (nor what they are not)
+        ("Tom Hale, an ecologist at Lindell University who was not involved, said the bog is safe.",
+         ("Tom Hale", "ecologist at Lindell University")),
+    ],
+)  # fmt: skip
+def test_a_prefixed_or_possessives_role_and_a_person_of_a_bodys_unit_or_of_a_body_with_a_relative_clause(
+    sentence: str, who: tuple[str, str]
+) -> None:
+    assert speaker_of(sentence) == who
 
 
 def test_an_earnings_calls_name_lines_with_a_dash_give_the_role_and_an_analysts_or_the_operators_turns_ask():
