@@ -798,6 +798,15 @@ def test_the_next_item_of_a_list_of_people_is_no_apposition_of_the_one_before():
         # the relative clause after a role is what the person did, not what they are (nor what they are not)
         ("Tom Hale, an ecologist at Lindell University who was not involved, said the bog is safe.",
          ("Tom Hale", "ecologist at Lindell University")),
+        # what a scholar or an adviser does at a body, also after a role; a body's unit after its possessive; a firm
+        ("Ana Ruiz, who studies shipping at Lindell University, said delays will probably grow.",
+         ("Ana Ruiz", "studies shipping at Lindell University")),
+        ("Ana Ruiz, an economist who advises the Harbour Board, said delays will probably grow.",
+         ("Ana Ruiz", "economist who advises the Harbour Board")),
+        ("“Delays will probably grow,” said Ana Ruiz from Lindell University’s School of Economics.",
+         ("Ana Ruiz", "Lindell University’s School of Economics")),
+        ("Ana Ruiz, of Kappa Capital, said delays will probably grow.", ("Ana Ruiz", "Kappa Capital")),
+        ("Ana Ruiz, of Lund, said delays will probably grow.", ("Ana Ruiz", "")),  # (a home town is no body)
     ],
 )  # fmt: skip
 def test_a_prefixed_or_possessives_role_and_a_person_of_a_bodys_unit_or_of_a_body_with_a_relative_clause(

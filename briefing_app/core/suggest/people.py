@@ -92,6 +92,9 @@ ORG_WORDS = frozenset(
     "Chamber Communique Communiqué Accord Accords Declaration Treaty Charter Convention Protocol "
     "Democrats Republicans Greens Conservatives Liberals Socialists Tories Nationals "  # a party's members
     "Systems Technologies Holdings Industries Airlines Motors Partners Solutions Pharmaceuticals Insurance "
+    # a firm's last word: "Kappa Capital", "Harbour Economics", "Delta Securities"
+    "Capital Advisors Advisers Consulting Consultants Associates Economics Securities Investments Ventures "
+    "Analytics Labs "
     "Mill Mills Factory Mine Mines Refinery Plant Works Brewery Shipyard "  # a site: "the Delta Paper Mill"
     # streets (USPS Publication 28, C1 street suffixes, those no first name or common surname shares) and places
     # people visit: "Lantern Drive", "Kappa World", "Greater Kappa"
@@ -1202,7 +1205,11 @@ def _modifiers(before: str) -> list[str]:
 
 # A body's name on one line: capitalised words, with "of", "and", "for" or "on" (and "the") between them:
 # "Federal Reserve Board", "Council of Economic Advisers"
-_ORG_NAME = r"\p{Lu}[\p{L}\-]*(?:[ \u00a0]+(?:(?:of|and|for|on|in)[ \u00a0]+(?:the[ \u00a0]+)?)?\p{Lu}[\p{L}\-]*)*"
+# (a body's own unit after its possessive: "Lindell University’s School of Economics")
+_ORG_NAME = (
+    r"\p{Lu}[\p{L}\-]*(?:[ \u00a0]+(?:(?:of|and|for|on|in)[ \u00a0]+(?:the[ \u00a0]+)?)?\p{Lu}[\p{L}\-]*"
+    r"(?:[’']s(?=[ \u00a0]+\p{Lu}))?)*"
+)
 # (an age may come before the apposition: "Ana Ruiz, 45, a rancher in Texas")
 _APPOSITION_AFTER = regex.compile(
     # ("Ana Ruiz, she's Unit Head, …", as a briefer introduces a colleague: the role after the pronoun)
@@ -1233,7 +1240,9 @@ _APPOSITION_AFTER = regex.compile(
     rf"|,\s+(?P<prep>from|of|at|with|for)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,|\.(?!\S))"
     # (the commas may be missing: "Ana Ruiz who teaches geology at Kappa University told …")
     rf"|,?\s+who\s+(?P<rel>(?:(?:now|currently|also)\s+)?(?:heads|leads|runs|chairs|directs|manages|founded|"
-    rf"co-founded|teaches|works|serves|sits\s+on|blogs|writes|reports|is\s+with|is\s+(?:a|an|the))\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)"
+    rf"co-founded|teaches|works|serves|sits\s+on|blogs|writes|reports|is\s+with|is\s+(?:a|an|the)|"
+    # (what a scholar or an adviser does at a body: "who studies ports at Kappa University", "who advises the Board")
+    rf"studies|researches|lectures|advises|oversees|represents|speciali[sz]es)\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)"
     rf"(?=,|\.(?!\S)|\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     rf"|\s*\((?P<paren>\p{{Lu}}[^()\n]{{1,80}})\))",
     _V,
@@ -1319,7 +1328,8 @@ def _apposition_after(after: str, role_before: str = "") -> tuple[str, str]:
     comma = m["comma"]
     if comma and (verb := SPEECH.search(comma)) and _ROLE_THEN_VERB.search(comma, 0, verb.start()):
         comma = comma[: verb.start()]  # "Ana Ruiz, a social worker from Delta said …": its closing comma missing
-    elif not m["rel"] and SPEECH.search(m[0]):  # "who writes for …" is what they do, no speech
+    # ("who writes for …" is what they do, and "an economist who advises the Board" what the economist does: no speech)
+    elif not m["rel"] and SPEECH.search(_RELATIVE_AFTER_ROLE.split(m[0], maxsplit=1)[0]):
         return "", ""
     if comma and _BY_WHOM.match(comma):
         return "", ""  # "Ana Ruiz, joined by the Chief Justice, …": who is with her, not her role
