@@ -2592,3 +2592,15 @@ def test_a_label_one_letter_off_a_named_persons_surname_is_that_person():
             "Tom Ruel: I believe the fleet is ready.\n\nJournalist: Is it big enough?\n\nTom Ruel: I think we will "
             "need two more cutters.\n")  # fmt: skip
     assert named_voices(text) == {("Tom Reuel", "Kappa Rescue Centre")}
+
+
+def test_the_date_of_a_closing_attribution_is_no_date_of_what_is_said():
+    from briefing_app.core.suggest.classify import weigh
+
+    hale = Speaker("person", "Tom Hale", "chief economist at the Kappa Institute", how="reported")
+    said_on_monday = "The slowdown gives the city a chance to rebuild, said Tom Hale at a forum on Monday."
+    assert weigh(said_on_monday, hale).fact == weigh("The slowdown gives the city a chance to rebuild.", hale).fact
+    assert weigh("The slowdown gives the city a chance to rebuild, she told the council on Monday.", hale).fact == 0
+    # but a date in what is said counts, also when "that" reports it after the verb
+    assert weigh("The port reopens on Monday, said Tom Hale.", hale).fact > 0
+    assert weigh("Tom Hale said on Tuesday that the port reopens on Monday.", hale).fact > 0
