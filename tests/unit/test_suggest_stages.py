@@ -1588,6 +1588,11 @@ def test_a_named_persons_forecast_of_a_figure_stays_an_assessment_however_factua
     assert stance.forecast("For 2027 we are expecting 2.8 percent") and stance.forecast("We estimate growth of 3%")
     assert not stance.forecast("We expect to hire 50 people") and not stance.forecast("We expected 3 percent")
     assert not stance.forecast("We are expecting a decision")
+    # a figure the speaker calls their estimate or forecast is theirs to weigh as a view, as "I expect"
+    at = stance.FEATURES.index("cognition")
+    assert stance.features("our estimate is that 4,000 jobs went", label, True, "key_fact", 0.0)[at] == 1
+    assert stance.features("my forecast is 3 percent", label, True, "key_fact", 0.0)[at] == 1
+    assert stance.features("the estimate is 3 percent", label, True, "key_fact", 0.0)[at] == 0
 
 
 # --- spans: verdicts made by hand, as suggestions

@@ -33,7 +33,8 @@ _COGNITION = re.compile(
     # or how it seems to the speaker: "it seems to me that …", "it appears to us" (Biber et al.'s verbs of likelihood)
     r"|\b(?:seems?|seemed|appears?|appeared)\s+to\s+(?:me|us)\b"
     # or the same said as a noun: "my assessment of the economy is …", "our expectation is that …"
-    r"|\b(?:my|our)\s+(?:own\s+)?(?:view|opinion|assessment|judge?ment|expectation|sense|guess|belief)\b",
+    r"|\b(?:my|our)\s+(?:own\s+)?(?:view|opinion|assessment|judge?ment|expectation|sense|guess|belief|estimate|"
+    r"forecast|projection|prediction)s?\b",
     re.I,
 )
 MODAL = re.compile(r"\b(?:will|would|could|may|might|should|must|can|won[’']t|wouldn[’']t|can[’']t|cannot)\b", re.I)
