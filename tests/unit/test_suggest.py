@@ -435,7 +435,8 @@ def test_the_rules_assessment_stands_unless_the_model_finds_it_unlikely():
     plain_fact = stance.features("Costs doubled.", Speaker("person", "Ana Ruiz", "", "label"), True, "key_fact", 0.0)
     assert not stance.chosen("key_fact", 0.45, plain_fact, 0.18)  # a fact turns only at an even chance
     plain = stance.features("The plant opened in 2019.", Speaker("person", "Ana Ruiz", "", "label"), True, None, 0.0)
-    assert not stance.chosen(None, 0.9, plain, 0.18)  # no stance word: never an assessment on its own
+    # nothing the rules call it: the threshold decides, stance word or not
+    assert stance.chosen(None, 0.2, plain, 0.18) and not stance.chosen(None, 0.15, plain, 0.18)
 
 
 def test_a_named_persons_figure_said_to_be_likely_is_an_assessment():

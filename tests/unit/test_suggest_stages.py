@@ -1596,17 +1596,13 @@ def test_a_named_persons_forecast_of_a_figure_stays_an_assessment_however_factua
 
 
 # --- spans: verdicts made by hand, as suggestions
-def test_a_view_the_text_reports_as_someones_needs_no_stance_word_to_be_weighed():
+def test_a_clause_the_rules_leave_out_needs_only_the_threshold_even_without_a_stance_word():
     from briefing_app.core.suggest import stance
 
     clause = "limited resources reduce the reach of the programme"
-    reported = stance.features(clause, Speaker("person", "Ana Ruiz", "", "reported"), False, None, 0.0)
-    own_turn = stance.features(clause, Speaker("person", "Ana Ruiz", "", "label"), True, None, 0.0)
-    assert stance.has_stance(reported) and not stance.has_stance(own_turn)
-    # and so is a sentence of a quotation whose other sentence names its speaker ("“…. X,” said Ana Ruiz.")
-    continued = stance.features(clause, Speaker("person", "Ana Ruiz", "", "continued"), False, None, 0.0)
-    assert stance.has_stance(continued)
-    assert stance.chosen(None, 0.9, reported, 0.3) and not stance.chosen(None, 0.9, own_turn, 0.3)
+    for how in ("reported", "label", "continued"):
+        row = stance.features(clause, Speaker("person", "Ana Ruiz", "", how), how == "label", None, 0.0)
+        assert stance.chosen(None, 0.35, row, 0.3) and not stance.chosen(None, 0.25, row, 0.3)
     # a figure the speaker says they expect is their forecast: the threshold, not an even chance
     label = Speaker("person", "Ana Ruiz", "", "label")
     expected = stance.features("we expect growth of about 2 percent next year", label, True, "key_fact", 0.0)
@@ -2485,14 +2481,12 @@ def test_a_figure_the_speaker_frames_as_their_own_opinion_stays_their_assessment
     assert [verdict[0][0] for verdict in found] == list(kind_of.values())
 
 
-def test_a_view_named_as_the_speakers_own_assessment_is_a_sign_of_stance():
-    from briefing_app.core.suggest import facts, stance
+def test_a_view_named_as_the_speakers_own_assessment_is_their_cognition():
+    from briefing_app.core.suggest import stance
 
-    even = Model((0.0,) * len(stance.FEATURES), 0.0, 0.4)
-    never = Model((0.0,) * len(facts.FEATURES), -30.0, 0.5)
-    text = "Costs\n\nTOM HALE: My assessment of the economy is optimistic.\n\nTOM HALE: The economy is big.\n"
-    found = verdicts(text, decide.Models(even, never))
-    assert [[v[0] for v in s] for s in found] == [["expert_assessment"], []]
+    at, hale = stance.FEATURES.index("cognition"), Speaker("person", "Tom Hale", "", "label")
+    assert stance.features("My assessment of the economy is optimistic.", hale, True, None, 0.0)[at] == 1
+    assert stance.features("The economy is big.", hale, True, None, 0.0)[at] == 0
 
 
 def test_a_role_of_two_lower_case_words_after_the_verb_and_a_bodys_initials_after_of_are_the_speakers():

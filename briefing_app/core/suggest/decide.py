@@ -142,8 +142,8 @@ def _fact(
         weighed[SuggestionKind.KEY_FACT].append(
             (Verdict(SuggestionKind.KEY_FACT, c.start, c.end, speaker, 0.0, paragraph), row)
         )
-    if fact_model is None:
-        return rules
+    if fact_model is None or lx.AUDIENCE.search(clause):
+        return rules  # (and the frame of a speech, "Ana Ruiz told the National Assembly": the rules' event)
     p = fact_model.probability(row, clause)
     return (SuggestionKind.KEY_FACT, round(p, 2)) if p >= fact_model.threshold else None
 
