@@ -807,6 +807,16 @@ def test_the_next_item_of_a_list_of_people_is_no_apposition_of_the_one_before():
          ("Ana Ruiz", "Lindell University’s School of Economics")),
         ("Ana Ruiz, of Kappa Capital, said delays will probably grow.", ("Ana Ruiz", "Kappa Capital")),
         ("Ana Ruiz, of Lund, said delays will probably grow.", ("Ana Ruiz", "")),  # (a home town is no body)
+        # a body's possessive before the role, whichever its apostrophe; a unit "at" its body after the role; an
+        # abbreviation inside the role
+        ("Delta Capital's head of planning, Tom Hale, said delays will probably grow.",
+         ("Tom Hale", "Delta Capital's head of planning")),
+        ("Delta Lines' head of planning, Tom Hale, said delays will probably grow.",
+         ("Tom Hale", "Delta Lines' head of planning")),
+        ("Delays will probably grow, said Ana Ruiz, Chair, Department of Economics at Lindell University.",
+         ("Ana Ruiz", "Chair, Department of Economics at Lindell University")),
+        ("Delays will probably grow, said Dr Ana Ruiz, assistant U.S. Surgeon General.",
+         ("Ana Ruiz", "assistant U.S. Surgeon General")),
     ],
 )  # fmt: skip
 def test_a_prefixed_or_possessives_role_and_a_person_of_a_bodys_unit_or_of_a_body_with_a_relative_clause(
@@ -2603,3 +2613,14 @@ def test_the_date_of_a_closing_attribution_is_no_date_of_what_is_said():
     # but a date in what is said counts, also when "that" reports it after the verb
     assert weigh("The port reopens on Monday, said Tom Hale.", hale).fact > 0
     assert weigh("Tom Hale said on Tuesday that the port reopens on Monday.", hale).fact > 0
+
+
+def test_whom_a_counsel_or_a_member_addresses_gives_the_witness_no_role():
+    text = ("Harbour Inquiry\n\nMs Kemp: You're Professor Ana Ruiz?\n\nProfessor Ana Ruiz: I am.\n\n"
+            "Ms Kemp: What did you make of the plan?\n\nProfessor Ana Ruiz: I think the plan will fail.\n\n"
+            "Ms Kemp: Thank you.\n")  # fmt: skip
+    assert label_voices(text, "Professor Ana Ruiz") == {("Ana Ruiz", "Professor")}
+    text = ("Estimates\n\nSenator HALE: Mr Odum, how many berths were rebuilt?\n\nMr Odum: Twelve.\n\n"
+            "Senator HALE: What would you add, Mr Odum—or Minister—on the port?\n\nMr Odum: I think it is badly "
+            "underfunded.\n\nSenator HALE: Thank you.\n")  # fmt: skip
+    assert label_voices(text, "Mr Odum") == {("Odum", "")}

@@ -196,7 +196,9 @@ APPOSITION = (
     rf"(?:(?![ \u00a0]+to[ \u00a0]+(?!(?:the|a|an)\b)\p{{Ll}})[^,;“”\"\n.]|\.(?=\S)"
     rf"|(?<=\b(?:St|Mt|Ft|Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|Prof|Lt|Col|Capt|Sgt|Adm|Hon|Rev))\.(?=[ \u00a0]\p{{Lu}})"
     # (and an abbreviation's last stop before a word in lower case: "the chief U.S. economist at Kappa Bank")
-    rf"|(?<=\b\p{{Lu}})\.(?=[ \u00a0]\p{{Ll}}))*"
+    rf"|(?<=\b\p{{Lu}})\.(?=[ \u00a0]\p{{Ll}})"
+    # (or before a capitalised word of the role: "assistant U.S. Surgeon General")
+    rf"|(?<=\b\p{{Lu}}\.\p{{Lu}})\.(?=[ \u00a0]\p{{Lu}}\p{{Ll}}+[ \u00a0]+\p{{Lu}}))*"
 )
 # Any appositive between commas after a name: a noun phrase with its article ("a 34-year-old office worker"),
 # a relative clause ("who has run the firm for 30 years"), an age ("54") or a participle's aside, with or without
@@ -225,6 +227,7 @@ _NOT_NAMES = frozenset(
     "Why "  # a heading's question: "Why Ruiz prefers cash"
     "Noble Lords Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Q "  # Q: a question
     "I'm I’m "  # "I'm Ana Ruiz with …": the first person, then the name
+    "You're You’re We're We’re They're They’re "  # "You're Professor Ana Ruiz?": whom a counsel addresses
     # the calendar's words that are nobody's name ("the Marines' February 2021 update"; April, May, June and
     # August are names too)
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July September October "
@@ -1129,7 +1132,9 @@ _CAP_WORD = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\p{L}{0,2}\.|\p{Lu}[\p{L}’'\-]*)
 _ROLE_BEFORE = regex.compile(
     # (not after "a" or "an": "Ana Ruiz, a professor at Kappa University, Lund, said" is her apposition and a place)
     # (on the name's line: "… expected to grow\n\nSecretary of the Department of …, T. Hale" is no "grow Secretary")
-    rf"(?:(?:(?P<comma>(?<![\w\-])(?<!\b[Aa]n?\s+(?:[\w\-]+\s+)?)(?:the\s+)?(?:(?![Aa]n?\s)[\w\-]+[ \u00a0]+)?"
+    # (a body's possessive may open it, whichever its apostrophe: "Delta Capital's head of planning, Tom Hale")
+    rf"(?:(?:(?P<comma>(?<![\w\-’'])(?<!\b[Aa]n?\s+(?:[\w\-]+\s+)?)(?:the\s+)?"
+    rf"(?:(?:[\p{{L}}\-]+[ \u00a0]+){{0,3}}[\p{{L}}\-]+(?:[’']s|(?<=s)[’'])[ \u00a0]+|(?![Aa]n?\s)[\w\-]+[ \u00a0]+)?"
     rf"(?i:{ROLE_NOUNS})\s+"
     rf"(?:of|at|for|in)\s+(?:[^,;“”\"\n.]|\.(?=\S)){{3,90}})"
     # "Y's X", "Y's regional emergency director"
@@ -1216,7 +1221,8 @@ _APPOSITION_AFTER = regex.compile(
     rf"^(?:,(?:\s+\d{{1,3}},)?\s+(?:(?:she|he)(?:[’']s|\s+is)\s+)?(?P<comma>{APPOSITION})"
     # (or without its comma, an office in capitals: "welcome Ana Ruiz the Trade Minister of Kappa to …")
     rf"|[ \u00a0]+the[ \u00a0]+(?=\p{{Lu}})(?P<uncut>{APPOSITION})"
-    rf"|\s*[—–]\s*(?P<dash>(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{0,120}}?)\s*[—–]"
+    # (not another whom a question puts to: "What would you add, Mr Odum—or Minister—on …")
+    rf"|\s*[—–]\s*(?P<dash>(?!(?:or|and|nor)\s)(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{0,120}}?)\s*[—–]"
     # (a comma may open it and none close it: "Tom Hale, of the Freight Owners Association said")
     rf"|,?\s+(?P<prep>from|of|at|for)\s+(?P<org>(?:the\s+)?(?:blog\s+|newspaper\s+|magazine\s+|website\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)"
     rf"(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
@@ -1315,7 +1321,12 @@ def _is_body(words: str) -> bool:
     return any(w in ORG_WORDS or _INITIALS_OF_BODY.fullmatch(w) for w in words.split())
 
 
-_BODY_AFTER_ROLE = regex.compile(rf",[ \u00a0]+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME})(?=[,;\n]|\.(?!\S)|$)", _V)
+# (a unit of a body "at" the body: "Ana Ruiz, Chair, Department of Informatics at Lindell University")
+_BODY_AFTER_ROLE = regex.compile(
+    rf",[ \u00a0]+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME}(?:[ \u00a0]+at[ \u00a0]+(?:the[ \u00a0]+)?{_ORG_NAME})?)"
+    rf"(?=[,;\n]|\.(?!\S)|$)",
+    _V,
+)
 
 
 def _apposition_after(after: str, role_before: str = "") -> tuple[str, str]:
