@@ -855,6 +855,11 @@ def test_a_headings_why_is_no_first_name_and_minutes_or_a_post_saying_what_they_
                    "Before turning to dredging, it is worth reviewing the 2025 figures."):  # fmt: skip
         assert classify(clause, NOBODY, in_transcript=False) is None, clause
     assert classify("As noted above, 12 ports closed in 2025.", NOBODY, in_transcript=False)
+    # nor what a programme says of itself
+    for clause in ("It's the 3rd of May, and you're listening to Harbour Hour, a series from the Kappa Institute.",
+                   "Just a heads-up - this is episode 2 of a three-part series on port fees.",
+                   "So here's the show from March 2024.", "Today on the show, we count 4,000 containers."):  # fmt: skip
+        assert classify(clause, NOBODY, in_transcript=True) is None, clause
 
 
 def test_whom_an_operator_calls_to_ask_is_the_press():

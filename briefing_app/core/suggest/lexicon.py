@@ -309,7 +309,10 @@ BRIEFING_ITSELF = words(
     r"(?:this|the present) (?:post|blog|article|piece|paper|essay|column|issue|brief|commentary|analysis|section) "
     r"(?:\w+ )?(?:reviews|examines|looks at|explores|discusses|considers|sets out|outlines|summari[sz]es|describes)|"
     r"in this (?:post|blog|article|piece|paper|essay|column|issue|brief|section|chapter)|"
-    r"(?:before|now) turning to|(?:let us|let[’']s|I will|I shall|we will|we now|I now) (?:now )?turn to"
+    r"(?:before|now) turning to|(?:let us|let[’']s|I will|I shall|we will|we now|I now) (?:now )?turn to|"
+    # or a programme's on itself: "you're listening to Harbour Hour", "this is episode 2 of …", "today on the show"
+    r"(?:you[’']re|you are|you[’']ve been|you have been|you were) listening to|this is (?:episode|part) \w+ of|"
+    r"here[’']s the (?:show|programme|program|episode)|on (?:the|this|today[’']s) (?:show|programme|program|podcast)"
 )
 # A question put to a minister, as a parliament prints it ("Mr Tom Hale asked the Minister for Ports (a) what …"):
 # what is asked is no fact
