@@ -2629,3 +2629,10 @@ def test_whom_a_counsel_or_a_member_addresses_gives_the_witness_no_role():
             "Senator HALE: What would you add, Mr Odum—or Minister—on the port?\n\nMr Odum: I think it is badly "
             "underfunded.\n\nSenator HALE: Thank you.\n")  # fmt: skip
     assert label_voices(text, "Mr Odum") == {("Odum", "")}
+
+
+def test_a_label_with_a_surnames_particle_after_its_courtesy_title_is_a_witness():
+    text = ("Estimates\n\nSenator HALE: Dr van Dijk, what is your view of the plan?\n\nDr van Dijk: I think the plan "
+            "underestimates the silt.\n\nSenator HALE: And the budget?\n\nDr van Dijk: In my judgement it is far too "
+            "small.\n\nSenator HALE: Thank you.\n")  # fmt: skip
+    assert label_names(text, "Dr van Dijk") == {"van Dijk"}

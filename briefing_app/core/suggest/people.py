@@ -20,17 +20,24 @@ import regex
 from ...resources import resource
 from . import public_figures
 from .lexicon import english_function_words
-from .segment import MEMBER, NARRATOR_LABELS, OFFICE_HOLDER, PEERAGE, QUESTIONER_LABELS, SEAT_MEMBER
+from .segment import (
+    MEMBER,
+    NARRATOR_LABELS,
+    OFFICE_HOLDER,
+    PARTICLE,
+    PARTICLES,
+    PEERAGE,
+    QUESTIONER_LABELS,
+    SEAT_MEMBER,
+)
 
 _V = regex.V1
 # One capitalised word of a name or an organisation: "Jean-Marc", "McChrystal", "U.S.", "Kim", "Jong-un"
 _TITLE_ABBREVIATIONS = r"Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|Prof|St|Jr"
 _WORD = rf"\p{{Lu}}[\p{{L}}'’\-]*(?:\.(?=\p{{Lu}}\.)|(?<=\b\p{{Lu}}|\b(?:{_TITLE_ABBREVIATIONS}))\.)?(?:\p{{Lu}}\.)*"
-_PARTICLES = frozenset("de del della der den di da du van von bin ibn al el le la dos das".split())
-_PARTICLE = f"(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})"  # the longest first: "della" before "del"
-CAPRUN = rf"{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+){{0,2}}{_WORD})*"  # "von der Leyen", "de la Cruz"
+CAPRUN = rf"{_WORD}(?:[ \u00a0]+(?:{PARTICLE}[ \u00a0]+){{0,2}}{_WORD})*"  # "von der Leyen", "de la Cruz"
 # a run that may open with its particles, where a surname does: "said von der Leyen", "according to de la Cruz"
-PARTICLED_RUN = rf"(?:{_PARTICLE}[ \u00a0]+){{0,2}}{CAPRUN}"
+PARTICLED_RUN = rf"(?:{PARTICLE}[ \u00a0]+){{0,2}}{CAPRUN}"
 _CAPRUN = regex.compile(CAPRUN, _V)
 # Letters after a name for a seat or an honour (Westminster and Commonwealth usage)
 # "in Portland, ", "Center for Care Advancement and "
@@ -463,7 +470,7 @@ def name_like(words: list[str]) -> bool:
             or w in _NOT_NAMES
             # (two capitals alone before a surname are initials too: "TR Vasquez", as Indian papers write them)
             or (w.isupper() and not ((_INITIAL.fullmatch(w) or len(w) == 2 == len(words)) and i < len(words) - 1))
-            or (not w[:1].isupper() and w not in _PARTICLES)
+            or (not w[:1].isupper() and w not in PARTICLES)
             for i, w in enumerate(words)
         )
     )
@@ -699,7 +706,7 @@ class People:
             return Speaker("person", known.name, known.affiliation) if known else Speaker("reported")
         person = self.find(name)
         if person is None:
-            if len(name) == 1 and not titles or name[0] in _PARTICLES:
+            if len(name) == 1 and not titles or name[0] in PARTICLES:
                 return Speaker("reported")  # "Moscow says", "Reuters reported", "according to la Nación"
             person = Person(_fullest(name, titles), _title_affiliation(titles))
         return Speaker("person", person.name, person.affiliation or _title_affiliation(titles))
@@ -1106,7 +1113,7 @@ _INITIALS = regex.compile(r"\p{Lu}{2,4}")  # a label of a speaker's initials: "A
 
 def initials_of(name: str) -> str:
     """A full name's initials, as a transcript's label gives them: "Ana Ruiz" -> "AR" ("" for one word)."""
-    words = [w for w in name.split() if w.lower() not in _PARTICLES]  # "Maria Van Kerkhove": "MK"
+    words = [w for w in name.split() if w.lower() not in PARTICLES]  # "Maria Van Kerkhove": "MK"
     return "".join(w[0].upper() for w in words) if len(words) > 1 else ""
 
 

@@ -67,6 +67,9 @@ _TOLD_AUDIENCE = regex.compile(
 _PEER_TITLES = "Lord|Lady|Baroness|Baron|Earl|Countess|Viscount|Viscountess|Marquess|Duke|Duchess"
 # a word of a name in title case: "Hale", "O’Brien", "McDonald", "MacLeod"
 _NAME_WORD = r"\p{Lu}(?:[’']\p{Lu})?[\p{Ll}’'\-]+(?:\p{Lu}\p{Ll}+)?"
+# a surname's particles in lower case: "von der Leyen", "Dr van Dijk"
+PARTICLES = frozenset("de del della der den di da du van von bin ibn al el le la dos das".split())
+PARTICLE = f"(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})"  # the longest first: "della" before "del"
 # (initials may stand for the first name: "Mr J.B. Jeyaretnam", as Singapore's Hansard prints it)
 _FULL_NAME = rf"(?:(?:Mr|Mrs|Ms|Dr|Hon)\.?\s)?(?:\p{{Lu}}\p{{Ll}}+|(?:\p{{Lu}}\.){{1,3}})(?:[\s\-]{_NAME_WORD}){{1,3}}"
 _FULL_NAME_LABEL = regex.compile(_FULL_NAME, regex.V1)  # "Ana Ruiz", "Mr Tom Hale": a debate member's label
@@ -134,7 +137,8 @@ _LABEL = regex.compile(
     r"(?:\s+to\s+the\s+(?:\p{Lu}[\p{L}\-]*|of|for|and)(?:\s+(?:\p{Lu}[\p{L}\-]*|of|for|and|the)){0,8})?"
     # (an office's initials may come first, as Singapore's transcripts give them: "PM Lee:", "DPM Wong:"; and a
     # middle initial: "Mr David M. Rubenstein (Moderator):")
-    rf"|(?:(?:Mr|Mrs|Ms|Dr|Hon|{'|'.join(OFFICE_INITIALS)})\.?\s)?(?:\p{{Lu}}\p{{Ll}}+|(?:\p{{Lu}}\.){{1,3}})"
+    # (a surname's particle after a courtesy title: "Dr van Dijk:")
+    rf"|(?:(?:Mr|Mrs|Ms|Dr|Hon|{'|'.join(OFFICE_INITIALS)})\.?\s(?:{PARTICLE}\s){{0,2}})?(?:\p{{Lu}}\p{{Ll}}+|(?:\p{{Lu}}\.){{1,3}})"
     rf"(?:[\s\-](?:{_NAME_WORD}|\p{{Lu}}\.)){{0,3}}"
     rf"(?:\s\((?!\d)[^()\n]{{1,40}}\))?"
     # a transcription service's unnamed voice: "Speaker 1"
@@ -566,4 +570,5 @@ _HONOURED = regex.compile(r"^(?:Rt\.?\s+)?Hon\.?\s+")
 
 
 def _may_be_surname(label: str) -> bool:
-    return len(label.split()) == 1 and label not in _SENTENCE_OPENERS
+    *particles, last = label.split() or [""]
+    return len(particles) <= 2 and PARTICLES.issuperset(particles) and last not in _SENTENCE_OPENERS
