@@ -2636,3 +2636,13 @@ def test_a_label_with_a_surnames_particle_after_its_courtesy_title_is_a_witness(
             "underestimates the silt.\n\nSenator HALE: And the budget?\n\nDr van Dijk: In my judgement it is far too "
             "small.\n\nSenator HALE: Thank you.\n")  # fmt: skip
     assert label_names(text, "Dr van Dijk") == {"van Dijk"}
+
+
+def test_people_who_share_a_surname_are_each_their_own_and_an_initial_is_the_same_person():
+    text = ("A second chance\n\nMia Lund, 9, has spent half her life in hospital.\n\n“We never thought we would get "
+            "this far,” said Clara Lund, a school nurse.\n\n“I think the worst is behind us,” said Erik Lund, a bus "
+            "driver.\n\n“She is stronger than any of us,” Clara said.\n\nT. Hale, a doctor, said the cure will "
+            "probably hold.\n\nTom Hale said it was a good year.\n")  # fmt: skip
+    said = [(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name]
+    assert said == [("Clara Lund", "school nurse"), ("Erik Lund", "bus driver"), ("Clara Lund", "school nurse"),
+                    ("T. Hale", "doctor"), ("T. Hale", "doctor")]  # fmt: skip

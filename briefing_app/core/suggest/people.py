@@ -440,6 +440,18 @@ _OTHER_HOLDER = regex.compile(
 )
 
 
+def _another_first_name(known: str, name: list[str]) -> bool:
+    """Whether a full name gives another first name than a known person with its surname has ("Erik Lund", "Mia
+    Lund"); an initial stands for any first name of its letter ("T. Hale", "Tom Hale"), a short form for its long one
+    ("Ken Hale", "Kenneth G. Hale")."""
+    first, mine = known.split()[0], name[0]
+    if len(name) < 2 or len(known.split()) < 2 or first.lower() in PARTICLES or mine.lower() in PARTICLES:
+        return False
+    if len(first.rstrip(".")) == 1 or len(mine.rstrip(".")) == 1:
+        return first[0] != mine[0]
+    return not (first.startswith(mine) or mine.startswith(first))
+
+
 def _fuller_form(known: str, new: str) -> bool:
     """Whether ``new`` spells out ``known``: "research director at the Institute … (IRIS)" for "IRIS"."""
     return len(new) > len(known) and regex.search(rf"(?<!\w){regex.escape(known)}(?!\w)", new) is not None
@@ -592,7 +604,9 @@ class People:
         peer = len(name) == 1 and titles and PEERAGE.match(f"{titles[-1]} ")
         if peer:
             full = f"{titles[-1]} {full}"  # a peer's title is their name, and no office: "Lord Ashby"
-        person = self._by_key.get(name[-1].lower()) or self._by_key.get(full.lower())
+        person = self._by_key.get(full.lower())
+        if person is None and (kin := self._by_key.get(name[-1].lower())) and not _another_first_name(kin.name, name):
+            person = kin  # "Hale" for Tom Hale (but "Erik Lund" after Mia Lund is her father, no other name of hers)
         if person is None:
             person = Person(full, affiliation)
         elif len(full) > len(person.name) and person.name.split()[-1] == name[-1] and _spells_out(person.name, name):
