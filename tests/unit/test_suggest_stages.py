@@ -817,6 +817,10 @@ def test_the_next_item_of_a_list_of_people_is_no_apposition_of_the_one_before():
          ("Ana Ruiz", "Chair, Department of Economics at Lindell University")),
         ("Delays will probably grow, said Dr Ana Ruiz, assistant U.S. Surgeon General.",
          ("Ana Ruiz", "assistant U.S. Surgeon General")),
+        # a role or a kinship after the speech verb, then the name in apposition
+        ("“Delays will probably grow,” said the mayor, Ana Ruiz.", ("Ana Ruiz", "mayor")),
+        ("“Delays will probably grow,” said her mother, Ana Ruiz, a nurse.", ("Ana Ruiz", "nurse")),
+        ("“Delays will probably grow,” said the mayor, Kappa Bank and the Harbour Board.", ("", "")),
     ],
 )  # fmt: skip
 def test_a_prefixed_or_possessives_role_and_a_person_of_a_bodys_unit_or_of_a_body_with_a_relative_clause(

@@ -1493,11 +1493,16 @@ _RUN_BEFORE_BODY = regex.compile(rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with)\s+
 MAX_BODY_RUNS = 3  # how many capitalised runs a body's name may have
 # matched at a verb's end; not a subject with its own verb after it, which the verb reports ("…, saying Ana Ruiz had
 # undermined the plan", "said he would go")
+_KIN = "mother|father|wife|husband|son|daughter|sister|brother|partner|widow|widower|grandmother|grandfather|aunt|uncle"
 _SUBJECT_AFTER = regex.compile(
     # (a role in lower case may come first: "said lead author Ana Ruiz", "said study co-author Ana Ruiz")
     # (or an article and a word or two: "says an elated Dr. Tom Hale", "said the former Kappa Bank governor …")
     rf"\s+(?:(?P<pron>he|she)\b|(?:(?P<lead>(?:[\p{{Ll}}\-]+\s+){{0,2}}(?:\p{{Ll}}+-)?(?:{ROLE_NOUNS}|\L<occupations>)\s+)"
-    rf"|(?:an?|the)\s+(?:(?!(?:in|at|of|from|for|on|with|by|to|and|or|{ROLE_NOUNS})\b)\p{{Ll}}+\s+){{1,2}})?"
+    rf"|(?:an?|the)\s+(?:(?!(?:in|at|of|from|for|on|with|by|to|and|or|{ROLE_NOUNS})\b)\p{{Ll}}+\s+){{1,2}}"
+    # (or a role or a kinship with its determiner, then the name in apposition: "said the mayor, Ana Ruiz", "said her
+    # mother, Ana Ruiz, a nurse")
+    rf"|(?:the|a|an|her|his|their|its|our|my)\s+(?P<lead>(?:[\p{{Ll}}\-]+\s+){{0,2}}(?:\p{{Ll}}+-)?"
+    rf"(?:{ROLE_NOUNS}|\L<occupations>|{_KIN})),\s+)?"
     rf"(?P<run>(?>{PARTICLED_RUN})))"  # atomic: "Ana Ruiz has" does not shrink to "Ana Rui"
     r"(?!\s+(?:had|has|have|was|were|is|are|would|will|could|should|may|might|can|must|did|does|do|\p{Ll}+ed)\b)",
     _V,
