@@ -864,6 +864,10 @@ def test_a_headings_why_is_no_first_name_and_minutes_or_a_post_saying_what_they_
                    "Just a heads-up - this is episode 2 of a three-part series on port fees.",
                    "So here's the show from March 2024.", "Today on the show, we count 4,000 containers."):  # fmt: skip
         assert classify(clause, NOBODY, in_transcript=True) is None, clause
+    # nor a committee record's header
+    for clause in ("Members present: Ana Ruiz (Chair), Tom Hale, Lena Obi, Omar Sade",
+                   "Witnesses: Carl Weiss, Chairman, Harbour Board, and Owen Pike CBE, gave evidence."):  # fmt: skip
+        assert classify(clause, NOBODY, in_transcript=True) is None, clause
 
 
 def test_whom_an_operator_calls_to_ask_is_the_press():
