@@ -2659,3 +2659,10 @@ def test_people_who_share_a_surname_are_each_their_own_and_an_initial_is_the_sam
     said = [(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name]
     assert said == [("Clara Lund", "school nurse"), ("Erik Lund", "bus driver"), ("Clara Lund", "school nurse"),
                     ("T. Hale", "doctor"), ("T. Hale", "doctor")]  # fmt: skip
+
+
+def test_a_label_of_a_two_word_surname_is_the_one_whose_name_ends_so_not_the_host_sharing_its_last_word():
+    text = ("The lost cargo\n\nTOM HALE, HOST:\n\nWelcome back. I'm Tom Hale.\n\nHALE: When Maya Okafor Hale and I "
+            "met Ben, he had bet everything on one orchard.\n\nOKAFOR HALE: The pickers will warm the sheds.\n\n"
+            "HALE: But there is a limit.\n\nOKAFOR HALE: They could have spoiled in the truck.\n")  # fmt: skip
+    assert label_names(text, "OKAFOR HALE") == {"Maya Okafor Hale"}

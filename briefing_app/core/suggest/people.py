@@ -618,7 +618,10 @@ class People:
         if titles and not person.title and not peer:
             person.title = " ".join(titles)
         person.gender = person.gender or gender_of([*titles, *role.split(), *apposition.split()])
-        for key in {full.lower(), name[-1].lower(), name[0].lower() if len(name) > 1 else name[-1].lower()}:
+        keys = {full.lower(), name[-1].lower(), name[0].lower() if len(name) > 1 else name[-1].lower()}
+        if len(name) > 2:  # a surname of two words, as a label gives it: "OKAFOR HALE:" for Maya Okafor Hale
+            keys.add(" ".join(name[-2:]).lower())
+        for key in keys:
             self._by_key.setdefault(key, person)
         if titles:
             self._by_title.setdefault(" ".join(titles).lower(), person)
