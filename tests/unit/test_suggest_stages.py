@@ -2666,3 +2666,8 @@ def test_a_label_of_a_two_word_surname_is_the_one_whose_name_ends_so_not_the_hos
             "met Ben, he had bet everything on one orchard.\n\nOKAFOR HALE: The pickers will warm the sheds.\n\n"
             "HALE: But there is a limit.\n\nOKAFOR HALE: They could have spoiled in the truck.\n")  # fmt: skip
     assert label_names(text, "OKAFOR HALE") == {"Maya Okafor Hale"}
+
+
+def test_a_speakers_tag_you_know_asks_nothing():
+    turn = "It only has to be slightly right, you know?"
+    assert rhetoric(turn, spoken=True) == 0 and rhetoric("It only has to be slightly right, does it?", spoken=True) == 2

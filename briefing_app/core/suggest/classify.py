@@ -95,6 +95,9 @@ def said(clause: str, speaker: Speaker) -> str:
 _QUOTED_QUESTION = re.compile(r"\?[”\"’']\s+[^.!?“”\"]{1,60}\b(?:said|says|asked|asks|added|adds|wondered)\.?$")
 
 
+_TAG = re.compile(r"[,—–-]\s*(?:you know|right|yeah|okay|OK|eh)\?$")
+
+
 def rhetoric(sentence: str, spoken: bool = False) -> float:
     """How plainly a sentence is rhetoric rather than statement; 2 or more is opinion. ``spoken``: a transcript's,
     where "well", "let's" and "you see" are how people talk, not a writer's asides to the reader."""
@@ -102,6 +105,8 @@ def rhetoric(sentence: str, spoken: bool = False) -> float:
     score = 0.0
     if s.endswith("!"):
         score += 2
+    if spoken and _TAG.search(s):
+        s = s[:-1]  # "…, you know?", "…, right?": a speaker's tag asks nothing
     if s.endswith("?") or _QUOTED_QUESTION.search(s):
         score += 2
     words = lx.scan(sentence)
