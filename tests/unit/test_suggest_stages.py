@@ -806,6 +806,8 @@ def test_the_next_item_of_a_list_of_people_is_no_apposition_of_the_one_before():
         ("“Delays will probably grow,” said Ana Ruiz from Lindell University’s School of Economics.",
          ("Ana Ruiz", "Lindell University’s School of Economics")),
         ("Ana Ruiz, of Kappa Capital, said delays will probably grow.", ("Ana Ruiz", "Kappa Capital")),
+        ("Ana Ruiz, who owns a bakery called Crumb and Co, said delays will probably grow.",
+         ("Ana Ruiz", "owns a bakery called Crumb and Co")),
         ("Ana Ruiz, of Lund, said delays will probably grow.", ("Ana Ruiz", "")),  # (a home town is no body)
         # a body's possessive before the role, whichever its apostrophe; a unit "at" its body after the role; an
         # abbreviation inside the role

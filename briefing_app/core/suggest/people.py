@@ -1272,7 +1272,7 @@ _APPOSITION_AFTER = regex.compile(
     rf"|,?\s+who\s+(?P<rel>(?:(?:now|currently|also)\s+)?(?:heads|leads|runs|chairs|directs|manages|founded|"
     rf"co-founded|teaches|works|serves|sits\s+on|blogs|writes|reports|is\s+with|is\s+(?:a|an|the)|"
     # (what a scholar or an adviser does at a body: "who studies ports at Kappa University", "who advises the Board")
-    rf"studies|researches|lectures|advises|oversees|represents|speciali[sz]es)\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)"
+    rf"studies|researches|lectures|advises|oversees|represents|speciali[sz]es|owns|co-owns)\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)"
     rf"(?=,|\.(?!\S)|\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     rf"|\s*\((?P<paren>\p{{Lu}}[^()\n]{{1,80}})\))",
     _V,
