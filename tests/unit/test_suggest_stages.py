@@ -806,6 +806,11 @@ def test_the_next_item_of_a_list_of_people_is_no_apposition_of_the_one_before():
         ("“Delays will probably grow,” said Ana Ruiz from Lindell University’s School of Economics.",
          ("Ana Ruiz", "Lindell University’s School of Economics")),
         ("Ana Ruiz, of Kappa Capital, said delays will probably grow.", ("Ana Ruiz", "Kappa Capital")),
+        # a body alone in apposition, with its town, as a press release gives it (but a list of people is no body)
+        ("Dr Ana Ruiz, Harbour University, Northport, says delays will probably grow.",
+         ("Ana Ruiz", "Harbour University, Northport")),
+        ("Dr Ana Ruiz, University of Lund, says delays will probably grow.", ("Ana Ruiz", "University of Lund")),
+        ("Ana Ruiz, Tom Hale, said delays will probably grow.", ("Tom Hale", "")),
         ("Ana Ruiz, who owns a bakery called Crumb and Co, said delays will probably grow.",
          ("Ana Ruiz", "owns a bakery called Crumb and Co")),
         ("Ana Ruiz, of Lund, said delays will probably grow.", ("Ana Ruiz", "")),  # (a home town is no body)

@@ -1239,6 +1239,19 @@ _ORG_NAME = (
     r"\p{Lu}[\p{L}\-]*(?:[ \u00a0]+(?:(?:of|and|for|on|in)[ \u00a0]+(?:the[ \u00a0]+)?)?\p{Lu}[\p{L}\-]*"
     r"(?:[’']s(?=[ \u00a0]+\p{Lu}))?)*"
 )
+# A body named alone in apposition, as a press release gives it after a name: "Dr Ana Ruiz, Harbour University,
+# Northport, says", "Tom Hale, University of Lund, said" (a kind of body ends its name or opens it with "of"), with
+# the town after it
+_BODY_KINDS = (
+    "University|Institute|College|School|Hospital|Centre|Center|Council|Agency|Bank|Foundation|Society|Association|"
+    "Laboratory|Museum|Trust|Ministry|Department|Commission|Authority|Board"
+)
+_CAPS = r"\p{Lu}[\p{L}\-]*"
+BODY_ALONE = (
+    rf"(?:the[ \u00a0]+)?(?:{_CAPS}[ \u00a0]+){{0,4}}(?:{_BODY_KINDS})"
+    rf"(?:[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?{_CAPS}(?:[ \u00a0]+{_CAPS}){{0,3}})?"
+    rf"(?:,[ \u00a0]+{_CAPS}(?:[ \u00a0]+{_CAPS})?)?"  # the town
+)
 # (an age may come before the apposition: "Ana Ruiz, 45, a rancher in Texas")
 _APPOSITION_AFTER = regex.compile(
     # ("Ana Ruiz, she's Unit Head, …", as a briefer introduces a colleague: the role after the pronoun)
@@ -1274,7 +1287,8 @@ _APPOSITION_AFTER = regex.compile(
     # (what a scholar or an adviser does at a body: "who studies ports at Kappa University", "who advises the Board")
     rf"studies|researches|lectures|advises|oversees|represents|speciali[sz]es|owns|co-owns)\b[^,;:“”\"\n]{{0,100}}?\p{{Lu}}[^,;:“”\"\n]{{0,60}}?)"
     rf"(?=,|\.(?!\S)|\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
-    rf"|\s*\((?P<paren>\p{{Lu}}[^()\n]{{1,80}})\))",
+    rf"|\s*\((?P<paren>\p{{Lu}}[^()\n]{{1,80}})\))"
+    rf"|,[ \u00a0]+(?P<alone>{BODY_ALONE})(?=,[ \u00a0]+{ADVERBS}(?:{SPEECH_VERBS})\b)",
     _V,
     occupations=OCCUPATIONS,
 )
@@ -1375,7 +1389,7 @@ def _apposition_after(after: str, role_before: str = "") -> tuple[str, str]:
         return "", ""
     # ("… the Trade Minister of Kappa to Harbour City": where she is welcomed is no part of it)
     uncut = _TO_PLACE.sub("", m["uncut"] or "")
-    aff = comma or uncut or m["dash"] or body or m["rel"] or m["paren"] or ""
+    aff = comma or uncut or m["dash"] or body or m["rel"] or m["paren"] or m["alone"] or ""
     if comma and (then := _BODY_AFTER_ROLE.match(after, m.end())) and _is_body(then["body"]):
         aff = f"{aff}, {then['body']}"  # "Ana Ruiz, Chief Economist, Kappa Bank, said": the body after the role
     if m["rel"] and _NAMES_BODY.search(role_before):  # "Harbour Board manager Ana Ruiz, who leads the project …":

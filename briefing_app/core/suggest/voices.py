@@ -24,6 +24,7 @@ from . import lexicon as lx
 from .people import (
     ADVERBS,
     APPOSITION,
+    BODY_ALONE,
     CAPRUN,
     DEGREES,
     LOOSE_APPOSITION,
@@ -1458,7 +1459,7 @@ _BODY_BEFORE = regex.compile(r"\b(?:of|from|at|with)\s+(?:the\s+)?(?:\p{Ll}+\s+)
 # (an age may come first: "Ana Ruiz, 45, a rancher in Texas, said"; dashes may stand for the commas; an aside
 # may stand for the apposition: "Ana Ruiz, on Twitter, wrote")
 _SUBJECT_WITH_APPOSITION = regex.compile(
-    rf"(?P<run>{CAPRUN})(?:{DEGREES})?(?:,(?:\s+\d{{1,3}},)?\s+(?:{LOOSE_APPOSITION}|{_ASIDE}),"
+    rf"(?P<run>{CAPRUN})(?:{DEGREES})?(?:,(?:\s+\d{{1,3}},)?\s+(?:{LOOSE_APPOSITION}|{_ASIDE}|{BODY_ALONE}),"
     # and the body after the role, as a press release gives it: "Ana Ruiz, Chief Economist, Kappa Bank, said"
     rf"(?:\s+(?P<body>(?:the\s+)?\p{{Lu}}[\p{{L}}\-&.]*(?:\s+(?:(?:of|for|and|on|in)\s+(?:the\s+)?)?\p{{Lu}}[\p{{L}}\-&.]*){{0,5}}),)?"
     # and a relative clause or an apposition on the apposition: "Ana Ruiz, chair of the committee, which drafted the
