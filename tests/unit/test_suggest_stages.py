@@ -2678,3 +2678,12 @@ def test_a_label_of_a_two_word_surname_is_the_one_whose_name_ends_so_not_the_hos
 def test_a_speakers_tag_you_know_asks_nothing():
     turn = "It only has to be slightly right, you know?"
     assert rhetoric(turn, spoken=True) == 0 and rhetoric("It only has to be slightly right, does it?", spoken=True) == 2
+
+
+def test_a_quotation_of_several_paragraphs_is_whoever_its_last_paragraph_names_at_the_close():
+    text = ("Lead in soil\n\nAna Ruiz, a chemist, studied the data.\n\nThe tests were done in 1985.\n\n“Until this "
+            "year, the effects were unknown. They are worse than we thought.\n\n“We may never know how much harm was "
+            "done,” Tom Hale says.\n\n“The data are old. We need more,” Ruiz says.\n")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end][:12]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["“Until this "] == said["They are wor"] == said["“We may neve"] == "Tom Hale"
+    assert said["“The data ar"] == "Ana Ruiz"

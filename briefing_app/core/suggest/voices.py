@@ -14,7 +14,7 @@ clauses is :mod:`.segment`'s.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice, pairwise, permutations
 
@@ -137,7 +137,7 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
             said = _sentence_speaker(people, text, sentence, label_speaker, last, previous, block.body_start,
                                      before.start if before else block.start)  # fmt: skip
             if label_speaker is None and said.how in ("", "continued"):
-                said = _named_at_close(people, text, sentences, k, last) or said
+                said = _named_at_close(people, text, sentences, k, last, paras[block.index + 1 :]) or said
             if said.how == "pronoun" and label_speaker is None:
                 since = sentences[k - 1].start if k else before.start if before else block.start
                 met = people.named_in(since, sentence.start) if k and previous.kind != "person" else []
@@ -1338,10 +1338,14 @@ _CAPRUN_AFTER = regex.compile(rf",?\s+{CAPRUN}", _V)  # "a spokesperson, Ana Rui
 UNNAMED_WINDOW = 1500
 
 
-def _named_at_close(people: People, text: str, sentences: list[Sentence], k: int, last: Speaker) -> Speaker | None:
+def _named_at_close(
+    people: People, text: str, sentences: list[Sentence], k: int, last: Speaker, after: Sequence[Block] = ()
+) -> Speaker | None:
     """Who says a quotation of several sentences that the sentence ``k`` opens and a later one of its paragraph
     closes with the attribution ("“We are far apart. We will talk again,” said Ana Ruiz."): the speaker named
-    after the closing mark, or the one "she said" there means; None when the sentence closes what it opens."""
+    after the closing mark, or the one "she said" there means; None when the sentence closes what it opens. A
+    quotation left open at its paragraph's end goes on in the next paragraphs (``after``) that open with its mark,
+    as a quotation of several paragraphs is printed."""
     s = sentences[k]
     opening = text[s.start]
     if opening not in "“\"‘'":
@@ -1354,9 +1358,10 @@ def _named_at_close(people: People, text: str, sentences: list[Sentence], k: int
         closed = _closing(text, opening, s.start + 1, s.end) >= 0
     if closed:
         return None  # closed within the sentence
-    for later in sentences[k + 1 : k + 1 + QUOTED_SENTENCES]:
+    for later, reopens in islice(_quoted_on(text, opening, sentences[k + 1 :], after), QUOTED_SENTENCES):
         close = _closing(text, opening, later.start, later.end)
-        if opening == "“" and text.find(opening, later.start, close if close >= 0 else later.end) >= 0:
+        # (a paragraph that goes on with the quotation opens with its mark again)
+        if opening == "“" and text.find(opening, later.start + reopens, close if close >= 0 else later.end) >= 0:
             return None  # another quotation opens first: the first one ran on unclosed
         if close >= 0:
             said = attribution(people, text, close, later.end)
@@ -1365,6 +1370,19 @@ def _named_at_close(people: People, text: str, sentences: list[Sentence], k: int
             # "continued", as any sentence of a quotation that names its speaker in another sentence
             return replace(said, how="continued") if said.kind == "person" and said.name else None
     return None
+
+
+def _quoted_on(
+    text: str, opening: str, rest: list[Sentence], after: Sequence[Block]
+) -> Iterator[tuple[Sentence, bool]]:
+    """The sentences a quotation may go on through: the rest of its paragraph, then each next paragraph that opens
+    with its mark again (with True for that paragraph's first sentence)."""
+    yield from ((s, False) for s in rest)
+    for block in after:
+        if not block.sentences or text[block.sentences[0].start] != opening:
+            return
+        yield block.sentences[0], True
+        yield from ((s, False) for s in block.sentences[1:])
 
 
 QUOTED_SENTENCES = 6  # how many sentences later a quotation's closing attribution is looked for
