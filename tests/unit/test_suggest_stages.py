@@ -2687,3 +2687,9 @@ def test_a_quotation_of_several_paragraphs_is_whoever_its_last_paragraph_names_a
     said = {text[r.sentence.start : r.sentence.end][:12]: r.said.name for r in voices.read(text, title_line=True)}
     assert said["“Until this "] == said["They are wor"] == said["“We may neve"] == "Tom Hale"
     assert said["“The data ar"] == "Ana Ruiz"
+
+
+def test_repeating_ones_view_reports_it():
+    text = ("The plan\n\nHarbour Minister Tom Hale has said he believes the port is losing trade.\n\n"
+            "He has repeated his view that the port should stay neutral.\n")  # fmt: skip
+    assert [r.said.name for r in voices.read(text, title_line=True)] == ["Tom Hale", "Tom Hale"]

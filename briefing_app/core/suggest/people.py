@@ -126,6 +126,8 @@ SPEECH_VERBS = (
     "reckons|reckoned|anticipates|anticipated|foresees|foresaw|opined|opines|averred|avers|"
     "tweeted|tweets|put it|puts it|"  # "as Ana Ruiz put it"
     r"(?:is|was|are|were) of the (?:\w+ )?(?:view|opinion)|(?:takes|took) the view|"  # "the Mayor is of the firm view"
+    # "he has repeated his view that …"
+    r"(?:repeated|reiterated|restated|stated|expressed|voiced) (?:his|her|their) (?:view|belief|opinion)|"
     "talked about|talks about|been clear|made clear|makes clear|"  # "As the President has talked about, …"
     r'continued(?=,\s*[“"])|went on(?=,\s*[“"])'  # a quotation it interrupts goes on: "“…,” Ruiz continued, “…”"
 )
