@@ -695,6 +695,13 @@ class People:
             return None
         _, name = split_run(m["run"] if "run" in m.groupdict() else m[0])
         found = self.find(name) if name and name_like(name) else None
+        if (
+            found is None
+            and self.text.startswith(" ", m.end())
+            and (lead := _ROLE_LEAD.match(self.text, m.end() + 1, end))
+            and is_role_word(lead["role"])
+        ):
+            return self.subject_of(lead.end(), end)  # "Board chairman Tom Hale was hopeful": a body's role first
         if found is None and (opening := _OPENING_PHRASE.match(self.text, start, end)):
             # "In an interview, Ruiz defended …", "At WEF Panel on Trade, Ruiz …": after the opening ("After his
             # arrest, Ruiz's friends …": not him)

@@ -1557,7 +1557,9 @@ _VERB_FIRST = regex.compile(rf"(?:{'|'.join(VERBS_FIRST)})\s+(?P<run>{CAPRUN})(?
 _ACCORDING_WORDS = lx.words("according to|as per|in the words of|in the view of|view|opinion|estimation|judge?ment")
 _SPEECH_WORDS = lx.words(SPEECH_VERBS)
 # "Ana Ruiz disagreed, saying that …": a participle's understood subject is its sentence's subject
-_PARTICIPLES = "saying|adding|noting|arguing|warning|insisting|explaining|stressing|suggesting|claiming"
+_PARTICIPLES = (
+    "saying|adding|noting|arguing|warning|insisting|explaining|stressing|suggesting|claiming|stating|predicting"
+)
 _PARTICIPLE_WORDS = lx.words(_PARTICIPLES)
 _PARTICIPLE = regex.compile(rf",\s+(?:{_PARTICIPLES})\b", _V)
 # "X called for a review": a demand, an event. Matched with an end: without one, a match costs a pass over the text
