@@ -1642,7 +1642,10 @@ _AMONG_THOSE = regex.compile(
     r"(?:believe|think|say|argue|warn|fear|expect|doubt)\b",
     _V,
 )
-_NAME_COLON_QUOTE = regex.compile(rf"(?P<run>{CAPRUN}):[ \u00a0]*[“\"‘']", _V)
+# (an office of something may come first: "Secretary of Trade Tom Hale: “…”")
+_NAME_COLON_QUOTE = regex.compile(
+    rf"(?:\p{{Lu}}\p{{Ll}}+\s+(?:of|for)\s+(?:the\s+)?)?(?P<run>{CAPRUN}):[ \u00a0]*[“\"‘']", _V
+)
 
 
 def attribution(people: People, text: str, start: int, end: int) -> Speaker:
