@@ -168,6 +168,7 @@ def speaker_of(sentence: str) -> tuple[str, str]:
         ("The levy failed, according to former Harbour Board governor Maya Stone.",
          ("Maya Stone", "former Harbour Board governor")),
         ("The levy failed, according to the Kappa Institute.", ("", "")),
+        ("The levy failed, according to the Lambda Centers for Coastal Safety.", ("", "")),
         # a sentence opening "For" a named person gives their view; "For" a place, nobody's
         ("For Ana Ruiz, an economist at Kappa Bank, costs will rise.", ("Ana Ruiz", "economist at Kappa Bank")),
         ("For Kappa, costs will probably rise.", ("", "")),

@@ -82,7 +82,7 @@ ORG_WORDS = frozenset(
     "Department Ministry Council Institute Institution Agency Office Committee Commission Bank Reserve Fund "
     "Times Post Journal News Press Herald Tribune Guardian Telegraph Reuters Agence Associated Union "
     "Organization Organisation Association Administration Pentagon Kremlin Congress Senate House Parliament "
-    "Court University College School Center Centre Service Services Forces Force Army Navy Corps Guard "
+    "Court University College School Center Centre Centers Centres Service Services Forces Force Army Navy Corps Guard "
     "Police Group Party Government Corporation Company Inc Ltd Foundation Club Society Board Authority "
     "League Alliance Coalition Federation Network Hospital Clinic Laboratory Lab Program Programme Project "
     "Initiative Network Media Radio Television TV Channel Magazine Review Monitor Watch Airport Station "
