@@ -2700,3 +2700,11 @@ def test_repeating_ones_view_reports_it():
     text = ("The plan\n\nHarbour Minister Tom Hale has said he believes the port is losing trade.\n\n"
             "He has repeated his view that the port should stay neutral.\n")  # fmt: skip
     assert [r.said.name for r in voices.read(text, title_line=True)] == ["Tom Hale", "Tom Hale"]
+
+
+def test_a_middle_name_may_call_back_a_name_of_three_words():
+    people = People(
+        "Exports grew, said group director Mr Ravi Kumar Rao. Later Mr Kumar spoke; Ana Maria de Souza left."
+    )
+    assert people.resolve_run("Mr Kumar").name == "Ravi Kumar Rao"
+    assert people.resolve_run("Maria").name == "Ana Maria de Souza" and people.find(["de"]) is None

@@ -623,6 +623,8 @@ class People:
         keys = {full.lower(), name[-1].lower(), name[0].lower() if len(name) > 1 else name[-1].lower()}
         if len(name) > 2:  # a surname of two words, as a label gives it: "OKAFOR HALE:" for Maya Okafor Hale
             keys.add(" ".join(name[-2:]).lower())
+            # and a middle name, by which a name of three words may be called later: "Mr Kumar" for Ravi Kumar Rao
+            keys.update(w.lower() for w in name[1:-1] if len(w) > 2 and w.lower() not in PARTICLES)
         for key in keys:
             self._by_key.setdefault(key, person)
         if titles:
