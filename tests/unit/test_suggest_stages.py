@@ -825,6 +825,9 @@ def test_the_next_item_of_a_list_of_people_is_no_apposition_of_the_one_before():
          ("Ana Ruiz", "Chair, Department of Economics at Lindell University")),
         ("Delays will probably grow, said Dr Ana Ruiz, assistant U.S. Surgeon General.",
          ("Ana Ruiz", "assistant U.S. Surgeon General")),
+        # a firm's officer by the office's initials
+        ("Ana Ruiz, Kappa Rail’s VP of Engineering, said delays will probably grow.",
+         ("Ana Ruiz", "Kappa Rail’s VP of Engineering")),
         # a round-up's quotation line after an office of something and the name
         ("Secretary of Trade Tom Hale: “We now have to face that together, and it will probably cost us.”",
          ("Tom Hale", "Secretary of Trade")),

@@ -146,7 +146,8 @@ ROLE_NOUNS = (
     "trader|counsel|"
     # and a seat ("Ana Ruiz, MP for Kappa,", "a Kappa Party MP"), and who people are quoted as
     "mp|mep|student|resident|owner|volunteer|veteran|candidate|priest|pastor|"
-    "councillor|councilor|councilman|councilwoman|alderman|boss|master"  # "harbour master", "master mariner"
+    "councillor|councilor|councilman|councilwoman|alderman|boss|master|"  # "harbour master", "master mariner"
+    "vp|svp|evp|cfo|coo|cto|cio"  # a firm's officers by their initials: "Kappa Rail's VP of Engineering"
 )
 _ROLE_WORDS = frozenset(ROLE_NOUNS.split("|"))
 # and the occupations of a published classification (resources/occupations.txt: "rancher", "teacher", "nurse"),
