@@ -2711,3 +2711,13 @@ def test_a_middle_name_may_call_back_a_name_of_three_words():
     )
     assert people.resolve_run("Mr Kumar").name == "Ravi Kumar Rao"
     assert people.resolve_run("Maria").name == "Ana Maria de Souza" and people.find(["de"]) is None
+
+
+def test_a_sentences_like_and_a_briefings_subject_line_are_no_names():
+    text = ("Gaggle\n\nMR. HALE: Mayor Lin believes every family should drink safe water.\n\nQ Will she accept?\n\n"
+            "MR. HALE: Like Mayor Lin has said before, the plant will probably be finished by 2027.\n")  # fmt: skip
+    assert {(r.said.name, r.said.affiliation) for r in voices.read(text, title_line=True) if r.said.name} == {
+        ("Lin", "Mayor")}  # fmt: skip
+    text = ("Press conference\n\nPrime Minister\n\nSubject(s): Ferry levy; dredging\n\nPM: I think the levy will "
+            "probably stay flat.\n\nJOURNALIST: And the report?\n\nPM: I think it is a fair one.\n")  # fmt: skip
+    assert "Subject" not in {r.said.name for r in voices.read(text, title_line=True)}

@@ -235,6 +235,7 @@ _NOT_NAMES = frozenset(
     "Several Few Numerous Various Other Such Every "  # "Several Kappa sawmills": a determiner, then a place
     "No Yes Not "  # an answer's first word ("Prime Minister No, we …" in a transcript without colons)
     "Why "  # a heading's question: "Why Ruiz prefers cash"
+    "Like Unlike Subject Subjects "  # "Like Mayor Lin has said", a briefing's "Subject(s): Ferry levy"
     "Noble Lords Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Q "  # Q: a question
     "I'm I’m "  # "I'm Ana Ruiz with …": the first person, then the name
     "You're You’re We're We’re They're They’re "  # "You're Professor Ana Ruiz?": whom a counsel addresses
