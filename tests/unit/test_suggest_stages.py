@@ -2721,3 +2721,10 @@ def test_a_sentences_like_and_a_briefings_subject_line_are_no_names():
     text = ("Press conference\n\nPrime Minister\n\nSubject(s): Ferry levy; dredging\n\nPM: I think the levy will "
             "probably stay flat.\n\nJOURNALIST: And the report?\n\nPM: I think it is a fair one.\n")  # fmt: skip
     assert "Subject" not in {r.said.name for r in voices.read(text, title_line=True)}
+
+
+def test_an_office_label_is_spelt_out_by_its_own_office_not_inside_anothers_longer_title():
+    text = ("Doorstop\n\nTRANSCRIPT of HON TOM HALE MP\n\nMinister for Ports\n\nMINISTER: I think the dredging will "
+            "probably be finished late next year.\n\nJOURNALIST: Mr Hale, will the levy rise?\n\nMINISTER: I think it "
+            "will stay flat, and I have no idea why the Deputy Prime Minister of Kappa said otherwise.\n")  # fmt: skip
+    assert label_voices(text, "MINISTER") == {("Hale", "Minister for Ports")}

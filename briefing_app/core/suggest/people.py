@@ -774,8 +774,12 @@ class People:
         if not words or len(words) > 3 or not all(w in TITLE_WORDS or is_role_word(w) for w in words):
             return affiliation, name
         if affiliation not in self._spelt_out:  # a search of the whole text: once per office
+            # (not inside a longer title, another's office: "the Deputy Prime Minister of Kappa" for "Minister")
             self._spelt_out[affiliation] = regex.search(
-                rf"\b{regex.escape(affiliation)}[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?{_ORG_NAME}", self.text, _V
+                rf"(?<!\b(?!The\b)\p{{Lu}}[\p{{L}}\-]*[ \u00a0])\b{regex.escape(affiliation)}"
+                rf"[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?{_ORG_NAME}",
+                self.text,
+                _V,
             )
         m = self._spelt_out[affiliation]
         if m is None:
