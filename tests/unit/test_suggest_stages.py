@@ -2728,3 +2728,11 @@ def test_an_office_label_is_spelt_out_by_its_own_office_not_inside_anothers_long
             "probably be finished late next year.\n\nJOURNALIST: Mr Hale, will the levy rise?\n\nMINISTER: I think it "
             "will stay flat, and I have no idea why the Deputy Prime Minister of Kappa said otherwise.\n")  # fmt: skip
     assert label_voices(text, "MINISTER") == {("Hale", "Minister for Ports")}
+
+
+def test_a_ministers_office_alone_is_a_label_in_a_debate_of_members():
+    text = ("Engagements\n\nMs. Ana Ruiz (Kappa North) (Lab): Two berths closed. Will the Prime Minister say when they "
+            "reopen?\n\nThe Prime Minister: I expect freight to recover within a year.\n\nMs. Ruiz: Will he meet the "
+            "dockers?\n\nThe Prime Minister: I think the port will be busier next year.\n")  # fmt: skip
+    assert {r.block.label for r in voices.read(text, title_line=True)} >= {"The Prime Minister"}
+    assert "Ana Ruiz" not in label_names(text, "The Prime Minister")

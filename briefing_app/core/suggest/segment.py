@@ -512,6 +512,13 @@ def _numbered(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
     return out
 
 
+_CHAMBER_OFFICE = regex.compile(
+    r"The(?:\s\p{Lu}\p{Ll}+)*\s(?:Minister|Secretary|Chancellor|Leader|Speaker|Solicitor|Attorney)"
+    r"(?:(?:\s(?:of|for|and|the|to)|\s\p{Lu}[\p{L}\-]*)+)?",
+    regex.V1,
+)
+
+
 def _real_labels(text: str, candidates: list[str]) -> set[str]:
     """Which paragraph openings ending in a colon are speaker labels: "Q", a name or role in capitals
     ("MS. PSAKI", "THE VICE PRESIDENT"), or a surname ("Thornton:") that the text uses more than once
@@ -534,6 +541,8 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
     if sum(counts[c] for c in members) > 1:  # a debate in Hansard's style: "Ana Ruiz (Kappa North) (Lab):"
         real |= members
         real |= {c for c in counts if COURTESY_CAPS.fullmatch(c)}  # and the names alone of later turns
+    if members:  # and a minister by the office alone, as Hansard prints the answers: "The Prime Minister:"
+        real |= {c for c in counts if _CHAMBER_OFFICE.fullmatch(c)}
     if repeated or real:
         real |= repeated
         real |= {c for c in counts if QUESTIONER_LABELS.match(c.upper()) or NARRATOR_LABELS.match(c.upper())}
