@@ -2736,3 +2736,9 @@ def test_a_ministers_office_alone_is_a_label_in_a_debate_of_members():
             "dockers?\n\nThe Prime Minister: I think the port will be busier next year.\n")  # fmt: skip
     assert {r.block.label for r in voices.read(text, title_line=True)} >= {"The Prime Minister"}
     assert "Ana Ruiz" not in label_names(text, "The Prime Minister")
+
+
+def test_a_name_alone_under_an_opening_statement_title_is_the_speaker():
+    text = ("Opening statement\n\nAna Ruiz\n\nGood morning. Today we cut the rate to 3%.\n\n"
+            "We think the economy has more slack than we expected.\n")  # fmt: skip
+    assert named_voices(text) == {("Ana Ruiz", "")}

@@ -797,12 +797,9 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
         if (office_name := _OFFICE_THEN_NAME.fullmatch(line)) and name_like(office_name["name"].split()):
             person = people.find(office_name["name"].split())  # "Vice Chair for Supervision Ana M. Ruiz"
             return Speaker("person", person.name if person else office_name["name"], office_name["office"], "label")
-        if (
-            i
-            and _SPEECH_HEADING.fullmatch(lines[i - 1])
-            and _BYLINE_NAME_ALONE.fullmatch(line)
-            and name_like(line.split())
-        ):
+        # (the line above may be the title itself: "Opening statement", then the name)
+        above = lines[i - 1] if i else text[: candidates[0].start].rstrip().rsplit("\n", 1)[-1].strip()
+        if _SPEECH_HEADING.fullmatch(above) and _BYLINE_NAME_ALONE.fullmatch(line) and name_like(line.split()):
             return Speaker("person", line, "", "label")  # "Remarks", then the speaker's name alone
     return None
 
@@ -878,7 +875,11 @@ _NAME_THEN_OFFICE = regex.compile(
     _V,
 )
 _BYLINE_NAME_ALONE = regex.compile(_BYLINE_NAME, _V)
-_SPEECH_HEADING = regex.compile(r"(?:Remarks|Speech|Address|Keynote(?:\s+(?:speech|address))?|Lecture|Statement)", _V)
+_SPEECH_HEADING = regex.compile(
+    r"(?:(?:Opening|Closing|Introductory|Prepared|Concluding)\s+(?:remarks|statement|Remarks|Statement)"
+    r"|Remarks|Speech|Address|Keynote(?:\s+(?:speech|address))?|Lecture|Statement)",
+    _V,
+)
 # "Ana Ruiz\nGovernor": two to four capitalised words, then an office of a few words, unpunctuated
 _NAME_OVER_OFFICE = regex.compile(
     r"(?P<name>\p{Lu}[\p{L}’'\-.]*(?:[ \u00a0]+\p{Lu}[\p{L}’'\-.]*){1,3})[ \u00a0]*\n[ \u00a0]*"
