@@ -2742,3 +2742,9 @@ def test_a_name_alone_under_an_opening_statement_title_is_the_speaker():
     text = ("Opening statement\n\nAna Ruiz\n\nGood morning. Today we cut the rate to 3%.\n\n"
             "We think the economy has more slack than we expected.\n")  # fmt: skip
     assert named_voices(text) == {("Ana Ruiz", "")}
+
+
+def test_a_word_after_an_offices_possessive_is_what_the_office_holds_no_name():
+    text = ("Levy row\n\nTom Hale, the transport spokesman, raised the levy at First Minister's Questions.\n\n"
+            "If the First Minister thinks the levy is popular, he is mistaken, Mr Hale said.\n")  # fmt: skip
+    assert named_voices(text) == {("Tom Hale", "transport spokesman")}

@@ -318,6 +318,8 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if len(words) > 2 and words[-1] in _GENERATION:
         words = words[:-1]  # "Tom B. Hale III", "Tom Hale Jr.": "Hale" is the surname a later "Hale said" uses
     last_title = max((i for i, w in enumerate(words) if _is_title(w, before_name=i < len(words) - 1)), default=-1)
+    if 0 <= last_title < len(words) - 1 and raw[len(raw) - len(words) + last_title].endswith(("’s", "'s")):
+        return tuple(owner + words[: last_title + 1]), ()  # "First Minister's Questions": what the office holds
     return tuple(owner + words[: last_title + 1] + after), tuple(words[last_title + 1 :])
 
 
