@@ -2748,3 +2748,10 @@ def test_a_word_after_an_offices_possessive_is_what_the_office_holds_no_name():
     text = ("Levy row\n\nTom Hale, the transport spokesman, raised the levy at First Minister's Questions.\n\n"
             "If the First Minister thinks the levy is popular, he is mistaken, Mr Hale said.\n")  # fmt: skip
     assert named_voices(text) == {("Tom Hale", "transport spokesman")}
+
+
+def test_a_participants_list_of_office_and_name_lines_gives_no_one_the_next_ones_role():
+    text = ("Monetary Policy Statement: media conference\n\nWatch the media conference with:\n\nGovernor Ana Ruiz\n\n"
+            "Deputy Governor Tom Hale\n\nChief Economist Lena Ortiz\n\nAna Ruiz: Good afternoon. We believe higher "
+            "borrowing costs are now holding back spending.\n")  # fmt: skip
+    assert named_voices(text) == {("Ana Ruiz", "Governor")}

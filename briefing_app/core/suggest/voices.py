@@ -958,7 +958,11 @@ def _name_lines(text: str, paras: list[Block], people: People) -> dict[int, Spea
     lines = {b.index: v for b in paras if b.label is None and (v := _name_line(text, b, people, debate)) is not None}
     # a line of the role under the name ("Ana Ruiz" over "Senior Fellow, Port Economics", as a round-up of experts
     # sets them) is the voice's affiliation, and the pair announces a section, however few
-    roles = {i: role for i in lines if i + 1 < len(paras) and (role := _role_line(text, paras[i + 1]))}
+    # (not a line that names a voice itself: a participants' list, "Deputy Governor Tom Hale" over "Chief Economist
+    # Lena Ortiz")
+    roles = {
+        i: role for i in lines if i + 1 < len(paras) and i + 1 not in lines and (role := _role_line(text, paras[i + 1]))
+    }
     lines = {i: replace(v, affiliation=roles[i]) if i in roles and v is not QUESTIONER else v for i, v in lines.items()}
     # a voice announces two turns or more; a line that names once is a heading ("Aggregate Demand"), unless it is
     # Hansard's, with a seat or an office (a member who speaks once), or says whose section follows ("Statement by")
