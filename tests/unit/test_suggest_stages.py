@@ -2755,3 +2755,13 @@ def test_a_participants_list_of_office_and_name_lines_gives_no_one_the_next_ones
             "Deputy Governor Tom Hale\n\nChief Economist Lena Ortiz\n\nAna Ruiz: Good afternoon. We believe higher "
             "borrowing costs are now holding back spending.\n")  # fmt: skip
     assert named_voices(text) == {("Ana Ruiz", "Governor")}
+
+
+def test_the_next_sentences_he_is_gives_the_role_after_the_rest_of_the_names_own_sentence():
+    text = ("Tom Hale on silt\n\nTom Hale has spent two decades measuring the mud. He is the chief hydrologist of the "
+            "Harbour Board.\n\nKappa Review: Is dredging working?\n\nTom Hale: I think it buys five years at most.\n\n"
+            "Kappa Review: What next?\n\nTom Hale: In my view the farms are the source.\n")  # fmt: skip
+    assert label_voices(text, "Tom Hale") == {("Tom Hale", "chief hydrologist of the Harbour Board")}
+    # (not when the sentence between names someone else, whom the "he" may mean)
+    people = People("Tom Hale met Ken Lee in May. He is the chief hydrologist of the Harbour Board.")
+    assert people.resolve_run("Tom Hale").affiliation == ""

@@ -1428,7 +1428,10 @@ def _apposition_after(after: str, role_before: str = "") -> tuple[str, str]:
 # "X is a researcher at Y", "X currently works as an analyst for Y": a role stated of the name as its predicate,
 # also in the next sentence ("We are joined by Ana Ruiz. She is the chief economist of …")
 _PREDICATE_AFTER = regex.compile(
-    rf"^(?:\s+|\.\s+(?:He|She)\s+|,\s+and\s+(?:he|she)\s+)(?:currently\s+|now\s+|also\s+)?(?:(?:is|was|works\s+as|worked\s+as|serves\s+as|served\s+as)\s+"
+    # (the next sentence's "He is …" may come after the rest of the name's own sentence, when that names no one
+    # else: "Tom Hale has spent two decades measuring the mud. He is the chief hydrologist of …")
+    rf"^(?:\s+|\.\s+(?:He|She)\s+|,\s+and\s+(?:he|she)\s+|\s+[^.!?\n“”\"\p{{Lu}}]{{1,150}}\.\s+(?:He|She)\s+)"
+    rf"(?:currently\s+|now\s+|also\s+)?(?:(?:is|was|works\s+as|worked\s+as|serves\s+as|served\s+as)\s+"
     rf"(?P<role>{APPOSITION}|(?:a|an|the)\s+(?:[\p{{Ll}}\-]+\s+){{1,3}}?(?:at|of|with|for|in)\s+(?:the\s+)?\p{{Lu}}[^,;“”\"\n.]*)"
     # or what they do for a body, in the same words as a relative clause ("Ana Ruiz works for Kappa Data.", "…
     # owns the Harbour Cafe.", "… writes about ports for the Kappa Courier.")
