@@ -2765,3 +2765,8 @@ def test_the_next_sentences_he_is_gives_the_role_after_the_rest_of_the_names_own
     # (not when the sentence between names someone else, whom the "he" may mean)
     people = People("Tom Hale met Ken Lee in May. He is the chief hydrologist of the Harbour Board.")
     assert people.resolve_run("Tom Hale").affiliation == ""
+
+
+def test_a_signed_sections_statement_by_and_a_courtesy_title_are_no_office():
+    text = "Minutes of the Board\n\nStatement by Dr. Ana Ruiz\n\n4. I think food prices will stay high for months.\n"
+    assert named_voices(text) == {("Ana Ruiz", "")}

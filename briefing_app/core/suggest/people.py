@@ -73,7 +73,7 @@ TITLE_WORDS = frozenset(
 _BRACKETED_FIRST_NAME = regex.compile(
     r"\b(?P<title>(?:Mr|Mrs|Ms|Dr)\.?)[ \u00a0]+\[(?P<first>\p{Lu}[\p{L}\-]+)\][ \u00a0]+(?P<last>\p{Lu}[\p{L}\-]+)", _V
 )
-_COURTESY = frozenset(
+COURTESY = frozenset(
     "Mr. Mrs. Ms. Mx. Mr Mrs Ms Mx Dr. Dr Doctor Sir Dame Madam Lord Lady Hon Hon. Honourable Honorable Rt Rt. "
     "Shri Smt Smt. Shrimati Datuk Datin Dato Dato' Dato’ Seri Tun Puan Alhaji Alhaja Engr Engr.".split()
 )  # British: no stop
@@ -405,7 +405,7 @@ def _portfolio(words: list[str]) -> bool:
     return (
         len(words) >= 2
         and words[-1] in TITLE_WORDS
-        and not any(w in TITLE_WORDS or w in _COURTESY for w in words[:-1])
+        and not any(w in TITLE_WORDS or w in COURTESY for w in words[:-1])
         and all(w[:1].isupper() for w in words)
     )
 
@@ -418,7 +418,7 @@ def _body_office(words: list[str]) -> str:
     AFFAIRS", title-cased word by word): "Minister of Ports and Marine Affairs"; "" when the words are no such
     office (a title, then "of" or "for", then capitalised words and connectors only)."""
     of = next((i for i, w in enumerate(words) if w.lower() in ("of", "for")), 0)
-    if not (0 < of < len(words) - 1 and words[0] in TITLE_WORDS and words[0] not in _COURTESY):
+    if not (0 < of < len(words) - 1 and words[0] in TITLE_WORDS and words[0] not in COURTESY):
         return ""  # ("Chief Whip of the Majority Party": the title word first, then any other before "of")
     if not all(w.lower() in _CONNECTORS or w[:1].isupper() for w in words) or words[-1].lower() in _CONNECTORS:
         return ""
@@ -435,7 +435,7 @@ _OWNED_SURNAME = regex.compile(r"(?P<owner>\p{Lu}[^’']*?)[’']s[ \u00a0]+(?P<
 
 def _bare_title(affiliation: str) -> bool:
     """Whether an affiliation is only a title someone is called by ("Mayor", "Dr"), no office of any body."""
-    return all(w in TITLE_WORDS or w in _COURTESY for w in affiliation.split())
+    return all(w in TITLE_WORDS or w in COURTESY for w in affiliation.split())
 
 
 # what makes an office another holder's, right before it: a rank ("deputy", "vice", "former") or a nationality's
@@ -583,7 +583,7 @@ class People:
         role_at = f"{role} {from_body}" if role and from_body else ""
         # and so are an office before it and the body after it: "President Ana Ruiz of the Harbour Council" (an
         # office: a role word before a name, "Activist Ana Ruiz of …", is no office of that body)
-        office_words = [t for t in titles if t in TITLE_WORDS and t not in _COURTESY]
+        office_words = [t for t in titles if t in TITLE_WORDS and t not in COURTESY]
         titled_at = f"{' '.join(office_words)} {from_body}" if from_body and office_words else ""
         # an office before the name that names its body ("Chair of the Council of Economic Advisers Ana Ruiz,
         # a member of …") is the role itself, whatever follows; a bare rank ("Professor") gives way to more
@@ -633,7 +633,7 @@ class People:
             self._by_key.setdefault(key, person)
         if titles:
             self._by_title.setdefault(" ".join(titles).lower(), person)
-            self._by_title.setdefault(" ".join(t for t in titles if t not in _COURTESY).lower(), person)
+            self._by_title.setdefault(" ".join(t for t in titles if t not in COURTESY).lower(), person)
 
     def _may_vouch(self, start: int, end: int, word: str) -> bool:
         """A cheap look at whether a lone capitalised word could be a person: known already, or with an
@@ -1063,7 +1063,7 @@ class People:
         words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in label.split()]
         whole = words[words[:1] == ["The"] :]
         words = [w for w in words if w != "The"]
-        if words and (all(w in TITLE_WORDS and w not in _COURTESY for w in words) or _portfolio(words)):
+        if words and (all(w in TITLE_WORDS and w not in COURTESY for w in words) or _portfolio(words)):
             return " ".join(words)
         return _body_office(whole)
 
@@ -1480,7 +1480,7 @@ def _title_case(line: str) -> str:
 
 
 def _title_affiliation(titles: list[str]) -> str:
-    kept = [t for t in titles if t not in _COURTESY]
+    kept = [t for t in titles if t not in COURTESY]
     return " ".join(kept)
 
 

@@ -26,6 +26,7 @@ from .people import (
     APPOSITION,
     BODY_ALONE,
     CAPRUN,
+    COURTESY,
     DEGREES,
     LOOSE_APPOSITION,
     NOBODY,
@@ -765,7 +766,10 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
     has no office, so it is never taken."""
     # a byline is a line or two; a long paragraph is the speech itself ("The Hon Ana Ruiz MP" is Ana Ruiz)
     lines = [
-        _BY.sub("", _HONOURS.sub("", text[b.start : b.end].strip())) if b.end - b.start <= BYLINE_CHARS else ""
+        # (and a signed section's "Statement by", which is no office: "Statement by Dr. Ana Ruiz")
+        _SECTION_BY.sub("", _BY.sub("", _HONOURS.sub("", text[b.start : b.end].strip())), count=1)
+        if b.end - b.start <= BYLINE_CHARS
+        else ""
         for b in candidates
     ]
     greeted = [m["name"] for line in lines if (m := _NAME_COMMA_OFFICE.fullmatch(line)) and not _SPEECH_BY.match(line)]
@@ -793,7 +797,8 @@ def _byline_speaker(text: str, candidates: list[Block], people: People) -> Speak
         if len(line.split()) <= 6 and not any(mark in line for mark in ",;:!?"):
             person = people.title_person(line.split())
             if person is not None and person.title:
-                return Speaker("person", person.name, person.affiliation or person.title, "label")
+                office = "" if COURTESY.issuperset(person.title.split()) else person.title  # "Dr." is no office
+                return Speaker("person", person.name, person.affiliation or office, "label")
         if (office_name := _OFFICE_THEN_NAME.fullmatch(line)) and name_like(office_name["name"].split()):
             person = people.find(office_name["name"].split())  # "Vice Chair for Supervision Ana M. Ruiz"
             return Speaker("person", person.name if person else office_name["name"], office_name["office"], "label")
