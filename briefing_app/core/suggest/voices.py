@@ -138,7 +138,10 @@ def read(text: str, people: People | None = None, title_line: bool = False) -> I
             said = _sentence_speaker(people, text, sentence, label_speaker, last, previous, block.body_start,
                                      before.start if before else block.start)  # fmt: skip
             if label_speaker is None and said.how in ("", "continued"):
-                said = _named_at_close(people, text, sentences, k, last, paras[block.index + 1 :]) or said
+                # (the next paragraphs, as many as a quotation's sentences may run over: a slice of all would cost
+                # a pass over the text for each sentence)
+                after = paras[block.index + 1 : block.index + 1 + QUOTED_SENTENCES]
+                said = _named_at_close(people, text, sentences, k, last, after) or said
             if said.how == "pronoun" and label_speaker is None:
                 since = sentences[k - 1].start if k else before.start if before else block.start
                 met = people.named_in(since, sentence.start) if k and previous.kind != "person" else []
