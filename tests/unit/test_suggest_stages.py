@@ -2770,3 +2770,10 @@ def test_the_next_sentences_he_is_gives_the_role_after_the_rest_of_the_names_own
 def test_a_signed_sections_statement_by_and_a_courtesy_title_are_no_office():
     text = "Minutes of the Board\n\nStatement by Dr. Ana Ruiz\n\n4. I think food prices will stay high for months.\n"
     assert named_voices(text) == {("Ana Ruiz", "")}
+
+
+def test_a_chambers_sitting_is_no_fact_whatever_the_fact_model_says():
+    text = ("Questions\n\nThe House met at 14:00.\n\nThe Speaker took the Chair at 2 p.m.\n\n"
+            "The port moved 2.4 million containers last year.\n")  # fmt: skip
+    said = [t[1] for v in verdicts(text, surely_facts()) for t in v]
+    assert said == ["The port moved 2.4 million containers last year."]

@@ -303,6 +303,7 @@ BRIEFING_ITSELF = words(
     r"(?:chaired|chairs|moderated|moderates|opened) (?:the|this|today[’']s) (?:\w+ )?(?:briefing|press conference)|"
     r"(?:this|today[’']s) briefing|background briefing|embargoed|in this room|(?:we will|we[’']ll) be joined by|"
     r"to be (?:printed|published) on|these are the minutes|members present|witnesses(?=:)|"  # a record's header
+    r"the house (?:met|rose|adjourned)|took the chair|"  # and a chamber's sitting
     # or a text's word on itself, as Hyland's frame markers give it (Metadiscourse, 2005, appendix: "in this paper",
     # "I now turn to"): "This post reviews …", "Before turning to dredging, …" (not "as noted above, 12 ports
     # closed": a fact said again)
