@@ -2777,3 +2777,9 @@ def test_a_chambers_sitting_is_no_fact_whatever_the_fact_model_says():
             "The port moved 2.4 million containers last year.\n")  # fmt: skip
     said = [t[1] for v in verdicts(text, surely_facts()) for t in v]
     assert said == ["The port moved 2.4 million containers last year."]
+
+
+def test_a_speech_verb_in_an_indirect_question_reports_no_ones_view():
+    text = ("A conversation\n\nI spoke with Tom Hale, a port economist. We talked about the strike and whether Hale "
+            "thinks the port will recover.\n")  # fmt: skip
+    assert named_voices(text) == set()

@@ -1586,6 +1586,11 @@ _ADDED_TO = regex.compile(
     r"|(?<=\breports?)\s+(?:directly\s+)?to\s+(?:the\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]*)*(?!\s+(?:that|on)\b)(?=\W)",
     _V,
 )
+# a speech verb in an indirect question or a condition reports no one's view: "we talked about whether Ana Ruiz
+# thinks the port will recover", "If the Mayor thinks the levy is popular, …"
+_ASKED = regex.compile(
+    r"\b(?:[Ww]hether|[Ii]f|[Hh]ow|[Ww]hy)\s+(?:the\s+)?(?:\p{Lu}[\p{L}\-’'.]*\s+){1,4}(?:\p{Ll}+ly\s+)?$", _V
+)
 # a speech verb whose object is what was said before, no reported content: "Chair Hale said that quite clearly in
 # March", "she has said so publicly" (the one who mentions it says the sentence)
 _SAID_IT = regex.compile(
@@ -1708,6 +1713,7 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
             and not _ADDED_TO.match(text, v.end(), end)
             and not _SAID_IT.match(text, v.end(), end)
             and not _DETERMINED.search(text, max(start, v.start() - 12), v.start())
+            and not _ASKED.search(text, max(start, v.start() - 60), v.start())
             and not (v[0] in _NOUN_FORMS and _DETERMINED_NAMED.search(text, max(start, v.start() - 60), v.start()))
         ]
         if words[_SPEECH_WORDS]
