@@ -1633,6 +1633,9 @@ def test_a_named_persons_forecast_of_a_figure_stays_an_assessment_however_factua
     assert stance.forecast("For 2027 we are expecting 2.8 percent") and stance.forecast("We estimate growth of 3%")
     assert not stance.forecast("We expect to hire 50 people") and not stance.forecast("We expected 3 percent")
     assert not stance.forecast("We are expecting a decision")
+    # and a verb of forecasting in the third person, unlike the passive that cites someone else's forecast
+    assert stance.forecast("Ruiz expects the port to handle 12 million containers by 2030")
+    assert not stance.forecast("It is predicted that by 2050 the port will handle 12 million containers")
     # a figure the speaker calls their estimate or forecast is theirs to weigh as a view, as "I expect"
     at = stance.FEATURES.index("cognition")
     assert stance.features("our estimate is that 4,000 jobs went", label, True, "key_fact", 0.0)[at] == 1
