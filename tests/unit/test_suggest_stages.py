@@ -2791,3 +2791,9 @@ def test_a_witness_or_a_guest_label_gets_the_role_the_text_gives_them_not_one_sa
 def test_a_he_is_after_a_sentence_naming_someone_else_gives_the_name_no_role():
     people = People("Tom Hale met Ken Lee in May. He is the chief hydrologist of the Harbour Board.")
     assert people.resolve_run("Tom Hale").affiliation == ""
+
+
+def test_a_predicate_with_an_infinitive_before_a_role_noun_gives_no_role():
+    assert People("Nora Vance was afraid to drop her guard with anyone.").resolve_run("Nora Vance").affiliation == ""
+    people = People("Nora Vance is a security guard at the Harbour Board.")
+    assert people.resolve_run("Nora Vance").affiliation == "security guard at the Harbour Board"

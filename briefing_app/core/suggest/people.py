@@ -192,7 +192,8 @@ APPOSITION = (
     # (on one line: "… for their hospitality in Lund.\n\nCaptain Berg is the harbour master" is no role of his)
     rf"(?:(?:a|an|the)\s+)?"
     # ("a 52-year-old ferry captain": an age's compound too)
-    rf"(?:\p{{Ll}}[\p{{L}}\-’'.]*[ \u00a0]+|\p{{N}}+-[\p{{L}}\-]+[ \u00a0]+"
+    # (no infinitive before the role noun: "afraid to drop her guard" is no guard)
+    rf"(?:(?!to[ \u00a0])\p{{Ll}}[\p{{L}}\-’'.]*[ \u00a0]+|\p{{N}}+-[\p{{L}}\-]+[ \u00a0]+"
     rf"|\p{{Lu}}[\p{{L}}.\-’']*[ \u00a0]+(?=[\p{{Ll}}\p{{Lu}}])){{0,8}}?"
     # then what belongs to the role ("of …", "at …", "based in …"), not a verb of the sentence ("the President
     # just indicated"; a participle with a place or body after it, "based in Lagos", belongs to the role)
