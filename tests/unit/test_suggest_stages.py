@@ -2797,3 +2797,12 @@ def test_a_predicate_with_an_infinitive_before_a_role_noun_gives_no_role():
     assert People("Nora Vance was afraid to drop her guard with anyone.").resolve_run("Nora Vance").affiliation == ""
     people = People("Nora Vance is a security guard at the Harbour Board.")
     assert people.resolve_run("Nora Vance").affiliation == "security guard at the Harbour Board"
+
+
+def test_with_a_bodys_name_after_a_speakers_name_is_their_body_and_other_company_is_not():
+    said = "Tom Hale with the Kappa Health Authority says the delays are long."
+    assert People(said).resolve_run("Tom Hale").affiliation == "Kappa Health Authority"
+    closing = "“Waits are long,” said Ana Ruiz with the Kappa Paramedics Union, which represents crews."
+    assert People(closing).resolve_run("Ana Ruiz").affiliation == "Kappa Paramedics Union"
+    company = "Ana Ruiz went to the fair with the Harbour Board chairman. Ana Ruiz with her husband said it was fun."
+    assert People(company).resolve_run("Ana Ruiz").affiliation == ""

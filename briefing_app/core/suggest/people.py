@@ -1280,16 +1280,17 @@ _APPOSITION_AFTER = regex.compile(
     rf"|[ \u00a0]+the[ \u00a0]+(?=\p{{Lu}})(?P<uncut>{APPOSITION})"
     # (not another whom a question puts to: "What would you add, Mr Odum—or Minister—on …")
     rf"|\s*[—–]\s*(?P<dash>(?!(?:or|and|nor)\s)(?:\p{{L}}+\s+){{0,3}}(?i:{ROLE_NOUNS})\b[^—–.\n]{{0,120}}?)\s*[—–]"
-    # (a comma may open it and none close it: "Tom Hale, of the Freight Owners Association said")
-    rf"|,?\s+(?P<prep>from|of|at|for)\s+(?P<org>(?:the\s+)?(?:blog\s+|newspaper\s+|magazine\s+|website\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)"
+    # (a comma may open it and none close it: "Tom Hale, of the Freight Owners Association said"; "with" as North
+    # American news names a body: "Tom Hale with the Kappa Health Authority says")
+    rf"|,?\s+(?P<prep>from|of|at|for|with)\s+(?P<org>(?:the\s+)?(?:blog\s+|newspaper\s+|magazine\s+|website\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)"
     rf"(?=\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     # (or a body's name and its initials, then a comma: "Ana Ruiz for the Kappa Institute (KI), said")
-    rf"|\s+(?P<prep>from|of|at|for)\s+(?P<org>(?:the\s+)?{_ORG_NAME}(?:\s+\([^()\n]{{1,20}}\))?)"
+    rf"|\s+(?P<prep>from|of|at|for|with)\s+(?P<org>(?:the\s+)?{_ORG_NAME}(?:\s+\([^()\n]{{1,20}}\))?)"
     rf"(?=,\s+{ADVERBS}(?:{SPEECH_VERBS})\b)"
     # or before a comma or the sentence's end, when it is a body: "Ana Ruiz from the Harbour Institute, doubted
     # …", "…, said Ana Ruiz of the Harbour Institute.", "led by Ana Ruiz of Kappa University, found"
     rf"|\s+(?P<prep>from|at)\s+(?P<body>(?:the\s+)?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?)(?=,)"
-    rf"|\s+(?P<prep>from|at|of)\s+(?P<body>(?:the[ \u00a0]+)?(?:(?:\p{{Lu}}\.)+[ \u00a0]+)?{_ORG_NAME})"
+    rf"|\s+(?P<prep>from|at|of|with)\s+(?P<body>(?:the[ \u00a0]+)?(?:(?:\p{{Lu}}\.)+[ \u00a0]+)?{_ORG_NAME})"
     rf"(?=,|\.(?!\S)|[ \u00a0]+\p{{Ll}}|[ \u00a0]+\()"  # (or before the clause's verb: "Ana Ruiz of the U.S. Kappa
     # Institute led …", or its initials: "… of the Kappa Institute (KI) in …")
     # a unit in lower case of a body: "Ana Ruiz of the department of marine biology at Kappa University,"
@@ -1453,7 +1454,8 @@ def _predicate_after(after: str) -> str:
 
 
 # "I'm Ana Ruiz with the Press Office of …", "This is Ana Ruiz from Kappa Radio": a speaker introducing
-# themselves names the body they speak for (after any other name, "with" is only company)
+# themselves names the body they speak for, whatever follows it (after any other name, "with" names a body
+# only where _APPOSITION_AFTER takes it: before a speech verb, a comma or the clause's verb)
 _INTRODUCING = regex.compile(r"\b(?:I[’']m|I\s+am|[Mm]y\s+name\s+is|[Tt]his\s+is)\s+$", _V | regex.REVERSE)
 _WITH_BODY = regex.compile(rf"^,?\s+(?:with|from|at)\s+(?P<body>(?:the[ \u00a0]+)?{_ORG_NAME})", _V)
 
