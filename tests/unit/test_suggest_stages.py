@@ -2806,3 +2806,12 @@ def test_with_a_bodys_name_after_a_speakers_name_is_their_body_and_other_company
     assert People(closing).resolve_run("Ana Ruiz").affiliation == "Kappa Paramedics Union"
     company = "Ana Ruiz went to the fair with the Harbour Board chairman. Ana Ruiz with her husband said it was fun."
     assert People(company).resolve_run("Ana Ruiz").affiliation == ""
+
+
+def test_a_name_inside_a_quotation_gives_way_to_who_the_sentence_says_speaks_outside_it():
+    text = ("Tariffs\n\nNora Vance, a trade analyst, said the minister would not retreat.\n\n"
+            "“Minister Hale believes that any concession will invite fresh demands,” she said.\n\n"
+            "“I will say it openly,” Hale wrote on his blog, “the levy stays.”")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["“Minister Hale believes that any concession will invite fresh demands,” she said."] == "Nora Vance"
+    assert said["“I will say it openly,” Hale wrote on his blog, “the levy stays.”"] == "Hale"

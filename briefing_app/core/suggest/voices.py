@@ -1445,6 +1445,22 @@ def _all_quoted(text: str, s: Sentence) -> bool:
     return close < 0 or not text[close + 1 : s.end].strip(" .,!?")
 
 
+def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where double quotation marks open and close in ``text[start:end]``, in pairs from the left (a straight mark
+    closes what the one before it opened); one left open runs to ``end``."""
+    spans: list[tuple[int, int]] = []
+    while (m := _DOUBLE_OPEN.search(text, start, end)) is not None:
+        close = _closing(text, m[0], m.end(), end)
+        spans.append((m.start(), end if close < 0 else close))
+        if close < 0:
+            break
+        start = close + 1
+    return spans
+
+
+_DOUBLE_OPEN = regex.compile(r"[“\"]")
+
+
 def _closing(text: str, opening: str, start: int, end: int) -> int:
     """Where in ``text[start:end]`` a quotation opened by ``opening`` closes, or -1. A single mark closes after
     the quotation's last punctuation ("…,' said Tom Hale"), which no apostrophe does ("Kappa's", "exporters'")."""
@@ -1773,6 +1789,11 @@ def attribution(people: People, text: str, start: int, end: int) -> Speaker:
         found.append((0, start, Speaker("person", person.name, person.affiliation, "reported")))
     if not found:
         return NOBODY
+    if len(found) > 1 and (quoted := _quotations(text, start, end)):
+        # a name inside a quotation is the quoted speaker's word when the sentence says outside it who speaks
+        # ("“Minister Hale believes that …,” she said"): she reports his view, and the view is hers to give
+        outside = [f for f in found if not any(a < f[1] < b for a, b in quoted)]
+        found = outside or found
     return min(found, key=lambda f: (f[0], f[1]))[2]
 
 
