@@ -1635,6 +1635,8 @@ def test_a_named_persons_forecast_of_a_figure_stays_an_assessment_however_factua
     assert not stance.forecast("We are expecting a decision")
     # and a verb of forecasting in the third person, unlike the passive that cites someone else's forecast
     assert stance.forecast("Ruiz expects the port to handle 12 million containers by 2030")
+    assert stance.forecast("she expects the Board to keep its levy for the rest of 2027")  # whatever the time
+    assert not stance.forecast("we have 32,000 projects funded")  # a noun, no verb of forecasting
     assert not stance.forecast("It is predicted that by 2050 the port will handle 12 million containers")
     # a figure the speaker calls their estimate or forecast is theirs to weigh as a view, as "I expect"
     at = stance.FEATURES.index("cognition")

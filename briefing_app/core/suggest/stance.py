@@ -114,7 +114,9 @@ def forecast(clause: str) -> bool:
     hits = lx.scan(clause)
     if not (lx.DIGITS.search(clause) or hits[lx.NUMBER_WORDS]):  # "$4 million", "four million dollars"
         return False
-    if hits[lx.FUTURE_TIME] and (hits[lx.FORECASTING] or _EXPECT_TO.search(clause) or _FORECAST_VERB.search(clause)):
+    if _FORECAST_VERB.search(clause):
+        return True  # a verb that forecasts, whatever the time: "she expects imports to average 40,000 tonnes"
+    if hits[lx.FUTURE_TIME] and (hits[lx.FORECASTING] or _EXPECT_TO.search(clause)):
         return True  # (and "we expect to have 900 more by the end of the year": "expect to" with a time to come)
     return _OWN_FORECAST.search(clause) is not None
 
@@ -129,8 +131,9 @@ _OWN_FORECAST = re.compile(
 
 
 _EXPECT_TO = re.compile(r"\b(?:I|we)\s+(?:now\s+|still\s+)?expect\s+to\b", re.I)
-# a verb of forecasting in the third person ("Ruiz expects the port to handle …", "she predicts that …")
-_FORECAST_VERB = re.compile(r"\b(?:expects|predicts|forecasts|projects|anticipates)\b", re.I)
+# a verb of forecasting in the third person ("Ruiz expects the port to handle …", "she predicts that …"); not its
+# passive, which cites a published forecast ("inflation is projected to …"), nor "projects" and "forecasts", nouns too
+_FORECAST_VERB = re.compile(r"\b(?:expects|predicts|anticipates)\b", re.I)
 
 
 # A speaker framing the clause as their own opinion: Hyland's first-person hedges ("in my view", "I think",
