@@ -2817,3 +2817,13 @@ def test_a_name_inside_a_quotation_gives_way_to_who_the_sentence_says_speaks_out
     said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
     assert said["“Minister Hale believes that any concession will invite fresh demands,” she said."] == "Nora Vance"
     assert said["“I will say it openly,” Hale wrote on his blog, “the levy stays.”"] == "Hale"
+
+
+def test_a_reporter_who_signs_off_narrates_and_a_speaker_who_introduces_themselves_by_a_role_speaks():
+    podcast = ("Outlook\n\nANA RUIZ: Welcome to Harbour Markets. I'm Ana Ruiz, the Kappa Bank's chief strategist.\n\n"
+               "TOM HALE: And I'm Tom Hale, the Kappa Bank's chief economist.\n\n"
+               "ANA RUIZ: Tom, what is your view?\n\nTOM HALE: We think growth slows next year.\n")  # fmt: skip
+    assert label_names(podcast, "TOM HALE") == {"Tom Hale"}
+    radio = ("Floods\n\nTOM HALE: The river rose overnight, and I think the town will flood. This is Tom Hale, "
+             "Harbour Radio, in Lund.\n\nANA RUIZ: I think the dykes will hold.\n")  # fmt: skip
+    assert label_names(radio, "TOM HALE") == {""} and label_names(radio, "ANA RUIZ") == {"Ana Ruiz"}

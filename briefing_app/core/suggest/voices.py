@@ -723,7 +723,12 @@ def _names(label: str, speaker: Speaker) -> bool:
     return bool(words) and all(w in known for w in words)
 
 
-_SIGN_OFF = regex.compile(rf"\b(?:This is|I'm|I’m)\s+(?P<name>{CAPRUN})", _V)
+# (not a speaker introducing themselves by a role: "I'm Ana Ruiz, the Kappa Bank's chief economist", as a podcast's
+# host and guest do, unless it is a reporter's: "This is Tom Hale, our correspondent in Lund")
+_SIGN_OFF = regex.compile(
+    rf"\b(?:This is|I'm|I’m)\s+(?P<name>{CAPRUN})(?:,\s+(?P<role>{APPOSITION}))?", _V, occupations=OCCUPATIONS
+)
+_REPORTING_ROLE = regex.compile(r"\b(?:host|reporter|correspondent|anchor|presenter|producer|editor)\b", regex.I)
 
 
 def narrator_labels(text: str, labelled: dict[str, list[tuple[int, int]]]) -> set[str]:
@@ -733,7 +738,7 @@ def narrator_labels(text: str, labelled: dict[str, list[tuple[int, int]]]) -> se
     for label, spans in labelled.items():
         for s, e in spans:
             m = _SIGN_OFF.search(text, s, e)
-            if m and label.lower() in m["name"].lower():
+            if m and label.lower() in m["name"].lower() and not (m["role"] and not _REPORTING_ROLE.search(m["role"])):
                 out.add(label)
     # and the host's or reporter's later turns by surname: "RUIZ:" after "ANA RUIZ, HOST:"
     hosts = {label.split(",")[0].split()[-1] for label in labelled if "," in label and NARRATOR_LABELS.match(label)}
