@@ -2827,3 +2827,30 @@ def test_a_reporter_who_signs_off_narrates_and_a_speaker_who_introduces_themselv
     radio = ("Floods\n\nTOM HALE: The river rose overnight, and I think the town will flood. This is Tom Hale, "
              "Harbour Radio, in Lund.\n\nANA RUIZ: I think the dykes will hold.\n")  # fmt: skip
     assert label_names(radio, "TOM HALE") == {""} and label_names(radio, "ANA RUIZ") == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "names"),
+    [
+        # Canada's "Right Hon." and a middle initial
+        ("Question Period\n\nMr. Tom Hale (Kappa North, Ref.): Mr. Speaker, will the Prime Minister act?\n\n"
+         "Right Hon. Ana Ruiz (Prime Minister, Lib.): Mr. Speaker, I believe the harbour will reopen.\n\n"
+         "Hon. Sam J. Osei (Minister of Transport, Lib.): I think the repairs will cost less.\n",
+         "Right Hon. Ana Ruiz (Prime Minister, Lib.)", {"Ana Ruiz"}),
+        ("Question Period\n\nMr. Tom Hale (Kappa North, Ref.): Mr. Speaker, will the Prime Minister act?\n\n"
+         "Right Hon. Ana Ruiz (Prime Minister, Lib.): Mr. Speaker, I believe the harbour will reopen.\n\n"
+         "Hon. Sam J. Osei (Minister of Transport, Lib.): I think the repairs will cost less.\n",
+         "Hon. Sam J. Osei (Minister of Transport, Lib.)", {"Sam J. Osei"}),
+        # Ireland's office "at" a department, the name a deputy's
+        ("Dredging\n\nSenator Ana Ruiz: The channel has silted badly.\n\nMinister of State at the Department of the "
+         "Marine (Deputy Tom Hale): I think the silting is worse than we expected.\n\nSenator Ana Ruiz: I believe the "
+         "fleet will suffer.\n", "Minister of State at the Department of the Marine (Deputy Tom Hale)", {"Tom Hale"}),
+        # the office alone answers members labelled with their seat only, whose later labels recur
+        ("Questions\n\nMr. Tom Hale (Kappa North): The harbour is closed. Will the Prime Minister act?\n\n"
+         "The Prime Minister: I think the harbour will reopen within a month.\n\nMr. Hale: Will he meet the crews?\n\n"
+         "The Prime Minister: I believe the repairs will cost less.\n\nMr. Hale: Will he confirm it?\n",
+         "The Prime Minister", {"Prime Minister"}),
+    ],
+)  # fmt: skip
+def test_a_parliaments_member_and_minister_labels_in_other_houses_forms(text: str, label: str, names: set[str]):
+    assert label_names(text, label) == names

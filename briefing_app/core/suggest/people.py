@@ -1018,6 +1018,8 @@ class People:
             person = self.by_title(office)
             return Speaker("person", person.name, office, "label") if person else NOBODY
         words = [w for w in words if w != "The"]
+        if words[:1] == ["Right"] and words[1:2] in (["Hon."], ["Hon"]):
+            words = words[1:]  # Canada's "Right Hon. Ana Ruiz": "Right" belongs to the honorific, as "Rt" does
         # the titles before the name; a title word after it is its surname ("Ms ANA KING")
         lead = next((i for i, w in enumerate(words) if not (w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS)),
                     len(words))  # fmt: skip

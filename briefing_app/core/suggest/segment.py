@@ -71,7 +71,11 @@ _NAME_WORD = r"\p{Lu}(?:[’']\p{Lu})?[\p{Ll}’'\-]+(?:\p{Lu}\p{Ll}+)?"
 PARTICLES = frozenset("de del della der den di da du van von bin ibn al el le la dos das".split())
 PARTICLE = f"(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})"  # the longest first: "della" before "del"
 # (initials may stand for the first name: "Mr J.B. Jeyaretnam", as Singapore's Hansard prints it)
-_FULL_NAME = rf"(?:(?:Mr|Mrs|Ms|Dr|Hon)\.?\s)?(?:\p{{Lu}}\p{{Ll}}+|(?:\p{{Lu}}\.){{1,3}})(?:[\s\-]{_NAME_WORD}){{1,3}}"
+# (with Canada's "Right Hon." and Ireland's "Deputy" before it, and a middle initial: "Hon. Sam J. Osei")
+_FULL_NAME = (
+    rf"(?:(?:(?:Right|Rt\.?)\s+Hon|Mr|Mrs|Ms|Dr|Hon|Deputy|Senator)\.?\s)?(?:\p{{Lu}}\p{{Ll}}+|(?:\p{{Lu}}\.){{1,3}})"
+    rf"(?:\s\p{{Lu}}\.){{0,2}}(?:[\s\-]{_NAME_WORD}){{1,3}}"
+)
 _FULL_NAME_LABEL = regex.compile(_FULL_NAME, regex.V1)  # "Ana Ruiz", "Mr Tom Hale": a debate member's label
 # A member of a parliament with their seat and party, as Hansard labels them: "Ana Ruiz (Kappa North) (Lab)"
 # or as Canada's does, in one pair of brackets, with a minister's office for the seat: "Hon. Ana Ruiz (Minister of
@@ -105,7 +109,7 @@ NAME_SEAT = regex.compile(
 # A parliament's minister, the office and then the name: "The Secretary of State for Health (Ana Ruiz)"
 # (or, as Ireland's Dáil prints it, without "The" before an office of something: "Minister for Social Protection
 # (Deputy Leo Varadkar)")
-_OFFICE_WORDS = r"(?:,?\s+(?:\p{Lu}[\p{L}’'\-]*|of|for|and|the|on|to))*"
+_OFFICE_WORDS = r"(?:,?\s+(?:\p{Lu}[\p{L}’'\-]*|of|for|and|the|on|to|at))*"  # "Minister of State at the Department …"
 OFFICE_HOLDER = regex.compile(
     rf"(?:The\s+(?P<office>\p{{Lu}}[\p{{L}}\-]*{_OFFICE_WORDS})|(?P<office>\p{{Lu}}\p{{Ll}}+\s+(?:for|of)\s+\p{{Lu}}[\p{{L}}\-]*"
     rf"{_OFFICE_WORDS}))\s\((?P<name>{_FULL_NAME})\)",
@@ -541,7 +545,9 @@ def _real_labels(text: str, candidates: list[str]) -> set[str]:
     if sum(counts[c] for c in members) > 1:  # a debate in Hansard's style: "Ana Ruiz (Kappa North) (Lab):"
         real |= members
         real |= {c for c in counts if COURTESY_CAPS.fullmatch(c)}  # and the names alone of later turns
-    if members:  # and a minister by the office alone, as Hansard prints the answers: "The Prime Minister:"
+    # and a minister by the office alone, as Hansard prints the answers: "The Prime Minister:", where members are
+    # labelled with their seat and party, or with their seat among labels that recur ("Mr. Tom Hale (Kappa North):")
+    if members or repeated and any(NAME_SEAT.fullmatch(c) for c in counts):
         real |= {c for c in counts if _CHAMBER_OFFICE.fullmatch(c)}
     if repeated or real:
         real |= repeated
