@@ -172,9 +172,16 @@ def speaker_of(sentence: str) -> tuple[str, str]:
         # a sentence opening "For" a named person gives their view; "For" a place, nobody's
         ("For Ana Ruiz, an economist at Kappa Bank, costs will rise.", ("Ana Ruiz", "economist at Kappa Bank")),
         ("For Kappa, costs will probably rise.", ("", "")),
+        # an aside after the role or the body, as a briefing's summary gives where a speaker joined from
+        ("Ana Ruiz, Chief Engineer of the Harbour Board, speaking from Porto, said that the damage was disastrous.",
+         ("Ana Ruiz", "Chief Engineer of the Harbour Board")),
+        ("Tom Hale of the Kappa Institute, speaking by video from Lisbon, said that the backlog was serious.",
+         ("Tom Hale", "Kappa Institute")),
     ],
 )  # fmt: skip
-def test_according_to_or_for_a_named_person_gives_their_view_and_role_but_a_body_or_place_nobodys(sentence, who):
+def test_a_named_person_after_according_to_or_for_or_before_an_aside_gives_their_view_and_role_a_body_nobodys(
+    sentence, who
+):
     assert speaker_of(sentence) == who
 
 

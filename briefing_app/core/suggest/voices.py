@@ -1517,7 +1517,10 @@ _SUBJECT_WITH_APPOSITION = regex.compile(
     # and a relative clause or an apposition on the apposition: "Ana Ruiz, chair of the committee, which drafted the
     # levy, said", "Tom Hale, director of the Kappa Institute, a research group on food policy, said"
     # (between dashes, an apposition or a participle's aside: "Mia Brandt – dropped from the council in May – wrote")
-    rf"(?:\s+(?:which|who|a|an)\s+[^,;:“”\"\n]{{1,120}}?,)?|\s*[—–]\s*(?:{LOOSE_APPOSITION}|\p{{Ll}}+ed\s+[^—–\n]{{1,80}}?)\s*[—–]"
+    rf"(?:\s+(?:which|who|a|an)\s+[^,;:“”\"\n]{{1,120}}?,)?"
+    # and an aside after it: "Ana Ruiz, Chief Engineer of the Harbour Board, speaking from Porto, said"
+    rf"(?:\s+(?:\p{{Ll}}+ing\s+[^,;:“”\"\n]{{1,80}}?|{_ASIDE}),)?"
+    rf"|\s*[—–]\s*(?:{LOOSE_APPOSITION}|\p{{Ll}}+ed\s+[^—–\n]{{1,80}}?)\s*[—–]"
     # or a relative clause without its closing comma: "Ana Ruiz who teaches geology at Kappa University told …",
     # "Tom Hale, who is their cousin told", "Ana Ruiz, a social worker who also chairs the Delta Council said"
     rf"|(?:,\s+(?:a|an|the)\s+[^,;:“”\"\n]{{1,80}}?\s+|,?\s+)who\s+\p{{Ll}}[^,.;:“”\"\n]{{1,150}}?"
@@ -1536,9 +1539,10 @@ _COORDINATED_SUBJECT = regex.compile(
 _SUBJECT_OF_ORG = regex.compile(
     # (a body's place may follow it: "of the University of California, Berkeley, said")
     # (a unit in lower case may come first: "of the department of botany at Kappa University"; a relative clause
-    # after: "of Kappa University, who was not involved in the study, said")
+    # after, or an aside: "of Kappa University, who was not involved in the study, said", "…, speaking from Lund, said")
     rf"(?P<run>{CAPRUN}),?\s+(?:from|of|at|with|for)\s+(?:the\s+)?(?:\p{{Ll}}+\s+){{0,5}}?\p{{Lu}}[^,.;:!?“”\"]{{1,80}}?"
-    rf"(?:,\s+\p{{Lu}}[\p{{L}}\-]+)?(?:,\s+who\s+[^,;:“”\"\n]{{1,120}}?)?,?\s+{ADVERBS}$",
+    rf"(?:,\s+\p{{Lu}}[\p{{L}}\-]+)?(?:,\s+(?:who\s+[^,;:“”\"\n]{{1,120}}?|\p{{Ll}}+ing\s+[^,;:“”\"\n]{{1,80}}?|{_ASIDE}))?"
+    rf",?\s+{ADVERBS}$",
     _V | regex.REVERSE,
 )
 # a body's name of several capitalised runs ("the University of Lagos"): the person is the run before its "of"
