@@ -2861,3 +2861,11 @@ def test_a_reporter_who_signs_off_narrates_and_a_speaker_who_introduces_themselv
 )  # fmt: skip
 def test_a_parliaments_member_and_minister_labels_in_other_houses_forms(text: str, label: str, names: set[str]):
     assert label_names(text, label) == names
+
+
+def test_a_name_in_square_brackets_on_its_own_line_labels_the_turn_below_it_and_a_stage_direction_does_not():
+    text = ("Press conference\n\n[ANA RUIZ]\nGood morning. Mr. Hale will give opening remarks.\n\n"
+            "[TOM HALE]\nThank you, Ana. I think the regional economy is slowing.\n\n"
+            "[LAUGHTER]\nThe levy will probably stay.\n")  # fmt: skip
+    assert label_names(text, "TOM HALE") == {"Tom Hale"} and label_names(text, "ANA RUIZ") == {"Ana Ruiz"}
+    assert "LAUGHTER" not in {r.block.label for r in voices.read(text, title_line=True)}

@@ -167,6 +167,9 @@ _LABEL = regex.compile(
     # or a dash, as Australia's Senate Hansard ends a member's label, with the time: "Senator HALE (Kappa—Minister
     # for Ports) (9.30 am)—The government …", "Senator HALE—I expect …"
     rf"|(?P<label>{SEAT_MEMBER.pattern}|{_COURTESY_CAPS})(?P<dash_end>[—–])(?=\p{{Lu}})"
+    # a name in capitals in square brackets on its own line, as the World Bank's transcripts give them: "[ANA RUIZ]"
+    # (a name: two words or more, so no stage direction, "[LAUGHTER]")
+    r"|\[(?P<label>\p{Lu}[\p{Lu}.’'\-]+(?:[ \u00a0]+\p{Lu}[\p{Lu}.’'\-]*){1,3})\][ \u00a0]*\n[ \u00a0]*(?=\S)"
     # a speaker's initials set off by a run of spaces or a tab, as WHO's transcripts give them: "TAG        Thank you."
     r"|(?P<initials>\p{Lu}{2,4})(?:[ \u00a0]{3,}|\t))",
     regex.V1,
