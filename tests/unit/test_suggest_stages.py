@@ -2869,3 +2869,14 @@ def test_a_name_in_square_brackets_on_its_own_line_labels_the_turn_below_it_and_
             "[LAUGHTER]\nThe levy will probably stay.\n")  # fmt: skip
     assert label_names(text, "TOM HALE") == {"Tom Hale"} and label_names(text, "ANA RUIZ") == {"Ana Ruiz"}
     assert "LAUGHTER" not in {r.block.label for r in voices.read(text, title_line=True)}
+
+
+def test_a_briefer_reading_out_another_bodys_statement_gives_no_view_of_their_own():
+    text = ("Noon Briefing by Lena Moss, Spokesperson for the Harbour Board\n\nGood afternoon.\n\n"
+            "The Kappa Institute said that the northern channel may not be safe for large vessels.\n\n"
+            "The River Commission believes that the flooding is likely to worsen.\n\n"
+            "The Harbour Board said so too, and I think the channel will probably reopen soon.\n")  # fmt: skip
+    said = {text[r.sentence.start : r.sentence.end]: r.said.name for r in voices.read(text, title_line=True)}
+    assert said["The Kappa Institute said that the northern channel may not be safe for large vessels."] == ""
+    assert said["The River Commission believes that the flooding is likely to worsen."] == ""
+    assert said["The Harbour Board said so too, and I think the channel will probably reopen soon."] == "Lena Moss"

@@ -31,6 +31,7 @@ from .people import (
     LOOSE_APPOSITION,
     NOBODY,
     OCCUPATIONS,
+    ORG_WORDS,
     PARTICLED_RUN,
     POST_NOMINALS,
     QUESTIONER,
@@ -1323,6 +1324,9 @@ def _sentence_speaker(
             return Speaker("person", meant.name, meant.affiliation, said.how) if meant else label
         if _INSTITUTION_VIEW.match(text, s.start, s.end):
             return Speaker("reported", how="reported")  # "The Committee expects …": a body's view, which they relay
+        if (body := _BODY_SAID.match(text, s.start, s.end)) and body["run"].split()[-1] in ORG_WORDS:
+            return Speaker("reported", how="reported")  # "The Kappa Institute said that …", as a spokesperson reads
+            # out other bodies' statements (but "The Committee said so, and I think …" is also theirs)
         return said if said.kind == "person" and said.name and said.name != label.name else label
     if said.kind == "person" and not said.name:
         if said.how == "first" and not (
@@ -1407,6 +1411,12 @@ QUOTED_SENTENCES = 6  # how many sentences later a quotation's closing attributi
 QUOTE_REACH = 2_000
 # A body's view that a transcript's speaker relays ("The Committee expects …", "FOMC participants see …"), which
 # ANNOTATION.md leaves out as an institution's ("the Board judged"): its subject is the body, its verb a view
+# a sentence that opens with a body's name as the subject of its speech verb: "The Kappa Institute said that …"
+_BODY_SAID = regex.compile(
+    r"(?:[Tt]he\s+)?(?P<run>\p{Lu}[\p{L}\-]*(?:\s+(?:(?:of|for|on|the)\s+)*\p{Lu}[\p{L}\-]*)*)\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|stated|reported|announced|warned|noted|believes|expects|considers)\b(?![^.;]*\b(?:I|we)\s+(?:think|believe)\b)",
+    _V,
+)
 _INSTITUTION_VIEW = regex.compile(
     r"(?:(?:And|But|So|Also|Overall|Today|Again),?\s+)?(?:[Tt]he\s+|[Oo]ur\s+)?(?:FOMC\s+|Committee\s+)?"
     r"(?:Committee|Board|Governing\s+Council|Council|FOMC|[Pp]articipants|[Pp]olicymakers)\s+"
