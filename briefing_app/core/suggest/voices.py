@@ -1409,14 +1409,14 @@ def _quoted_on(
 
 QUOTED_SENTENCES = 6  # how many sentences later a quotation's closing attribution is looked for
 QUOTE_REACH = 2_000
-# A body's view that a transcript's speaker relays ("The Committee expects …", "FOMC participants see …"), which
-# ANNOTATION.md leaves out as an institution's ("the Board judged"): its subject is the body, its verb a view
 # a sentence that opens with a body's name as the subject of its speech verb: "The Kappa Institute said that …"
 _BODY_SAID = regex.compile(
     r"(?:[Tt]he\s+)?(?P<run>\p{Lu}[\p{L}\-]*(?:\s+(?:(?:of|for|on|the)\s+)*\p{Lu}[\p{L}\-]*)*)\s+(?:has\s+|had\s+)?"
     r"(?:said|says|stated|reported|announced|warned|noted|believes|expects|considers)\b(?![^.;]*\b(?:I|we)\s+(?:think|believe)\b)",
     _V,
 )
+# A body's view that a transcript's speaker relays ("The Committee expects …", "FOMC participants see …"), which
+# ANNOTATION.md leaves out as an institution's ("the Board judged"): its subject is the body, its verb a view
 _INSTITUTION_VIEW = regex.compile(
     r"(?:(?:And|But|So|Also|Overall|Today|Again),?\s+)?(?:[Tt]he\s+|[Oo]ur\s+)?(?:FOMC\s+|Committee\s+)?"
     r"(?:Committee|Board|Governing\s+Council|Council|FOMC|[Pp]articipants|[Pp]olicymakers)\s+"
