@@ -2880,3 +2880,11 @@ def test_a_briefer_reading_out_another_bodys_statement_gives_no_view_of_their_ow
     assert said["The Kappa Institute said that the northern channel may not be safe for large vessels."] == ""
     assert said["The River Commission believes that the flooding is likely to worsen."] == ""
     assert said["The Harbour Board said so too, and I think the channel will probably reopen soon."] == "Lena Moss"
+
+
+def test_a_title_word_after_a_given_name_is_a_surname_and_before_of_an_office():
+    text = ("Press conference\n\nHarbour Minister Ana Bishop\n\nJOURNALIST: Will fares rise?\n\n"
+            "ANA BISHOP: I expect fares to stay flat.\n\nJOURNALIST: And the dredging?\n\n"
+            "ANA BISHOP: I think it will run late.\n")  # fmt: skip
+    assert label_voices(text, "ANA BISHOP") == {("Ana Bishop", "Harbour Minister")}
+    assert People("The Anglican Bishop of Kappa spoke on Monday.").find(["Bishop"]) is None

@@ -298,6 +298,11 @@ def split_run(run: str) -> tuple[list[str], list[str]]:
     return list(titles), list(name)
 
 
+# Title words that are also common surnames (each is on the US Census Bureau's 2010 list of surnames, with tens of
+# thousands of bearers): after a given name they are the surname, before "of" the office ("Anglican Bishop of …")
+_TITLE_SURNAMES = frozenset("Bishop King Major Pope Prince".split())
+
+
 @lru_cache(maxsize=1 << 14)
 def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # cached: most runs are the same few sentence openers and names, again and again
@@ -319,6 +324,9 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if len(words) > 2 and words[-1] in _GENERATION:
         words = words[:-1]  # "Tom B. Hale III", "Tom Hale Jr.": "Hale" is the surname a later "Hale said" uses
     last_title = max((i for i, w in enumerate(words) if _is_title(w, before_name=i < len(words) - 1)), default=-1)
+    if last_title == len(words) - 1 > 0 and words[-1] in _TITLE_SURNAMES and not _is_title(words[-2]):
+        # a title word that is also a surname, after a given name: "Julie Bishop", "Ana King" (see _add_mention)
+        last_title = max((i for i, w in enumerate(words[:-1]) if _is_title(w)), default=-1)
     if 0 <= last_title < len(words) - 1 and raw[len(raw) - len(words) + last_title].endswith(("’s", "'s")):
         return tuple(owner + words[: last_title + 1]), ()  # "First Minister's Questions": what the office holds
     return tuple(owner + words[: last_title + 1] + after), tuple(words[last_title + 1 :])
@@ -566,8 +574,8 @@ class People:
         ):  # "Chief economist with Harbour Capital Ben Okafor": the body's name runs into the person's
             titles = [f"{role_body[0].strip()} {' '.join(name[:-2])}"]
             name = name[-2:]
-        if not name_like(name):
-            return
+        if not name_like(name) or name[-1] in _TITLE_SURNAMES and self.text.startswith(" of ", end):
+            return  # (nor "Anglican Bishop of Kappa": an office)
         # (a link's language marker after the name is none of what follows it: "Ana Ruiz [en], a deputy")
         after = _LINK_MARKER.sub("", self.text[end : end + 200], count=1)
         after = _DEGREES_AFTER.sub("", after, count=1)  # "Ana Ruiz, M.D., professor of …": the role after it
