@@ -2888,3 +2888,9 @@ def test_a_title_word_after_a_given_name_is_a_surname_and_before_of_an_office():
             "ANA BISHOP: I think it will run late.\n")  # fmt: skip
     assert label_voices(text, "ANA BISHOP") == {("Ana Bishop", "Harbour Minister")}
     assert People("The Anglican Bishop of Kappa spoke on Monday.").find(["Bishop"]) is None
+
+
+def test_an_offices_country_before_its_holders_name_is_no_one():
+    people = People("He met the Prime Minister of New Zealand, Helen Clark, on Monday.")
+    assert people.find(["Zealand"]) is None
+    assert people.find(["Clark"]).affiliation == "Prime Minister of New Zealand"

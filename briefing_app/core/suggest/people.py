@@ -556,6 +556,8 @@ class People:
         titles = _with_body_before(before, titles)
         office = _OFFICE_BEFORE.search(before)
         if office and not titles:  # "Secretary of Homeland Security Mayorkas": the office, then the name
+            if _FULL_NAME_AFTER.match(self.text, end):
+                return  # "Prime Minister of New Zealand, Ana Ruiz": the office's country, then its holder
             org = []
             while name and name[0] in ORG_WORDS:
                 org.append(name.pop(0))
@@ -1352,6 +1354,7 @@ _CAPITAL_AFTER = regex.compile(r"\s\p{Lu}")
 _ROLE_WITH_BODY_BEFORE = regex.compile(
     rf"(?:\b[\p{{L}}\-]+\s+){{0,2}}(?i:{ROLE_NOUNS})\s+(?:with|at|of|from)\s+(?:the\s+)?$", _V | regex.REVERSE
 )
+_FULL_NAME_AFTER = regex.compile(r",[ \u00a0]+\p{Lu}\p{Ll}+[ \u00a0]+\p{Lu}\p{Ll}+\b", _V)
 _OFFICE_BEFORE = regex.compile(
     r"\b(?:Secretary|Minister|Director|Commissioner|Chairman|Chair|Head|Administrator|Governor) of (?:the\s+)?"
     r"(?:\p{Lu}[\p{L}\-]*\s+(?:of|for|and|on)\s+(?:the\s+)?){0,3}$",
